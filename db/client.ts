@@ -1,0 +1,51 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+/** A database or a transaction: every query function takes one of these first. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type DbHandle = { db: Db; kind: "pglite" | "postgres"; url?: string; close: () => Promise<void> };
+
+/** Opens PostgreSQL when a URL is given, else embedded PGlite in `dataDir` (or in memory). */
+export function openDb(opts: { url?: string; dataDir?: string; poolSize?: number }): DbHandle {
+  if (opts.url) {
+    const client = postgres(opts.url, {
+      max: opts.poolSize ?? 10,
+      onnotice: () => {},
+      connection: { application_name: "pintu" },
+    });
+    return {
+      db: drizzlePostgres(client, { schema }) as unknown as Db,
+      kind: "postgres",
+      url: opts.url,
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const dir = opts.dataDir ? path.resolve(opts.dataDir, "pglite") : undefined;
+  if (dir) mkdirSync(dir, { recursive: true });
+  const client = new PGlite(dir, { extensions: { pg_trgm } });
+  return {
+    db: drizzlePglite(client, { schema }) as unknown as Db,
+    kind: "pglite",
+    close: () => client.close(),
+  };
+}
+
+const globalKey = Symbol.for("pintu.db");
+type GlobalWithDb = typeof globalThis & { [globalKey]?: DbHandle };
+
+/**
+ * The process-wide database. Kept on globalThis because Next bundles server code into several
+ * chunks: a module-level singleton would open the PGlite directory twice.
+ */
+export function sharedDb(config: { url?: string; dataDir: string }): DbHandle {
+  const g = globalThis as GlobalWithDb;
+  return (g[globalKey] ??= openDb({ url: config.url, dataDir: config.dataDir }));
+}

@@ -1,0 +1,52 @@
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "../client";
+import { categories, externalInstitutions, holidays, kecamatan, kelurahan, opds } from "../schema";
+
+export type CategoryRow = Awaited<ReturnType<typeof listCategories>>[number];
+export type AreaTree = Awaited<ReturnType<typeof listAreas>>;
+
+/** Active categories in display order, with their default routing and SLA overrides. */
+export function listCategories(db: Db) {
+  return db
+    .select({
+      id: categories.id,
+      code: categories.code,
+      name: categories.name,
+      opdId: categories.opdId,
+      externalId: categories.externalId,
+      keywords: categories.keywords,
+      sla: categories.sla,
+    })
+    .from(categories)
+    .where(eq(categories.active, true))
+    .orderBy(asc(categories.sortOrder), asc(categories.name));
+}
+
+/** Kecamatan with their kelurahan, alphabetically. */
+export async function listAreas(db: Db) {
+  const rows = await db
+    .select({ kecId: kecamatan.id, kecName: kecamatan.name, kelId: kelurahan.id, kelName: kelurahan.name })
+    .from(kecamatan)
+    .leftJoin(kelurahan, eq(kelurahan.kecamatanId, kecamatan.id))
+    .orderBy(asc(kecamatan.name), asc(kelurahan.name));
+  const out: { id: number; name: string; kelurahan: { id: number; name: string }[] }[] = [];
+  for (const r of rows) {
+    let kec = out.at(-1);
+    if (!kec || kec.id !== r.kecId) out.push((kec = { id: r.kecId, name: r.kecName, kelurahan: [] }));
+    if (r.kelId !== null && r.kelName !== null) kec.kelurahan.push({ id: r.kelId, name: r.kelName });
+  }
+  return out;
+}
+
+export function listOpds(db: Db) {
+  return db.select({ id: opds.id, code: opds.code, name: opds.name, kind: opds.kind, kecamatanId: opds.kecamatanId }).from(opds).orderBy(asc(opds.name));
+}
+
+export function listExternalInstitutions(db: Db) {
+  return db.select({ id: externalInstitutions.id, code: externalInstitutions.code, name: externalInstitutions.name }).from(externalInstitutions).orderBy(asc(externalInstitutions.name));
+}
+
+export async function listHolidayDates(db: Db): Promise<string[]> {
+  const rows = await db.select({ day: holidays.day }).from(holidays);
+  return rows.map((r) => r.day);
+}

@@ -1,0 +1,224 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  customType,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { CHANNELS, COMPLAINT_STATUSES, ROLES } from "../domain/complaint-status";
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+});
+
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+const createdAt = () => tstz("created_at").notNull().defaultNow();
+
+export const complaintStatus = pgEnum("complaint_status", COMPLAINT_STATUSES);
+export const channel = pgEnum("channel", CHANNELS);
+export const role = pgEnum("role", ROLES);
+export const outboxStatus = pgEnum("outbox_status", ["pending", "done", "dead"]);
+
+// ---- Reference data (seeded per region, editable by an administrator) ----
+
+export const kecamatan = pgTable("kecamatan", {
+  id: serial("id").primaryKey(),
+  name: text("name").notNull().unique(),
+});
+
+export const kelurahan = pgTable(
+  "kelurahan",
+  {
+    id: serial("id").primaryKey(),
+    kecamatanId: integer("kecamatan_id").notNull().references(() => kecamatan.id),
+    name: text("name").notNull(),
+  },
+  (t) => [uniqueIndex("kelurahan_kecamatan_name_uq").on(t.kecamatanId, t.name)],
+);
+
+/** City agencies, including each kecamatan office (kind = 'kecamatan'). */
+export const opds = pgTable("opds", {
+  id: serial("id").primaryKey(),
+  code: text("code").notNull().unique(),
+  name: text("name").notNull(),
+  kind: text("kind", { enum: ["opd", "kecamatan"] }).notNull().default("opd"),
+  kecamatanId: integer("kecamatan_id").references(() => kecamatan.id),
+  active: boolean("active").notNull().default(true),
+});
+
+/** Institutions outside the city, reached by forwarding through LAPOR. */
+export const externalInstitutions = pgTable("external_institutions", {
+  id: serial("id").primaryKey(),
+  code: text("code").notNull().unique(),
+  name: text("name").notNull(),
+  handles: text("handles"),
+  active: boolean("active").notNull().default(true),
+});
+
+export const categories = pgTable("categories", {
+  id: serial("id").primaryKey(),
+  code: text("code").notNull().unique(),
+  name: text("name").notNull(),
+  /** Default routing: an OPD, an external institution, or neither (coordinator decides). */
+  opdId: integer("opd_id").references(() => opds.id),
+  externalId: integer("external_id").references(() => externalInstitutions.id),
+  keywords: text("keywords").array().notNull().default(sql`'{}'::text[]`),
+  /** Working-day overrides per clock, e.g. {"resolution": 5}. */
+  sla: jsonb("sla").$type<Partial<Record<"verification" | "firstResponse" | "resolution" | "autoClose", number>>>(),
+  sortOrder: integer("sort_order").notNull().default(0),
+  active: boolean("active").notNull().default(true),
+});
+
+/** Non-working days in the region's calendar (national holidays and cuti bersama). */
+export const holidays = pgTable("holidays", {
+  day: date("day", { mode: "string" }).primaryKey(),
+  name: text("name").notNull(),
+  kind: text("kind", { enum: ["national", "cuti_bersama", "local"] }).notNull(),
+});
+
+export const users = pgTable("users", {
+  id: serial("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  role: role("role").notNull(),
+  opdId: integer("opd_id").references(() => opds.id),
+  active: boolean("active").notNull().default(true),
+  createdAt: createdAt(),
+});
+
+// ---- Complaints ----
+
+export const complaints = pgTable(
+  "complaints",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    trackingCode: text("tracking_code").notNull().unique(),
+    channel: channel("channel").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    categoryId: integer("category_id").references(() => categories.id),
+    kecamatanId: integer("kecamatan_id").references(() => kecamatan.id),
+    kelurahanId: integer("kelurahan_id").references(() => kelurahan.id),
+    address: text("address"),
+    lat: doublePrecision("lat"),
+    lon: doublePrecision("lon"),
+    incidentDate: date("incident_date", { mode: "string" }),
+    reporterName: text("reporter_name"),
+    reporterPhone: text("reporter_phone"),
+    reporterEmail: text("reporter_email"),
+    reporterNik: text("reporter_nik"),
+    anonymous: boolean("anonymous").notNull().default(false),
+    confidential: boolean("confidential").notNull().default(false),
+    status: complaintStatus("status").notNull().default("received"),
+    opdId: integer("opd_id").references(() => opds.id),
+    externalId: integer("external_id").references(() => externalInstitutions.id),
+    /** What routing suggested at intake; the coordinator decides. */
+    suggestedOpdId: integer("suggested_opd_id").references(() => opds.id),
+    suggestedExternalId: integer("suggested_external_id").references(() => externalInstitutions.id),
+    primaryId: bigint("primary_id", { mode: "number" }),
+    laporId: text("lapor_id").unique(),
+    /** SHA-256 of the reporter's private access key; the key itself is never stored. */
+    accessKeyHash: text("access_key_hash").notNull(),
+    bounceCount: smallint("bounce_count").notNull().default(0),
+    verificationDue: tstz("verification_due"),
+    firstResponseDue: tstz("first_response_due"),
+    resolutionDue: tstz("resolution_due"),
+    createdAt: createdAt(),
+    updatedAt: tstz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("complaints_status_created_idx").on(t.status, t.createdAt),
+    index("complaints_opd_status_idx").on(t.opdId, t.status, t.createdAt),
+  ],
+);
+
+/** Append-only log of every state change; UPDATE and DELETE are rejected by a trigger. */
+export const complaintEvents = pgTable(
+  "complaint_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    complaintId: bigint("complaint_id", { mode: "number" }).notNull().references(() => complaints.id),
+    at: createdAt(),
+    action: text("action").notNull(),
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    actorRole: text("actor_role").notNull(),
+    fromStatus: complaintStatus("from_status"),
+    toStatus: complaintStatus("to_status"),
+    reason: text("reason"),
+    /** Text shown on the public timeline; null for internal-only events. */
+    publicMessage: text("public_message"),
+    channel: channel("channel"),
+    data: jsonb("data").$type<Record<string, unknown>>(),
+  },
+  (t) => [index("complaint_events_complaint_idx").on(t.complaintId, t.at)],
+);
+
+export const attachments = pgTable(
+  "attachments",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    complaintId: bigint("complaint_id", { mode: "number" }).notNull().references(() => complaints.id),
+    fileName: text("file_name").notNull(),
+    mime: text("mime").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    content: bytea("content").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("attachments_complaint_idx").on(t.complaintId)],
+);
+
+/** Work for the worker, written in the same transaction as the change that causes it. */
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    topic: text("topic").notNull(),
+    complaintId: bigint("complaint_id", { mode: "number" }).references(() => complaints.id),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    dedupeKey: text("dedupe_key").unique(),
+    status: outboxStatus("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: tstz("next_attempt_at").notNull().defaultNow(),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    doneAt: tstz("done_at"),
+  },
+  (t) => [index("outbox_pending_idx").on(t.status, t.nextAttemptAt)],
+);
+
+/** Replays of a write with the same Idempotency-Key get the stored (encrypted) response. */
+export const idempotencyKeys = pgTable("idempotency_keys", {
+  keyHash: text("key_hash").primaryKey(),
+  scope: text("scope").notNull(),
+  requestHash: text("request_hash").notNull(),
+  complaintId: bigint("complaint_id", { mode: "number" }).references(() => complaints.id),
+  /** AES-GCM sealed with a key derived from the idempotency key, which only the client holds. */
+  response: text("response").notNull(),
+  createdAt: createdAt(),
+});
+
+/** Fixed-window counters shared by every app process. */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    bucket: text("bucket").notNull(),
+    windowStart: tstz("window_start").notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.bucket, t.windowStart] })],
+);

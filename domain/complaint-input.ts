@@ -1,0 +1,173 @@
+import { z } from "zod";
+import { normalizePhone } from "./phone";
+
+/**
+ * Field errors are message-catalogue keys, optionally with one parameter after a `|`
+ * (e.g. `tooShort|5`), so the browser, the form action and the JSON API all show the same text
+ * in the reader's language.
+ */
+export type FieldErrors = Record<string, string[]>;
+
+export const LIMITS = {
+  titleMin: 5,
+  titleMax: 150,
+  bodyMin: 20,
+  bodyMax: 5000,
+  addressMax: 300,
+  nameMax: 120,
+  emailMax: 254,
+  maxAttachments: 5,
+  maxAttachmentBytes: 5 * 1024 * 1024,
+} as const;
+
+/** Strips control characters except newline and tab, and normalises line endings. */
+export function cleanText(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return value.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
+}
+
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+const text = (min: number, max: number) =>
+  z.preprocess(
+    (v) => (typeof v === "string" ? cleanText(v).trim() : v),
+    z
+      .string({ error: (iss) => (iss.input === undefined ? "required" : "invalid") })
+      .min(1, { error: "required", abort: true })
+      .min(min, { error: `tooShort|${min}` })
+      .max(max, { error: `tooLong|${max}` }),
+  );
+
+const optionalText = (max: number) =>
+  z.preprocess(
+    (v) => emptyToUndefined(typeof v === "string" ? cleanText(v).trim() : v),
+    z.string({ error: "invalid" }).max(max, { error: `tooLong|${max}` }).optional(),
+  );
+
+const flag = z.preprocess(
+  (v) => {
+    if (v === undefined || v === null || v === "") return false;
+    if (typeof v === "string") {
+      const s = v.toLowerCase();
+      if (s === "true" || s === "on" || s === "1") return true;
+      if (s === "false" || s === "off" || s === "0") return false;
+    }
+    return v;
+  },
+  z.boolean({ error: "invalid" }),
+);
+
+const coordinate = (limit: number) =>
+  z.preprocess(
+    (v) => {
+      const e = emptyToUndefined(v);
+      return typeof e === "string" ? Number(e.replace(",", ".")) : e;
+    },
+    z.number({ error: "invalid" }).finite({ error: "invalid" }).min(-limit, { error: "invalid" }).max(limit, { error: "invalid" }).optional(),
+  );
+
+/**
+ * The one schema for a citizen's complaint, used by the web form (in the browser and in the
+ * server action) and by the JSON API. `today` is the current date in the region's time zone
+ * (YYYY-MM-DD), passed in so the schema has no clock of its own.
+ */
+export function complaintInputSchema(today: string) {
+  return z
+    .object({
+      title: text(LIMITS.titleMin, LIMITS.titleMax),
+      body: text(LIMITS.bodyMin, LIMITS.bodyMax),
+      categoryCode: optionalText(40),
+      kecamatan: optionalText(100),
+      kelurahan: optionalText(100),
+      address: optionalText(LIMITS.addressMax),
+      lat: coordinate(90),
+      lon: coordinate(180),
+      incidentDate: z.preprocess(
+        emptyToUndefined,
+        z
+          .string({ error: "invalid" })
+          .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "dateFormat" })
+          .refine(isRealDate, { error: "dateFormat" })
+          .refine((d) => d <= today, { error: "future" })
+          .optional(),
+      ),
+      reporterName: optionalText(LIMITS.nameMax),
+      reporterPhone: z.preprocess(
+        emptyToUndefined,
+        z
+          .string({ error: "invalid" })
+          .max(25, { error: "phone" })
+          .transform((v, ctx) => {
+            const phone = normalizePhone(v);
+            if (!phone) {
+              ctx.addIssue({ code: "custom", message: "phone" });
+              return z.NEVER;
+            }
+            return phone;
+          })
+          .optional(),
+      ),
+      reporterEmail: z.preprocess(
+        (v) => emptyToUndefined(typeof v === "string" ? v.trim() : v),
+        z.email({ error: "email" }).max(LIMITS.emailMax, { error: "email" }).optional(),
+      ),
+      nik: z.preprocess(
+        (v) => emptyToUndefined(typeof v === "string" ? v.replace(/\s/g, "") : v),
+        z.string({ error: "nik" }).regex(/^\d{16}$/, { error: "nik" }).optional(),
+      ),
+      anonymous: flag,
+      confidential: flag,
+    })
+    .superRefine((v, ctx) => {
+      if ((v.lat === undefined) !== (v.lon === undefined)) {
+        ctx.addIssue({ code: "custom", path: [v.lat === undefined ? "lat" : "lon"], message: "coordinatesPair" });
+      }
+    });
+}
+
+export type ComplaintInput = z.output<ReturnType<typeof complaintInputSchema>>;
+
+/** The field names a complaint submission may carry, in form order. */
+export const COMPLAINT_FIELDS = [
+  "title",
+  "body",
+  "categoryCode",
+  "kecamatan",
+  "kelurahan",
+  "address",
+  "lat",
+  "lon",
+  "incidentDate",
+  "reporterName",
+  "reporterPhone",
+  "reporterEmail",
+  "nik",
+  "anonymous",
+  "confidential",
+] as const;
+
+/** Validates a submission, returning every field's errors (not only the first). */
+export function parseComplaintInput(
+  raw: unknown,
+  today: string,
+): { ok: true; value: ComplaintInput } | { ok: false; fieldErrors: FieldErrors } {
+  const result = complaintInputSchema(today).safeParse(raw);
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, fieldErrors: collectFieldErrors(result.error) };
+}
+
+/** Groups a zod error's issues by top-level field, keeping each field's messages in order. */
+export function collectFieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "_form");
+    const list = (out[field] ??= []);
+    if (!list.includes(issue.message)) list.push(issue.message);
+  }
+  return out;
+}
+
+function isRealDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}

@@ -1,0 +1,16 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "postgres"],
+  poweredByHeader: false,
+  experimental: {
+    // 5 attachments × 5 MB plus the text fields; larger bodies are refused with a clear error.
+    serverActions: { bodySizeLimit: "26mb" },
+  },
+};
+
+export default withNextIntl(nextConfig);

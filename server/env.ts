@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+const flag = z
+  .enum(["1", "0", "true", "false", "on", "off", "yes", "no", ""])
+  .transform((v) => ["1", "true", "on", "yes"].includes(v));
+
+const schema = z.object({
+  NODE_ENV: z.string().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  DATA_DIR: z.string().min(1).default("./.data"),
+  PORT: z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535).default(3000),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  PINTU_REGION: z.string().regex(/^[A-Z]{2,6}$/, "must be 2–6 capital letters").default("BTM"),
+  PINTU_DEMO: flag.optional(),
+  PINTU_TIME_ZONE: z.string().default("Asia/Jakarta"),
+  PUBLIC_RATE_LIMIT: z.coerce.number({ error: "must be a whole number (0 turns the limit off)" }).int().min(0).default(30),
+  TRUST_PROXY: flag.default(false),
+  LAPOR_BASE_URL: z.url().optional(),
+  LAPOR_API_KEY: z.string().optional(),
+  LAPOR_INSTITUTION_TOKEN: z.string().optional(),
+  LAPOR_INSTITUTION_ID: z.string().optional(),
+  LAPOR_POLL_SECONDS: z.coerce.number({ error: "must be a number of seconds" }).int().min(5).default(60),
+  SMS_INBOUND_KEY: z.string().optional(),
+  SMS_OUTBOUND_URL: z.string().optional(),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.output<typeof schema> & { demo: boolean; embedded: boolean };
+
+/** Parses configuration, or throws one line naming the first invalid variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new ConfigError(`Invalid configuration: ${String(issue.path[0])} ${issue.message}`);
+  }
+  const env = result.data;
+  const embedded = !env.DATABASE_URL;
+  return { ...env, embedded, demo: env.PINTU_DEMO ?? embedded };
+}
+
+export class ConfigError extends Error {}
+
+let cached: Env | undefined;
+
+/** The validated process configuration; the only reader of process.env. */
+export function env(): Env {
+  return (cached ??= parseEnv(process.env));
+}

@@ -1,0 +1,31 @@
+import type { FieldErrors } from "@/domain/complaint-input";
+
+/** Errors the app expects; each maps to one HTTP status in `httpError`. Messages are safe to show. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(readonly fieldErrors: FieldErrors) {
+    super(422, "validation", "Validation failed", { fieldErrors });
+  }
+}
+
+export const badRequest = (message: string) => new AppError(400, "bad_request", message);
+export const notFound = () => new AppError(404, "not_found", "Not found");
+export const payloadTooLarge = (limit: number) =>
+  new AppError(413, "too_large", `Request body exceeds ${limit} bytes`);
+export const unsupportedMediaType = (accepted: string[]) =>
+  new AppError(415, "unsupported_media_type", `Content-Type must be one of: ${accepted.join(", ")}`);
+export const idempotencyConflict = () =>
+  new AppError(409, "idempotency_conflict", "This Idempotency-Key was already used with a different request");
+export const rateLimited = (retryAfter: number) =>
+  new AppError(429, "rate_limited", "Too many requests", { retryAfter }, { "Retry-After": String(retryAfter) });

@@ -1,0 +1,184 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { attachments, complaintEvents, complaints, idempotencyKeys, outbox } from "@/db/schema";
+import type { Channel } from "@/domain/complaint-status";
+import { parseComplaintInput, type ComplaintInput, type FieldErrors } from "@/domain/complaint-input";
+import { suggestRoute } from "@/domain/routing";
+import { slaPolicy } from "@/domain/sla";
+import { makeTrackingCode } from "@/domain/tracking-code";
+import { addWorkingDays, localDate } from "@/domain/working-days";
+import { checkAttachments, type IncomingFile } from "./attachments";
+import { idempotencyConflict, ValidationError } from "./errors";
+import { reference, type Reference } from "./reference";
+import { newAccessKey, seal, sha256, unseal } from "./secrets";
+
+export type Receipt = { trackingCode: string; status: "received"; accessKey: string };
+export type IntakeResult = Receipt & { replayed: boolean };
+
+export type IntakeRequest = {
+  raw: unknown;
+  files?: IncomingFile[];
+  channel: Channel;
+  region: string;
+  now: Date;
+  /** Replays with the same key and request return the first receipt. */
+  idempotencyKey?: string;
+  /** Staff member entering the complaint on the citizen's behalf (walk-in, phone, letter…). */
+  actor?: { userId: number; role: string };
+};
+
+type Resolved = { categoryId: number | null; kecamatanId: number | null; kelurahanId: number | null };
+
+/** Matches the submitted category and area names to reference rows, collecting every error. */
+function resolveReferences(input: ComplaintInput, ref: Reference): { ok: true; value: Resolved } | { ok: false; fieldErrors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const same = (a: string, b: string) => a.localeCompare(b, "id", { sensitivity: "base" }) === 0;
+  let categoryId: number | null = null;
+  if (input.categoryCode) {
+    const cat = ref.categories.find((c) => same(c.code, input.categoryCode!));
+    if (cat) categoryId = cat.id;
+    else errors.categoryCode = ["unknownCategory"];
+  }
+  let kec = input.kecamatan ? ref.areas.find((k) => same(k.name, input.kecamatan!)) : undefined;
+  if (input.kecamatan && !kec) errors.kecamatan = ["unknownKecamatan"];
+  let kelurahanId: number | null = null;
+  if (input.kelurahan && !errors.kecamatan) {
+    const candidates = ref.areas.flatMap((k) =>
+      k.kelurahan.filter((l) => same(l.name, input.kelurahan!)).map((l) => ({ kec: k, kel: l })),
+    );
+    const inChosen = kec ? candidates.filter((c) => c.kec.id === kec!.id) : candidates;
+    if (candidates.length === 0) errors.kelurahan = ["unknownKelurahan"];
+    else if (inChosen.length === 0) errors.kelurahan = ["kelurahanMismatch"];
+    else if (inChosen.length > 1) errors.kecamatan = ["kecamatanRequired"];
+    else {
+      kelurahanId = inChosen[0]!.kel.id;
+      kec = inChosen[0]!.kec;
+    }
+  }
+  if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
+  return { ok: true, value: { categoryId, kecamatanId: kec?.id ?? null, kelurahanId } };
+}
+
+/** A stable fingerprint of what was asked, so a reused Idempotency-Key with other content is refused. */
+function requestFingerprint(input: ComplaintInput, files: IncomingFile[]): string {
+  const fileHashes = files.map((f) => sha256(f.bytes));
+  return sha256(JSON.stringify([input, fileHashes]));
+}
+
+/**
+ * The one intake pipeline for every channel: validates, resolves references, checks
+ * attachments, suggests a route and stores the complaint, its first event, its attachments and
+ * its outbox row in one transaction. Throws ValidationError with every field's errors.
+ */
+export async function intakeComplaint(db: Db, req: IntakeRequest): Promise<IntakeResult> {
+  const ref = await reference(db);
+  const today = localDate(req.now, ref.calendar.timeZone);
+  const parsed = parseComplaintInput(req.raw, today);
+  const files = req.files ?? [];
+  const checkedFiles = await checkAttachments(files);
+  const resolved = parsed.ok ? resolveReferences(parsed.value, ref) : null;
+  const fieldErrors: FieldErrors = {
+    ...(parsed.ok ? {} : parsed.fieldErrors),
+    ...(resolved && !resolved.ok ? resolved.fieldErrors : {}),
+    ...(checkedFiles.ok ? {} : checkedFiles.fieldErrors),
+  };
+  if (!parsed.ok || !resolved?.ok || !checkedFiles.ok) throw new ValidationError(fieldErrors);
+  const input = parsed.value;
+  const refs = resolved.value;
+
+  const category = ref.categories.find((c) => c.id === refs.categoryId);
+  const route = suggestRoute(`${input.title} ${input.body}`, refs.categoryId, ref.categories.map((c) => ({ categoryId: c.id, opdId: c.opdId, externalId: c.externalId, keywords: c.keywords })));
+  const verificationDue = addWorkingDays(req.now, slaPolicy(category?.sla).verification, ref.calendar);
+
+  return db.transaction(async (tx) => {
+    let keyHash: string | undefined;
+    const fingerprint = req.idempotencyKey ? requestFingerprint(input, files) : "";
+    if (req.idempotencyKey) {
+      keyHash = sha256(`complaint:${req.idempotencyKey}`);
+      // A concurrent request with the same key waits here until the first one commits.
+      const claimed = await tx
+        .insert(idempotencyKeys)
+        .values({ keyHash, scope: "complaint", requestHash: fingerprint, response: "" })
+        .onConflictDoNothing()
+        .returning({ keyHash: idempotencyKeys.keyHash });
+      if (claimed.length === 0) {
+        const [prior] = await tx.select().from(idempotencyKeys).where(eq(idempotencyKeys.keyHash, keyHash));
+        if (!prior || prior.requestHash !== fingerprint) throw idempotencyConflict();
+        return { ...(JSON.parse(unseal(prior.response, req.idempotencyKey)) as Receipt), replayed: true };
+      }
+    }
+
+    const accessKey = newAccessKey();
+    let inserted: { id: number; trackingCode: string } | undefined;
+    while (!inserted) {
+      // 40 random bits: a collision is rare, and then we simply draw again.
+      [inserted] = await tx
+        .insert(complaints)
+        .values({
+          trackingCode: makeTrackingCode(req.region, randomBytes(5)),
+          channel: req.channel,
+          title: input.title,
+          body: input.body,
+          categoryId: refs.categoryId,
+          kecamatanId: refs.kecamatanId,
+          kelurahanId: refs.kelurahanId,
+          address: input.address ?? null,
+          lat: input.lat ?? null,
+          lon: input.lon ?? null,
+          incidentDate: input.incidentDate ?? null,
+          reporterName: input.reporterName ?? null,
+          reporterPhone: input.reporterPhone ?? null,
+          reporterEmail: input.reporterEmail ?? null,
+          reporterNik: input.nik ?? null,
+          anonymous: input.anonymous,
+          confidential: input.confidential,
+          status: "received",
+          suggestedOpdId: route.opdId,
+          suggestedExternalId: route.externalId,
+          accessKeyHash: sha256(accessKey),
+          verificationDue,
+          createdAt: req.now,
+          updatedAt: req.now,
+        })
+        .onConflictDoNothing({ target: complaints.trackingCode })
+        .returning({ id: complaints.id, trackingCode: complaints.trackingCode });
+    }
+
+    await tx.insert(complaintEvents).values({
+      complaintId: inserted.id,
+      at: req.now,
+      action: "submit",
+      actorUserId: req.actor?.userId ?? null,
+      actorRole: req.actor?.role ?? "citizen",
+      fromStatus: null,
+      toStatus: "received",
+      channel: req.channel,
+      data: { route: route.reason, attachments: checkedFiles.files.length },
+    });
+    if (checkedFiles.files.length) {
+      await tx.insert(attachments).values(checkedFiles.files.map((f) => ({ ...f, complaintId: inserted.id, createdAt: req.now })));
+    }
+    if (req.channel !== "lapor") {
+      // Every complaint received locally is also recorded in LAPOR (delivered by the worker).
+      await tx.insert(outbox).values({
+        topic: "lapor.create_complaint",
+        complaintId: inserted.id,
+        payload: { complaintId: inserted.id },
+        dedupeKey: `lapor.create_complaint:${inserted.id}`,
+        createdAt: req.now,
+        nextAttemptAt: req.now,
+      });
+    }
+
+    const receipt: Receipt = { trackingCode: inserted.trackingCode, status: "received", accessKey };
+    if (keyHash && req.idempotencyKey) {
+      await tx
+        .update(idempotencyKeys)
+        .set({ complaintId: inserted.id, response: seal(JSON.stringify(receipt), req.idempotencyKey) })
+        .where(eq(idempotencyKeys.keyHash, keyHash));
+    }
+    return { ...receipt, replayed: false };
+  });
+}
