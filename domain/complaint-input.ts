@@ -33,8 +33,10 @@ const text = (min: number, max: number) =>
     (v) => (typeof v === "string" ? cleanText(v).trim() : v),
     z
       .string({ error: (iss) => (iss.input === undefined ? "required" : "invalid") })
-      .min(1, { error: "required", abort: true })
-      .min(min, { error: `tooShort|${min}` })
+      .min(1, { error: "required" })
+      // Not `abort` on "required": an aborting issue would also silence the object's
+      // coordinates check below, and every field's error should be reported at once.
+      .refine((s) => s.length === 0 || s.length >= min, { error: `tooShort|${min}` })
       .max(max, { error: `tooLong|${max}` }),
   );
 
@@ -118,11 +120,16 @@ export function complaintInputSchema(today: string) {
       anonymous: flag,
       confidential: flag,
     })
-    .superRefine((v, ctx) => {
-      if ((v.lat === undefined) !== (v.lon === undefined)) {
-        ctx.addIssue({ code: "custom", path: [v.lat === undefined ? "lat" : "lon"], message: "coordinatesPair" });
-      }
-    });
+    .superRefine(
+      (v, ctx) => {
+        if ((v.lat === undefined) !== (v.lon === undefined)) {
+          ctx.addIssue({ code: "custom", path: [v.lat === undefined ? "lat" : "lon"], message: "coordinatesPair" });
+        }
+      },
+      // Zod skips object refinements once a field has an aborting error (e.g. an empty title);
+      // run it anyway so every field's error is reported in one round.
+      { when: (payload) => typeof payload.value === "object" && payload.value !== null },
+    );
 }
 
 export type ComplaintInput = z.output<ReturnType<typeof complaintInputSchema>>;

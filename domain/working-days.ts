@@ -1,5 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import { addDays, format, isWeekend, startOfDay } from "date-fns";
+import { addDays, endOfDay, format, isWeekend, startOfDay } from "date-fns";
 
 /** The region's working calendar: its time zone and the non-working weekdays (YYYY-MM-DD). */
 export type WorkingCalendar = { timeZone: string; holidays: ReadonlySet<string> };
@@ -11,22 +11,21 @@ export function isWorkingDay(day: Date, calendar: WorkingCalendar): boolean {
 }
 
 /**
- * The moment `n` working days after `start`. A start on a non-working day counts from the
- * beginning of the next working day, so Saturday + 3 is the end of Wednesday; otherwise the
- * deadline keeps the start's time of day (Monday 10:00 + 3 is Thursday 10:00).
+ * The moment `n` working days after `start`. A start on a working day keeps its time of day
+ * (Monday 10:00 + 3 is Thursday 10:00); a start on a non-working day counts from the next
+ * working day, so the deadline is the end of the n-th working day (Saturday + 3 is the end of
+ * Wednesday).
  */
 export function addWorkingDays(start: Date, n: number, calendar: WorkingCalendar): Date {
   let cursor = new TZDate(start, calendar.timeZone);
-  if (!isWorkingDay(cursor, calendar)) {
-    do cursor = startOfDay(addDays(cursor, 1));
-    while (!isWorkingDay(cursor, calendar));
-  }
+  const fromWorkingDay = isWorkingDay(cursor, calendar);
+  if (!fromWorkingDay) cursor = startOfDay(cursor);
   let left = n;
   while (left > 0) {
     cursor = addDays(cursor, 1);
     if (isWorkingDay(cursor, calendar)) left--;
   }
-  return new Date(cursor.getTime());
+  return new Date((fromWorkingDay ? cursor : endOfDay(cursor)).getTime());
 }
 
 /** Today's date (YYYY-MM-DD) in the given time zone. */

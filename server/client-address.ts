@@ -1,7 +1,6 @@
 import "server-only";
 
-/** Set by our HTTP server from the socket address; any value a client sends is overwritten. */
-export const CLIENT_ADDRESS_HEADER = "x-pintu-client-address";
+import { CLIENT_ADDRESS_HEADER } from "./http-headers";
 
 /**
  * The client's address for rate limiting. Behind a proxy (TRUST_PROXY) it is the first

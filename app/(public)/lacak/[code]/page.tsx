@@ -1,0 +1,103 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { StatusBadge } from "@/components/status-badge";
+import { getDb } from "@/server/db";
+import { loadPublicComplaint } from "@/server/public-complaint";
+import { timelineMessage } from "@/server/public-json";
+import { region } from "@/server/region";
+
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ key?: string | string[] }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const t = await getTranslations("track");
+  // The private key is in the URL: keep it out of Referer headers sent to other sites.
+  return { title: `${t("title")} ${(await params).code.toUpperCase()}`, referrer: "no-referrer", robots: { index: false } };
+}
+
+export default async function ComplaintTrackingPage({ params, searchParams }: Props) {
+  const [{ code }, sp] = await Promise.all([params, searchParams]);
+  const key = typeof sp.key === "string" ? sp.key : null;
+  const view = await loadPublicComplaint(getDb(), code, region().code, key);
+  if (!view) notFound();
+  const t = await getTranslations("track");
+  const tt = await getTranslations();
+  const format = await getFormatter();
+  const when = (d: Date) => `${format.dateTime(d, { dateStyle: "medium", timeStyle: "short" })} WIB`;
+  const f = view.full;
+
+  return (
+    <article className="mx-auto max-w-3xl space-y-6">
+      <header className="space-y-3">
+        <p className="font-mono text-lg font-semibold tracking-wider text-slate-700">{view.trackingCode}</p>
+        <h1 className="text-2xl font-bold text-brand-800 sm:text-3xl">{f ? f.title : t("title")}</h1>
+        <p className="flex items-center gap-2">
+          <span className="text-sm text-slate-600">{t("status")}:</span> <StatusBadge status={view.status} />
+        </p>
+      </header>
+
+      {view.keyValid === false ? <p role="alert" className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-3">{t("wrongKey")}</p> : null}
+      {view.keyValid === true ? <p className="rounded-md bg-brand-50 p-3 text-sm text-brand-800">{t("privateView")}</p> : null}
+
+      {!f ? (
+        <p className="rounded-md bg-white p-4 ring-1 ring-slate-200">{t("confidential")}</p>
+      ) : (
+        <>
+          <dl className="grid gap-x-6 gap-y-3 rounded-lg bg-white p-5 ring-1 ring-slate-200 sm:grid-cols-2">
+            <Item label={t("opd")} value={f.opd?.name ?? t("notYetRouted")} />
+            <Item label={t("category")} value={f.category?.name ?? "—"} />
+            <Item label={t("area")} value={f.area ? [f.area.kelurahan, `Kec. ${f.area.kecamatan}`].filter(Boolean).join(", ") : "—"} />
+            <Item label={t("submittedAt")} value={`${when(f.createdAt)} · ${tt(`channel.${f.channel}`)}`} />
+          </dl>
+
+          <section aria-labelledby="body-h" className="space-y-2">
+            <h2 id="body-h" className="text-lg font-semibold">{t("body")}</h2>
+            <p className="whitespace-pre-line break-words rounded-lg bg-white p-5 ring-1 ring-slate-200">{f.body}</p>
+            {f.attachmentCount > 0 ? <p className="text-sm text-slate-600">{t("attachments", { count: f.attachmentCount })}</p> : null}
+          </section>
+
+          <section aria-labelledby="deadlines-h" className="space-y-2">
+            <h2 id="deadlines-h" className="text-lg font-semibold">{t("deadlines")}</h2>
+            <dl className="grid gap-3 sm:grid-cols-3">
+              {(["verification", "firstResponse", "resolution"] as const).map((clock) => {
+                const due = f.deadlines[clock];
+                return (
+                  <Item
+                    key={clock}
+                    label={t(`deadline${clock[0]!.toUpperCase()}${clock.slice(1)}` as "deadlineVerification")}
+                    value={due ? when(due) : t("notRunning")}
+                    boxed
+                  />
+                );
+              })}
+            </dl>
+          </section>
+
+          <section aria-labelledby="timeline-h" className="space-y-2">
+            <h2 id="timeline-h" className="text-lg font-semibold">{t("timeline")}</h2>
+            <ol className="space-y-3 border-l-2 border-brand-100 pl-4">
+              {f.timeline.map((e, i) => (
+                <li key={i} className="relative">
+                  <span aria-hidden className="absolute -left-[1.4rem] top-1.5 size-3 rounded-full bg-brand-600" />
+                  <p className="text-sm text-slate-600">
+                    <time dateTime={e.at.toISOString()}>{when(e.at)}</time>
+                  </p>
+                  <p>{timelineMessage(tt as never, e)}</p>
+                </li>
+              ))}
+            </ol>
+          </section>
+        </>
+      )}
+    </article>
+  );
+}
+
+function Item({ label, value, boxed }: { label: string; value: string; boxed?: boolean }) {
+  return (
+    <div className={boxed ? "rounded-md bg-white p-3 ring-1 ring-slate-200" : undefined}>
+      <dt className="text-sm text-slate-600">{label}</dt>
+      <dd className="font-medium">{value}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+"use server";
+
+import { headers } from "next/headers";
+import { clientAddress } from "@/server/client-address";
+import { getDb } from "@/server/db";
+import { env } from "@/server/env";
+import { AppError, ValidationError } from "@/server/errors";
+import { intakeComplaint } from "@/server/intake";
+import { log } from "@/server/log";
+import { enforceRateLimit } from "@/server/rate-limit";
+import { splitFormData } from "@/server/submission";
+import type { ComplaintFormState } from "./form-state";
+
+/** The /lapor form's action: the same intake as the JSON API, channel `web`. */
+export async function submitComplaint(_prev: ComplaintFormState, formData: FormData): Promise<ComplaintFormState> {
+  const e = env();
+  const db = getDb();
+  const now = new Date();
+  const idempotencyKey = String(formData.get("idempotencyKey") ?? "").slice(0, 255) || undefined;
+  formData.delete("idempotencyKey");
+  let values: Record<string, string> = {};
+  let hadFiles = false;
+  try {
+    const { raw, files } = await splitFormData(formData);
+    values = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, String(v)]));
+    hadFiles = files.length > 0;
+    await enforceRateLimit(db, `public-write:${clientAddress(await headers(), e.TRUST_PROXY)}`, e.PUBLIC_RATE_LIMIT, now);
+    const receipt = await intakeComplaint(db, { raw, files, channel: "web", region: e.PINTU_REGION, now, idempotencyKey });
+    return { status: "ok", trackingCode: receipt.trackingCode, accessKey: receipt.accessKey };
+  } catch (err) {
+    if (err instanceof ValidationError) return { status: "error", fieldErrors: err.fieldErrors, values, hadFiles };
+    if (err instanceof AppError && err.status === 429) {
+      return { status: "error", fieldErrors: {}, values, hadFiles, formError: { key: "rateLimited", values: { seconds: Number(err.extra.retryAfter) } } };
+    }
+    if (err instanceof AppError && err.status === 409) {
+      return { status: "error", fieldErrors: {}, values, hadFiles, formError: { key: "alreadySent" } };
+    }
+    log.error("complaint form: submission failed", { err });
+    return { status: "error", fieldErrors: {}, values, hadFiles, formError: { key: "unexpected" } };
+  }
+}

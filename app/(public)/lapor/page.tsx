@@ -1,0 +1,34 @@
+import { randomUUID } from "node:crypto";
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { getTranslations } from "next-intl/server";
+import { ComplaintForm } from "@/components/complaint-form/complaint-form";
+import { localDate } from "@/domain/working-days";
+import { getDb } from "@/server/db";
+import { reference } from "@/server/reference";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("form");
+  return { title: t("title") };
+}
+
+export default async function LaporPage() {
+  const t = await getTranslations("form");
+  const ref = await reference(getDb());
+  const h = await headers();
+  const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost"}`;
+  const options = {
+    categories: ref.categories.map((c) => ({ code: c.code, name: c.name })),
+    areas: ref.areas.map((k) => ({ name: k.name, kelurahan: k.kelurahan.map((l) => l.name) })),
+  };
+  return (
+    <div className="mx-auto max-w-2xl space-y-6">
+      <div className="space-y-2">
+        <h1 className="text-3xl font-bold text-brand-800">{t("title")}</h1>
+        <p className="text-slate-700">{t("lead")}</p>
+      </div>
+      {/* A fresh key per page view: a double submit of this form creates one complaint. */}
+      <ComplaintForm options={options} today={localDate(new Date(), ref.calendar.timeZone)} idempotencyKey={randomUUID()} origin={origin} />
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { asc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Db } from "../client";
+import { categories, complaintEvents, complaints, externalInstitutions, kecamatan, kelurahan, opds } from "../schema";
+
+const suggested = alias(opds, "suggested_opd");
+
+/** One complaint by tracking code with the names the public view needs; identity included, callers strip it. */
+export async function findComplaintByCode(db: Db, trackingCode: string) {
+  const [row] = await db
+    .select({
+      id: complaints.id,
+      trackingCode: complaints.trackingCode,
+      status: complaints.status,
+      channel: complaints.channel,
+      title: complaints.title,
+      body: complaints.body,
+      confidential: complaints.confidential,
+      anonymous: complaints.anonymous,
+      accessKeyHash: complaints.accessKeyHash,
+      address: complaints.address,
+      incidentDate: complaints.incidentDate,
+      createdAt: complaints.createdAt,
+      verificationDue: complaints.verificationDue,
+      firstResponseDue: complaints.firstResponseDue,
+      resolutionDue: complaints.resolutionDue,
+      categoryCode: categories.code,
+      categoryName: categories.name,
+      opdCode: opds.code,
+      opdName: opds.name,
+      externalCode: externalInstitutions.code,
+      externalName: externalInstitutions.name,
+      kecamatanName: kecamatan.name,
+      kelurahanName: kelurahan.name,
+      suggestedOpdCode: suggested.code,
+      attachmentCount: sql<number>`(select count(*)::int from attachments a where a.complaint_id = ${complaints.id})`,
+    })
+    .from(complaints)
+    .leftJoin(categories, eq(categories.id, complaints.categoryId))
+    .leftJoin(opds, eq(opds.id, complaints.opdId))
+    .leftJoin(externalInstitutions, eq(externalInstitutions.id, complaints.externalId))
+    .leftJoin(kecamatan, eq(kecamatan.id, complaints.kecamatanId))
+    .leftJoin(kelurahan, eq(kelurahan.id, complaints.kelurahanId))
+    .leftJoin(suggested, eq(suggested.id, complaints.suggestedOpdId))
+    .where(eq(complaints.trackingCode, trackingCode));
+  return row ?? null;
+}
+
+/** The events of a complaint in order, with only the columns a public timeline may use. */
+export function listPublicEvents(db: Db, complaintId: number) {
+  return db
+    .select({
+      at: complaintEvents.at,
+      action: complaintEvents.action,
+      toStatus: complaintEvents.toStatus,
+      channel: complaintEvents.channel,
+      publicMessage: complaintEvents.publicMessage,
+      data: complaintEvents.data,
+    })
+    .from(complaintEvents)
+    .where(eq(complaintEvents.complaintId, complaintId))
+    .orderBy(asc(complaintEvents.at), asc(complaintEvents.id));
+}

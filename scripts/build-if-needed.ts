@@ -1,0 +1,44 @@
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const SOURCES = ["app", "components", "db", "domain", "server", "messages", "i18n", "integrations", "jobs"];
+const FILES = ["next.config.mjs", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+
+function walk(dir: string, out: string[]): void {
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(p, out);
+    else out.push(p);
+  }
+}
+
+/** A fingerprint of everything the production build depends on (paths, sizes, mtimes). */
+function fingerprint(root: string): string {
+  const files: string[] = [];
+  for (const d of SOURCES) walk(path.join(root, d), files);
+  for (const f of FILES) if (existsSync(path.join(root, f))) files.push(path.join(root, f));
+  const h = createHash("sha256");
+  for (const f of files.sort()) {
+    const s = statSync(f);
+    h.update(`${path.relative(root, f)}:${s.size}:${s.mtimeMs}\n`);
+  }
+  return h.digest("hex");
+}
+
+/** Runs `next build` when there is no build or the sources changed since the last one. */
+export function buildIfNeeded(root: string): void {
+  const marker = path.join(root, ".next", "pintu-build-fingerprint");
+  const current = fingerprint(root);
+  if (existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(marker) && readFileSync(marker, "utf8") === current) return;
+  console.log("pintu: building the portal (first start or sources changed)…");
+  const result = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (result.status !== 0) throw new Error("next build failed");
+  writeFileSync(marker, current);
+}

@@ -1,0 +1,49 @@
+import { createServer } from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import next from "next";
+import { sharedDb } from "../db/client";
+import { prepareDb } from "../db/seed";
+import { env } from "../server/env";
+import { CLIENT_ADDRESS_HEADER } from "../server/http-headers";
+import { buildIfNeeded } from "./build-if-needed";
+import { runScript } from "./run-script";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/**
+ * One process runs the whole portal: it owns the embedded database (PGlite allows one process),
+ * serves Next, and records each request's socket address so rate limits cannot be dodged by
+ * sending a forged X-Forwarded-For.
+ */
+await runScript(async () => {
+  const e = env();
+  if (process.env.PINTU_SKIP_BUILD !== "1") buildIfNeeded(root);
+  const handle = sharedDb({ url: e.DATABASE_URL, dataDir: e.DATA_DIR });
+  await prepareDb(handle, { region: e.PINTU_REGION, demo: e.demo });
+
+  const app = next({ dev: false, dir: root, port: e.PORT, hostname: "0.0.0.0" });
+  await app.prepare();
+  const handler = app.getRequestHandler();
+  const server = createServer((req, res) => {
+    req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
+    void handler(req, res);
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(e.PORT, () => {
+    console.log(`pintu: ready on http://localhost:${e.PORT} (${handle.kind === "pglite" ? `embedded database in ${e.DATA_DIR}` : "PostgreSQL"}${e.demo ? ", demo data" : ""})`);
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`pintu: ${signal} received, shutting down`);
+    server.close();
+    server.closeAllConnections();
+    // Closing PGlite flushes it to disk; a hard exit could lose the last writes.
+    void handle.close().finally(() => process.exit(0));
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+});

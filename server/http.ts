@@ -1,0 +1,62 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { apiLocale, translateFieldErrors } from "./api-messages";
+import { AppError, badRequest, payloadTooLarge, ValidationError } from "./errors";
+import { log } from "./log";
+
+/** Maps any thrown error to the JSON error shape of CONTRACTS.md; details go to the log only. */
+export function errorResponse(err: unknown, request: Request): NextResponse {
+  if (err instanceof ValidationError) {
+    const fieldErrors = translateFieldErrors(err.fieldErrors, apiLocale(request.headers.get("accept-language")));
+    return NextResponse.json({ error: "validation", fieldErrors }, { status: 422 });
+  }
+  if (err instanceof AppError) {
+    return NextResponse.json({ error: err.code, message: err.message, ...err.extra }, { status: err.status, headers: err.headers });
+  }
+  log.error("unhandled API error", { path: new URL(request.url).pathname, err });
+  return NextResponse.json({ error: "internal", message: "Internal error" }, { status: 500 });
+}
+
+/** Wraps a route handler so that every failure becomes a contract-shaped JSON error. */
+export function apiHandler<C>(handler: (request: Request, ctx: C) => Promise<Response>) {
+  return async (request: Request, ctx: C): Promise<Response> => {
+    try {
+      return await handler(request, ctx);
+    } catch (err) {
+      return errorResponse(err, request);
+    }
+  };
+}
+
+/** Reads the body up to `limit` bytes, refusing larger ones before or while they arrive. */
+export async function readBodyLimited(request: Request, limit: number): Promise<Uint8Array> {
+  const declared = Number(request.headers.get("content-length") ?? "NaN");
+  if (declared > limit) throw payloadTooLarge(limit);
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel();
+      throw payloadTooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** Parses a JSON object body, or throws 400 naming what is wrong. */
+export function parseJsonObject(bytes: Uint8Array): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch {
+    throw badRequest("Body is not valid JSON");
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw badRequest("Body must be a JSON object");
+  return value as Record<string, unknown>;
+}

@@ -1,0 +1,88 @@
+import "server-only";
+import { timingSafeEqual } from "node:crypto";
+import type { Db } from "@/db/client";
+import { findComplaintByCode, listPublicEvents } from "@/db/queries/complaints";
+import type { Channel, ComplaintStatus } from "@/domain/complaint-status";
+import { normalizeTrackingCode } from "@/domain/tracking-code";
+import { sha256 } from "./secrets";
+
+export type TimelineEntry = {
+  at: Date;
+  status: ComplaintStatus | null;
+  action: string;
+  channel: Channel | null;
+  target: string | null;
+  message: string | null;
+};
+
+export type PublicComplaint = {
+  trackingCode: string;
+  status: ComplaintStatus;
+  /** Everything below is absent for a confidential complaint viewed without its key. */
+  full: null | {
+    channel: Channel;
+    title: string;
+    body: string;
+    category: { code: string; name: string } | null;
+    opd: { code: string; name: string } | null;
+    area: { kecamatan: string; kelurahan: string | null } | null;
+    address: string | null;
+    createdAt: Date;
+    deadlines: { verification: Date | null; firstResponse: Date | null; resolution: Date | null };
+    timeline: TimelineEntry[];
+    attachmentCount: number;
+  };
+  confidential: boolean;
+  /** null: no key given; true/false: whether the given key matches. */
+  keyValid: boolean | null;
+};
+
+function keyMatches(given: string, storedHash: string): boolean {
+  const a = Buffer.from(sha256(given), "hex");
+  const b = Buffer.from(storedHash, "hex");
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * The public view of a complaint: never the reporter's identity; for a confidential complaint
+ * only its status unless the reporter's access key is presented. Null when the code is unknown.
+ */
+export async function loadPublicComplaint(db: Db, rawCode: string, region: string, key?: string | null): Promise<PublicComplaint | null> {
+  const code = normalizeTrackingCode(rawCode, region);
+  if (!code) return null;
+  const c = await findComplaintByCode(db, code);
+  if (!c) return null;
+  const keyValid = key ? keyMatches(key, c.accessKeyHash) : null;
+  const base = { trackingCode: c.trackingCode, status: c.status, confidential: c.confidential, keyValid };
+  if (c.confidential && keyValid !== true) return { ...base, full: null };
+
+  const events = await listPublicEvents(db, c.id);
+  return {
+    ...base,
+    full: {
+      channel: c.channel,
+      title: c.title,
+      body: c.body,
+      category: c.categoryCode && c.categoryName ? { code: c.categoryCode, name: c.categoryName } : null,
+      opd:
+        c.opdCode && c.opdName
+          ? { code: c.opdCode, name: c.opdName }
+          : c.externalCode && c.externalName
+            ? { code: c.externalCode, name: c.externalName }
+            : null,
+      area: c.kecamatanName ? { kecamatan: c.kecamatanName, kelurahan: c.kelurahanName } : null,
+      address: c.address,
+      createdAt: c.createdAt,
+      deadlines: { verification: c.verificationDue, firstResponse: c.firstResponseDue, resolution: c.resolutionDue },
+      timeline: events.map((e) => ({
+        at: e.at,
+        status: e.toStatus,
+        action: e.action,
+        channel: e.channel,
+        target: typeof e.data?.targetName === "string" ? e.data.targetName : null,
+        message: e.publicMessage,
+      })),
+      attachmentCount: c.attachmentCount,
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import type { Locale } from "@/i18n/config";
+import { apiTranslator } from "./api-messages";
+import type { PublicComplaint, TimelineEntry } from "./public-complaint";
+import { isoInZone } from "./time";
+
+type T = ReturnType<typeof apiTranslator>;
+
+/** The sentence a timeline entry shows, in the reader's language, followed by any public text. */
+export function timelineMessage(t: T, e: TimelineEntry): string {
+  const key = t.has(`timeline.${e.action}` as never) ? `timeline.${e.action}` : "timeline.other";
+  const channel = e.channel ? t(`channel.${e.channel}`) : "";
+  const base = t(key as never, { channel, target: e.target ?? "" } as never);
+  return e.message ? `${base} ${e.message}` : base;
+}
+
+/** The complaint as `GET /api/v1/complaints/<code>` returns it (CONTRACTS.md). */
+export function publicComplaintJson(view: PublicComplaint, locale: Locale, timeZone: string) {
+  if (!view.full) return { trackingCode: view.trackingCode, status: view.status };
+  const t = apiTranslator(locale);
+  const f = view.full;
+  const iso = (d: Date | null) => (d ? isoInZone(d, timeZone) : null);
+  return {
+    trackingCode: view.trackingCode,
+    status: view.status,
+    channel: f.channel,
+    title: f.title,
+    body: f.body,
+    category: f.category,
+    opd: f.opd,
+    area: f.area,
+    createdAt: iso(f.createdAt),
+    deadlines: { verification: iso(f.deadlines.verification), firstResponse: iso(f.deadlines.firstResponse), resolution: iso(f.deadlines.resolution) },
+    timeline: f.timeline.map((e) => ({ at: iso(e.at), status: e.status, message: timelineMessage(t, e) })),
+  };
+}
