@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const SOURCES = ["app", "components", "db", "domain", "server", "messages", "i18n", "integrations", "jobs"];
@@ -32,7 +32,29 @@ function fingerprint(root: string): string {
 export function buildIfNeeded(root: string): void {
   const marker = path.join(root, ".next", "pintu-build-fingerprint");
   const current = fingerprint(root);
-  if (existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(marker) && readFileSync(marker, "utf8") === current) return;
+  const fresh = () => existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(marker) && readFileSync(marker, "utf8") === current;
+  if (fresh()) return;
+  // Two processes starting at once (tests, benchmarks) must not build into .next together.
+  const lock = path.join(root, ".next-build.lock");
+  const deadline = Date.now() + 15 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      const stale = existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 15 * 60_000;
+      if (stale || Date.now() > deadline) rmSync(lock, { recursive: true, force: true });
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+    }
+  }
+  try {
+    if (!fresh()) runBuild(root, marker, current);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function runBuild(root: string, marker: string, current: string): void {
   console.log("pintu: building the portal (first start or sources changed)…");
   const result = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
     cwd: root,
