@@ -7,6 +7,8 @@ const nextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "postgres"],
   poweredByHeader: false,
+  // The build checks the app; `npm run typecheck` checks everything, tests and benchmarks included.
+  typescript: { tsconfigPath: "tsconfig.build.json" },
   experimental: {
     // 5 attachments × 5 MB plus the text fields; larger bodies are refused with a clear error.
     serverActions: { bodySizeLimit: "26mb" },

@@ -19,7 +19,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const r = region();
   const all = await getMessages();
   // Only what client components use travels to the browser; the rest renders on the server.
-  const clientMessages = { form: all.form, errors: all.errors, receipt: all.receipt, errorPage: all.errorPage };
+  const clientMessages = { form: all.form, errors: all.errors, receipt: all.receipt, errorPage: all.errorPage, signin: all.signin };
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">

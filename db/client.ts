@@ -30,7 +30,9 @@ export function openDb(opts: { url?: string; dataDir?: string; poolSize?: number
   }
   const dir = opts.dataDir ? path.resolve(opts.dataDir, "pglite") : undefined;
   if (dir) mkdirSync(dir, { recursive: true });
-  const client = new PGlite(dir, { extensions: { pg_trgm } });
+  // Options object form: `new PGlite(undefined, opts)` ignores `opts` (the in-memory database
+  // would then lack pg_trgm and fail migration 0001).
+  const client = new PGlite({ dataDir: dir, extensions: { pg_trgm } });
   return {
     db: drizzlePglite(client, { schema }) as unknown as Db,
     kind: "pglite",

@@ -129,7 +129,15 @@ export const complaints = pgTable(
     /** What routing suggested at intake; the coordinator decides. */
     suggestedOpdId: integer("suggested_opd_id").references(() => opds.id),
     suggestedExternalId: integer("suggested_external_id").references(() => externalInstitutions.id),
+    /** Set while merged into another complaint (the primary of its cluster). */
     primaryId: bigint("primary_id", { mode: "number" }),
+    /** The status to return to after awaiting the reporter or being unmerged. */
+    previousStatus: complaintStatus("previous_status"),
+    assignedUserId: integer("assigned_user_id").references(() => users.id),
+    firstRespondedAt: tstz("first_responded_at"),
+    respondedAt: tstz("responded_at"),
+    rating: smallint("rating"),
+    ratingComment: text("rating_comment"),
     laporId: text("lapor_id").unique(),
     /** SHA-256 of the reporter's private access key; the key itself is never stored. */
     accessKeyHash: text("access_key_hash").notNull(),
@@ -143,7 +151,23 @@ export const complaints = pgTable(
   (t) => [
     index("complaints_status_created_idx").on(t.status, t.createdAt),
     index("complaints_opd_status_idx").on(t.opdId, t.status, t.createdAt),
+    index("complaints_primary_idx").on(t.primaryId),
+    index("complaints_title_trgm_idx").using("gin", sql`${t.title} gin_trgm_ops`),
   ],
+);
+
+/** Who looked at what they are trusted with: every reveal of an anonymous reporter's identity. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: createdAt(),
+    userId: integer("user_id").references(() => users.id),
+    action: text("action").notNull(),
+    complaintId: bigint("complaint_id", { mode: "number" }).references(() => complaints.id),
+    data: jsonb("data").$type<Record<string, unknown>>(),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at)],
 );
 
 /** Append-only log of every state change; UPDATE and DELETE are rejected by a trigger. */

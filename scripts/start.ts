@@ -6,6 +6,7 @@ import { sharedDb } from "../db/client";
 import { prepareDb } from "../db/seed";
 import { env } from "../server/env";
 import { CLIENT_ADDRESS_HEADER } from "../server/http-headers";
+import { ensureAuthSecret } from "./auth-secret";
 import { buildIfNeeded } from "./build-if-needed";
 import { runScript } from "./run-script";
 
@@ -19,6 +20,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 await runScript(async () => {
   const e = env();
   if (process.env.PINTU_SKIP_BUILD !== "1") buildIfNeeded(root);
+  const auth = ensureAuthSecret(e.DATA_DIR, e.AUTH_SECRET);
+  process.env.AUTH_SECRET = auth.secret;
+  if (auth.generated && !e.embedded) {
+    console.warn(`pintu: AUTH_SECRET is not set; using one generated in ${e.DATA_DIR}. Set AUTH_SECRET when running several app processes.`);
+  }
   const handle = sharedDb({ url: e.DATABASE_URL, dataDir: e.DATA_DIR });
   await prepareDb(handle, { region: e.PINTU_REGION, demo: e.demo });
 

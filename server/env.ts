@@ -33,7 +33,9 @@ export type Env = z.output<typeof schema> & { demo: boolean; embedded: boolean }
 
 /** Parses configuration, or throws one line naming the first invalid variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = schema.safeParse(source);
+  // `VAR=` (as compose files and systemd units write it) means unset: without this an empty
+  // PUBLIC_RATE_LIMIT coerced to 0 and silently turned rate limiting off.
+  const result = schema.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== "")));
   if (!result.success) {
     const issue = result.error.issues[0]!;
     throw new ConfigError(`Invalid configuration: ${String(issue.path[0])} ${issue.message}`);

@@ -1,5 +1,5 @@
 import "server-only";
-import { lt, sql } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rateLimits } from "@/db/schema";
 import { rateLimited } from "./errors";
@@ -18,7 +18,7 @@ export async function enforceRateLimit(
 ): Promise<void> {
   if (limit <= 0) return;
   const windowMs = windowSeconds * 1000;
-  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const windowStart = windowOf(now, windowSeconds);
   const [row] = await db
     .insert(rateLimits)
     .values({ bucket, windowStart, count: 1 })
@@ -35,4 +35,26 @@ export async function enforceRateLimit(
     const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
     throw rateLimited(retryAfter);
   }
+}
+
+function windowOf(now: Date, windowSeconds: number): Date {
+  const windowMs = windowSeconds * 1000;
+  return new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+}
+
+/** How many hits `bucket` has in the current window, without counting one. */
+export async function currentHits(db: Db, bucket: string, now: Date, windowSeconds: number): Promise<number> {
+  const [row] = await db
+    .select({ count: rateLimits.count })
+    .from(rateLimits)
+    .where(and(eq(rateLimits.bucket, bucket), eq(rateLimits.windowStart, windowOf(now, windowSeconds))));
+  return row?.count ?? 0;
+}
+
+/** Counts one hit against `bucket` without enforcing a limit (e.g. a failed sign-in). */
+export async function recordHit(db: Db, bucket: string, now: Date, windowSeconds: number): Promise<void> {
+  await db
+    .insert(rateLimits)
+    .values({ bucket, windowStart: windowOf(now, windowSeconds), count: 1 })
+    .onConflictDoUpdate({ target: [rateLimits.bucket, rateLimits.windowStart], set: { count: sql`${rateLimits.count} + 1` } });
 }

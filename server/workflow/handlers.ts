@@ -1,0 +1,189 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { complaints, users } from "@/db/schema";
+import type { ComplaintStatus } from "@/domain/complaint-status";
+import { slaPolicy } from "@/domain/sla";
+import { normalizeTrackingCode } from "@/domain/tracking-code";
+import type { Action } from "@/domain/workflow";
+import { addWorkingDays } from "@/domain/working-days";
+import { ValidationError } from "../errors";
+import { env } from "../env";
+import type { Reference } from "../reference";
+import type { ActionInput } from "./inputs";
+import type { ActingParty, ComplaintRow } from "./perform";
+
+/** What an action changes besides the status: columns, the event's texts, and outbox work. */
+export type Effect = {
+  update?: Partial<typeof complaints.$inferInsert>;
+  reason?: string;
+  publicMessage?: string;
+  data?: Record<string, unknown>;
+  outbox?: { topic: string; payload: Record<string, unknown> }[];
+};
+
+type Ctx<A extends Action> = {
+  tx: Db;
+  complaint: ComplaintRow;
+  input: ActionInput<A>;
+  party: ActingParty;
+  now: Date;
+  ref: Reference;
+  to: ComplaintStatus;
+};
+
+const invalid = (field: string, key: string) => new ValidationError({ [field]: [key] });
+const notifyReporter = (event: string, extra: Record<string, unknown> = {}) => ({ topic: "notify.reporter", payload: { event, ...extra } });
+
+function opdByCode(ref: Reference, code: string | undefined, field: string) {
+  const opd = code ? ref.opds.find((o) => o.code.toUpperCase() === code.toUpperCase()) : undefined;
+  if (code && !opd) throw invalid(field, "unknownOpd");
+  return opd;
+}
+
+function externalByCode(ref: Reference, code: string | undefined, field: string) {
+  const ext = code ? ref.externals.find((o) => o.code.toUpperCase() === code.toUpperCase()) : undefined;
+  if (code && !ext) throw invalid(field, "unknownInstitution");
+  return ext;
+}
+
+/** The first-response and resolution deadlines for a complaint handed to an OPD now. */
+function opdClocks(c: ComplaintRow, ref: Reference, now: Date) {
+  const policy = slaPolicy(ref.categories.find((k) => k.id === c.categoryId)?.sla);
+  return {
+    firstResponseDue: addWorkingDays(now, policy.firstResponse, ref.calendar),
+    resolutionDue: addWorkingDays(now, policy.resolution, ref.calendar),
+  };
+}
+
+function dispose({ complaint: c, input, ref, now }: Ctx<"dispose">): Effect {
+  const opd = opdByCode(ref, input.opdCode, "opdCode")!;
+  return {
+    update: { opdId: opd.id, externalId: null, assignedUserId: null, ...opdClocks(c, ref, now) },
+    reason: input.note,
+    data: { opdCode: opd.code, targetName: opd.name },
+    outbox: [notifyReporter("disposed")],
+  };
+}
+
+function redispose({ complaint: c, input, ref, now }: Ctx<"redispose">): Effect {
+  const opd = opdByCode(ref, input.opdCode, "opdCode")!;
+  if (opd.id === c.opdId) throw invalid("opdCode", "sameOpd");
+  return {
+    update: { opdId: opd.id, assignedUserId: null, bounceCount: c.bounceCount + 1, ...opdClocks(c, ref, now) },
+    reason: input.reason,
+    data: { opdCode: opd.code, targetName: opd.name, fromOpdId: c.opdId },
+    outbox: [notifyReporter("disposed")],
+  };
+}
+
+async function merge({ tx, complaint: c, input }: Ctx<"merge">): Promise<Effect> {
+  const code = normalizeTrackingCode(input.primaryCode, env().PINTU_REGION);
+  if (!code) throw invalid("primaryCode", "unknownComplaint");
+  const [primary] = await tx.select({ id: complaints.id, primaryId: complaints.primaryId, code: complaints.trackingCode }).from(complaints).where(eq(complaints.trackingCode, code));
+  if (!primary) throw invalid("primaryCode", "unknownComplaint");
+  if (primary.id === c.id) throw invalid("primaryCode", "mergeSelf");
+  if (primary.primaryId !== null) throw invalid("primaryCode", "mergeIntoMerged");
+  // Duplicates of this complaint follow it to the new primary: a cluster has one primary.
+  await tx.update(complaints).set({ primaryId: primary.id }).where(eq(complaints.primaryId, c.id));
+  return { update: { primaryId: primary.id }, data: { primaryCode: primary.code } };
+}
+
+async function correct({ complaint: c, input, ref }: Ctx<"correct">): Promise<Effect> {
+  const update: Effect["update"] = {};
+  const before: Record<string, unknown> = {};
+  if (input.title && input.title !== c.title) {
+    before.title = c.title;
+    update.title = input.title;
+  }
+  if (input.categoryCode) {
+    const cat = ref.categories.find((k) => k.code.toUpperCase() === input.categoryCode!.toUpperCase());
+    if (!cat) throw invalid("categoryCode", "unknownCategory");
+    before.categoryId = c.categoryId;
+    update.categoryId = cat.id;
+  }
+  if (input.kelurahan) {
+    const hit = ref.areas.flatMap((k) => k.kelurahan.filter((l) => l.name.toLowerCase() === input.kelurahan!.toLowerCase()).map((l) => ({ k, l })))[0];
+    if (!hit) throw invalid("kelurahan", "unknownKelurahan");
+    before.kelurahanId = c.kelurahanId;
+    update.kelurahanId = hit.l.id;
+    update.kecamatanId = hit.k.id;
+  }
+  if (Object.keys(update).length === 0) throw invalid("_form", "nothingChanged");
+  return { update, data: { before, after: update } };
+}
+
+async function assign({ tx, complaint: c, input }: Ctx<"assign">): Promise<Effect> {
+  const [u] = await tx
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.id, input.userId), eq(users.active, true), sql`${users.opdId} is not distinct from ${c.opdId}`));
+  if (!u) throw invalid("userId", "unknownOfficer");
+  return { update: { assignedUserId: u.id }, data: { assignedUserId: u.id, assigneeName: u.name } };
+}
+
+/** The OPD's first message to the reporter stops the first-response clock. */
+const firstResponse = (c: ComplaintRow, party: ActingParty, now: Date) =>
+  party.kind === "staff" && party.role.startsWith("opd_") && !c.firstRespondedAt ? { firstRespondedAt: now } : {};
+
+/** One handler per action of the workflow table. */
+export const HANDLERS: { [A in Action]: (ctx: Ctx<A>) => Effect | Promise<Effect> } = {
+  dispose,
+  redispose,
+  archive: ({ input }) => ({ reason: input.note, data: { archiveReason: input.reason } }),
+  forward: ({ input, ref }) => {
+    const ext = externalByCode(ref, input.externalCode, "externalCode")!;
+    return {
+      update: { externalId: ext.id, opdId: null },
+      reason: input.note,
+      data: { externalCode: ext.code, targetName: ext.name },
+      outbox: [{ topic: "lapor.forward", payload: { externalCode: ext.code } }, notifyReporter("forwarded")],
+    };
+  },
+  merge,
+  unmerge: () => ({ update: { primaryId: null } }),
+  correct,
+  contact_reporter: ({ input }) => ({ data: { message: input.message }, outbox: [notifyReporter("message", { message: input.message })] }),
+  accept: () => ({}),
+  assign,
+  note: ({ input }) => ({ reason: input.text }),
+  return: ({ complaint: c, input, ref }) => {
+    const opd = opdByCode(ref, input.suggestedOpdCode, "suggestedOpdCode");
+    const ext = externalByCode(ref, input.suggestedExternalCode, "suggestedExternalCode");
+    return {
+      update: {
+        opdId: null,
+        assignedUserId: null,
+        bounceCount: c.bounceCount + 1,
+        suggestedOpdId: opd?.id ?? null,
+        suggestedExternalId: ext?.id ?? null,
+        firstResponseDue: null,
+        resolutionDue: null,
+      },
+      reason: input.reason,
+      data: { fromOpdId: c.opdId, suggestedOpdCode: opd?.code ?? null, suggestedExternalCode: ext?.code ?? null },
+    };
+  },
+  request_info: ({ complaint: c, input, party, now }) => ({
+    update: firstResponse(c, party, now),
+    publicMessage: input.message,
+    outbox: [notifyReporter("info_requested")],
+  }),
+  reporter_reply: ({ input }) => ({ data: { message: input.message } }),
+  resume: () => ({}),
+  respond: ({ complaint: c, input, party, now }) => ({
+    update: { respondedAt: now, ...firstResponse(c, party, now) },
+    publicMessage: input.message,
+    outbox: [{ topic: "lapor.followup", payload: {} }, notifyReporter("responded")],
+  }),
+  accept_response: () => ({ outbox: [notifyReporter("closed")] }),
+  auto_close: () => ({ outbox: [notifyReporter("closed")] }),
+  object: ({ complaint: c, input, ref, now }) => ({
+    update: { respondedAt: null, resolutionDue: addWorkingDays(now, slaPolicy(ref.categories.find((k) => k.id === c.categoryId)?.sla).resolution, ref.calendar) },
+    reason: input.reason,
+  }),
+  rate: ({ complaint: c, input }) => {
+    if (c.rating !== null) throw invalid("rating", "alreadyRated");
+    return { update: { rating: input.rating, ratingComment: input.comment ?? null }, data: { rating: input.rating } };
+  },
+};

@@ -1,0 +1,93 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { complaintEvents, complaints, outbox } from "@/db/schema";
+import { collectFieldErrors } from "@/domain/complaint-input";
+import type { Channel, ComplaintStatus, Role } from "@/domain/complaint-status";
+import { canSeeComplaint } from "@/domain/permissions";
+import { transition, type Action, type Actor } from "@/domain/workflow";
+import { AppError, notFound, ValidationError } from "../errors";
+import { reference } from "../reference";
+import { ACTION_INPUTS } from "./inputs";
+import { HANDLERS, type Effect } from "./handlers";
+
+/** Who is acting: a signed-in staff member, the reporter (key already checked) or the system. */
+export type ActingParty =
+  | { kind: "staff"; userId: number; role: Role; opdId: number | null }
+  | { kind: "reporter"; channel: Channel }
+  | { kind: "system" };
+
+export type ComplaintRow = typeof complaints.$inferSelect;
+
+export const actionNotAllowed = (action: string, status: string) =>
+  new AppError(409, "action_not_allowed", `Action "${action}" is not possible while the complaint is ${status}`);
+
+function actorOf(p: ActingParty): Actor {
+  return p.kind === "staff" ? p.role : p.kind;
+}
+
+/**
+ * Takes one workflow action on a complaint: checks visibility and the workflow table, validates
+ * the input, and writes the new state, exactly one event and any outbox rows in one
+ * transaction. A complaint the actor may not see is reported as not found.
+ */
+export async function performAction(
+  db: Db,
+  req: { complaintId?: number; trackingCode?: string; action: Action; party: ActingParty; input: unknown; now: Date },
+): Promise<{ status: ComplaintStatus; eventId: number }> {
+  const parsed = ACTION_INPUTS[req.action].safeParse(req.input ?? {});
+  if (!parsed.success) throw new ValidationError(collectFieldErrors(parsed.error));
+  const ref = await reference(db);
+
+  return db.transaction(async (tx) => {
+    const where = req.complaintId !== undefined ? eq(complaints.id, req.complaintId) : eq(complaints.trackingCode, req.trackingCode ?? "");
+    const [c] = await tx.select().from(complaints).where(where).for("update");
+    if (!c) throw notFound();
+    if (req.party.kind === "staff" && !canSeeComplaint(req.party, c.opdId)) throw notFound();
+
+    const t = transition({ status: c.status, previousStatus: c.previousStatus, mergedInto: c.primaryId }, req.action, actorOf(req.party));
+    if (!t.ok) {
+      if (t.reason === "wrong_actor") throw new AppError(403, "forbidden", "You may not take this action");
+      throw actionNotAllowed(req.action, c.status);
+    }
+
+    const effect: Effect = await HANDLERS[req.action]({ tx, complaint: c, input: parsed.data as never, party: req.party, now: req.now, ref, to: t.to });
+    const toStatus = t.to;
+    const leaving = c.status !== toStatus;
+    await tx
+      .update(complaints)
+      .set({
+        ...effect.update,
+        status: toStatus,
+        // Remember where to come back to when pausing; forget it when returning.
+        ...(toStatus === "awaiting_reporter" || req.action === "merge" ? { previousStatus: c.status } : {}),
+        ...(req.action === "unmerge" || (c.status === "awaiting_reporter" && leaving) ? { previousStatus: null } : {}),
+        updatedAt: req.now,
+      })
+      .where(eq(complaints.id, c.id));
+
+    const [event] = await tx
+      .insert(complaintEvents)
+      .values({
+        complaintId: c.id,
+        at: req.now,
+        action: req.action,
+        actorUserId: req.party.kind === "staff" ? req.party.userId : null,
+        actorRole: actorOf(req.party),
+        fromStatus: c.status,
+        toStatus,
+        reason: effect.reason ?? null,
+        publicMessage: effect.publicMessage ?? null,
+        channel: req.party.kind === "reporter" ? req.party.channel : null,
+        data: effect.data ?? null,
+      })
+      .returning({ id: complaintEvents.id });
+
+    for (const o of effect.outbox ?? []) {
+      await tx
+        .insert(outbox)
+        .values({ topic: o.topic, complaintId: c.id, payload: { ...o.payload, eventId: event!.id }, dedupeKey: `${o.topic}:${event!.id}`, createdAt: req.now, nextAttemptAt: req.now });
+    }
+    return { status: toStatus, eventId: event!.id };
+  });
+}
