@@ -152,6 +152,7 @@ export const complaints = pgTable(
     index("complaints_status_created_idx").on(t.status, t.createdAt),
     index("complaints_opd_status_idx").on(t.opdId, t.status, t.createdAt),
     index("complaints_primary_idx").on(t.primaryId),
+    index("complaints_area_created_idx").on(t.kecamatanId, t.createdAt),
     index("complaints_title_trgm_idx").using("gin", sql`${t.title} gin_trgm_ops`),
   ],
 );

@@ -15,6 +15,9 @@ export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 export const CHANNELS = ["web", "sms", "lapor", "walk_in", "phone", "letter", "email", "social", "open311"] as const;
 export type Channel = (typeof CHANNELS)[number];
 
+/** Channels on which staff record a complaint on the citizen's behalf. */
+export const OFFLINE_CHANNELS = ["walk_in", "phone", "letter", "email", "social"] as const satisfies readonly Channel[];
+
 /** Staff roles; citizens have no account. */
 export const ROLES = ["admin", "coordinator", "opd_officer", "opd_head", "auditor"] as const;
 export type Role = (typeof ROLES)[number];

@@ -30,12 +30,13 @@ function fingerprint(root: string): string {
 
 /** Runs `next build` when there is no build or the sources changed since the last one. */
 export function buildIfNeeded(root: string): void {
-  const marker = path.join(root, ".next", "pintu-build-fingerprint");
+  const dist = process.env.PINTU_DIST_DIR || ".next";
+  const marker = path.join(root, dist, "pintu-build-fingerprint");
   const current = fingerprint(root);
-  const fresh = () => existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(marker) && readFileSync(marker, "utf8") === current;
+  const fresh = () => existsSync(path.join(root, dist, "BUILD_ID")) && existsSync(marker) && readFileSync(marker, "utf8") === current;
   if (fresh()) return;
   // Two processes starting at once (tests, benchmarks) must not build into .next together.
-  const lock = path.join(root, ".next-build.lock");
+  const lock = path.join(root, `${dist}-build.lock`);
   const deadline = Date.now() + 15 * 60_000;
   for (;;) {
     try {

@@ -1,11 +1,15 @@
 import { ConfigError } from "../server/env";
 
+/** A mistake in how a command was called: reported as one line. */
+export class UsageError extends Error {}
+
 /** Runs a command-line task: configuration errors print one line; anything else exits non-zero. */
 export async function runScript(task: () => Promise<void>): Promise<void> {
   try {
     await task();
   } catch (err) {
-    if (err instanceof ConfigError) console.error(err.message);
+    // Configuration and usage mistakes are one clear line; anything else keeps its stack.
+    if (err instanceof ConfigError || err instanceof UsageError) console.error(err.message);
     else console.error(err);
     process.exit(1);
   }

@@ -89,7 +89,13 @@ export async function intakeComplaint(db: Db, req: IntakeRequest): Promise<Intak
   const refs = resolved.value;
 
   const category = ref.categories.find((c) => c.id === refs.categoryId);
-  const route = suggestRoute(`${input.title} ${input.body}`, refs.categoryId, ref.categories.map((c) => ({ categoryId: c.id, opdId: c.opdId, externalId: c.externalId, keywords: c.keywords })));
+  const localOffice = ref.opds.find((o) => o.kind === "kecamatan" && o.kecamatanId !== null && o.kecamatanId === refs.kecamatanId);
+  const route = suggestRoute(
+    `${input.title} ${input.body}`,
+    refs.categoryId,
+    ref.categories.map((c) => ({ categoryId: c.id, opdId: c.opdId, externalId: c.externalId, keywords: c.keywords })),
+    localOffice?.id ?? null,
+  );
   const verificationDue = addWorkingDays(req.now, slaPolicy(category?.sla).verification, ref.calendar);
 
   return db.transaction(async (tx) => {

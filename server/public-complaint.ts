@@ -35,6 +35,8 @@ export type PublicComplaint = {
   confidential: boolean;
   /** null: no key given; true/false: whether the given key matches. */
   keyValid: boolean | null;
+  /** For the reporter holding the key: what the workflow table needs to offer their actions. */
+  workflow: { previousStatus: ComplaintStatus | null; mergedInto: number | null; rating: number | null } | null;
 };
 
 function keyMatches(given: string, storedHash: string): boolean {
@@ -53,7 +55,13 @@ export async function loadPublicComplaint(db: Db, rawCode: string, region: strin
   const c = await findComplaintByCode(db, code);
   if (!c) return null;
   const keyValid = key ? keyMatches(key, c.accessKeyHash) : null;
-  const base = { trackingCode: c.trackingCode, status: c.status, confidential: c.confidential, keyValid };
+  const base = {
+    trackingCode: c.trackingCode,
+    status: c.status,
+    confidential: c.confidential,
+    keyValid,
+    workflow: keyValid ? { previousStatus: c.previousStatus, mergedInto: c.primaryId, rating: c.rating } : null,
+  };
   if (c.confidential && keyValid !== true) return { ...base, full: null };
 
   const events = await listPublicEvents(db, c.id);

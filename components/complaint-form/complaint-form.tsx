@@ -24,15 +24,21 @@ export function ComplaintForm({
   today,
   idempotencyKey,
   origin,
+  submit = submitComplaint,
+  channels,
 }: {
   options: FormOptions;
   today: string;
   idempotencyKey: string;
   origin: string;
+  /** Staff entering a complaint on a citizen's behalf post to their own action. */
+  submit?: typeof submitComplaint;
+  /** Offered to staff: the channel the complaint arrived on (walk-in, phone, letter…). */
+  channels?: { value: string; label: string }[];
 }) {
   const t = useTranslations("form");
   const te = useTranslations("errors");
-  const [state, action] = useActionState(submitComplaint, initialFormState);
+  const [state, action] = useActionState(submit, initialFormState);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [liveErrors, setLiveErrors] = useState<FieldErrors>({});
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
@@ -96,6 +102,21 @@ export function ComplaintForm({
           </div>
         ) : null}
       </div>
+
+      {channels ? (
+        <Field name="channel" label={t("channelLabel")} errors={errorsFor("channel")}>
+          {(a) => (
+            <select {...a} name="channel" required defaultValue={values.channel ?? ""} className={inputClass}>
+              <option value="">{t("channelChoose")}</option>
+              {channels.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
 
       <fieldset className="space-y-5">
         <legend className="mb-2 text-lg font-semibold">{t("sectionComplaint")}</legend>

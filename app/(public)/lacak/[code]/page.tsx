@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ReporterActions } from "@/components/reporter-actions";
 import { StatusBadge } from "@/components/status-badge";
 import { getDb } from "@/server/db";
 import { loadPublicComplaint } from "@/server/public-complaint";
 import { timelineMessage } from "@/server/public-json";
 import { region } from "@/server/region";
 
-type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ key?: string | string[] }> };
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations("track");
@@ -20,6 +21,8 @@ export default async function ComplaintTrackingPage({ params, searchParams }: Pr
   const key = typeof sp.key === "string" ? sp.key : null;
   const view = await loadPublicComplaint(getDb(), code, region().code, key);
   if (!view) notFound();
+  // Codes are case-insensitive on input (a hand-typed `btm-7k3q…`): show one canonical address.
+  if (view.trackingCode !== code) redirect(`/lacak/${view.trackingCode}${key ? `?key=${encodeURIComponent(key)}` : ""}`);
   const t = await getTranslations("track");
   const tt = await getTranslations();
   const format = await getFormatter();
@@ -38,6 +41,18 @@ export default async function ComplaintTrackingPage({ params, searchParams }: Pr
 
       {view.keyValid === false ? <p role="alert" className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-3">{t("wrongKey")}</p> : null}
       {view.keyValid === true ? <p className="rounded-md bg-brand-50 p-3 text-sm text-brand-800">{t("privateView")}</p> : null}
+
+      {view.keyValid && view.workflow && key ? (
+        <ReporterActions
+          code={view.trackingCode}
+          accessKey={key}
+          status={view.status}
+          workflow={view.workflow}
+          lastQuestion={f?.timeline.findLast((e) => e.action === "request_info")?.message ?? null}
+          error={typeof sp.error === "string" && typeof sp.action === "string" ? { key: sp.error, action: sp.action } : undefined}
+          done={sp.done === "1"}
+        />
+      ) : null}
 
       {!f ? (
         <p className="rounded-md bg-white p-4 ring-1 ring-slate-200">{t("confidential")}</p>

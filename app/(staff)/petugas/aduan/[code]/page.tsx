@@ -1,0 +1,150 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ActionForms } from "@/components/staff/action-forms";
+import { EventLog } from "@/components/staff/event-log";
+import { ReporterIdentity } from "@/components/staff/reporter-identity";
+import { StatusBadge } from "@/components/status-badge";
+import { revealIsValid } from "@/db/queries/audit";
+import { mergedInto, opdStaff, possibleDuplicates, staffComplaint, complaintEventLog } from "@/db/queries/staff-complaints";
+import { canSeeComplaint, identityVisibility } from "@/domain/permissions";
+import { normalizeTrackingCode } from "@/domain/tracking-code";
+import { allowedActions } from "@/domain/workflow";
+import { getDb } from "@/server/db";
+import { reference } from "@/server/reference";
+import { region } from "@/server/region";
+import { requireStaff } from "@/server/staff";
+
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function StaffComplaintPage({ params, searchParams }: Props) {
+  const staff = await requireStaff();
+  const [{ code: raw }, sp] = await Promise.all([params, searchParams]);
+  const code = normalizeTrackingCode(raw, region().code);
+  if (!code) notFound();
+  const db = getDb();
+  const row = await staffComplaint(db, code);
+  // Another OPD's complaint does not exist as far as this officer can tell.
+  if (!row || !canSeeComplaint(staff, row.c.opdId)) notFound();
+  const c = row.c;
+  const t = await getTranslations("staff");
+  const format = await getFormatter();
+  const when = (d: Date | null) => (d ? `${format.dateTime(d, { dateStyle: "medium", timeStyle: "short" })} WIB` : "—");
+
+  const actions = allowedActions({ status: c.status, previousStatus: c.previousStatus, mergedInto: c.primaryId }, staff.role);
+  const isCoordinator = staff.role === "coordinator" || staff.role === "admin";
+  const [ref, events, duplicates, cluster, officers] = await Promise.all([
+    reference(db),
+    complaintEventLog(db, c.id),
+    isCoordinator && c.status === "received" ? possibleDuplicates(db, c) : Promise.resolve([]),
+    mergedInto(db, c.id),
+    actions.includes("assign") && c.opdId !== null ? opdStaff(db, c.opdId) : Promise.resolve([]),
+  ]);
+  const visibility = identityVisibility(staff.role, c.anonymous);
+  const revealId = Number(typeof sp.reveal === "string" ? sp.reveal : NaN);
+  const revealed = visibility === "reveal_on_request" && Number.isInteger(revealId) && (await revealIsValid(db, revealId, staff.id, c.id, new Date()));
+  const primary = c.primaryId !== null ? events.findLast((e) => e.action === "merge")?.data?.primaryCode : undefined;
+  const error = typeof sp.error === "string" && typeof sp.action === "string" ? { key: sp.error, action: sp.action } : undefined;
+
+  const options = {
+    opds: ref.opds.map((o) => ({ value: o.code, label: o.name })),
+    externals: ref.externals.map((e) => ({ value: e.code, label: e.name })),
+    categories: ref.categories.map((k) => ({ value: k.code, label: k.name })),
+    kelurahan: ref.areas.map((k) => ({ group: `Kec. ${k.name}`, options: k.kelurahan.map((l) => ({ value: l.name, label: l.name })) })),
+    officers: officers.map((o) => ({ value: String(o.id), label: `${o.name} (${t(`roles.${o.role}`)})` })),
+    defaults: { opdCode: row.suggestedOpdCode ?? undefined, externalCode: ref.externals.find((e) => e.id === c.suggestedExternalId)?.code, title: c.title },
+  };
+
+  const facts: [string, string][] = [
+    [t("detail.opd"), row.opdName ?? row.externalName ?? "—"],
+    [t("detail.suggested"), row.suggestedOpdName ?? ref.externals.find((e) => e.id === c.suggestedExternalId)?.name ?? "—"],
+    [t("detail.category"), row.categoryName ?? "—"],
+    [t("detail.area"), [row.kelurahanName, row.kecamatanName ? `Kec. ${row.kecamatanName}` : null].filter(Boolean).join(", ") || "—"],
+    [t("detail.address"), c.address ?? "—"],
+    [t("detail.incidentDate"), c.incidentDate ?? "—"],
+    [t("detail.channel"), (await getTranslations("channel"))(c.channel)],
+    [t("detail.received"), when(c.createdAt)],
+    [t("detail.assignee"), row.assigneeName ?? "—"],
+    [t("detail.bounces"), String(c.bounceCount)],
+    [t("detail.verification"), when(c.verificationDue)],
+    [t("detail.firstResponse"), when(c.firstResponseDue)],
+    [t("detail.resolution"), when(c.resolutionDue)],
+  ];
+  if (c.rating !== null) facts.push([t("detail.rating"), `${c.rating}/5${c.ratingComment ? ` — ${c.ratingComment}` : ""}`]);
+
+  return (
+    <article className="space-y-6">
+      <header className="space-y-2">
+        <p className="flex flex-wrap items-center gap-2">
+          <span className="font-mono text-lg font-semibold">{c.trackingCode}</span>
+          <StatusBadge status={c.status} />
+          {c.anonymous ? <span className="rounded bg-slate-800 px-2 py-0.5 text-xs font-semibold text-white">{t("detail.anonymous")}</span> : null}
+          {c.confidential ? <span className="rounded bg-red-800 px-2 py-0.5 text-xs font-semibold text-white">{t("detail.confidential")}</span> : null}
+          {typeof primary === "string" ? (
+            <Link href={`/petugas/aduan/${primary}`} className="text-sm underline">
+              {t("detail.mergedInto", { code: primary })}
+            </Link>
+          ) : null}
+        </p>
+        <h1 className="text-2xl font-bold text-brand-800">{c.title}</h1>
+        {typeof sp.done === "string" ? (
+          <p role="status" className="rounded-md bg-green-50 p-3 text-green-900">
+            {t("detail.done")}
+          </p>
+        ) : null}
+      </header>
+
+      <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+        <div className="min-w-0 space-y-6">
+          <section aria-labelledby="c-h" className="space-y-3">
+            <h2 id="c-h" className="sr-only">{t("detail.complaint")}</h2>
+            <p className="whitespace-pre-line break-words rounded-lg bg-white p-4 ring-1 ring-slate-200">{c.body}</p>
+            <dl className="grid gap-x-6 gap-y-2 rounded-lg bg-white p-4 text-sm ring-1 ring-slate-200 sm:grid-cols-2">
+              {facts.map(([k, v]) => (
+                <div key={k}>
+                  <dt className="text-slate-600">{k}</dt>
+                  <dd className="font-medium">{v}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+          <ReporterIdentity code={c.trackingCode} visibility={visibility} revealed={revealed} reporter={c} />
+          {isCoordinator && c.status === "received" ? (
+            <section aria-labelledby="dup-h" className="space-y-2">
+              <h2 id="dup-h" className="text-lg font-semibold">{t("detail.duplicates")}</h2>
+              {duplicates.length === 0 ? (
+                <p className="text-sm text-slate-600">{t("detail.noDuplicates")}</p>
+              ) : (
+                <ul className="space-y-1 text-sm">
+                  {duplicates.map((d) => (
+                    <li key={d.trackingCode}>
+                      <Link href={`/petugas/aduan/${d.trackingCode}`} className="font-mono underline">{d.trackingCode}</Link> — {d.title}{" "}
+                      <span className="text-slate-600">({t("detail.similarity", { pct: Math.round(d.score * 100) })})</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          ) : null}
+          {cluster.length > 0 ? (
+            <section aria-labelledby="cl-h" className="space-y-2">
+              <h2 id="cl-h" className="text-lg font-semibold">{t("detail.cluster")}</h2>
+              <ul className="space-y-1 text-sm">
+                {cluster.map((d) => (
+                  <li key={d.trackingCode}>
+                    <Link href={`/petugas/aduan/${d.trackingCode}`} className="font-mono underline">{d.trackingCode}</Link> — {d.title}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          <EventLog events={events} />
+        </div>
+        <aside aria-labelledby="act-h" className="space-y-3">
+          <h2 id="act-h" className="text-lg font-semibold">{t("detail.actions")}</h2>
+          {actions.length === 0 ? <p className="text-sm text-slate-600">{t("detail.noActions")}</p> : <ActionForms code={c.trackingCode} actions={actions} options={options} error={error} />}
+        </aside>
+      </div>
+    </article>
+  );
+}

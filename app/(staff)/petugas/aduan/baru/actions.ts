@@ -1,0 +1,41 @@
+"use server";
+
+import type { ComplaintFormState } from "@/app/(public)/lapor/form-state";
+import { OFFLINE_CHANNELS, type Channel } from "@/domain/complaint-status";
+import { getDb } from "@/server/db";
+import { env } from "@/server/env";
+import { ValidationError } from "@/server/errors";
+import { intakeComplaint } from "@/server/intake";
+import { log } from "@/server/log";
+import { requireStaff } from "@/server/staff";
+import { splitFormData } from "@/server/submission";
+
+/** A coordinator records a complaint received off-line, through the same intake as the web form. */
+export async function enterComplaint(_prev: ComplaintFormState, formData: FormData): Promise<ComplaintFormState> {
+  const staff = await requireStaff("complaints.enter_on_behalf");
+  const idempotencyKey = String(formData.get("idempotencyKey") ?? "").slice(0, 255) || undefined;
+  const channel = String(formData.get("channel") ?? "");
+  formData.delete("idempotencyKey");
+  formData.delete("channel");
+  const { raw, files } = await splitFormData(formData);
+  const values = { ...Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, String(v)])), channel };
+  if (!(OFFLINE_CHANNELS as readonly string[]).includes(channel)) {
+    return { status: "error", fieldErrors: { channel: ["channel"] }, values, hadFiles: files.length > 0 };
+  }
+  try {
+    const receipt = await intakeComplaint(getDb(), {
+      raw,
+      files,
+      channel: channel as Channel,
+      region: env().PINTU_REGION,
+      now: new Date(),
+      idempotencyKey,
+      actor: { userId: staff.id, role: staff.role },
+    });
+    return { status: "ok", trackingCode: receipt.trackingCode, accessKey: receipt.accessKey };
+  } catch (err) {
+    if (err instanceof ValidationError) return { status: "error", fieldErrors: err.fieldErrors, values, hadFiles: files.length > 0 };
+    log.error("staff intake failed", { err });
+    return { status: "error", fieldErrors: {}, values, hadFiles: files.length > 0, formError: { key: "unexpected" } };
+  }
+}

@@ -1,0 +1,171 @@
+import { getTranslations } from "next-intl/server";
+import { runStaffAction } from "@/app/(staff)/petugas/aduan/[code]/actions";
+import { inputClass } from "@/components/ui/field";
+import type { Action } from "@/domain/workflow";
+import { translateError } from "@/i18n/translate-error";
+
+type Option = { value: string; label: string };
+export type ActionFormOptions = {
+  opds: Option[];
+  externals: Option[];
+  categories: Option[];
+  kelurahan: { group: string; options: Option[] }[];
+  officers: Option[];
+  defaults: { opdCode?: string; externalCode?: string; title: string };
+};
+
+type FieldSpec =
+  | { name: string; kind: "textarea"; required?: boolean }
+  | { name: string; kind: "text"; required?: boolean; defaultValue?: string }
+  | { name: string; kind: "select"; options: Option[]; required?: boolean; defaultValue?: string }
+  | { name: string; kind: "grouped"; groups: { group: string; options: Option[] }[] }
+  | { name: string; kind: "rating" };
+
+/** The fields each staff action asks for, in order. */
+function fieldsFor(action: Action, o: ActionFormOptions, archiveReasons: Option[]): FieldSpec[] {
+  switch (action) {
+    case "dispose":
+      return [{ name: "opdCode", kind: "select", options: o.opds, required: true, defaultValue: o.defaults.opdCode }, { name: "note", kind: "textarea" }];
+    case "redispose":
+      return [{ name: "opdCode", kind: "select", options: o.opds, required: true }, { name: "reason", kind: "textarea", required: true }];
+    case "archive":
+      return [{ name: "reason", kind: "select", options: archiveReasons, required: true }, { name: "note", kind: "textarea" }];
+    case "forward":
+      return [{ name: "externalCode", kind: "select", options: o.externals, required: true, defaultValue: o.defaults.externalCode }, { name: "note", kind: "textarea" }];
+    case "merge":
+      return [{ name: "primaryCode", kind: "text", required: true }];
+    case "correct":
+      return [
+        { name: "title", kind: "text", defaultValue: o.defaults.title },
+        { name: "categoryCode", kind: "select", options: o.categories },
+        { name: "kelurahan", kind: "grouped", groups: o.kelurahan },
+      ];
+    case "contact_reporter":
+    case "request_info":
+    case "respond":
+      return [{ name: "message", kind: "textarea", required: true }];
+    case "assign":
+      return [{ name: "userId", kind: "select", options: o.officers, required: true }];
+    case "note":
+      return [{ name: "text", kind: "textarea", required: true }];
+    case "return":
+      return [
+        { name: "reason", kind: "textarea", required: true },
+        { name: "suggestedOpdCode", kind: "select", options: o.opds },
+        { name: "suggestedExternalCode", kind: "select", options: o.externals },
+      ];
+    case "reporter_reply":
+    case "object":
+      return [{ name: action === "object" ? "reason" : "message", kind: "textarea", required: true }];
+    case "rate":
+      return [{ name: "rating", kind: "rating" }, { name: "comment", kind: "textarea" }];
+    default:
+      return [];
+  }
+}
+
+/**
+ * One collapsible form per action the workflow table allows this person, so the page works
+ * without JavaScript. The form whose last submission failed opens with its error.
+ */
+export async function ActionForms({
+  code,
+  actions,
+  options,
+  error,
+  submitAction = runStaffAction,
+  hidden = {},
+  labels = "staff.actions",
+}: {
+  code: string;
+  actions: Action[];
+  options: ActionFormOptions;
+  error?: { action: string; key: string };
+  submitAction?: (formData: FormData) => Promise<void>;
+  hidden?: Record<string, string>;
+  labels?: string;
+}) {
+  const t = await getTranslations("staff");
+  const ta = await getTranslations(labels as "staff.actions");
+  const te = await getTranslations("errors");
+  const archiveReasons = (["spam", "incomplete", "out_of_scope"] as const).map((r) => ({ value: r, label: t(`archiveReasons.${r}`) }));
+  return (
+    <div className="space-y-2">
+      {actions.map((action) => {
+        const fields = fieldsFor(action, options, archiveReasons);
+        const failed = error?.action === action;
+        const errorId = `err-${action}`;
+        return (
+          <details key={action} open={failed} className="rounded-md bg-white ring-1 ring-slate-300 open:ring-brand-600">
+            <summary className="cursor-pointer select-none px-4 py-3 font-semibold text-brand-800">{ta(action)}</summary>
+            <form action={submitAction} className="space-y-3 border-t border-slate-200 p-4">
+              <input type="hidden" name="code" value={code} />
+              <input type="hidden" name="action" value={action} />
+              {Object.entries(hidden).map(([k, v]) => (
+                <input key={k} type="hidden" name={k} value={v} />
+              ))}
+              {failed ? (
+                <p id={errorId} role="alert" className="text-sm font-medium text-red-700">
+                  {translateError(te as never, error.key)}
+                </p>
+              ) : null}
+              {fields.map((f) => (
+                <FieldControl key={f.name} spec={f} id={`${action}-${f.name}`} label={t(`fields.${f.name}` as "fields.note")} choose={t("fields.choose")} describedBy={failed ? errorId : undefined} />
+              ))}
+              <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+                {ta(action)}
+              </button>
+            </form>
+          </details>
+        );
+      })}
+    </div>
+  );
+}
+
+function FieldControl({ spec, id, label, choose, describedBy }: { spec: FieldSpec; id: string; label: string; choose: string; describedBy?: string }) {
+  const common = { id, name: spec.name, "aria-describedby": describedBy, className: inputClass };
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      {spec.kind === "textarea" ? <textarea {...common} rows={4} required={spec.required} /> : null}
+      {spec.kind === "text" ? <input {...common} required={spec.required} defaultValue={spec.defaultValue} /> : null}
+      {spec.kind === "rating" ? (
+        <select {...common} required defaultValue="">
+          <option value="">{choose}</option>
+          {[5, 4, 3, 2, 1].map((n) => (
+            <option key={n} value={n}>
+              {"★".repeat(n)} ({n})
+            </option>
+          ))}
+        </select>
+      ) : null}
+      {spec.kind === "select" ? (
+        <select {...common} required={spec.required} defaultValue={spec.defaultValue ?? ""}>
+          <option value="">{choose}</option>
+          {spec.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      ) : null}
+      {spec.kind === "grouped" ? (
+        <select {...common} defaultValue="">
+          <option value="">{choose}</option>
+          {spec.groups.map((g) => (
+            <optgroup key={g.group} label={g.group}>
+              {g.options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { StatusBadge } from "@/components/status-badge";
+import type { ComplaintListRow } from "@/db/queries/staff-complaints";
+
+/** A staff list of complaints as rows that stack on a phone; never shows reporter identity. */
+export async function ComplaintList({
+  rows,
+  due,
+  extra,
+}: {
+  rows: ComplaintListRow[];
+  due: "verificationDue" | "resolutionDue";
+  extra?: (row: ComplaintListRow) => React.ReactNode;
+}) {
+  const t = await getTranslations("staff");
+  const format = await getFormatter();
+  const now = Date.now();
+  return (
+    <ul className="divide-y divide-slate-200 rounded-lg bg-white ring-1 ring-slate-200">
+      {rows.map((r) => {
+        const deadline = r[due];
+        const late = deadline && deadline.getTime() < now;
+        return (
+          <li key={r.id} className="flex flex-col gap-1 p-4 sm:flex-row sm:items-start sm:justify-between sm:gap-4">
+            <div className="min-w-0 space-y-1">
+              <p className="flex flex-wrap items-center gap-2 text-sm">
+                <span className="font-mono font-semibold">{r.trackingCode}</span>
+                <StatusBadge status={r.status} />
+                {r.bounceCount > 0 ? <span className="text-amber-900">{t("queue.bounces", { count: r.bounceCount })}</span> : null}
+              </p>
+              <p>
+                <Link href={`/petugas/aduan/${r.trackingCode}`} className="font-semibold text-brand-700 underline-offset-4 hover:underline">
+                  {r.title}
+                </Link>
+              </p>
+              <p className="text-sm text-slate-600">
+                {[r.categoryName, r.kelurahanName ?? r.kecamatanName, r.assigneeName ? `${t("list.assignee")}: ${r.assigneeName}` : null].filter(Boolean).join(" · ")}
+              </p>
+              {extra ? extra(r) : null}
+            </div>
+            <div className="shrink-0 text-sm sm:text-right">
+              <p className="text-slate-600">
+                {t("list.received")}: {format.dateTime(r.createdAt, { dateStyle: "medium" })}
+              </p>
+              {deadline ? (
+                <p className={late ? "font-semibold text-red-700" : "text-slate-700"}>
+                  {t("list.due")}: {format.dateTime(deadline, { dateStyle: "medium", timeStyle: "short" })} WIB
+                </p>
+              ) : null}
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** Previous/next links for a paged list (plain links: no JavaScript needed). */
+export async function Pager({ base, page, hasNext }: { base: string; page: number; hasNext: boolean }) {
+  const t = await getTranslations("staff.list");
+  return (
+    <nav aria-label={t("page", { page: page + 1 })} className="flex items-center justify-between text-sm">
+      {page > 0 ? <Link href={`${base}?page=${page - 1}`} className="underline">{t("prev")}</Link> : <span />}
+      <span className="text-slate-600">{t("page", { page: page + 1 })}</span>
+      {hasNext ? <Link href={`${base}?page=${page + 1}`} className="underline">{t("next")}</Link> : <span />}
+    </nav>
+  );
+}
+
+/** Reads a `page` search parameter safely. */
+export function pageParam(value: string | string[] | undefined): number {
+  const n = Number(typeof value === "string" ? value : 0);
+  return Number.isInteger(n) && n >= 0 && n < 10_000 ? n : 0;
+}

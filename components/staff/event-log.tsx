@@ -1,0 +1,45 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { complaintEventLog } from "@/db/queries/staff-complaints";
+
+type EventRow = Awaited<ReturnType<typeof complaintEventLog>>[number];
+
+/** The complete event log of a complaint for staff: who, role, when, from → to, reason, messages. */
+export async function EventLog({ events }: { events: EventRow[] }) {
+  const t = await getTranslations("staff");
+  const ts = await getTranslations("status");
+  const format = await getFormatter();
+  const actor = (e: EventRow) =>
+    e.actorName ? `${e.actorName} (${t(`roles.${e.actorRole}` as "roles.admin")})` : e.actorRole === "system" ? t("detail.system") : t("detail.reporterActor");
+  return (
+    <section aria-labelledby="log-h" className="space-y-2">
+      <h2 id="log-h" className="text-lg font-semibold">{t("detail.log")}</h2>
+      <ol className="space-y-3">
+        {events.map((e) => {
+          const message = typeof e.data?.message === "string" ? e.data.message : null;
+          return (
+            <li key={e.id} className="rounded-md bg-white p-3 text-sm ring-1 ring-slate-200">
+              <p className="flex flex-wrap gap-x-2 text-slate-600">
+                <time dateTime={e.at.toISOString()}>{format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short" })} WIB</time>
+                <span>·</span>
+                <span>{actor(e)}</span>
+              </p>
+              <p className="font-medium">
+                {e.action === "submit" ? t("detail.received") : t(`actions.${e.action}` as "actions.dispose")}
+                {e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus ? (
+                  <span className="font-normal text-slate-700">
+                    {" "}
+                    — {ts(e.fromStatus)} → {ts(e.toStatus)}
+                  </span>
+                ) : null}
+                {typeof e.data?.targetName === "string" ? <span className="font-normal"> — {e.data.targetName}</span> : null}
+              </p>
+              {e.reason ? <p className="whitespace-pre-line break-words"><span className="text-slate-600">{t("fields.reason")}: </span>{e.reason}</p> : null}
+              {e.publicMessage ? <p className="whitespace-pre-line break-words">{e.publicMessage}</p> : null}
+              {message ? <p className="whitespace-pre-line break-words italic">{message}</p> : null}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

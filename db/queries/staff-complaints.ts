@@ -1,0 +1,159 @@
+import { and, asc, desc, eq, gt, inArray, isNull, ne, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Db } from "../client";
+import { categories, complaintEvents, complaints, externalInstitutions, kecamatan, kelurahan, opds, users } from "../schema";
+
+export const PAGE_SIZE = 25;
+const suggestedOpd = alias(opds, "suggested_opd");
+const suggestedExt = alias(externalInstitutions, "suggested_ext");
+
+/** Columns every staff list shows; never the reporter's identity. */
+const listColumns = {
+  id: complaints.id,
+  trackingCode: complaints.trackingCode,
+  title: complaints.title,
+  status: complaints.status,
+  channel: complaints.channel,
+  createdAt: complaints.createdAt,
+  bounceCount: complaints.bounceCount,
+  verificationDue: complaints.verificationDue,
+  firstResponseDue: complaints.firstResponseDue,
+  resolutionDue: complaints.resolutionDue,
+  categoryName: categories.name,
+  kecamatanName: kecamatan.name,
+  kelurahanName: kelurahan.name,
+  opdName: opds.name,
+  suggestedOpdCode: suggestedOpd.code,
+  suggestedOpdName: suggestedOpd.name,
+  suggestedExternalCode: suggestedExt.code,
+  suggestedExternalName: suggestedExt.name,
+  assigneeName: users.name,
+};
+
+function listFrom(db: Db) {
+  return db
+    .select(listColumns)
+    .from(complaints)
+    .leftJoin(categories, eq(categories.id, complaints.categoryId))
+    .leftJoin(kecamatan, eq(kecamatan.id, complaints.kecamatanId))
+    .leftJoin(kelurahan, eq(kelurahan.id, complaints.kelurahanId))
+    .leftJoin(opds, eq(opds.id, complaints.opdId))
+    .leftJoin(suggestedOpd, eq(suggestedOpd.id, complaints.suggestedOpdId))
+    .leftJoin(suggestedExt, eq(suggestedExt.id, complaints.suggestedExternalId))
+    .leftJoin(users, eq(users.id, complaints.assignedUserId));
+}
+
+export type ComplaintListRow = Awaited<ReturnType<typeof coordinatorQueue>>[number];
+
+/** The coordinator's queue: new complaints, oldest first (the longest wait comes first). */
+export function coordinatorQueue(db: Db, page = 0) {
+  return listFrom(db)
+    .where(eq(complaints.status, "received"))
+    .orderBy(asc(complaints.createdAt), asc(complaints.id))
+    .limit(PAGE_SIZE)
+    .offset(page * PAGE_SIZE);
+}
+
+/** An OPD's open complaints, the nearest resolution deadline first. */
+export function opdInbox(db: Db, opdId: number, page = 0, filter?: SQL) {
+  return listFrom(db)
+    .where(and(eq(complaints.opdId, opdId), inArray(complaints.status, ["disposed", "in_progress", "awaiting_reporter"]), filter))
+    .orderBy(sql`${complaints.resolutionDue} asc nulls last`, asc(complaints.id))
+    .limit(PAGE_SIZE)
+    .offset(page * PAGE_SIZE);
+}
+
+/** One complaint with everything staff may need; callers decide what of the identity to show. */
+export async function staffComplaint(db: Db, code: string) {
+  const [row] = await db
+    .select({
+      c: complaints,
+      categoryCode: categories.code,
+      categoryName: categories.name,
+      kecamatanName: kecamatan.name,
+      kelurahanName: kelurahan.name,
+      opdCode: opds.code,
+      opdName: opds.name,
+      externalName: externalInstitutions.name,
+      suggestedOpdCode: suggestedOpd.code,
+      suggestedOpdName: suggestedOpd.name,
+      assigneeName: users.name,
+    })
+    .from(complaints)
+    .leftJoin(categories, eq(categories.id, complaints.categoryId))
+    .leftJoin(kecamatan, eq(kecamatan.id, complaints.kecamatanId))
+    .leftJoin(kelurahan, eq(kelurahan.id, complaints.kelurahanId))
+    .leftJoin(opds, eq(opds.id, complaints.opdId))
+    .leftJoin(externalInstitutions, eq(externalInstitutions.id, complaints.externalId))
+    .leftJoin(suggestedOpd, eq(suggestedOpd.id, complaints.suggestedOpdId))
+    .leftJoin(users, eq(users.id, complaints.assignedUserId))
+    .where(eq(complaints.trackingCode, code));
+  return row ?? null;
+}
+
+/** Every event of a complaint with the acting staff member's name, oldest first. */
+export function complaintEventLog(db: Db, complaintId: number) {
+  return db
+    .select({
+      id: complaintEvents.id,
+      at: complaintEvents.at,
+      action: complaintEvents.action,
+      actorRole: complaintEvents.actorRole,
+      actorName: users.name,
+      fromStatus: complaintEvents.fromStatus,
+      toStatus: complaintEvents.toStatus,
+      reason: complaintEvents.reason,
+      publicMessage: complaintEvents.publicMessage,
+      channel: complaintEvents.channel,
+      data: complaintEvents.data,
+    })
+    .from(complaintEvents)
+    .leftJoin(users, eq(users.id, complaintEvents.actorUserId))
+    .where(eq(complaintEvents.complaintId, complaintId))
+    .orderBy(asc(complaintEvents.at), asc(complaintEvents.id));
+}
+
+/**
+ * Possible duplicates: complaints of the last 30 days in the same kecamatan whose title is
+ * similar (pg_trgm, served by the trigram index) or whose body is very similar.
+ */
+export async function possibleDuplicates(db: Db, c: { id: number; title: string; body: string; kecamatanId: number | null; createdAt: Date }) {
+  const since = new Date(c.createdAt.getTime() - 30 * 86_400_000);
+  return db
+    .select({
+      trackingCode: complaints.trackingCode,
+      title: complaints.title,
+      status: complaints.status,
+      createdAt: complaints.createdAt,
+      score: sql<number>`greatest(similarity(${complaints.title}, ${c.title}), similarity(${complaints.body}, ${c.body}))`.as("score"),
+    })
+    .from(complaints)
+    .where(
+      and(
+        ne(complaints.id, c.id),
+        isNull(complaints.primaryId),
+        gt(complaints.createdAt, since),
+        // Within a kecamatan a month holds few complaints, so bodies can be compared too;
+        // without one, only the trigram index on titles keeps this fast.
+        c.kecamatanId === null
+          ? sql`${complaints.title} % ${c.title}`
+          : and(eq(complaints.kecamatanId, c.kecamatanId), sql`(${complaints.title} % ${c.title} or similarity(${complaints.body}, ${c.body}) > 0.4)`),
+      ),
+    )
+    .orderBy(desc(sql`score`))
+    .limit(5);
+}
+
+/** Complaints merged into this one (its cluster). */
+export function mergedInto(db: Db, primaryId: number) {
+  return db.select({ trackingCode: complaints.trackingCode, title: complaints.title }).from(complaints).where(eq(complaints.primaryId, primaryId));
+}
+
+/** Active staff of an OPD, for assignment. */
+export function opdStaff(db: Db, opdId: number) {
+  return db
+    .select({ id: users.id, name: users.name, role: users.role })
+    .from(users)
+    .where(and(eq(users.opdId, opdId), eq(users.active, true)))
+    .orderBy(asc(users.name));
+}
