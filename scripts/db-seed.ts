@@ -1,5 +1,6 @@
 import { openDb } from "../db/client";
 import { prepareDb } from "../db/seed";
+import { seedDemoComplaints } from "../server/demo-complaints";
 import { env } from "../server/env";
 import { runScript } from "./run-script";
 
@@ -8,6 +9,7 @@ await runScript(async () => {
   const handle = openDb({ url: e.DATABASE_URL, dataDir: e.DATA_DIR, poolSize: 1 });
   try {
     await prepareDb(handle, { region: e.PINTU_REGION, demo: e.demo });
+    if (e.demo) await seedDemoComplaints(handle.db, e.PINTU_REGION);
     console.log(`reference data loaded for ${e.PINTU_REGION}${e.demo ? " with demo data" : ""} (${handle.kind})`);
   } finally {
     await handle.close();

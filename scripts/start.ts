@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import next from "next";
 import { sharedDb } from "../db/client";
 import { prepareDb } from "../db/seed";
+import { seedDemoComplaints } from "../server/demo-complaints";
 import { env } from "../server/env";
 import { CLIENT_ADDRESS_HEADER } from "../server/http-headers";
 import { ensureAuthSecret } from "./auth-secret";
@@ -27,6 +28,7 @@ await runScript(async () => {
   }
   const handle = sharedDb({ url: e.DATABASE_URL, dataDir: e.DATA_DIR });
   await prepareDb(handle, { region: e.PINTU_REGION, demo: e.demo });
+  if (e.demo) await seedDemoComplaints(handle.db, e.PINTU_REGION);
 
   const app = next({ dev: false, dir: root, port: e.PORT, hostname: "0.0.0.0" });
   await app.prepare();

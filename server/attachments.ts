@@ -1,4 +1,3 @@
-import "server-only";
 import { fileTypeFromBuffer } from "file-type";
 import { LIMITS, type FieldErrors } from "@/domain/complaint-input";
 import { sha256 } from "./secrets";

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseEnv } from "./env";
+
+const PG = "postgres://pintu:rahasia-sekali@db.internal:5432/pintu";
+
+function configError(source: Record<string, string | undefined>): ConfigError {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("parseEnv", () => {
+  it("starts with the documented defaults on an empty environment", () => {
+    expect(parseEnv({})).toMatchObject({
+      PORT: 3000,
+      DATA_DIR: "./.data",
+      PINTU_REGION: "BTM",
+      PINTU_TIME_ZONE: "Asia/Jakarta",
+      PUBLIC_RATE_LIMIT: 30,
+      LAPOR_POLL_SECONDS: 60,
+      TRUST_PROXY: false,
+    });
+    expect(parseEnv({}).DATABASE_URL).toBeUndefined();
+  });
+
+  it("treats a variable set to an empty string as unset, so `PUBLIC_RATE_LIMIT=` does not turn the limit off", () => {
+    const empty = { PORT: "", PUBLIC_RATE_LIMIT: "", LAPOR_POLL_SECONDS: "", PINTU_DEMO: "", AUTH_SECRET: "", LAPOR_BASE_URL: "", DATA_DIR: "" };
+    expect(parseEnv(empty)).toMatchObject({ PORT: 3000, PUBLIC_RATE_LIMIT: 30, LAPOR_POLL_SECONDS: 60, demo: true, DATA_DIR: "./.data" });
+    expect(parseEnv(empty).AUTH_SECRET).toBeUndefined();
+  });
+
+  it.each([
+    ["unset", {}],
+    ["empty", { DATABASE_URL: "" }],
+  ])("runs embedded (PGlite) with demo data when DATABASE_URL is %s", (_name, source) => {
+    expect(parseEnv(source)).toMatchObject({ embedded: true, demo: true });
+  });
+
+  it("uses PostgreSQL without demo data when DATABASE_URL is set", () => {
+    expect(parseEnv({ DATABASE_URL: PG })).toMatchObject({ embedded: false, demo: false, DATABASE_URL: PG });
+    expect(parseEnv({ DATABASE_URL: "postgresql://localhost/pintu" }).embedded).toBe(false);
+  });
+
+  it.each([
+    [{ PINTU_DEMO: "0" }, false],
+    [{ PINTU_DEMO: "off" }, false],
+    [{ PINTU_DEMO: "1", DATABASE_URL: PG }, true],
+    [{ PINTU_DEMO: "true", DATABASE_URL: PG }, true],
+    [{ PINTU_DEMO: "yes", DATABASE_URL: PG }, true],
+  ])("lets PINTU_DEMO override the default: %j → demo %s", (source, demo) => {
+    expect(parseEnv(source).demo).toBe(demo);
+  });
+
+  it("reads numbers and flags from their text form", () => {
+    expect(parseEnv({ PORT: "8080", PUBLIC_RATE_LIMIT: "0", TRUST_PROXY: "1", LAPOR_POLL_SECONDS: "15" })).toMatchObject({
+      PORT: 8080,
+      PUBLIC_RATE_LIMIT: 0,
+      TRUST_PROXY: true,
+      LAPOR_POLL_SECONDS: 15,
+    });
+  });
+
+  it.each([
+    ["PORT", { PORT: "abc" }],
+    ["PORT", { PORT: "70000" }],
+    ["PORT", { PORT: "0" }],
+    ["PORT", { PORT: "80.5" }],
+    ["DATABASE_URL", { DATABASE_URL: "mysql://root:rahasia-sekali@localhost/pintu" }],
+    ["AUTH_SECRET", { AUTH_SECRET: "pendek" }],
+    ["PINTU_REGION", { PINTU_REGION: "btm" }],
+    ["PINTU_DEMO", { PINTU_DEMO: "mungkin" }],
+    ["PUBLIC_RATE_LIMIT", { PUBLIC_RATE_LIMIT: "-1" }],
+    ["PUBLIC_RATE_LIMIT", { PUBLIC_RATE_LIMIT: "banyak" }],
+    ["TRUST_PROXY", { TRUST_PROXY: "kadang" }],
+    ["LAPOR_BASE_URL", { LAPOR_BASE_URL: "bukan url" }],
+    ["LAPOR_POLL_SECONDS", { LAPOR_POLL_SECONDS: "1" }],
+    ["LOG_LEVEL", { LOG_LEVEL: "verbose" }],
+  ])("stops with one line naming %s for %j", (name, source) => {
+    const error = configError(source);
+    expect(error.message).toMatch(new RegExp(`^Invalid configuration: ${name}\\b`));
+    expect(error.message).not.toContain("\n");
+  });
+
+  it("does not repeat a secret from the invalid value in the message", () => {
+    expect(configError({ DATABASE_URL: "mysql://root:rahasia-sekali@localhost/pintu" }).message).not.toContain("rahasia-sekali");
+  });
+
+  it("accepts a 32-character AUTH_SECRET", () => {
+    expect(parseEnv({ AUTH_SECRET: "x".repeat(32) }).AUTH_SECRET).toHaveLength(32);
+  });
+});
