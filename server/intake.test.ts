@@ -83,8 +83,15 @@ describe.each(testDatabases())("intakeComplaint on $name", (backend) => {
     expect(row).toMatchObject({ suggestedOpdId: null, suggestedExternalId: spam!.id });
   });
 
-  it("suggests nothing when neither category nor words point anywhere", async () => {
-    const receipt = await submit(validComplaint({ title: "Pertanyaan umum", body: "Saya ingin bertanya tentang hal yang tidak biasa sekali." }));
+  const vague = { title: "Pertanyaan umum", body: "Saya ingin bertanya tentang hal yang tidak biasa sekali." };
+
+  it("suggests the kecamatan office when neither category nor words point anywhere", async () => {
+    const receipt = await submit(validComplaint(vague)); // Batam Kota / Baloi Permai
+    expect(await stored(receipt.trackingCode)).toMatchObject({ suggestedOpdId: await opdId("KEC-BATAM-KOTA"), suggestedExternalId: null });
+  });
+
+  it("suggests nothing when neither category, words nor area point anywhere", async () => {
+    const receipt = await submit(validComplaint({ ...vague, kecamatan: undefined, kelurahan: undefined }));
     expect(await stored(receipt.trackingCode)).toMatchObject({ suggestedOpdId: null, suggestedExternalId: null });
   });
 
@@ -133,6 +140,16 @@ describe.each(testDatabases())("intakeComplaint on $name", (backend) => {
     const row = await stored(receipt.trackingCode);
     const [event] = await t.db.select().from(complaintEvents).where(eq(complaintEvents.complaintId, row.id));
     expect(event).toMatchObject({ actorUserId: staff!.id, actorRole: "coordinator", channel: "walk_in" });
+  });
+
+  it("leaves a history that cannot be rewritten: the submit event resists UPDATE and DELETE, the complaint DELETE", async () => {
+    const row = await stored((await submit(validComplaint())).trackingCode);
+    const byComplaint = eq(complaintEvents.complaintId, row.id);
+    await rejection(t.db.update(complaintEvents).set({ toStatus: "closed" }).where(byComplaint));
+    await rejection(t.db.delete(complaintEvents).where(byComplaint));
+    await rejection(t.db.delete(complaints).where(eq(complaints.id, row.id)));
+    expect(await t.db.select().from(complaintEvents).where(byComplaint)).toMatchObject([{ action: "submit", toStatus: "received" }]);
+    expect((await stored(row.trackingCode)).id).toBe(row.id);
   });
 
   it.each([

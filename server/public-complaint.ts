@@ -33,6 +33,8 @@ export type PublicComplaint = {
     attachmentCount: number;
   };
   confidential: boolean;
+  /** Set when merged: the reporter follows the primary complaint of the cluster. */
+  mergedIntoCode: string | null;
   /** null: no key given; true/false: whether the given key matches. */
   keyValid: boolean | null;
   /** For the reporter holding the key: what the workflow table needs to offer their actions. */
@@ -59,6 +61,7 @@ export async function loadPublicComplaint(db: Db, rawCode: string, region: strin
     trackingCode: c.trackingCode,
     status: c.status,
     confidential: c.confidential,
+    mergedIntoCode: c.primaryCode,
     keyValid,
     workflow: keyValid ? { previousStatus: c.previousStatus, mergedInto: c.primaryId, rating: c.rating } : null,
   };

@@ -20,6 +20,7 @@ export async function findComplaintByCode(db: Db, trackingCode: string) {
       accessKeyHash: complaints.accessKeyHash,
       previousStatus: complaints.previousStatus,
       primaryId: complaints.primaryId,
+      primaryCode: sql<string | null>`(select p.tracking_code from complaints p where p.id = ${complaints.primaryId})`,
       rating: complaints.rating,
       address: complaints.address,
       incidentDate: complaints.incidentDate,

@@ -39,6 +39,13 @@ export default async function ComplaintTrackingPage({ params, searchParams }: Pr
         </p>
       </header>
 
+      {view.full && view.mergedIntoCode ? (
+        <p className="rounded-md border-l-4 border-brand-600 bg-brand-50 p-3">
+          <a href={`/lacak/${view.mergedIntoCode}`} className="underline">
+            {t("merged", { code: view.mergedIntoCode })}
+          </a>
+        </p>
+      ) : null}
       {view.keyValid === false ? <p role="alert" className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-3">{t("wrongKey")}</p> : null}
       {view.keyValid === true ? <p className="rounded-md bg-brand-50 p-3 text-sm text-brand-800">{t("privateView")}</p> : null}
 

@@ -87,6 +87,11 @@ export default async function StaffComplaintPage({ params, searchParams }: Props
           ) : null}
         </p>
         <h1 className="text-2xl font-bold text-brand-800">{c.title}</h1>
+        {actions.length > 0 ? (
+          <a href="#act-h" className="inline-block text-sm font-semibold text-brand-700 underline lg:hidden">
+            {t("detail.toActions")}
+          </a>
+        ) : null}
         {typeof sp.done === "string" ? (
           <p role="status" className="rounded-md bg-green-50 p-3 text-green-900">
             {t("detail.done")}
