@@ -1,7 +1,13 @@
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { count } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/pglite";
 import postgres from "postgres";
+import { inject } from "vitest";
 import { openDb, type Db, type DbHandle } from "./client";
+import * as schema from "./schema";
 import { attachments, complaintEvents, complaints, idempotencyKeys, outbox } from "./schema";
 import { prepareDb } from "./seed";
 
@@ -26,8 +32,9 @@ export type TestBackend = {
 };
 
 /**
- * The backends database tests run on: always an in-memory PGlite, and a real PostgreSQL server
- * when TEST_DATABASE_URL is set (each test file gets its own freshly created database there).
+ * The backends database tests run on: always an in-memory PGlite (a copy of the template
+ * test/global-setup.ts prepared), and a real PostgreSQL server when TEST_DATABASE_URL is set,
+ * where each test file gets its own freshly created, migrated and seeded database.
  */
 export function testDatabases(): TestBackend[] {
   const backends: TestBackend[] = [{ name: "pglite", open: openPglite }];
@@ -37,8 +44,17 @@ export function testDatabases(): TestBackend[] {
 }
 
 async function openPglite(opts: { empty?: boolean } = {}): Promise<TestDatabase> {
-  const handle = openDb({});
-  if (!opts.empty) await prepareDb(handle, { region: "BTM", demo: false });
+  const template = opts.empty ? null : inject("pgliteTemplate");
+  let handle: DbHandle;
+  if (template) {
+    // A copy of the database test/global-setup.ts migrated and seeded, with openDb's extensions.
+    const client = new PGlite({ loadDataDir: new Blob([readFileSync(template)]), extensions: { pg_trgm } });
+    await client.waitReady;
+    handle = { db: drizzle(client, { schema }) as unknown as Db, kind: "pglite", close: () => client.close() };
+  } else {
+    handle = openDb({});
+    if (!opts.empty) await prepareDb(handle, { region: "BTM", demo: false });
+  }
   return { kind: handle.kind, db: handle.db, handle, openAnother: () => null, dispose: () => handle.close() };
 }
 
