@@ -4,7 +4,7 @@ import type { complaintEventLog } from "@/db/queries/staff-complaints";
 type EventRow = Awaited<ReturnType<typeof complaintEventLog>>[number];
 
 /** The complete event log of a complaint for staff: who, role, when, from → to, reason, messages. */
-export async function EventLog({ events }: { events: EventRow[] }) {
+export async function EventLog({ events, hideCoordinatorMessages = false }: { events: EventRow[]; hideCoordinatorMessages?: boolean }) {
   const t = await getTranslations("staff");
   const ts = await getTranslations("status");
   const format = await getFormatter();
@@ -15,7 +15,10 @@ export async function EventLog({ events }: { events: EventRow[] }) {
       <h2 id="log-h" className="text-lg font-semibold">{t("detail.log")}</h2>
       <ol className="space-y-3">
         {events.map((e) => {
-          const message = typeof e.data?.message === "string" ? e.data.message : null;
+          // A coordinator's message to an anonymous reporter may address them by name: OPD staff
+          // see that it was sent, not what it said.
+          const hidden = hideCoordinatorMessages && e.action === "contact_reporter";
+          const message = !hidden && typeof e.data?.message === "string" ? e.data.message : null;
           return (
             <li key={e.id} className="rounded-md bg-white p-3 text-sm ring-1 ring-slate-200">
               <p className="flex flex-wrap gap-x-2 text-slate-600">

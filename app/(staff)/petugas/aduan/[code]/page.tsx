@@ -143,7 +143,7 @@ export default async function StaffComplaintPage({ params, searchParams }: Props
               </ul>
             </section>
           ) : null}
-          <EventLog events={events} />
+          <EventLog events={events} hideCoordinatorMessages={visibility === "hidden"} />
         </div>
         <aside aria-labelledby="act-h" className="space-y-3">
           <h2 id="act-h" className="text-lg font-semibold">{t("detail.actions")}</h2>
