@@ -18,8 +18,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const locale = await getLocale();
   const r = region();
   const all = await getMessages();
-  // Only what client components use travels to the browser; the rest renders on the server.
-  const clientMessages = { form: all.form, errors: all.errors, receipt: all.receipt, errorPage: all.errorPage, signin: all.signin };
+  // Only the error page's text travels with every page; forms bring their own (ClientMessages).
+  const clientMessages = { errorPage: all.errorPage };
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">

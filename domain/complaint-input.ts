@@ -153,12 +153,19 @@ export const COMPLAINT_FIELDS = [
   "confidential",
 ] as const;
 
+// Building a zod schema costs more than using it: keep the one for the current day.
+let cached: { today: string; schema: ReturnType<typeof complaintInputSchema> } | undefined;
+function schemaFor(today: string) {
+  if (cached?.today !== today) cached = { today, schema: complaintInputSchema(today) };
+  return cached.schema;
+}
+
 /** Validates a submission, returning every field's errors (not only the first). */
 export function parseComplaintInput(
   raw: unknown,
   today: string,
 ): { ok: true; value: ComplaintInput } | { ok: false; fieldErrors: FieldErrors } {
-  const result = complaintInputSchema(today).safeParse(raw);
+  const result = schemaFor(today).safeParse(raw);
   if (result.success) return { ok: true, value: result.data };
   return { ok: false, fieldErrors: collectFieldErrors(result.error) };
 }

@@ -13,6 +13,11 @@ export function errorResponse(err: unknown, request: Request): NextResponse {
   if (err instanceof AppError) {
     return NextResponse.json({ error: err.code, message: err.message, ...err.extra }, { status: err.status, headers: err.headers });
   }
+  // The client hung up while sending: nobody will read an answer, and nothing is wrong here.
+  if (request.signal.aborted || (err instanceof Error && (err.message === "aborted" || err.name === "AbortError"))) {
+    log.info("client aborted request", { path: new URL(request.url).pathname });
+    return NextResponse.json({ error: "bad_request", message: "Request aborted" }, { status: 400 });
+  }
   log.error("unhandled API error", { path: new URL(request.url).pathname, err });
   return NextResponse.json({ error: "internal", message: "Internal error" }, { status: 500 });
 }

@@ -28,12 +28,15 @@ export type IntakeRequest = {
   actor?: { userId: number; role: string };
 };
 
+// One collator for the process: creating one per comparison dominated reference matching.
+const collator = new Intl.Collator("id", { sensitivity: "base" });
+
 type Resolved = { categoryId: number | null; kecamatanId: number | null; kelurahanId: number | null };
 
 /** Matches the submitted category and area names to reference rows, collecting every error. */
 function resolveReferences(input: ComplaintInput, ref: Reference): { ok: true; value: Resolved } | { ok: false; fieldErrors: FieldErrors } {
   const errors: FieldErrors = {};
-  const same = (a: string, b: string) => a.localeCompare(b, "id", { sensitivity: "base" }) === 0;
+  const same = (a: string, b: string) => collator.compare(a, b) === 0;
   let categoryId: number | null = null;
   if (input.categoryCode) {
     const cat = ref.categories.find((c) => same(c.code, input.categoryCode!));

@@ -21,3 +21,6 @@ CREATE INDEX "complaints_primary_idx" ON "complaints" USING btree ("primary_id")
 CREATE INDEX "complaints_area_created_idx" ON "complaints" USING btree ("kecamatan_id","created_at");--> statement-breakpoint
 CREATE INDEX "complaints_title_trgm_idx" ON "complaints" USING gin ("title" gin_trgm_ops);--> statement-breakpoint
 CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION pintu_reject_change();
+--> statement-breakpoint
+-- Counters are worth less than the disk sync a logged write costs on every public request.
+ALTER TABLE "rate_limits" SET UNLOGGED;

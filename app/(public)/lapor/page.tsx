@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
 import { ComplaintForm } from "@/components/complaint-form/complaint-form";
 import { localDate } from "@/domain/working-days";
 import { getDb } from "@/server/db";
@@ -28,7 +29,9 @@ export default async function LaporPage() {
         <p className="text-slate-700">{t("lead")}</p>
       </div>
       {/* A fresh key per page view: a double submit of this form creates one complaint. */}
-      <ComplaintForm options={options} today={localDate(new Date(), ref.calendar.timeZone)} idempotencyKey={randomUUID()} origin={origin} />
+      <ClientMessages sections={["form", "errors", "receipt"]}>
+        <ComplaintForm options={options} today={localDate(new Date(), ref.calendar.timeZone)} idempotencyKey={randomUUID()} origin={origin} />
+      </ClientMessages>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
 import { SignInForm } from "@/components/signin-form";
 import { currentStaff } from "@/server/staff";
 
@@ -18,7 +19,9 @@ export default async function SignInPage() {
         <h1 className="text-3xl font-bold text-brand-800">{t("title")}</h1>
         <p className="text-slate-700">{t("lead")}</p>
       </div>
-      <SignInForm />
+      <ClientMessages sections={["signin"]}>
+        <SignInForm />
+      </ClientMessages>
     </div>
   );
 }

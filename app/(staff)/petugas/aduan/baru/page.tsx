@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
 import { ComplaintForm } from "@/components/complaint-form/complaint-form";
 import { localDate } from "@/domain/working-days";
 import { getDb } from "@/server/db";
@@ -22,7 +23,8 @@ export default async function EnterComplaintPage() {
         <h1 className="text-2xl font-bold text-brand-800">{t("title")}</h1>
         <p className="text-slate-700">{t("lead")}</p>
       </div>
-      <ComplaintForm
+      <ClientMessages sections={["form", "errors", "receipt"]}>
+        <ComplaintForm
         options={{
           categories: ref.categories.map((c) => ({ code: c.code, name: c.name })),
           areas: ref.areas.map((k) => ({ name: k.name, kelurahan: k.kelurahan.map((l) => l.name) })),
@@ -33,6 +35,7 @@ export default async function EnterComplaintPage() {
         submit={enterComplaint}
         channels={OFFLINE_CHANNELS.map((c) => ({ value: c, label: tc(c) }))}
       />
+      </ClientMessages>
     </div>
   );
 }

@@ -1,0 +1,195 @@
+/**
+ * `npm run bench [-- name …]`: creates a throw-away PostgreSQL database, starts the production
+ * portal against it, runs the selected benchmarks, stops the portal and drops the database.
+ * stdout: one JSON line per result (also appended to bench/results/run-<time>.jsonl);
+ * everything else goes to stderr.
+ *
+ * Benchmarks (default: all but floor_http):
+ *   lapor_js_bytes      JavaScript shipped to /lapor (compressed and uncompressed)
+ *   intake_sql          the intake transaction as raw SQL (postgres.js, 50 workers, ~10 s)
+ *   intake_http         POST /api/v1/complaints, 50 connections, ~20 s (target ≥ 500/s, p99 ≤ 100 ms)
+ *   lacak_http          GET /lacak/<code>, 50 connections, ~15 s (target p95 ≤ 50 ms)
+ *   complaint_api_http  GET /api/v1/complaints/<code>, same load and target (runs with lacak_http)
+ *   floor_http          GET /api/v1/categories (no database work): Next's own per-request cost
+ *
+ * Environment:
+ *   BENCH_DATABASE_URL | TEST_DATABASE_URL  server on which to create the throw-away database
+ *                         (default postgres://postgres@127.0.0.1:5432/postgres)
+ *   BENCH_PORT=3200       preferred port (any free one otherwise)
+ *   BENCH_CONNECTIONS=50  concurrent connections / SQL workers; 1 gives one request at a time
+ *                         (the unloaded latency)
+ *   BENCH_DURATION_SCALE=1  multiplies every duration (e.g. 0.25 for a quick trial)
+ *   BENCH_WAIT_QUIET_S=60 before each measurement, wait up to this long for the rest of the
+ *                         machine to go idle (results carry other_cores: CPU others used meanwhile)
+ *   BENCH_START_TIMEOUT_S=900  covers a first build
+ *   BENCH_SKIP_BUILD=1    serve the existing .next build as is
+ *   BENCH_CPU_PROF=1      V8 CPU profiles of the portal into bench/results/ (see profile-summary.ts)
+ *   BENCH_SQL_POOL, BENCH_SQL_PREPARE=1, BENCH_SQL_MODE=cte   intake_sql variants (pool size,
+ *                         prepared statements, the three inserts as one statement)
+ *   BENCH_RATE_LIMIT      PUBLIC_RATE_LIMIT for the portal (default 0 = off; e.g. 100000000 keeps
+ *                         the counter query in the path)
+ *   BENCH_KEEP_DB=1       keep the database for inspection
+ *
+ * The portal serves from the shared .next directory. When another process rebuilds it during
+ * a run (another `npm start` after a source edit), the running portal loses its files: the runner
+ * then restarts the portal before the next benchmark and marks affected results "build_changed".
+ */
+import { mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { complaintApiHttp, floorHttp, intakeHttp, intakeSql, lacakHttp, laporJsBytes, type Ctx } from "./benches";
+import { createBenchDatabase, freePort, log, recordResultsTo, startPortal, type BenchDb, type PortalServer } from "./harness";
+import { loadReferenceData } from "./payloads";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+// Run order matters: intake_sql before intake_http so the HTTP line can carry the ratio, and the
+// page-weight check before the database fills up.
+const BENCHES: Record<string, (ctx: Ctx) => Promise<unknown>> = {
+  lapor_js_bytes: laporJsBytes,
+  intake_sql: intakeSql,
+  intake_http: intakeHttp,
+  lacak_http: lacakHttp,
+  complaint_api_http: complaintApiHttp,
+  floor_http: floorHttp,
+};
+const DEFAULT = ["lapor_js_bytes", "intake_sql", "intake_http", "lacak_http", "complaint_api_http"];
+
+function selection(argv: string[]): string[] {
+  const asked = argv.filter((a) => a !== "--");
+  const unknown = asked.filter((a) => !(a in BENCHES));
+  if (unknown.length) {
+    console.error(`bench: unknown benchmark ${unknown.join(", ")}; choose from ${Object.keys(BENCHES).join(", ")}`);
+    process.exit(2);
+  }
+  const chosen = asked.length ? new Set(asked) : new Set(DEFAULT);
+  // The tracking page and its JSON twin are one item of the brief: asking for one runs both.
+  if (chosen.has("lacak_http")) chosen.add("complaint_api_http");
+  return Object.keys(BENCHES).filter((b) => chosen.has(b));
+}
+
+const num = (name: string, fallback: number) => {
+  const v = process.env[name];
+  if (v === undefined || v === "") return fallback;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) {
+    console.error(`bench: ${name} must be a positive number`);
+    process.exit(2);
+  }
+  return n;
+};
+
+async function main(): Promise<number> {
+  const chosen = selection(process.argv.slice(2));
+  const adminUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+  const connections = num("BENCH_CONNECTIONS", 50);
+  const scale = num("BENCH_DURATION_SCALE", 1);
+  const startTimeoutMs = num("BENCH_START_TIMEOUT_S", 900) * 1000;
+
+  let db: BenchDb | undefined;
+  let server: PortalServer | undefined;
+  let cleaning: Promise<void> | undefined;
+  const cleanup = () =>
+    (cleaning ??= (async () => {
+      try {
+        await server?.stop();
+      } catch (err) {
+        log(`stopping the portal failed: ${String(err)}`);
+      }
+      if (db && process.env.BENCH_KEEP_DB === "1") log(`keeping database ${db.name} (BENCH_KEEP_DB=1)`);
+      else {
+        try {
+          await db?.drop();
+        } catch (err) {
+          log(`dropping ${db?.name} failed: ${String(err)}`);
+        }
+      }
+    })());
+  for (const sig of ["SIGINT", "SIGTERM"] as const) {
+    process.once(sig, () => {
+      log(`${sig}: cleaning up`);
+      void cleanup().finally(() => process.exit(130));
+    });
+  }
+
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  mkdirSync(path.join(root, "bench", "results"), { recursive: true });
+  recordResultsTo(path.join(root, "bench", "results", `run-${stamp}.jsonl`));
+
+  let failed = false;
+  try {
+    db = await createBenchDatabase(adminUrl);
+    log(`created database ${db.name}`);
+    const port = await freePort(num("BENCH_PORT", 3200));
+    let nodeArgs: string[] | undefined;
+    if (process.env.BENCH_CPU_PROF === "1") {
+      const dir = path.join(root, "bench", "results", `cpu-${stamp}`);
+      mkdirSync(dir, { recursive: true });
+      nodeArgs = ["--cpu-prof", `--cpu-prof-dir=${dir}`];
+      log(`CPU profiles of the portal go to ${dir} (written when it stops)`);
+    }
+    const buildId = () => {
+      try {
+        return readFileSync(path.join(root, ".next", "BUILD_ID"), "utf8").trim();
+      } catch {
+        return "";
+      }
+    };
+    const bench = db;
+    let servedBuild = "";
+    const start = async () => {
+      log(`starting the portal on port ${port} (builds first if the sources changed)`);
+      server = await startPortal({
+        root,
+        databaseUrl: bench.url,
+        port,
+        timeoutMs: startTimeoutMs,
+        extraEnv: {
+          ...(process.env.BENCH_SKIP_BUILD === "1" ? { PINTU_SKIP_BUILD: "1" } : {}),
+          // The public limit is off by default (one client address sends everything); a huge
+          // limit keeps the counter query in the path to measure its cost.
+          ...(process.env.BENCH_RATE_LIMIT ? { PUBLIC_RATE_LIMIT: process.env.BENCH_RATE_LIMIT } : {}),
+        },
+        nodeArgs,
+      });
+      servedBuild = buildId();
+      return server;
+    };
+    const ctx: Ctx = {
+      server: await start(),
+      databaseUrl: db.url,
+      dbName: db.name,
+      ref: loadReferenceData(root),
+      connections,
+      scale,
+      results: new Map(),
+      codes: [],
+      waitQuietS: Number(process.env.BENCH_WAIT_QUIET_S ?? 60),
+      buildChanged: () => buildId() !== servedBuild,
+    };
+    for (const name of chosen) {
+      if (ctx.buildChanged() || !ctx.server.alive()) {
+        log(ctx.server.alive() ? ".next was rebuilt by another process while the portal ran; restarting the portal" : "the portal is gone; starting it again");
+        await ctx.server.stop();
+        ctx.server = await start();
+      }
+      log(`— ${name}`);
+      try {
+        const result = await BENCHES[name]!(ctx);
+        if (result && typeof result === "object") ctx.results.set(name, result as Record<string, unknown>);
+      } catch (err) {
+        failed = true;
+        log(`${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      }
+    }
+  } catch (err) {
+    failed = true;
+    log(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  } finally {
+    await cleanup();
+  }
+  return failed ? 1 : 0;
+}
+
+// Exit explicitly: a lingering socket must not keep a finished run alive.
+process.exit(await main());
