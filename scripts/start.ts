@@ -38,6 +38,10 @@ await runScript(async () => {
     void handler(req, res);
   });
   server.keepAliveTimeout = 65_000;
+  server.on("error", (err) => {
+    console.error(`pintu: cannot serve on port ${e.PORT}: ${err.message}`);
+    void handle.close().finally(() => process.exit(1));
+  });
   server.listen(e.PORT, () => {
     console.log(`pintu: ready on http://localhost:${e.PORT} (${handle.kind === "pglite" ? `embedded database in ${e.DATA_DIR}` : "PostgreSQL"}${e.demo ? ", demo data" : ""})`);
   });

@@ -8,7 +8,9 @@ type T = ReturnType<typeof apiTranslator>;
 
 /** The sentence a timeline entry shows, in the reader's language, followed by any public text. */
 export function timelineMessage(t: T, e: TimelineEntry): string {
-  const key = t.has(`timeline.${e.action}` as never) ? `timeline.${e.action}` : "timeline.other";
+  // The reporter's acceptance and the automatic close both end the complaint: "Aduan selesai."
+  const action = e.action === "accept_response" || e.action === "auto_close" ? "close" : e.action;
+  const key = t.has(`timeline.${action}` as never) ? `timeline.${action}` : "timeline.other";
   const channel = e.channel ? t(`channel.${e.channel}`) : "";
   const base = t(key as never, { channel, target: e.target ?? "" } as never);
   return e.message ? `${base} ${e.message}` : base;

@@ -41,7 +41,9 @@ export function ComplaintForm({
   const [state, action] = useActionState(submit, initialFormState);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [liveErrors, setLiveErrors] = useState<FieldErrors>({});
-  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
+  // Seeded from the action's state, not only in the effect below: without JavaScript the page
+  // is rendered once on the server and effects never run, yet the errors must be shown.
+  const [serverErrors, setServerErrors] = useState<FieldErrors>(() => (state.status === "error" ? state.fieldErrors : {}));
   const form = useRef<HTMLFormElement>(null);
   const summary = useRef<HTMLDivElement>(null);
 

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, notInArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../client";
 import { categories, complaintEvents, complaints, externalInstitutions, kecamatan, kelurahan, opds } from "../schema";
@@ -62,6 +62,7 @@ export function listPublicEvents(db: Db, complaintId: number) {
       data: complaintEvents.data,
     })
     .from(complaintEvents)
-    .where(eq(complaintEvents.complaintId, complaintId))
+    // Internal notes and assignments within an OPD are staff business, never on the public timeline.
+    .where(and(eq(complaintEvents.complaintId, complaintId), notInArray(complaintEvents.action, ["note", "assign"])))
     .orderBy(asc(complaintEvents.at), asc(complaintEvents.id));
 }

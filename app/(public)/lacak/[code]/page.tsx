@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ReporterActions } from "@/components/reporter-actions";
 import { StatusBadge } from "@/components/status-badge";
@@ -12,15 +12,19 @@ type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<s
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const t = await getTranslations("track");
-  // The private key is in the URL: keep it out of Referer headers sent to other sites.
-  return { title: `${t("title")} ${(await params).code.toUpperCase()}`, referrer: "no-referrer", robots: { index: false } };
+  // The private key is in the URL: keep it out of every Referer header (only the origin is sent).
+  // Not "no-referrer": with it browsers send `Origin: null` when the reporter's forms are posted
+  // without JavaScript, and Next refuses that as a cross-site server-action request.
+  return { title: `${t("title")} ${(await params).code.toUpperCase()}`, referrer: "strict-origin", robots: { index: false } };
 }
 
 export default async function ComplaintTrackingPage({ params, searchParams }: Props) {
   const [{ code }, sp] = await Promise.all([params, searchParams]);
   const key = typeof sp.key === "string" ? sp.key : null;
   const view = await loadPublicComplaint(getDb(), code, region().code, key);
-  if (!view) notFound();
+  // Unknown or malformed code: the look-up page says which, beside a form to correct it.
+  // (Not notFound(): Next 16 renders its 404 body only with JavaScript, vercel/next.js#62228.)
+  if (!view) redirect(`/lacak?code=${encodeURIComponent(code.slice(0, 40))}`);
   // Codes are case-insensitive on input (a hand-typed `btm-7k3q…`): show one canonical address.
   if (view.trackingCode !== code) redirect(`/lacak/${view.trackingCode}${key ? `?key=${encodeURIComponent(key)}` : ""}`);
   const t = await getTranslations("track");

@@ -12,7 +12,10 @@ export const POST = apiHandler(async (request: Request) => {
   const e = env();
   const db = getDb();
   const now = new Date();
-  const type = (request.headers.get("content-type") ?? "").toLowerCase();
+  // Compare the media type case-insensitively, but keep the header as sent: the multipart
+  // boundary is case-sensitive (browsers send e.g. `----WebKitFormBoundaryAbC…`).
+  const contentType = request.headers.get("content-type") ?? "";
+  const type = contentType.toLowerCase();
   const isJson = type.startsWith("application/json");
   const isMultipart = type.startsWith("multipart/form-data");
   if (!isJson && !isMultipart) throw unsupportedMediaType(["application/json", "multipart/form-data"]);
@@ -26,7 +29,7 @@ export const POST = apiHandler(async (request: Request) => {
   } else {
     let form: FormData;
     try {
-      form = await new Response(Buffer.from(bytes), { headers: { "content-type": type } }).formData();
+      form = await new Response(Buffer.from(bytes), { headers: { "content-type": contentType } }).formData();
     } catch {
       throw badRequest("Body is not valid multipart/form-data");
     }
