@@ -13,6 +13,9 @@ export default async function AuditPage() {
   const db = getDb();
   const [events, reveals] = await Promise.all([latestEvents(db), latestReveals(db)]);
   const when = (d: Date) => `${format.dateTime(d, { dateStyle: "medium", timeStyle: "short" })} WIB`;
+  // Localised like the complaint's event log: never a raw role id such as "citizen" or "reporter".
+  const actor = (e: (typeof events)[number]) =>
+    e.actorName ? `${e.actorName} (${t(`roles.${e.actorRole}` as "roles.admin")})` : e.actorRole === "system" ? t("detail.system") : t("detail.reporterActor");
   return (
     <div className="space-y-8">
       <div>
@@ -42,7 +45,7 @@ export default async function AuditPage() {
               <Link href={`/petugas/aduan/${e.trackingCode}`} className="font-mono underline">{e.trackingCode}</Link>
               <span className="font-medium">{e.action === "submit" ? t("detail.received") : t(`actions.${e.action}` as "actions.dispose")}</span>
               <span>{e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus ? `${ts(e.fromStatus)} → ${ts(e.toStatus)}` : ""}</span>
-              <span className="text-slate-700">{e.actorName ?? e.actorRole}</span>
+              <span className="text-slate-700">{actor(e)}</span>
               {e.reason ? <span className="italic">{e.reason}</span> : null}
             </li>
           ))}

@@ -1,0 +1,212 @@
+import type { APIRequestContext } from "@playwright/test";
+import { fileComplaint, unique } from "./support/data";
+import { actionIdIn, authFile, expect, html, outcome, postAction, publicState, staffAction, staffState, test, type Who } from "./support/staff";
+
+/**
+ * The authorisation matrix, checked over plain HTTP with each role's session: every staff page
+ * for every role and for no session, then server-action posts crafted by hand (as a browser
+ * without JavaScript would send them) that the UI never offers. Refused requests must change
+ * nothing: status and event log are compared before and after.
+ */
+
+type Fixture = {
+  /** Disposed to Disdukcapil. */
+  dukcapil: string;
+  /** Disposed to Bina Marga. */
+  binamarga: string;
+  /** New, in the coordinator's queue. */
+  received: string;
+  /** Anonymous, disposed to Disdukcapil. */
+  anonymous: string;
+  /** Disposed to Disdukcapil and waiting for the reporter, with the reporter's key. */
+  waiting: { code: string; key: string };
+  otherKey: string;
+};
+
+let f: Fixture;
+let origin: string;
+
+// One worker runs this file in order, so the complaints below are filed once.
+test.describe.configure({ mode: "default" });
+
+test.beforeAll(async ({ playwright, baseURL }) => {
+  origin = baseURL!;
+  const request = await playwright.request.newContext({ baseURL });
+  const coordinator = await playwright.request.newContext({ baseURL, storageState: authFile("coordinator") });
+  const officer = await playwright.request.newContext({ baseURL, storageState: authFile("disdukcapil") });
+  const file = (extra: Record<string, unknown> = {}) => fileComplaint(request, { title: `Uji wewenang ${unique()}`, ...extra });
+  const [dukcapil, binamarga, received, anonymous, waiting] = await Promise.all([
+    file(),
+    file(),
+    file(),
+    file({ anonymous: true, reporterName: `Anonim Uji ${unique()}`, reporterPhone: "081299990000" }),
+    file(),
+  ]);
+  await staffAction(coordinator, origin, dukcapil.trackingCode, "dispose", { opdCode: "DISDUKCAPIL" });
+  await staffAction(coordinator, origin, binamarga.trackingCode, "dispose", { opdCode: "BINAMARGA" });
+  await staffAction(coordinator, origin, anonymous.trackingCode, "dispose", { opdCode: "DISDUKCAPIL" });
+  await staffAction(coordinator, origin, waiting.trackingCode, "dispose", { opdCode: "DISDUKCAPIL" });
+  await staffAction(officer, origin, waiting.trackingCode, "request_info", { message: "Mohon kirim foto lokasi kejadian." });
+  f = {
+    dukcapil: dukcapil.trackingCode,
+    binamarga: binamarga.trackingCode,
+    received: received.trackingCode,
+    anonymous: anonymous.trackingCode,
+    waiting: { code: waiting.trackingCode, key: waiting.accessKey },
+    otherKey: dukcapil.accessKey,
+  };
+  await Promise.all([request.dispose(), coordinator.dispose(), officer.dispose()]);
+});
+
+const PAGES = ["/petugas", "/petugas/antrean", "/petugas/kotak-masuk", "/petugas/aduan/baru", "/petugas/audit", "/petugas/akun"] as const;
+type Access = { pages: (typeof PAGES)[number][]; home: string | null; complaints: ("dukcapil" | "binamarga")[] };
+
+/** Who may use what (PRODUCT.md roles); everything else is a 404, and without a session a redirect to /masuk. */
+const ACCESS: Record<Who | "citizen", Access> = {
+  coordinator: { home: "/petugas/antrean", pages: ["/petugas/antrean", "/petugas/aduan/baru", "/petugas/akun"], complaints: ["dukcapil", "binamarga"] },
+  admin: { home: "/petugas/antrean", pages: ["/petugas/antrean", "/petugas/audit", "/petugas/akun"], complaints: ["dukcapil", "binamarga"] },
+  disdukcapil: { home: "/petugas/kotak-masuk", pages: ["/petugas/kotak-masuk", "/petugas/akun"], complaints: ["dukcapil"] },
+  "kepala-disdukcapil": { home: "/petugas/kotak-masuk", pages: ["/petugas/kotak-masuk", "/petugas/akun"], complaints: ["dukcapil"] },
+  binamarga: { home: "/petugas/kotak-masuk", pages: ["/petugas/kotak-masuk", "/petugas/akun"], complaints: ["binamarga"] },
+  auditor: { home: "/petugas/audit", pages: ["/petugas/audit", "/petugas/akun"], complaints: ["dukcapil", "binamarga"] },
+  citizen: { home: null, pages: [], complaints: [] },
+};
+
+for (const [who, access] of Object.entries(ACCESS) as [Who | "citizen", Access][]) {
+  test(`staff pages as ${who === "citizen" ? "no session" : who}`, async ({ requestAs }) => {
+    const client = await requestAs(who);
+    const urls: Record<string, string> = Object.fromEntries(PAGES.map((p) => [p, p]));
+    for (const which of ["dukcapil", "binamarga"] as const) {
+      urls[`complaint of ${which}`] = `/petugas/aduan/${f[which]}`;
+      urls[`complaint of ${which}, lower-case code`] = `/petugas/aduan/${f[which].toLowerCase()}`;
+    }
+    const expected: Record<string, string> = {};
+    const actual: Record<string, string> = {};
+    for (const [name, url] of Object.entries(urls)) {
+      const complaint = /^complaint of (\w+)/.exec(name)?.[1] as "dukcapil" | "binamarga" | undefined;
+      const allowed = complaint ? access.complaints.includes(complaint) : url === "/petugas" || access.pages.includes(url as never);
+      expected[name] = access.home === null ? "→/masuk" : url === "/petugas" ? `→${access.home}` : allowed ? "200" : "404";
+      actual[name] = outcome(await client.get(url, { maxRedirects: 0 }));
+    }
+    expect(actual).toEqual(expected);
+
+    // The auditor reads everything and can change nothing: no action forms, no identity reveal.
+    if (who === "auditor") {
+      for (const code of [f.dukcapil, f.binamarga, f.received, f.anonymous]) {
+        const page = await html(client, `/petugas/aduan/${code}`);
+        expect(page).toContain("Tidak ada tindakan yang dapat Anda ambil pada status ini.");
+        expect(page).not.toContain('name="action"');
+        expect(page).not.toContain("Tampilkan identitas");
+      }
+    }
+  });
+}
+
+/** Snapshots of the complaints a crafted request might try to change. */
+async function snapshot(coordinator: APIRequestContext, request: APIRequestContext, codes: string[]) {
+  const out: Record<string, unknown> = {};
+  for (const code of codes) out[code] = { staff: await staffState(coordinator, code), public: await publicState(request, code) };
+  return out;
+}
+
+test("crafted workflow actions outside a role's rights change nothing", async ({ requestAs, request }) => {
+  const coordinator = await requestAs("coordinator");
+  const codes = [f.dukcapil, f.binamarga, f.received];
+  const before = await snapshot(coordinator, request, codes);
+  // runStaffAction backs every action form; its id is the same on every page (and in the page's JS).
+  const staffActionId = actionIdIn(await html(coordinator, `/petugas/aduan/${f.received}`), 'name="action" value="dispose"');
+  const binamarga = await requestAs("binamarga");
+  expect(actionIdIn(await html(binamarga, `/petugas/aduan/${f.binamarga}`), 'name="action" value="accept"')).toBe(staffActionId);
+
+  const attempts: [Who | "citizen", string, Record<string, string>, RegExp][] = [
+    // Another OPD's complaint does not exist for this officer, however it is addressed.
+    ["binamarga", `/petugas/aduan/${f.dukcapil}`, { code: f.dukcapil, action: "accept" }, /^404$/],
+    ["binamarga", `/petugas/aduan/${f.binamarga}`, { code: f.dukcapil, action: "accept" }, /^404$/],
+    ["binamarga", `/petugas/aduan/${f.binamarga}`, { code: f.dukcapil.toLowerCase(), action: "accept" }, /^404$/],
+    ["binamarga", `/petugas/aduan/${f.dukcapil}`, { code: f.dukcapil, action: "respond", message: "Sudah kami tangani, silakan cek kembali lokasi." }, /^404$/],
+    ["binamarga", `/petugas/aduan/${f.dukcapil}`, { code: f.dukcapil, action: "note", text: "catatan dari OPD lain" }, /^404$/],
+    ["binamarga", `/petugas/aduan/${f.dukcapil}`, { code: f.dukcapil, action: "return", reason: "Bukan wewenang kami sama sekali." }, /^404$/],
+    ["binamarga", `/petugas/aduan/${f.binamarga}`, { code: f.received, action: "dispose", opdCode: "BINAMARGA" }, /^404$/],
+    // Own OPD, but actions of other roles: refused by the workflow table, nothing written.
+    ["disdukcapil", `/petugas/aduan/${f.dukcapil}`, { code: f.dukcapil, action: "dispose", opdCode: "BINAMARGA" }, new RegExp(`^→/petugas/aduan/${f.dukcapil}\\?error=actionNotAllowed&action=dispose$`)],
+    ["disdukcapil", `/petugas/aduan/${f.dukcapil}`, { code: f.dukcapil, action: "redispose", opdCode: "BINAMARGA", reason: "Coba alihkan sendiri." }, new RegExp(`^→/petugas/aduan/${f.dukcapil}\\?error=forbidden&action=redispose$`)],
+    ["disdukcapil", `/petugas/aduan/${f.dukcapil}`, { code: f.dukcapil, action: "assign", userId: "1" }, new RegExp(`^→/petugas/aduan/${f.dukcapil}\\?error=forbidden&action=assign$`)],
+    ["disdukcapil", `/petugas/aduan/${f.dukcapil}`, { code: f.received, action: "dispose", opdCode: "DISDUKCAPIL" }, /^404$/],
+    // The auditor reads everything and may do nothing.
+    ["auditor", `/petugas/aduan/${f.received}`, { code: f.received, action: "dispose", opdCode: "DISDUKCAPIL" }, new RegExp(`^→/petugas/aduan/${f.received}\\?error=forbidden&action=dispose$`)],
+    ["auditor", `/petugas/aduan/${f.dukcapil}`, { code: f.dukcapil, action: "note", text: "Auditor mencoba mencatat." }, new RegExp(`^→/petugas/aduan/${f.dukcapil}\\?error=forbidden&action=note$`)],
+    // No session: to the sign-in page.
+    ["citizen", `/petugas/aduan/${f.received}`, { code: f.received, action: "dispose", opdCode: "DISDUKCAPIL" }, /^→\/masuk$/],
+    ["citizen", `/petugas/aduan/${f.dukcapil}`, { code: f.dukcapil, action: "accept" }, /^→\/masuk$/],
+  ];
+  const results: string[] = [];
+  for (const [who, url, fields, expected] of attempts) {
+    const client = await requestAs(who);
+    const got = outcome(await postAction(client, origin, url, staffActionId, fields));
+    results.push(`${who} ${fields.action} ${fields.code}: ${expected.test(got) ? "refused as expected" : `UNEXPECTED ${got}`}`);
+  }
+  expect(results.filter((r) => r.includes("UNEXPECTED"))).toEqual([]);
+  expect(await snapshot(coordinator, request, codes)).toEqual(before);
+
+  // The same crafted post by someone allowed does go through (so the refusals above are real).
+  const officer = await requestAs("disdukcapil");
+  expect(outcome(await postAction(officer, origin, `/petugas/aduan/${f.dukcapil}`, staffActionId, { code: f.dukcapil, action: "note", text: "Catatan sah dari petugas." }))).toBe(
+    `→/petugas/aduan/${f.dukcapil}?done=note`,
+  );
+  const after = await staffState(coordinator, f.dukcapil);
+  expect(after.events).toBe((before[f.dukcapil] as { staff: { events: number } }).staff.events + 1);
+});
+
+test("revealing an anonymous reporter is refused to everyone but the coordination team and admins", async ({ requestAs }) => {
+  const coordinator = await requestAs("coordinator");
+  const page = await html(coordinator, `/petugas/aduan/${f.anonymous}`);
+  const revealId = actionIdIn(page, "Tampilkan identitas");
+  const auditor = await requestAs("auditor");
+  const revealsBefore = (await html(auditor, "/petugas/audit")).split("Peristiwa terbaru")[0]!;
+  expect(revealsBefore).not.toContain(`/petugas/aduan/${f.anonymous}`);
+
+  for (const [who, expected] of [
+    ["disdukcapil", "404"],
+    ["kepala-disdukcapil", "404"],
+    ["binamarga", "404"],
+    ["auditor", "404"],
+    ["citizen", "→/masuk"],
+  ] as const) {
+    const client = await requestAs(who);
+    expect(outcome(await postAction(client, origin, `/petugas/aduan/${f.anonymous}`, revealId, { code: f.anonymous })), who).toBe(expected);
+  }
+  // No reveal was recorded, and the officer still sees no identity.
+  const revealsAfter = (await html(auditor, "/petugas/audit")).split("Peristiwa terbaru")[0]!;
+  expect(revealsAfter).not.toContain(`/petugas/aduan/${f.anonymous}`);
+  const officerView = await html(await requestAs("disdukcapil"), `/petugas/aduan/${f.anonymous}`);
+  expect(officerView).toContain("Identitas disembunyikan: pelapor memilih anonim.");
+  expect(officerView).not.toContain("Anonim Uji");
+  expect(officerView).not.toContain("81299990000");
+});
+
+test("reporter actions need the complaint's own access key", async ({ request, requestAs }) => {
+  const { code, key } = f.waiting;
+  const coordinator = await requestAs("coordinator");
+  const reporterPage = await html(request, `/lacak/${code}?key=${encodeURIComponent(key)}`);
+  const reporterActionId = actionIdIn(reporterPage, 'name="action" value="reporter_reply"');
+  const before = await snapshot(coordinator, request, [code]);
+
+  const reply = { code, action: "reporter_reply", message: "Ini balasan palsu tanpa kunci yang benar." };
+  const attempts: Record<string, string>[] = [
+    { ...reply, key: "salah-sekali" },
+    { ...reply, key: f.otherKey },
+    { ...reply, key: "" },
+    reply,
+    { ...reply, key: key.slice(0, -2) },
+  ];
+  for (const fields of attempts) {
+    expect(outcome(await postAction(request, origin, `/lacak/${code}`, reporterActionId, fields)), `key ${JSON.stringify(fields.key)}`).toBe("404");
+  }
+  // A staff session is no substitute for the reporter's key.
+  expect(outcome(await postAction(coordinator, origin, `/lacak/${code}`, reporterActionId, reply))).toBe("404");
+  expect(await snapshot(coordinator, request, [code])).toEqual(before);
+
+  // With the right key the same post is the reporter's reply.
+  expect(outcome(await postAction(request, origin, `/lacak/${code}`, reporterActionId, { ...reply, key }))).toBe(`→/lacak/${code}?key=${encodeURIComponent(key)}&done=1`);
+  expect(await staffState(coordinator, code)).toMatchObject({ status: "disposed" });
+});

@@ -1,0 +1,33 @@
+/**
+ * Starts the portal for the end-to-end suite on a fresh, throw-away embedded database:
+ *   tsx e2e/support/serve.ts <port> <publicRateLimit>
+ * The data directory is created empty under the OS temp dir and removed when the server exits,
+ * so every run starts from the same seed and no run sees another's complaints.
+ * Everything the server prints is also written to `<os tmpdir>/pintu-e2e-<port>.log` (emptied at start), so
+ * a spec can check what reaches the log (e2e/anonymity.spec.ts: never a reporter's identity).
+ */
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const [port = "3100", rateLimit = "1000"] = process.argv.slice(2);
+const dataDir = mkdtempSync(path.join(os.tmpdir(), `pintu-e2e-${port}-`));
+rmSync(dataDir, { recursive: true, force: true });
+
+process.env.PORT = port;
+process.env.PUBLIC_RATE_LIMIT = rateLimit;
+process.env.DATA_DIR = dataDir;
+delete process.env.DATABASE_URL;
+process.on("exit", () => rmSync(dataDir, { recursive: true, force: true }));
+
+const logFile = path.join(os.tmpdir(), `pintu-e2e-${port}.log`);
+writeFileSync(logFile, "");
+for (const stream of [process.stdout, process.stderr]) {
+  const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
+  stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+    appendFileSync(logFile, typeof chunk === "string" ? chunk : Buffer.from(chunk as Uint8Array));
+    return write(chunk, ...rest);
+  }) as typeof stream.write;
+}
+
+await import("../../scripts/start");
