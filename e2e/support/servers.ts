@@ -1,6 +1,6 @@
-/** The two servers the suite starts (see playwright.config.ts). */
-export const MAIN_PORT = 3100;
-export const LIMITED_PORT = 3101;
+/** The two servers the suite starts (see playwright.config.ts); E2E_PORT moves both, e.g. for a second checkout. */
+export const MAIN_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const LIMITED_PORT = MAIN_PORT + 1;
 /** Public writes per minute per client address on the rate-limited server. */
 export const LIMITED_RATE = 3;
 export const MAIN_URL = `http://127.0.0.1:${MAIN_PORT}`;
