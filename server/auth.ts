@@ -6,6 +6,7 @@ import { z } from "zod";
 import { findUserByEmail } from "@/db/queries/users";
 import { clientAddress } from "./client-address";
 import { getDb } from "./db";
+import { log } from "./log";
 import { env } from "./env";
 import { verifyPassword } from "./passwords";
 import { currentHits, recordHit } from "./rate-limit";
@@ -53,6 +54,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: "jwt", maxAge: 8 * 60 * 60, updateAge: 15 * 60 },
   pages: { signIn: "/masuk" },
+  logger: {
+    // A wrong password is an expected outcome (already counted for throttling), not a fault.
+    error: (error: Error) => {
+      if (error.name === "CredentialsSignin" || error.name === "ThrottledSignin") return;
+      log.error("auth error", { err: error });
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
