@@ -57,7 +57,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   logger: {
     // A wrong password is an expected outcome (already counted for throttling), not a fault.
     error: (error: Error) => {
-      if (error.name === "CredentialsSignin" || error.name === "ThrottledSignin") return;
+      // Compared by type, not name: class names are minified in the production build.
+      if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
       log.error("auth error", { err: error });
     },
   },
