@@ -40,6 +40,8 @@ const STAFF_ASK: readonly Actor[] = ["coordinator", "opd_officer", "opd_head"];
 const mergeRule: Rule = { action: "merge", to: "archived", by: COORD };
 const noteRule: Rule = { action: "note", to: "same", by: STAFF_ASK };
 const contactRule: Rule = { action: "contact_reporter", to: "same", by: COORD };
+/** What every open complaint allows besides its own transitions. */
+const OPEN_EXTRAS: readonly Rule[] = [mergeRule, noteRule, contactRule];
 
 /**
  * The lifecycle as one table: for each status, the actions allowed, the status they lead to
@@ -52,9 +54,7 @@ export const WORKFLOW: Record<ComplaintStatus, readonly Rule[]> = {
     { action: "forward", to: "forwarded", by: COORD },
     { action: "correct", to: "same", by: COORD },
     { action: "request_info", to: "awaiting_reporter", by: COORD },
-    mergeRule,
-    noteRule,
-    contactRule,
+    ...OPEN_EXTRAS,
   ],
   disposed: [
     { action: "accept", to: "in_progress", by: OPD },
@@ -63,9 +63,7 @@ export const WORKFLOW: Record<ComplaintStatus, readonly Rule[]> = {
     { action: "request_info", to: "awaiting_reporter", by: STAFF_ASK },
     { action: "assign", to: "same", by: ["opd_head"] },
     { action: "correct", to: "same", by: COORD },
-    mergeRule,
-    noteRule,
-    contactRule,
+    ...OPEN_EXTRAS,
   ],
   in_progress: [
     { action: "respond", to: "responded", by: OPD },
@@ -74,24 +72,18 @@ export const WORKFLOW: Record<ComplaintStatus, readonly Rule[]> = {
     { action: "request_info", to: "awaiting_reporter", by: STAFF_ASK },
     { action: "assign", to: "same", by: ["opd_head"] },
     { action: "correct", to: "same", by: COORD },
-    mergeRule,
-    noteRule,
-    contactRule,
+    ...OPEN_EXTRAS,
   ],
   awaiting_reporter: [
     { action: "reporter_reply", to: "previous", by: ["reporter"] },
     { action: "resume", to: "previous", by: STAFF_ASK },
-    mergeRule,
-    noteRule,
-    contactRule,
+    ...OPEN_EXTRAS,
   ],
   responded: [
     { action: "accept_response", to: "closed", by: ["reporter"] },
     { action: "auto_close", to: "closed", by: ["system"] },
     { action: "object", to: "in_progress", by: ["reporter"] },
-    mergeRule,
-    noteRule,
-    contactRule,
+    ...OPEN_EXTRAS,
   ],
   closed: [{ action: "rate", to: "same", by: ["reporter"] }],
   archived: [{ action: "unmerge", to: "previous", by: COORD }],
