@@ -139,6 +139,8 @@ export const complaints = pgTable(
     rating: smallint("rating"),
     ratingComment: text("rating_comment"),
     laporId: text("lapor_id").unique(),
+    /** LAPOR's public tracking id, once LAPOR knows the complaint. */
+    laporTrackingId: text("lapor_tracking_id"),
     /** SHA-256 of the reporter's private access key; the key itself is never stored. */
     accessKeyHash: text("access_key_hash").notNull(),
     bounceCount: smallint("bounce_count").notNull().default(0),
@@ -222,6 +224,10 @@ export const outbox = pgTable(
     lastError: text("last_error"),
     createdAt: createdAt(),
     doneAt: tstz("done_at"),
+    /** How it was delivered: by the worker, or entered by hand in manual mode. */
+    deliveredVia: text("delivered_via", { enum: ["worker", "manual"] }),
+    /** What the receiver answered (e.g. LAPOR's follow-up id), kept for reconciliation. */
+    result: jsonb("result").$type<Record<string, unknown>>(),
   },
   (t) => [index("outbox_pending_idx").on(t.status, t.nextAttemptAt)],
 );
