@@ -4,6 +4,8 @@ import { fileURLToPath } from "node:url";
 import next from "next";
 import { sharedDb } from "../db/client";
 import { prepareDb } from "../db/seed";
+import { startWorker } from "../jobs/run";
+import "../jobs/topics";
 import { seedDemoComplaints } from "../server/demo-complaints";
 import { env } from "../server/env";
 import { CLIENT_ADDRESS_HEADER } from "../server/http-headers";
@@ -30,6 +32,10 @@ await runScript(async () => {
   await prepareDb(handle, { region: e.PINTU_REGION, demo: e.demo });
   if (e.demo) await seedDemoComplaints(handle.db, e.PINTU_REGION);
 
+  // The worker runs in this process: the embedded database allows one process, and a small
+  // deployment needs nothing else. With PostgreSQL, `npm run worker` processes may run beside it.
+  const worker = e.PINTU_WORKER ? startWorker(handle.db) : undefined;
+
   const app = next({ dev: false, dir: root, port: e.PORT, hostname: "0.0.0.0" });
   await app.prepare();
   const handler = app.getRequestHandler();
@@ -54,7 +60,9 @@ await runScript(async () => {
     server.close();
     server.closeAllConnections();
     // Closing PGlite flushes it to disk; a hard exit could lose the last writes.
-    void handle.close().finally(() => process.exit(0));
+    void Promise.resolve(worker?.stop())
+      .then(() => handle.close())
+      .finally(() => process.exit(0));
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));

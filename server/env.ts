@@ -26,6 +26,10 @@ const schema = z.object({
   LAPOR_POLL_SECONDS: z.coerce.number({ error: "must be a number of seconds" }).int().min(5).default(60),
   SMS_INBOUND_KEY: z.string().optional(),
   SMS_OUTBOUND_URL: z.string().optional(),
+  PINTU_WORKER: flag.default(true),
+  WORKER_MAX_ATTEMPTS: z.coerce.number({ error: "must be a whole number" }).int().min(1).max(100).default(8),
+  WORKER_BACKOFF_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int().min(10).default(2000),
+  WORKER_CONCURRENCY: z.coerce.number({ error: "must be a whole number" }).int().min(1).max(64).default(8),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

@@ -1,0 +1,190 @@
+import { randomBytes } from "node:crypto";
+import os from "node:os";
+import type { Db } from "../db/client";
+import { env } from "../server/env";
+import { log as baseLog } from "../server/log";
+import { claimDue, clearHalt, haltChannel, markDead, markDelivered, PROBE_MS, reschedule, type ClaimedItem } from "./claim";
+import { acquireLease, releaseLease } from "./lease";
+import {
+  channelOf,
+  HaltChannel,
+  periodicJob,
+  periodicJobs,
+  PermanentFailure,
+  registeredTopics,
+  RetryAfter,
+  topicDef,
+  type JobContext,
+  type Logger,
+} from "./registry";
+
+/** A handler that takes longer than this is abandoned (its signal aborts) and retried later. */
+const HANDLER_TIMEOUT_MS = 60_000;
+const BACKOFF_CAP_MS = 60 * 60_000;
+
+export type WorkerOptions = { id?: string; concurrency?: number; pollMs?: number; maxAttempts?: number; backoffMs?: number; log?: Logger };
+export type DrainResult = { delivered: number; retried: number; dead: number };
+
+const defaultLog: Logger = (msg, fields) => baseLog.info(msg, fields);
+
+/** Exponential backoff with full jitter: attempt 1 waits up to `base`, attempt n up to base·2^(n-1). */
+export function backoffDelay(attempt: number, baseMs: number, random = Math.random): number {
+  const ceiling = Math.min(BACKOFF_CAP_MS, baseMs * 2 ** Math.max(0, attempt - 1));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+function settings(opts: WorkerOptions) {
+  const e = env();
+  return {
+    id: opts.id ?? `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`,
+    concurrency: opts.concurrency ?? e.WORKER_CONCURRENCY,
+    pollMs: opts.pollMs ?? 500,
+    maxAttempts: opts.maxAttempts ?? e.WORKER_MAX_ATTEMPTS,
+    backoffMs: opts.backoffMs ?? e.WORKER_BACKOFF_MS,
+    log: opts.log ?? defaultLog,
+  };
+}
+
+type Settings = ReturnType<typeof settings>;
+type Outcome = keyof DrainResult;
+
+/** Delivers one claimed item and records the outcome; never throws. */
+async function deliver(db: Db, item: ClaimedItem, s: Settings, stopSignal: AbortSignal): Promise<Outcome> {
+  const def = topicDef(item.topic);
+  const signal = AbortSignal.any([stopSignal, AbortSignal.timeout(HANDLER_TIMEOUT_MS)]);
+  const ctx: JobContext = { db, log: s.log, workerId: s.id, signal };
+  try {
+    if (!def) throw new PermanentFailure(`no handler for topic ${item.topic}`);
+    const result = await def.handler(item, ctx);
+    await markDelivered(db, item.id, result ?? undefined);
+    if (item.probe && (await clearHalt(db, channelOf(item.topic)))) s.log("worker: channel resumed", { channel: channelOf(item.topic) });
+    return "delivered";
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const fields = { topic: item.topic, outbox: item.id, attempt: item.attempts, error: message };
+    if (err instanceof RetryAfter) {
+      await reschedule(db, item.id, err.delayMs, message, true);
+      return "retried";
+    }
+    if (err instanceof HaltChannel) {
+      await haltChannel(db, err.channel, message);
+      await reschedule(db, item.id, PROBE_MS, message, true);
+      baseLog.error("worker: channel halted", { ...fields, channel: err.channel });
+      return "retried";
+    }
+    const maxAttempts = def?.maxAttempts ?? s.maxAttempts;
+    if (err instanceof PermanentFailure || item.attempts >= maxAttempts) {
+      await markDead(db, item.id, message);
+      baseLog.error("worker: delivery failed for good", fields);
+      return "dead";
+    }
+    await reschedule(db, item.id, backoffDelay(item.attempts, s.backoffMs), message);
+    baseLog.warn("worker: delivery failed, will retry", fields);
+    return "retried";
+  }
+}
+
+/** Delivers every item that is due now (and those that fall due meanwhile), then returns. For tests and scripts. */
+export async function drainOnce(db: Db, opts: WorkerOptions & { topics?: string[] } = {}): Promise<DrainResult> {
+  const s = settings(opts);
+  const totals: DrainResult = { delivered: 0, retried: 0, dead: 0 };
+  const stop = new AbortController();
+  for (;;) {
+    const items = await claimDue(db, opts.topics ?? registeredTopics(), s.concurrency);
+    if (items.length === 0) return totals;
+    for (const outcome of await Promise.all(items.map((i) => deliver(db, i, s, stop.signal)))) totals[outcome]++;
+  }
+}
+
+/** Runs a periodic job now if no other worker holds it; false when it was held elsewhere. */
+export async function runPeriodicNow(db: Db, name: string, opts: WorkerOptions = {}): Promise<boolean> {
+  const def = periodicJob(name);
+  if (!def) throw new Error(`unknown periodic job ${name}`);
+  return runPeriodic(db, name, def, settings(opts), new AbortController().signal, 0);
+}
+
+async function runPeriodic(
+  db: Db,
+  name: string,
+  def: NonNullable<ReturnType<typeof periodicJob>>,
+  s: Settings,
+  signal: AbortSignal,
+  everyMs: number,
+): Promise<boolean> {
+  const state = await acquireLease(db, name, s.id, def.leaseMs, everyMs);
+  if (!state) return false;
+  try {
+    const next = await def.run({ db, log: s.log, workerId: s.id, signal, state });
+    await releaseLease(db, name, s.id, { ok: true, state: next ?? undefined });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    baseLog.error("worker: periodic job failed", { job: name, error: message });
+    await releaseLease(db, name, s.id, { ok: false, error: message });
+  }
+  return true;
+}
+
+/**
+ * The worker loop: keeps up to `concurrency` deliveries in flight, claiming more as they finish,
+ * and runs each periodic job when its period has passed. `stop()` lets in-flight work finish.
+ */
+export function startWorker(db: Db, opts: WorkerOptions = {}): { id: string; stop: () => Promise<void> } {
+  const s = settings(opts);
+  const stop = new AbortController();
+  const deliveries = new Set<Promise<unknown>>();
+  const periodicRunning = new Map<string, Promise<unknown>>();
+  let wake: (() => void) | undefined;
+  const nap = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, ms);
+      wake = () => (clearTimeout(t), resolve());
+    });
+
+  const tickPeriodic = () => {
+    for (const [name, def] of periodicJobs()) {
+      if (periodicRunning.has(name)) continue;
+      const everyMs = typeof def.everyMs === "function" ? def.everyMs() : def.everyMs;
+      const p = runPeriodic(db, name, def, s, stop.signal, everyMs)
+        .catch((err) => baseLog.error("worker: periodic lease failed", { job: name, error: String(err) }))
+        .finally(() => periodicRunning.delete(name));
+      periodicRunning.set(name, p);
+    }
+  };
+
+  const loop = (async () => {
+    let lastPeriodic = 0;
+    while (!stop.signal.aborted) {
+      try {
+        if (Date.now() - lastPeriodic >= 1000) {
+          lastPeriodic = Date.now();
+          tickPeriodic();
+        }
+        const free = s.concurrency - deliveries.size;
+        const items = free > 0 ? await claimDue(db, registeredTopics(), free) : [];
+        for (const item of items) {
+          const p = deliver(db, item, s, stop.signal).finally(() => {
+            deliveries.delete(p);
+            wake?.();
+          });
+          deliveries.add(p);
+        }
+        if (items.length === 0 || items.length < free) await nap(s.pollMs);
+        else await nap(0);
+      } catch (err) {
+        baseLog.error("worker: loop error", { error: err instanceof Error ? err.message : String(err) });
+        await nap(Math.max(s.pollMs, 1000));
+      }
+    }
+  })();
+
+  s.log("worker: started", { worker: s.id, topics: registeredTopics().length, periodic: periodicJobs().length });
+  return {
+    id: s.id,
+    stop: async () => {
+      stop.abort();
+      wake?.();
+      await loop;
+      await Promise.allSettled([...deliveries, ...periodicRunning.values()]);
+    },
+  };
+}

@@ -1,0 +1,5 @@
+/**
+ * Everything the worker knows how to do: each feature registers its outbox topics and periodic
+ * jobs when its module is imported here (one line per feature).
+ */
+export {};

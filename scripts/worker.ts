@@ -1,0 +1,30 @@
+import { sharedDb } from "../db/client";
+import { migrateDb } from "../db/migrate";
+import { startWorker } from "../jobs/run";
+import "../jobs/topics";
+import { env } from "../server/env";
+import { UsageError, runScript } from "./run-script";
+
+/**
+ * `npm run worker`: the job worker as its own process. Any number may run against one
+ * PostgreSQL database; the embedded database belongs to `npm start`, which runs the worker itself.
+ */
+await runScript(async () => {
+  const e = env();
+  if (e.embedded) throw new UsageError("npm run worker needs DATABASE_URL (the embedded database is used by npm start, which runs the worker in-process)");
+  const handle = sharedDb({ url: e.DATABASE_URL, dataDir: e.DATA_DIR });
+  await migrateDb(handle);
+  const worker = startWorker(handle.db);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`worker: ${signal} received, finishing in-flight deliveries`);
+    void worker
+      .stop()
+      .then(() => handle.close())
+      .finally(() => process.exit(0));
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+});
