@@ -24,6 +24,8 @@ const schema = z.object({
   LAPOR_INSTITUTION_TOKEN: z.string().optional(),
   LAPOR_INSTITUTION_ID: z.string().optional(),
   LAPOR_POLL_SECONDS: z.coerce.number({ error: "must be a number of seconds" }).int().min(5).default(60),
+  /** How long one LAPOR call may take before it counts as a timeout. */
+  LAPOR_TIMEOUT_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int().min(100).default(15_000),
   SMS_INBOUND_KEY: z.string().optional(),
   SMS_OUTBOUND_URL: z.string().optional(),
   PINTU_WORKER: flag.default(true),
