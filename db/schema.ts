@@ -156,6 +156,8 @@ export const complaints = pgTable(
     index("complaints_primary_idx").on(t.primaryId),
     index("complaints_area_created_idx").on(t.kecamatanId, t.createdAt),
     index("complaints_title_trgm_idx").using("gin", sql`${t.title} gin_trgm_ops`),
+    // One case across channels: an SMS looks up the sender's recent complaints.
+    index("complaints_reporter_phone_idx").on(t.reporterPhone, t.createdAt),
   ],
 );
 

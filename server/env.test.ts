@@ -79,6 +79,13 @@ describe("parseEnv", () => {
     ["LAPOR_BASE_URL", { LAPOR_BASE_URL: "bukan url" }],
     ["LAPOR_POLL_SECONDS", { LAPOR_POLL_SECONDS: "1" }],
     ["LOG_LEVEL", { LOG_LEVEL: "verbose" }],
+    ["SMS_INBOUND_KEY", { SMS_INBOUND_KEY: "pendek" }],
+    ["SMS_OUTBOUND_URL", { SMS_OUTBOUND_URL: "ftp://gw/sendsms?to={to}&text={text}" }],
+    ["SMS_OUTBOUND_URL", { SMS_OUTBOUND_URL: "http://127.0.0.1:13013/cgi-bin/sendsms?to={to}" }],
+    ["SMS_PER_SENDER_PER_HOUR", { SMS_PER_SENDER_PER_HOUR: "banyak" }],
+    ["SMS_PER_SENDER_PER_HOUR", { SMS_PER_SENDER_PER_HOUR: "-3" }],
+    ["SMTP_URL", { SMTP_URL: "http://mail.example" }],
+    ["PUBLIC_BASE_URL", { PUBLIC_BASE_URL: "pintu.batam" }],
   ])("stops with one line naming %s for %j", (name, source) => {
     const error = configError(source);
     expect(error.message).toMatch(new RegExp(`^Invalid configuration: ${name}\\b`));
@@ -87,6 +94,16 @@ describe("parseEnv", () => {
 
   it("does not repeat a secret from the invalid value in the message", () => {
     expect(configError({ DATABASE_URL: "mysql://root:rahasia-sekali@localhost/pintu" }).message).not.toContain("rahasia-sekali");
+  });
+
+  it("reads the SMS and e-mail settings", () => {
+    const url = "http://127.0.0.1:13013/cgi-bin/sendsms?username=pintu&password=x&to={to}&text={text}";
+    expect(parseEnv({ SMS_OUTBOUND_URL: url, SMS_PER_SENDER_PER_HOUR: "5", SMTP_URL: "smtp://mail:25" })).toMatchObject({
+      SMS_OUTBOUND_URL: url,
+      SMS_PER_SENDER_PER_HOUR: 5,
+      SMTP_URL: "smtp://mail:25",
+    });
+    expect(parseEnv({}).SMS_PER_SENDER_PER_HOUR).toBe(20);
   });
 
   it("accepts a 32-character AUTH_SECRET", () => {

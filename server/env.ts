@@ -26,8 +26,16 @@ const schema = z.object({
   LAPOR_POLL_SECONDS: z.coerce.number({ error: "must be a number of seconds" }).int().min(5).default(60),
   /** How long one LAPOR call may take before it counts as a timeout. */
   LAPOR_TIMEOUT_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int().min(100).default(15_000),
-  SMS_INBOUND_KEY: z.string().optional(),
-  SMS_OUTBOUND_URL: z.string().optional(),
+  SMS_INBOUND_KEY: z.string().min(16, "must be at least 16 characters").optional(),
+  SMS_OUTBOUND_URL: z
+    .string()
+    .regex(/^https?:\/\//, "must be an http:// or https:// URL")
+    .refine((v) => v.includes("{to}") && v.includes("{text}"), "must contain {to} and {text}")
+    .optional(),
+  SMS_PER_SENDER_PER_HOUR: z.coerce.number({ error: "must be a whole number (0 turns the limit off)" }).int().min(0).default(20),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+  SMTP_FROM: z.string().min(3).default("Pintu <no-reply@pintu.local>"),
+  PUBLIC_BASE_URL: z.url({ error: "must be a URL such as https://pintu.batam.go.id" }).optional(),
   PINTU_WORKER: flag.default(true),
   WORKER_MAX_ATTEMPTS: z.coerce.number({ error: "must be a whole number" }).int().min(1).max(100).default(8),
   WORKER_BACKOFF_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int().min(10).default(2000),

@@ -14,7 +14,7 @@ import { reference, type Reference } from "./reference";
 import { newAccessKey, seal, sha256, unseal } from "./secrets";
 
 export type Receipt = { trackingCode: string; status: "received"; accessKey: string };
-export type IntakeResult = Receipt & { replayed: boolean };
+export type IntakeResult = Receipt & { replayed: boolean; complaintId: number | null };
 
 export type IntakeRequest = {
   raw: unknown;
@@ -26,6 +26,8 @@ export type IntakeRequest = {
   idempotencyKey?: string;
   /** Staff member entering the complaint on the citizen's behalf (walk-in, phone, letter…). */
   actor?: { userId: number; role: string };
+  /** Reference data already loaded, for callers that pass a transaction (whose own cache would miss). */
+  ref?: Reference;
 };
 
 // One collator for the process: creating one per comparison dominated reference matching.
@@ -75,7 +77,7 @@ function requestFingerprint(input: ComplaintInput, files: IncomingFile[]): strin
  * its outbox row in one transaction. Throws ValidationError with every field's errors.
  */
 export async function intakeComplaint(db: Db, req: IntakeRequest): Promise<IntakeResult> {
-  const ref = await reference(db);
+  const ref = req.ref ?? (await reference(db));
   const today = localDate(req.now, ref.calendar.timeZone);
   const parsed = parseComplaintInput(req.raw, today);
   const files = req.files ?? [];
@@ -114,7 +116,7 @@ export async function intakeComplaint(db: Db, req: IntakeRequest): Promise<Intak
       if (claimed.length === 0) {
         const [prior] = await tx.select().from(idempotencyKeys).where(eq(idempotencyKeys.keyHash, keyHash));
         if (!prior || prior.requestHash !== fingerprint) throw idempotencyConflict();
-        return { ...(JSON.parse(unseal(prior.response, req.idempotencyKey)) as Receipt), replayed: true };
+        return { ...(JSON.parse(unseal(prior.response, req.idempotencyKey)) as Receipt), replayed: true, complaintId: prior.complaintId };
       }
     }
 
@@ -187,6 +189,6 @@ export async function intakeComplaint(db: Db, req: IntakeRequest): Promise<Intak
         .set({ complaintId: inserted.id, response: seal(JSON.stringify(receipt), req.idempotencyKey) })
         .where(eq(idempotencyKeys.keyHash, keyHash));
     }
-    return { ...receipt, replayed: false };
+    return { ...receipt, replayed: false, complaintId: inserted.id };
   });
 }

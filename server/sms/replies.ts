@@ -1,0 +1,11 @@
+import { createTranslator } from "next-intl";
+import id from "@/messages/id.json";
+
+/**
+ * SMS texts come from the Bahasa Indonesia catalogue: a gateway tells us nothing about the
+ * sender's language, and the shortcode serves Indonesian citizens.
+ */
+export const smsText = createTranslator({ locale: "id", messages: id, namespace: "sms" });
+
+/** A complaint status as the public tracking page names it. */
+export const statusLabel = createTranslator({ locale: "id", messages: id, namespace: "status" });
