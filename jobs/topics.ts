@@ -2,4 +2,4 @@
  * Everything the worker knows how to do: each feature registers its outbox topics and periodic
  * jobs when its module is imported here (one line per feature).
  */
-export {};
+import "./notify-reporter";

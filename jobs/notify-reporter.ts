@@ -1,0 +1,117 @@
+import { eq, or } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { complaintEvents, complaints, opds, outbox } from "../db/schema";
+import { fitSms } from "../domain/sms";
+import { sendMail } from "../integrations/email/smtp";
+import { sendSms } from "../integrations/sms/outbound";
+import { env } from "../server/env";
+import { smsText, statusLabel } from "../server/sms/replies";
+import { defineTopic, PermanentFailure, type OutboxItem } from "./registry";
+
+/**
+ * Citizen notifications. The workflow writes one `notify.reporter` row per event that concerns
+ * the reporter (disposed, forwarded, info_requested, responded, closed, message), with dedupe
+ * key `notify.reporter:<eventId>`. Its handler fans out to one row per recipient and channel —
+ * `sms.notify` when the complaint came by SMS, `email.notify` when the reporter gave an e-mail
+ * address — for the complaint and every duplicate merged into it, each with its own dedupe key,
+ * so a retry of one channel never repeats another and no event is sent twice. The tracking page
+ * shows the same events from the event log. Identities are read from the complaint at send time:
+ * they are never in a payload, a result or the log, and never reach staff screens.
+ */
+
+type Event = "disposed" | "forwarded" | "info_requested" | "responded" | "closed" | "message";
+const EVENTS: readonly Event[] = ["disposed", "forwarded", "info_requested", "responded", "closed", "message"];
+/** Events whose text a staff member wrote: not written to the log. */
+const STAFF_WRITTEN: readonly Event[] = ["info_requested", "responded", "message"];
+
+type NotifyPayload = { event: Event; eventId: number; sourceComplaintId: number };
+
+function readPayload(item: OutboxItem): NotifyPayload {
+  const event = item.payload.event as Event;
+  const eventId = Number(item.payload.eventId);
+  const source = Number(item.payload.sourceComplaintId ?? item.complaintId);
+  if (!EVENTS.includes(event) || !Number.isInteger(eventId) || !Number.isInteger(source)) {
+    throw new PermanentFailure(`unreadable notification payload (event ${String(item.payload.event)})`);
+  }
+  return { event, eventId, sourceComplaintId: source };
+}
+
+/** Fans one event out to the recipients of its complaint's cluster and their channels. */
+async function fanOut(item: OutboxItem, db: Db) {
+  const { event, eventId } = readPayload(item);
+  if (item.complaintId === null) throw new PermanentFailure("notification without a complaint");
+  const cluster = await db
+    .select({ id: complaints.id, channel: complaints.channel, phone: complaints.reporterPhone, email: complaints.reporterEmail })
+    .from(complaints)
+    .where(or(eq(complaints.id, item.complaintId), eq(complaints.primaryId, item.complaintId)));
+  const rows = cluster.flatMap((c) => [
+    ...(c.channel === "sms" && c.phone ? [{ topic: "sms.notify", complaintId: c.id }] : []),
+    ...(c.email ? [{ topic: "email.notify", complaintId: c.id }] : []),
+  ]);
+  if (rows.length) {
+    await db
+      .insert(outbox)
+      .values(rows.map((r) => ({ ...r, payload: { event, eventId, sourceComplaintId: item.complaintId }, dedupeKey: `${r.topic}:${eventId}:${r.complaintId}` })))
+      .onConflictDoNothing({ target: outbox.dedupeKey });
+  }
+  return { recipients: cluster.length, sms: rows.filter((r) => r.topic === "sms.notify").length, email: rows.filter((r) => r.topic === "email.notify").length };
+}
+
+/** What the reporter of `recipientId` is told about event `eventId`, with the address to tell it to. */
+async function compose(db: Db, item: OutboxItem) {
+  const p = readPayload(item);
+  const [c] = await db
+    .select({ code: complaints.trackingCode, status: complaints.status, phone: complaints.reporterPhone, email: complaints.reporterEmail })
+    .from(complaints)
+    .where(eq(complaints.id, item.complaintId ?? -1));
+  const [e] = await db
+    .select({ publicMessage: complaintEvents.publicMessage, data: complaintEvents.data, opdName: opds.name })
+    .from(complaintEvents)
+    .innerJoin(complaints, eq(complaints.id, complaintEvents.complaintId))
+    .leftJoin(opds, eq(opds.id, complaints.opdId))
+    .where(eq(complaintEvents.id, p.eventId));
+  if (!c || !e) throw new PermanentFailure(`notification for a missing complaint or event (event ${p.eventId})`);
+  const data = (e.data ?? {}) as { message?: string; targetName?: string };
+  const message = e.publicMessage ?? data.message ?? "";
+  const text = smsText(`notify.${p.event}`, { code: c.code, opd: data.targetName ?? e.opdName ?? "OPD", message, region: env().PINTU_REGION });
+  return { ...p, code: c.code, status: c.status, phone: c.phone, email: c.email, text };
+}
+
+async function sendSmsNotification(item: OutboxItem, db: Db, log: (m: string, f?: Record<string, unknown>) => void, signal: AbortSignal) {
+  const n = await compose(db, item);
+  if (!n.phone) return { skipped: "no phone" };
+  const text = fitSms(n.text);
+  const template = env().SMS_OUTBOUND_URL;
+  if (!template) {
+    // Without a gateway the notification is only logged — never with the number.
+    log("sms notification not sent (SMS_OUTBOUND_URL unset)", { complaintId: item.complaintId, code: n.code, event: n.event, ...(STAFF_WRITTEN.includes(n.event) ? {} : { text }) });
+    return { logged: true };
+  }
+  const r = await sendSms(template, n.phone, text, signal);
+  return { sent: true, status: r.status, answer: r.answer };
+}
+
+async function sendEmailNotification(item: OutboxItem, db: Db, log: (m: string, f?: Record<string, unknown>) => void) {
+  const n = await compose(db, item);
+  if (!n.email) return { skipped: "no email" };
+  const e = env();
+  if (!e.SMTP_URL) {
+    log("email notification not sent (SMTP_URL unset)", { complaintId: item.complaintId, code: n.code, event: n.event });
+    return { logged: true };
+  }
+  const footer = e.PUBLIC_BASE_URL
+    ? smsText("notify.emailFooter", { url: new URL(`/lacak/${n.code}`, e.PUBLIC_BASE_URL).toString() })
+    : smsText("notify.emailFooterNoUrl", { code: n.code });
+  const r = await sendMail(e.SMTP_URL, {
+    from: e.SMTP_FROM,
+    to: n.email,
+    subject: smsText("notify.emailSubject", { code: n.code, status: statusLabel(n.status) }),
+    text: `${n.text}\n\n${footer}\n`,
+    messageId: `<notify-${n.eventId}-${item.complaintId}@pintu>`,
+  });
+  return { sent: true, accepted: r.accepted };
+}
+
+defineTopic("notify.reporter", (item, ctx) => fanOut(item, ctx.db));
+defineTopic("sms.notify", (item, ctx) => sendSmsNotification(item, ctx.db, ctx.log, ctx.signal));
+defineTopic("email.notify", (item, ctx) => sendEmailNotification(item, ctx.db, ctx.log));
