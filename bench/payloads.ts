@@ -25,7 +25,7 @@ export type ComplaintPayload = {
   confidential?: boolean;
 };
 
-const SUBJECTS: { title: string; body: string; category?: string }[] = [
+export const SUBJECTS: { title: string; body: string; category?: string }[] = [
   { title: "Jalan berlubang di depan {place}", body: "Lubang cukup dalam di tengah jalan depan {place}, sudah dua minggu belum diperbaiki. Pengendara motor sering hampir jatuh, terutama malam hari saat hujan.", category: "JALAN" },
   { title: "Lampu penerangan jalan mati di {place}", body: "Tiga tiang lampu PJU di sekitar {place} mati sejak awal bulan. Jalan menjadi gelap dan warga khawatir terjadi kejahatan.", category: "JALAN" },
   { title: "Sampah menumpuk di {place}", body: "Tumpukan sampah rumah tangga di {place} tidak diangkut selama seminggu. Baunya menyengat dan mulai banyak lalat serta tikus.", category: "SAMPAH" },
@@ -40,8 +40,8 @@ const SUBJECTS: { title: string; body: string; category?: string }[] = [
   { title: "Sekolah meminta uang seragam mahal", body: "Sekolah negeri di dekat {place} mewajibkan pembelian seragam dan buku dari koperasi sekolah dengan harga yang sangat mahal.", category: "PENDIDIKAN" },
 ];
 
-const PLACES = ["pasar", "masjid raya", "SD Negeri 12", "simpang tiga", "halte bus", "pelabuhan", "kantor lurah", "perumahan", "ruko", "taman kota"];
-const NAMES = ["Budi Santoso", "Siti Rahmawati", "Andi Pratama", "Dewi Lestari", "Rudi Hartono", "Nur Aisyah", "Joko Susilo", "Maria Ulfa"];
+export const PLACES = ["pasar", "masjid raya", "SD Negeri 12", "simpang tiga", "halte bus", "pelabuhan", "kantor lurah", "perumahan", "ruko", "taman kota"];
+export const NAMES = ["Budi Santoso", "Siti Rahmawati", "Andi Pratama", "Dewi Lestari", "Rudi Hartono", "Nur Aisyah", "Joko Susilo", "Maria Ulfa"];
 
 /** A small deterministic PRNG (mulberry32): the mix is the same on every run. */
 function rng(seed: number): () => number {
