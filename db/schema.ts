@@ -144,9 +144,33 @@ export const complaints = pgTable(
     /** SHA-256 of the reporter's private access key; the key itself is never stored. */
     accessKeyHash: text("access_key_hash").notNull(),
     bounceCount: smallint("bounce_count").notNull().default(0),
+    // ---- Service-level clocks (PRODUCT.md "Service levels"). Written only by intake,
+    // server/workflow/clocks.ts and the SLA sweep (jobs/sla.ts). Every `…Due` is a deadline and
+    // every `…RiskAt` the moment 80 % of that clock's working time is used (at risk from then,
+    // breached after `…Due`). A pause (status awaiting_reporter) moves both forward by the
+    // working time it lasted when it ends, so "on time" is simply `stop <= due`. A clock runs
+    // while its due is set and: verification — status received; first response — status
+    // disposed/in_progress and first_responded_at null; resolution — status disposed/in_progress;
+    // auto-close — status responded. Null = that clock has not started (or was withdrawn).
+    /** Verification deadline, from receipt; never restarted (not by a return, not by re-disposition). */
     verificationDue: tstz("verification_due"),
+    verificationRiskAt: tstz("verification_risk_at"),
+    /** When verification last ended (disposed, forwarded, archived, merged); null while it runs. */
+    verifiedAt: tstz("verified_at"),
+    /** When the current OPD got the complaint: the start of the first-response and resolution clocks. */
+    disposedAt: tstz("disposed_at"),
     firstResponseDue: tstz("first_response_due"),
+    firstResponseRiskAt: tstz("first_response_risk_at"),
+    /** Start of the resolution clock: the disposition, or the reporter's objection (a new clock). */
+    resolutionStartedAt: tstz("resolution_started_at"),
     resolutionDue: tstz("resolution_due"),
+    resolutionRiskAt: tstz("resolution_risk_at"),
+    /** responded_at + the auto-close working days: closed by the sweep if the reporter stays silent. */
+    autoCloseDue: tstz("auto_close_due"),
+    /** Set while the clocks are paused (awaiting the reporter): when this pause began. */
+    pausedAt: tstz("paused_at"),
+    /** Working time (ms) of all completed pauses; the deadlines have already been moved by it. */
+    pausedMs: bigint("paused_ms", { mode: "number" }).notNull().default(0),
     createdAt: createdAt(),
     updatedAt: tstz("updated_at").notNull().defaultNow(),
   },
@@ -158,6 +182,11 @@ export const complaints = pgTable(
     index("complaints_title_trgm_idx").using("gin", sql`${t.title} gin_trgm_ops`),
     // One case across channels: an SMS looks up the sender's recent complaints.
     index("complaints_reporter_phone_idx").on(t.reporterPhone, t.createdAt),
+    // The SLA sweep's candidates: only complaints whose clock is running (partial indexes).
+    index("complaints_verification_clock_idx").on(t.verificationRiskAt).where(sql`status = 'received'`),
+    index("complaints_first_response_clock_idx").on(t.firstResponseRiskAt).where(sql`status in ('disposed', 'in_progress') and first_responded_at is null`),
+    index("complaints_resolution_clock_idx").on(t.resolutionRiskAt).where(sql`status in ('disposed', 'in_progress')`),
+    index("complaints_auto_close_idx").on(t.autoCloseDue).where(sql`status = 'responded'`),
   ],
 );
 

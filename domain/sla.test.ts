@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SLA, slaPolicy } from "./sla";
+import { wib } from "@/test/fixtures";
+import { clockState, clockWindow, DEFAULT_SLA, shiftWindow, slaPolicy } from "./sla";
+import type { WorkingCalendar } from "./working-days";
+
+const WD: WorkingCalendar = { timeZone: "Asia/Jakarta", holidays: new Set() };
 
 describe("slaPolicy", () => {
   it("uses the SP4N-LAPOR! and UU 25/2009 defaults when a category has no overrides", () => {
@@ -35,5 +39,36 @@ describe("slaPolicy", () => {
   it("never changes the shared defaults", () => {
     slaPolicy({ resolution: 1 }).verification = 99;
     expect(DEFAULT_SLA).toEqual({ verification: 3, firstResponse: 5, resolution: 14, autoClose: 10 });
+  });
+});
+
+describe("clockWindow, shiftWindow and clockState", () => {
+  const cal: WorkingCalendar = { timeZone: "Asia/Jakarta", holidays: new Set(["2026-03-04"]) };
+  it.each([
+    // start, days, due, at-risk moment (80 % of the working time)
+    ["a 3-day verification from Monday 10:00", "2026-03-02 10:00", 3, "2026-03-05 10:00", "2026-03-04 19:36", WD],
+    ["a 5-day first response from Thursday 10:00 over a weekend", "2026-03-05 10:00", 5, "2026-03-12 10:00", "2026-03-11 10:00", WD],
+    ["a 3-day clock with a holiday inside", "2026-03-02 10:00", 3, "2026-03-06 10:00", "2026-03-05 19:36", cal],
+    ["a start on Saturday: due at the end of Wednesday, at risk from Wednesday 09:36", "2026-03-07 14:00", 3, "2026-03-11 23:59:59.999", "2026-03-11 09:36", WD],
+  ])("%s", (_name, start, n, due, riskAt, c) => {
+    const w = clockWindow(wib(start), n, c);
+    expect(w.due.toISOString()).toBe(wib(due).toISOString());
+    expect(w.riskAt.toISOString()).toBe(wib(riskAt).toISOString());
+  });
+
+  it("moves both moments by a pause that spanned a weekend, in working time", () => {
+    const w = clockWindow(wib("2026-03-02 10:00"), 3, WD); // due Thu 10:00, risk Wed 19:36
+    const shifted = shiftWindow(w, 18 * 3_600_000, WD); // paused Fri 15:00 → Mon 09:00
+    expect(shifted.due.toISOString()).toBe(wib("2026-03-06 04:00").toISOString());
+    expect(shifted.riskAt.toISOString()).toBe(wib("2026-03-05 13:36").toISOString());
+    expect(shiftWindow(w, 0, WD)).toBe(w);
+  });
+
+  it("says on track, at risk from 80 %, breached after the deadline", () => {
+    const w = clockWindow(wib("2026-03-02 10:00"), 3, WD);
+    expect(clockState(w, wib("2026-03-04 19:35"))).toBe("on_track");
+    expect(clockState(w, wib("2026-03-04 19:36"))).toBe("at_risk");
+    expect(clockState(w, wib("2026-03-05 10:00"))).toBe("at_risk");
+    expect(clockState(w, wib("2026-03-05 10:01"))).toBe("breached");
   });
 });

@@ -1,3 +1,5 @@
+import { addWorkingDays, addWorkingTime, workingDays, type WorkingCalendar } from "./working-days";
+
 /** The service-level clocks and their defaults in working days (PRODUCT.md "Service levels"). */
 export const DEFAULT_SLA = { verification: 3, firstResponse: 5, resolution: 14, autoClose: 10 } as const;
 export type SlaClock = keyof typeof DEFAULT_SLA;
@@ -12,3 +14,32 @@ export function slaPolicy(overrides: Partial<Record<string, number>> | null | un
   }
   return policy;
 }
+
+/** The share of a clock's working time after which it is "at risk" (PRODUCT.md: ≥ 80 %). */
+export const AT_RISK_SHARE = 0.8;
+
+/** A running clock's deadline and the moment it becomes at risk. */
+export type ClockWindow = { due: Date; riskAt: Date };
+
+/**
+ * The deadline of an `n`-working-day clock started at `start`, and its at-risk moment (80 % of
+ * the clock's working time used).
+ */
+export function clockWindow(start: Date, n: number, calendar: WorkingCalendar): ClockWindow {
+  return { due: addWorkingDays(start, n, calendar), riskAt: addWorkingTime(start, workingDays(n) * AT_RISK_SHARE, calendar) };
+}
+
+/** A clock's window after a pause of `pausedMs` working time: both moments move forward by it. */
+export function shiftWindow(window: ClockWindow, pausedMs: number, calendar: WorkingCalendar): ClockWindow {
+  if (pausedMs <= 0) return window;
+  return { due: addWorkingTime(window.due, pausedMs, calendar), riskAt: addWorkingTime(window.riskAt, pausedMs, calendar) };
+}
+
+/** Where a running clock stands at `now`. */
+export function clockState(window: ClockWindow, now: Date): "on_track" | "at_risk" | "breached" {
+  if (now > window.due) return "breached";
+  return now >= window.riskAt ? "at_risk" : "on_track";
+}
+
+/** Event-log actions the clocks write (internal: never on the public timeline). */
+export const SLA_EVENT_ACTIONS = ["clock_paused", "clock_resumed", "sla_breached"] as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { wib } from "@/test/fixtures";
-import { addWorkingDays, isWorkingDay, localDate, type WorkingCalendar } from "./working-days";
+import { addWorkingDays, addWorkingTime, isWorkingDay, localDate, workingTimeBetween, type WorkingCalendar } from "./working-days";
 
 const calendar = (...holidays: string[]): WorkingCalendar => ({ timeZone: "Asia/Jakarta", holidays: new Set(holidays) });
 const plain = calendar();
@@ -79,5 +79,41 @@ describe("localDate", () => {
     expect(localDate(new Date("2026-03-01T17:30:00Z"), "Asia/Jakarta")).toBe("2026-03-02");
     expect(localDate(new Date("2026-12-31T17:00:00Z"), "Asia/Jakarta")).toBe("2027-01-01");
     expect(localDate(new Date("2026-12-31T16:59:59Z"), "Asia/Jakarta")).toBe("2026-12-31");
+  });
+});
+
+describe("workingTimeBetween", () => {
+  const H = 3_600_000;
+  it.each([
+    ["an hour on a Monday", "2026-03-02 09:00", "2026-03-02 10:00", plain, 1 * H],
+    ["a pause from Friday 15:00 to Monday 09:00 leaves the weekend out", "2026-03-06 15:00", "2026-03-09 09:00", plain, 9 * H + 9 * H],
+    ["a pause spanning two weekends", "2026-03-06 12:00", "2026-03-16 12:00", plain, 6 * 24 * H],
+    ["a pause wholly inside a weekend counts nothing", "2026-03-07 08:00", "2026-03-08 20:00", plain, 0],
+    ["a pause across Idul Fitri counts only the working days around it", "2026-03-17 12:00", "2026-03-25 12:00", lebaran2026, 12 * H + 12 * H],
+    ["a holiday inside the pause is left out", "2026-03-02 00:00", "2026-03-05 00:00", calendar("2026-03-03"), 2 * 24 * H],
+    ["a pause over the year end and New Year's Day", "2026-12-31 20:00", "2027-01-04 02:00", calendar("2027-01-01"), 4 * H + 2 * H],
+    ["an end before the start is no time", "2026-03-03 10:00", "2026-03-02 10:00", plain, 0],
+  ])("%s", (_name, from, to, cal, expected) => {
+    expect(workingTimeBetween(wib(from), wib(to), cal)).toBe(expected);
+  });
+});
+
+describe("addWorkingTime", () => {
+  const H = 3_600_000;
+  it.each([
+    ["12 hours from Monday 10:00 is Monday 22:00", "2026-03-02 10:00", 12 * H, plain, "2026-03-02 22:00"],
+    ["18 hours from Friday 15:00 is Monday 09:00", "2026-03-06 15:00", 18 * H, plain, "2026-03-09 09:00"],
+    ["a start on Saturday counts from Monday 00:00", "2026-03-07 15:00", 2 * H, plain, "2026-03-09 02:00"],
+    ["two days from before Idul Fitri skip the whole break", "2026-03-17 12:00", 48 * H, lebaran2026, "2026-03-26 12:00"],
+    ["one day from the end of a Friday deadline is the end of Monday", END("2026-03-06"), 24 * H, plain, END("2026-03-09")],
+    ["nothing added on a working day is the start", "2026-03-02 10:00", 0, plain, "2026-03-02 10:00"],
+  ])("%s", (_name, start, ms, cal, expected) => {
+    expect(addWorkingTime(wib(start), ms, cal).toISOString()).toBe(wib(expected).toISOString());
+  });
+
+  it("undoes workingTimeBetween: shifting by a pause's working time lands where the pause says", () => {
+    const from = wib("2026-03-05 16:00");
+    const to = wib("2026-03-10 11:00");
+    expect(addWorkingTime(from, workingTimeBetween(from, to, lebaran2026), lebaran2026).toISOString()).toBe(to.toISOString());
   });
 });

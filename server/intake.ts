@@ -5,9 +5,9 @@ import { attachments, complaintEvents, complaints, idempotencyKeys, outbox } fro
 import type { Channel } from "@/domain/complaint-status";
 import { parseComplaintInput, type ComplaintInput, type FieldErrors } from "@/domain/complaint-input";
 import { suggestRoute } from "@/domain/routing";
-import { slaPolicy } from "@/domain/sla";
+import { clockWindow, slaPolicy } from "@/domain/sla";
 import { makeTrackingCode } from "@/domain/tracking-code";
-import { addWorkingDays, localDate } from "@/domain/working-days";
+import { localDate } from "@/domain/working-days";
 import { checkAttachments, type IncomingFile } from "./attachments";
 import { idempotencyConflict, ValidationError } from "./errors";
 import { reference, type Reference } from "./reference";
@@ -100,7 +100,7 @@ export async function intakeComplaint(db: Db, req: IntakeRequest): Promise<Intak
     ref.categories.map((c) => ({ categoryId: c.id, opdId: c.opdId, externalId: c.externalId, keywords: c.keywords })),
     localOffice?.id ?? null,
   );
-  const verificationDue = addWorkingDays(req.now, slaPolicy(category?.sla).verification, ref.calendar);
+  const verification = clockWindow(req.now, slaPolicy(category?.sla).verification, ref.calendar);
 
   return db.transaction(async (tx) => {
     let keyHash: string | undefined;
@@ -148,7 +148,8 @@ export async function intakeComplaint(db: Db, req: IntakeRequest): Promise<Intak
           suggestedOpdId: route.opdId,
           suggestedExternalId: route.externalId,
           accessKeyHash: sha256(accessKey),
-          verificationDue,
+          verificationDue: verification.due,
+          verificationRiskAt: verification.riskAt,
           createdAt: req.now,
           updatedAt: req.now,
         })

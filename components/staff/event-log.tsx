@@ -7,6 +7,7 @@ type EventRow = Awaited<ReturnType<typeof complaintEventLog>>[number];
 export async function EventLog({ events, hideCoordinatorMessages = false }: { events: EventRow[]; hideCoordinatorMessages?: boolean }) {
   const t = await getTranslations("staff");
   const ts = await getTranslations("status");
+  const tsla = await getTranslations("sla");
   const format = await getFormatter();
   const actor = (e: EventRow) =>
     e.actorName ? `${e.actorName} (${t(`roles.${e.actorRole}` as "roles.admin")})` : e.actorRole === "system" ? t("detail.system") : t("detail.reporterActor");
@@ -36,6 +37,14 @@ export async function EventLog({ events, hideCoordinatorMessages = false }: { ev
                 ) : null}
                 {typeof e.data?.targetName === "string" ? <span className="font-normal"> — {e.data.targetName}</span> : null}
               </p>
+              {e.action === "clock_resumed" && typeof e.data?.pausedMs === "number" ? (
+                <p className="text-slate-700">{tsla("movedBy", { days: format.number(e.data.pausedMs / 86_400_000, { maximumFractionDigits: 1 }) })}</p>
+              ) : null}
+              {e.action === "sla_breached" && typeof e.data?.clock === "string" && typeof e.data?.due === "string" ? (
+                <p className="text-slate-700">
+                  {tsla("breachedClock", { clock: tsla(`clocks.${e.data.clock}` as "clocks.verification"), due: format.dateTime(new Date(e.data.due), { dateStyle: "medium", timeStyle: "short" }) })}
+                </p>
+              ) : null}
               {e.reason ? <p className="whitespace-pre-line break-words"><span className="text-slate-600">{t("fields.reason")}: </span>{e.reason}</p> : null}
               {e.publicMessage ? <p className="whitespace-pre-line break-words">{e.publicMessage}</p> : null}
               {message ? <p className="whitespace-pre-line break-words italic">{message}</p> : null}

@@ -1,5 +1,6 @@
 import { and, asc, eq, notInArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { SLA_EVENT_ACTIONS } from "@/domain/sla";
 import type { Db } from "../client";
 import { categories, complaintEvents, complaints, externalInstitutions, kecamatan, kelurahan, opds } from "../schema";
 
@@ -62,7 +63,8 @@ export function listPublicEvents(db: Db, complaintId: number) {
       data: complaintEvents.data,
     })
     .from(complaintEvents)
-    // Internal notes and assignments within an OPD are staff business, never on the public timeline.
-    .where(and(eq(complaintEvents.complaintId, complaintId), notInArray(complaintEvents.action, ["note", "assign"])))
+    // Internal notes, assignments within an OPD and the SLA clocks' own entries are staff
+    // business, never on the public timeline.
+    .where(and(eq(complaintEvents.complaintId, complaintId), notInArray(complaintEvents.action, ["note", "assign", ...SLA_EVENT_ACTIONS])))
     .orderBy(asc(complaintEvents.at), asc(complaintEvents.id));
 }

@@ -2,17 +2,15 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { complaints, users } from "@/db/schema";
 import type { ComplaintStatus } from "@/domain/complaint-status";
-import { slaPolicy } from "@/domain/sla";
 import { normalizeTrackingCode } from "@/domain/tracking-code";
 import type { Action } from "@/domain/workflow";
-import { addWorkingDays } from "@/domain/working-days";
 import { ValidationError } from "../errors";
 import { env } from "../env";
 import type { Reference } from "../reference";
 import type { ActionInput } from "./inputs";
 import type { ActingParty, ComplaintRow } from "./perform";
 
-/** What an action changes besides the status: columns, the event's texts, and outbox work. */
+/** What an action changes besides the status and the SLA clocks (./clocks.ts): columns, the event's texts, and outbox work. */
 export type Effect = {
   update?: Partial<typeof complaints.$inferInsert>;
   reason?: string;
@@ -46,30 +44,21 @@ function externalByCode(ref: Reference, code: string | undefined, field: string)
   return ext;
 }
 
-/** The first-response and resolution deadlines for a complaint handed to an OPD now. */
-function opdClocks(c: ComplaintRow, ref: Reference, now: Date) {
-  const policy = slaPolicy(ref.categories.find((k) => k.id === c.categoryId)?.sla);
-  return {
-    firstResponseDue: addWorkingDays(now, policy.firstResponse, ref.calendar),
-    resolutionDue: addWorkingDays(now, policy.resolution, ref.calendar),
-  };
-}
-
-function dispose({ complaint: c, input, ref, now }: Ctx<"dispose">): Effect {
+function dispose({ input, ref }: Ctx<"dispose">): Effect {
   const opd = opdByCode(ref, input.opdCode, "opdCode")!;
   return {
-    update: { opdId: opd.id, externalId: null, assignedUserId: null, ...opdClocks(c, ref, now) },
+    update: { opdId: opd.id, externalId: null, assignedUserId: null },
     reason: input.note,
     data: { opdCode: opd.code, targetName: opd.name },
     outbox: [notifyReporter("disposed")],
   };
 }
 
-function redispose({ complaint: c, input, ref, now }: Ctx<"redispose">): Effect {
+function redispose({ complaint: c, input, ref }: Ctx<"redispose">): Effect {
   const opd = opdByCode(ref, input.opdCode, "opdCode")!;
   if (opd.id === c.opdId) throw invalid("opdCode", "sameOpd");
   return {
-    update: { opdId: opd.id, assignedUserId: null, bounceCount: c.bounceCount + 1, ...opdClocks(c, ref, now) },
+    update: { opdId: opd.id, assignedUserId: null, bounceCount: c.bounceCount + 1 },
     reason: input.reason,
     data: { opdCode: opd.code, targetName: opd.name, fromOpdId: c.opdId },
     outbox: [notifyReporter("disposed")],
@@ -156,8 +145,6 @@ export const HANDLERS: { [A in Action]: (ctx: Ctx<A>) => Effect | Promise<Effect
         bounceCount: c.bounceCount + 1,
         suggestedOpdId: opd?.id ?? null,
         suggestedExternalId: ext?.id ?? null,
-        firstResponseDue: null,
-        resolutionDue: null,
       },
       reason: input.reason,
       data: { fromOpdId: c.opdId, suggestedOpdCode: opd?.code ?? null, suggestedExternalCode: ext?.code ?? null },
@@ -177,8 +164,8 @@ export const HANDLERS: { [A in Action]: (ctx: Ctx<A>) => Effect | Promise<Effect
   }),
   accept_response: () => ({ outbox: [notifyReporter("closed")] }),
   auto_close: () => ({ outbox: [notifyReporter("closed")] }),
-  object: ({ complaint: c, input, ref, now }) => ({
-    update: { respondedAt: null, resolutionDue: addWorkingDays(now, slaPolicy(ref.categories.find((k) => k.id === c.categoryId)?.sla).resolution, ref.calendar) },
+  object: ({ input }) => ({
+    update: { respondedAt: null },
     reason: input.reason,
   }),
   rate: ({ complaint: c, input }) => {

@@ -1,8 +1,9 @@
-import { count, eq } from "drizzle-orm";
+import { and, count, eq, notInArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { complaintEvents, complaints, opds, outbox, users } from "@/db/schema";
 import { testDatabases, type TestDatabase } from "@/db/testing";
 import type { Role } from "@/domain/complaint-status";
+import { SLA_EVENT_ACTIONS } from "@/domain/sla";
 import type { Action } from "@/domain/workflow";
 import { validComplaint, wib } from "@/test/fixtures";
 import { AppError, ValidationError } from "../errors";
@@ -34,8 +35,14 @@ describe.each(testDatabases())("performAction on $name", (backend) => {
   const act = (code: string, action: Action, party: ActingParty, input: Record<string, unknown> = {}) =>
     performAction(t.db, { trackingCode: code, action, party, input, now: NOW });
   const row = async (code: string) => (await t.db.select().from(complaints).where(eq(complaints.trackingCode, code)))[0]!;
+  // The action's own events; the SLA clocks' pause and resume entries are tested in clocks.test.ts.
   const eventCount = async (code: string) =>
-    (await t.db.select({ n: count() }).from(complaintEvents).where(eq(complaintEvents.complaintId, (await row(code)).id)))[0]!.n;
+    (
+      await t.db
+        .select({ n: count() })
+        .from(complaintEvents)
+        .where(and(eq(complaintEvents.complaintId, (await row(code)).id), notInArray(complaintEvents.action, [...SLA_EVENT_ACTIONS])))
+    )[0]!.n;
   const reporter: ActingParty = { kind: "reporter", channel: "web" };
 
   it("runs the whole path, writing exactly one event per action", async () => {

@@ -8,6 +8,7 @@ import { transition, type Action, type Actor } from "@/domain/workflow";
 import { AppError, notFound, ValidationError } from "../errors";
 import { reference } from "../reference";
 import { ACTION_INPUTS } from "./inputs";
+import { clockEffects } from "./clocks";
 import { HANDLERS, type Effect } from "./handlers";
 
 /** Who is acting: a signed-in staff member, the reporter (key already checked) or the system. */
@@ -27,8 +28,8 @@ function actorOf(p: ActingParty): Actor {
 
 /**
  * Takes one workflow action on a complaint: checks visibility and the workflow table, validates
- * the input, and writes the new state, exactly one event and any outbox rows in one
- * transaction. A complaint the actor may not see is reported as not found.
+ * the input, and writes the new state, exactly one event (plus one when it pauses or resumes
+ * the SLA clocks) and any outbox rows in one transaction. A complaint the actor may not see is reported as not found.
  */
 export async function performAction(
   db: Db,
@@ -53,10 +54,12 @@ export async function performAction(
     const effect: Effect = await HANDLERS[req.action]({ tx, complaint: c, input: parsed.data as never, party: req.party, now: req.now, ref, to: t.to });
     const toStatus = t.to;
     const leaving = c.status !== toStatus;
+    const clocks = clockEffects({ complaint: c, action: req.action, to: toStatus, ref, now: req.now, handlerUpdate: effect.update });
     await tx
       .update(complaints)
       .set({
         ...effect.update,
+        ...clocks.update,
         status: toStatus,
         // Remember where to come back to when pausing; forget it when returning.
         ...(toStatus === "awaiting_reporter" || req.action === "merge" ? { previousStatus: c.status } : {}),
@@ -81,6 +84,19 @@ export async function performAction(
         data: effect.data ?? null,
       })
       .returning({ id: complaintEvents.id });
+    // A pause or resume of the SLA clocks is an event of its own, in the same transaction.
+    for (const e of clocks.events) {
+      await tx.insert(complaintEvents).values({
+        complaintId: c.id,
+        at: req.now,
+        action: e.action,
+        actorUserId: req.party.kind === "staff" ? req.party.userId : null,
+        actorRole: actorOf(req.party),
+        fromStatus: c.status,
+        toStatus,
+        data: e.data,
+      });
+    }
 
     for (const o of effect.outbox ?? []) {
       await tx
