@@ -3,3 +3,4 @@
  * jobs when its module is imported here (one line per feature).
  */
 import "./notify-reporter";
+import "./sla";

@@ -1,0 +1,175 @@
+import { sql, type SQL } from "drizzle-orm";
+import { COMPLAINT_STATUSES } from "../../domain/complaint-status";
+import { WORKFLOW } from "../../domain/workflow";
+import type { Db } from "../client";
+import type { SlaClockName } from "../schema-sla";
+
+// No "server-only" here: the worker (`npm run worker`) runs this in a plain Node process.
+
+type TimedClock = Exclude<SlaClockName, "auto_close">;
+
+/** How each timed clock is found in SQL: when it runs, when it started, its deadline and 80 % mark. */
+const CLOCKS: Record<TimedClock, { running: SQL; start: SQL; due: SQL; riskAt: SQL; opdClock: boolean }> = {
+  // The conditions repeat the partial indexes' predicates (db/schema.ts) so the planner uses them.
+  verification: {
+    running: sql.raw(`c.status = 'received'`),
+    start: sql.raw(`c.created_at`),
+    due: sql.raw(`c.verification_due`),
+    riskAt: sql.raw(`c.verification_risk_at`),
+    opdClock: false,
+  },
+  first_response: {
+    running: sql.raw(`c.status in ('disposed', 'in_progress') and c.first_responded_at is null`),
+    start: sql.raw(`coalesce(c.disposed_at, c.created_at)`),
+    due: sql.raw(`c.first_response_due`),
+    riskAt: sql.raw(`c.first_response_risk_at`),
+    opdClock: true,
+  },
+  resolution: {
+    running: sql.raw(`c.status in ('disposed', 'in_progress')`),
+    start: sql.raw(`coalesce(c.resolution_started_at, c.disposed_at, c.created_at)`),
+    due: sql.raw(`c.resolution_due`),
+    riskAt: sql.raw(`c.resolution_risk_at`),
+    opdClock: true,
+  },
+};
+
+/** The statuses from which the workflow table lets the system close a complaint (auto-close). */
+function autoCloseStatuses(): string[] {
+  const from = (Object.keys(WORKFLOW) as (keyof typeof WORKFLOW)[]).filter((s) =>
+    WORKFLOW[s].some((r) => r.action === "auto_close" && r.by.includes("system") && r.to === "closed"),
+  );
+  if (from.some((s) => !COMPLAINT_STATUSES.includes(s))) throw new Error("unknown status in the workflow table");
+  return from;
+}
+
+const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []));
+const count = async (db: Db, query: SQL) => Number(rowsOf<{ n: number | string }>(await db.execute(query))[0]?.n ?? 0);
+
+/**
+ * Marks one kind of crossing (at risk or breached) of one clock for every complaint that has
+ * crossed it and is not marked yet, with its breach event and staff notifications — one
+ * statement, so the mark, the event and the notifications commit together. The mark's primary
+ * key makes a second or concurrent sweep insert nothing, hence notify nobody.
+ */
+function markStatement(clock: TimedClock, kind: "at_risk" | "breached", now: Date, limit: number): SQL {
+  const k = CLOCKS[clock];
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const crossed = kind === "breached" ? sql`${k.riskAt} <= ${at} and ${k.due} < ${at}` : sql`${k.riskAt} <= ${at} and ${k.due} >= ${at}`;
+  const opd = k.opdClock ? sql`c.opd_id is not null and` : sql``;
+  // At risk → the OPD (verification: the coordinators); breached → the OPD head and the coordinators.
+  const to = (role: string | null, opd: boolean) =>
+    sql`select x.id, ${sql.raw(role ? `'${role}'::role` : "null::role")} as role, ${sql.raw(opd ? "x.opd_id" : "null::int")} as opd_id, x.due, x.tracking_code from x`;
+  const audience =
+    kind === "at_risk"
+      ? k.opdClock
+        ? to(null, true)
+        : to("coordinator", false)
+      : k.opdClock
+        ? sql`${to("opd_head", true)} union all ${to("coordinator", false)}`
+        : to("coordinator", false);
+  return sql`
+    with cand as (
+      select c.id, c.opd_id, c.status, c.tracking_code, ${k.start} as clock_start, ${k.due} as due
+      from complaints c
+      where ${opd} ${k.running} and ${crossed}
+        and not exists (
+          select 1 from sla_marks m
+          where m.complaint_id = c.id and m.clock = ${clock}::text and m.kind = ${kind}::text and m.clock_start = ${k.start})
+      limit ${limit}
+    ),
+    marked as (
+      insert into sla_marks (complaint_id, clock, kind, clock_start, due, at)
+      select id, ${clock}::text, ${kind}::text, clock_start, due, ${at} from cand
+      on conflict do nothing
+      returning complaint_id
+    ),
+    x as (select cand.* from cand join marked on marked.complaint_id = cand.id),
+    ${
+      kind === "breached"
+        ? sql`events as (
+      insert into complaint_events (complaint_id, created_at, action, actor_role, from_status, to_status, data)
+      select x.id, ${at}, 'sla_breached', 'system', x.status, x.status, jsonb_build_object('clock', ${clock}::text, 'due', x.due)
+      from x
+    ),`
+        : sql``
+    }
+    notified as (
+      insert into staff_notifications (created_at, role, opd_id, kind, complaint_id, data)
+      select ${at}, a.role, a.opd_id, ${`sla_${kind}`}::text, a.id,
+             jsonb_build_object('clock', ${clock}::text, 'due', a.due, 'code', a.tracking_code)
+      from (${audience}) a
+    )
+    select count(*) as n from x`;
+}
+
+/** Closes responded complaints whose reporter stayed silent until the auto-close deadline. */
+function autoCloseStatement(now: Date, limit: number): SQL {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  const statuses = sql.raw(autoCloseStatuses().map((s) => `'${s}'`).join(", "));
+  return sql`
+    with cand as (
+      select c.id, c.opd_id, c.status, c.tracking_code, c.responded_at as clock_start, c.auto_close_due as due
+      from complaints c
+      where c.status in (${statuses}) and c.auto_close_due <= ${at} and c.responded_at is not null
+        and not exists (
+          select 1 from sla_marks m
+          where m.complaint_id = c.id and m.clock = 'auto_close' and m.kind = 'closed' and m.clock_start = c.responded_at)
+      limit ${limit}
+    ),
+    marked as (
+      insert into sla_marks (complaint_id, clock, kind, clock_start, due, at)
+      select id, 'auto_close', 'closed', clock_start, due, ${at} from cand
+      on conflict do nothing
+      returning complaint_id
+    ),
+    closed as (
+      update complaints c set status = 'closed', auto_close_due = null, updated_at = ${at}
+      from marked
+      where c.id = marked.complaint_id and c.status in (${statuses})
+      returning c.id, c.opd_id, c.tracking_code
+    ),
+    events as (
+      insert into complaint_events (complaint_id, created_at, action, actor_role, from_status, to_status)
+      select id, ${at}, 'auto_close', 'system', 'responded', 'closed' from closed
+      returning id, complaint_id
+    ),
+    outboxed as (
+      insert into outbox (topic, complaint_id, payload, dedupe_key, created_at, next_attempt_at)
+      select 'notify.reporter', e.complaint_id, jsonb_build_object('event', 'closed', 'eventId', e.id), 'notify.reporter:' || e.id::text, ${at}, ${at}
+      from events e
+    ),
+    notified as (
+      insert into staff_notifications (created_at, opd_id, kind, complaint_id, data)
+      select ${at}, opd_id, 'auto_closed', id, jsonb_build_object('code', tracking_code)
+      from closed where opd_id is not null
+    )
+    select count(*) as n from closed`;
+}
+
+export type SweepResult = Record<`${TimedClock}_${"at_risk" | "breached"}` | "auto_closed", number>;
+
+/**
+ * The SLA sweep over every open complaint, in set-based statements (a few per clock, each in
+ * its own transaction; batches of `batch` rows so one run never holds a huge transaction):
+ * breaches (with their events), at-risk reminders, auto-closes. Safe to run twice or on two
+ * workers at once: each crossing is marked once (sla_marks' primary key).
+ */
+export async function sweepSla(db: Db, opts: { now: Date; batch?: number }): Promise<SweepResult> {
+  const batch = opts.batch ?? 20_000;
+  const result = {} as SweepResult;
+  const drain = async (make: () => SQL) => {
+    let total = 0;
+    for (;;) {
+      const n = await count(db, make());
+      total += n;
+      if (n < batch) return total;
+    }
+  };
+  for (const clock of Object.keys(CLOCKS) as TimedClock[]) {
+    result[`${clock}_breached`] = await drain(() => markStatement(clock, "breached", opts.now, batch));
+    result[`${clock}_at_risk`] = await drain(() => markStatement(clock, "at_risk", opts.now, batch));
+  }
+  result.auto_closed = await drain(() => autoCloseStatement(opts.now, batch));
+  return result;
+}
