@@ -4,7 +4,7 @@ import { outbox } from "../db/schema";
 import { channelHalts } from "../db/schema-worker";
 import { channelOf, type OutboxItem } from "./registry";
 
-/** How long a claimed item stays invisible to other workers; a killed worker's items come back after it. */
+/** Default time a claimed item stays invisible to other workers (WORKER_LEASE_MS); a killed worker's items come back after it. */
 export const LEASE_MS = 120_000;
 /** How often a halted channel is probed with one item. */
 export const PROBE_MS = 30_000;
@@ -28,7 +28,7 @@ const toItem = (r: typeof outbox.$inferSelect, probe: boolean): ClaimedItem => (
  * transaction, skipping rows another worker holds. Channels that are halted are left alone,
  * except for one probe item once their retry time has come (one worker wins the probe).
  */
-export async function claimDue(db: Db, topics: string[], limit: number): Promise<ClaimedItem[]> {
+export async function claimDue(db: Db, topics: string[], limit: number, leaseMs = LEASE_MS): Promise<ClaimedItem[]> {
   if (topics.length === 0 || limit <= 0) return [];
   return db.transaction(async (tx) => {
     const halts = await tx.select().from(channelHalts);
@@ -57,7 +57,7 @@ export async function claimDue(db: Db, topics: string[], limit: number): Promise
     if (claimed.length === 0) return [];
     await tx
       .update(outbox)
-      .set({ attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: sql`now() + ${`${LEASE_MS} milliseconds`}::interval` })
+      .set({ attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: sql`now() + ${`${leaseMs} milliseconds`}::interval` })
       .where(inArray(outbox.id, claimed.map((r) => r.id)));
     return claimed.map((r) => toItem(r, probes.has(r.id)));
   });

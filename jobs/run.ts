@@ -18,11 +18,11 @@ import {
   type Logger,
 } from "./registry";
 
-/** A handler that takes longer than this is abandoned (its signal aborts) and retried later. */
+/** A handler that takes longer than this is abandoned (its signal aborts) and retried later; always well within the lease. */
 const HANDLER_TIMEOUT_MS = 60_000;
 const BACKOFF_CAP_MS = 60 * 60_000;
 
-export type WorkerOptions = { id?: string; concurrency?: number; pollMs?: number; maxAttempts?: number; backoffMs?: number; log?: Logger };
+export type WorkerOptions = { id?: string; concurrency?: number; pollMs?: number; maxAttempts?: number; backoffMs?: number; leaseMs?: number; log?: Logger };
 export type DrainResult = { delivered: number; retried: number; dead: number };
 
 const defaultLog: Logger = (msg, fields) => baseLog.info(msg, fields);
@@ -41,6 +41,7 @@ function settings(opts: WorkerOptions) {
     pollMs: opts.pollMs ?? 500,
     maxAttempts: opts.maxAttempts ?? e.WORKER_MAX_ATTEMPTS,
     backoffMs: opts.backoffMs ?? e.WORKER_BACKOFF_MS,
+    leaseMs: opts.leaseMs ?? e.WORKER_LEASE_MS,
     log: opts.log ?? defaultLog,
   };
 }
@@ -51,7 +52,7 @@ type Outcome = keyof DrainResult;
 /** Delivers one claimed item and records the outcome; never throws. */
 async function deliver(db: Db, item: ClaimedItem, s: Settings, stopSignal: AbortSignal): Promise<Outcome> {
   const def = topicDef(item.topic);
-  const signal = AbortSignal.any([stopSignal, AbortSignal.timeout(HANDLER_TIMEOUT_MS)]);
+  const signal = AbortSignal.any([stopSignal, AbortSignal.timeout(Math.min(HANDLER_TIMEOUT_MS, s.leaseMs / 2))]);
   const ctx: JobContext = { db, log: s.log, workerId: s.id, signal };
   try {
     if (!def) throw new PermanentFailure(`no handler for topic ${item.topic}`);
@@ -90,7 +91,7 @@ export async function drainOnce(db: Db, opts: WorkerOptions & { topics?: string[
   const totals: DrainResult = { delivered: 0, retried: 0, dead: 0 };
   const stop = new AbortController();
   for (;;) {
-    const items = await claimDue(db, opts.topics ?? registeredTopics(), s.concurrency);
+    const items = await claimDue(db, opts.topics ?? registeredTopics(), s.concurrency, s.leaseMs);
     if (items.length === 0) return totals;
     for (const outcome of await Promise.all(items.map((i) => deliver(db, i, s, stop.signal)))) totals[outcome]++;
   }
@@ -160,7 +161,7 @@ export function startWorker(db: Db, opts: WorkerOptions = {}): { id: string; sto
           tickPeriodic();
         }
         const free = s.concurrency - deliveries.size;
-        const items = free > 0 ? await claimDue(db, registeredTopics(), free) : [];
+        const items = free > 0 ? await claimDue(db, registeredTopics(), free, s.leaseMs) : [];
         for (const item of items) {
           const p = deliver(db, item, s, stop.signal).finally(() => {
             deliveries.delete(p);

@@ -39,6 +39,8 @@ const schema = z.object({
   PINTU_WORKER: flag.default(true),
   WORKER_MAX_ATTEMPTS: z.coerce.number({ error: "must be a whole number" }).int().min(1).max(100).default(8),
   WORKER_BACKOFF_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int().min(10).default(2000),
+  /** How long a claimed item stays invisible to other workers (a killed worker's items return after it). */
+  WORKER_LEASE_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int().min(1000).default(120_000),
   WORKER_CONCURRENCY: z.coerce.number({ error: "must be a whole number" }).int().min(1).max(64).default(8),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
