@@ -4,3 +4,4 @@
  */
 import "./notify-reporter";
 import "./sla";
+import "../integrations/lapor/jobs";

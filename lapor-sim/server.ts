@@ -44,7 +44,14 @@ const textFields = (form: FormData): Record<string, string> => {
   return out;
 };
 
-export async function startLaporSim(opts: LaporSimOptions = {}): Promise<LaporSim> {
+/** A simulator as a request handler, to mount under a path of another server (`npm start`). */
+export type LaporSimHandler = Omit<LaporSim, "port" | "close"> & {
+  handle(req: IncomingMessage, res: ServerResponse, path?: string): Promise<void>;
+  setUrl(url: string): void;
+  closeHanging(): void;
+};
+
+export function createLaporSim(opts: LaporSimOptions = {}): LaporSimHandler {
   const cfg = { ...SIM_DEFAULTS, ...Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)) } as typeof SIM_DEFAULTS & LaporSimOptions;
   let faults: Faults = { ...NO_FAULTS, ...opts.faults };
   let url = "";
@@ -165,8 +172,8 @@ export async function startLaporSim(opts: LaporSimOptions = {}): Promise<LaporSi
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const hanging = new Set<ServerResponse>();
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const u = new URL(req.url ?? "/", "http://sim.local");
+  async function handle(req: IncomingMessage, res: ServerResponse, path = req.url ?? "/"): Promise<void> {
+    const u = new URL(path, "http://sim.local");
     if (u.pathname.startsWith("/_admin/")) return send(res, await adminRoutes(req, u, { store, getFaults: () => faults, setFaults }));
     if (req.headers.authorization !== `Bearer ${cfg.apiKey}` || req.headers.token !== cfg.token) return send(res, fail(401, "Unauthenticated."));
     const fate = decideFate(faults, req.method === "POST");
@@ -187,29 +194,49 @@ export async function startLaporSim(opts: LaporSimOptions = {}): Promise<LaporSi
     send(res, reply);
   }
 
-  const server: Server = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
-      if (!res.headersSent) send(res, fail(500, err instanceof Error ? err.message : "error"));
-    });
-  });
+  return {
+    get url() {
+      return url;
+    },
+    store,
+    get faults() {
+      return faults;
+    },
+    setFaults,
+    setUrl: (u: string) => void (url = u),
+    handle: (req, res, path) =>
+      handle(req, res, path).catch((err: unknown) => {
+        if (!res.headersSent) send(res, fail(500, err instanceof Error ? err.message : "error"));
+        else res.destroy();
+      }),
+    closeHanging: () => {
+      for (const r of hanging) r.destroy();
+    },
+  };
+}
+
+/** The simulator on its own HTTP server (tests, `npm run lapor-sim`). */
+export async function startLaporSim(opts: LaporSimOptions = {}): Promise<LaporSim> {
+  const sim = createLaporSim(opts);
+  const server: Server = createServer((req, res) => void sim.handle(req, res));
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(opts.port ?? 0, opts.host ?? "127.0.0.1", () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  url = `http://${opts.host && opts.host !== "0.0.0.0" ? opts.host : "127.0.0.1"}:${port}`;
+  sim.setUrl(`http://${opts.host && opts.host !== "0.0.0.0" ? opts.host : "127.0.0.1"}:${port}`);
   return {
-    url,
+    url: sim.url,
     port,
-    store,
+    store: sim.store,
     get faults() {
-      return faults;
+      return sim.faults;
     },
-    setFaults,
+    setFaults: sim.setFaults,
     close: () =>
       new Promise<void>((resolve) => {
-        for (const r of hanging) r.destroy();
+        sim.closeHanging();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -84,6 +84,16 @@ export class SimStore {
     private baseUrl: () => string,
   ) {}
 
+  /**
+   * Moves every id counter to at least `base`. The in-process demo simulator forgets everything
+   * on restart while Pintu's database remembers LAPOR ids: new ids must never repeat old ones.
+   */
+  startIdsAt(base: number): void {
+    this.seq.complaint = Math.max(this.seq.complaint, base);
+    this.seq.followup = Math.max(this.seq.followup, base);
+    this.seq.file = Math.max(this.seq.file, base);
+  }
+
   reset(): void {
     this.complaints.clear();
     this.followups = [];

@@ -4,14 +4,20 @@ import { fileURLToPath } from "node:url";
 import next from "next";
 import { sharedDb } from "../db/client";
 import { prepareDb } from "../db/seed";
+import { setLaporConfig } from "../integrations/lapor/config";
 import { startWorker } from "../jobs/run";
 import "../jobs/topics";
 import { seedDemoComplaints } from "../server/demo-complaints";
 import { env } from "../server/env";
 import { CLIENT_ADDRESS_HEADER } from "../server/http-headers";
+import { seedSimDemo } from "../lapor-sim/demo";
+import { createLaporSim, SIM_DEFAULTS } from "../lapor-sim/server";
 import { ensureAuthSecret } from "./auth-secret";
 import { buildIfNeeded } from "./build-if-needed";
 import { runScript } from "./run-script";
+
+/** Where the in-process LAPOR simulator is mounted under `npm start` (demo mode only). */
+const SIM_MOUNT = "/lapor-sim";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -32,14 +38,24 @@ await runScript(async () => {
   await prepareDb(handle, { region: e.PINTU_REGION, demo: e.demo });
   if (e.demo) await seedDemoComplaints(handle.db, e.PINTU_REGION);
 
-  // The worker runs in this process: the embedded database allows one process, and a small
-  // deployment needs nothing else. With PostgreSQL, `npm run worker` processes may run beside it.
-  const worker = e.PINTU_WORKER ? startWorker(handle.db) : undefined;
+  let worker: ReturnType<typeof startWorker> | undefined;
+
+  // Demo without a real LAPOR: the simulator is mounted at /lapor-sim on this same server (no
+  // other port to collide with), with a few complaints LAPOR "disposed" to the city, so the whole
+  // two-way flow is visible on a fresh machine. LAPOR_BASE_URL set → that LAPOR; otherwise off.
+  const sim = !e.LAPOR_BASE_URL && e.demo ? createLaporSim({}) : null;
+  if (sim) {
+    sim.setUrl(`http://127.0.0.1:${e.PORT}${SIM_MOUNT}`);
+    seedSimDemo(sim.store, e.PINTU_REGION);
+    sim.store.startIdsAt(Math.floor(Date.now() / 1000));
+    setLaporConfig({ baseUrl: sim.url, apiKey: SIM_DEFAULTS.apiKey, token: SIM_DEFAULTS.token, institutionId: SIM_DEFAULTS.institutionId, timeoutMs: e.LAPOR_TIMEOUT_MS });
+  }
 
   const app = next({ dev: false, dir: root, port: e.PORT, hostname: "0.0.0.0" });
   await app.prepare();
   const handler = app.getRequestHandler();
   const server = createServer((req, res) => {
+    if (sim && req.url?.startsWith(`${SIM_MOUNT}/`)) return void sim.handle(req, res, req.url.slice(SIM_MOUNT.length));
     req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
     void handler(req, res);
   });
@@ -49,6 +65,11 @@ await runScript(async () => {
     void handle.close().finally(() => process.exit(1));
   });
   server.listen(e.PORT, () => {
+    // The worker runs in this process: the embedded database allows one process, and a small
+    // deployment needs nothing else. With PostgreSQL, `npm run worker` processes may run beside
+    // it. Started once listening, so its first LAPOR poll can reach the mounted simulator.
+    worker = e.PINTU_WORKER ? startWorker(handle.db) : undefined;
+    if (sim) console.log(`pintu: LAPOR simulator at ${sim.url} (admin API: ${sim.url}/_admin/…)`);
     console.log(`pintu: ready on http://localhost:${e.PORT} (${handle.kind === "pglite" ? `embedded database in ${e.DATA_DIR}` : "PostgreSQL"}${e.demo ? ", demo data" : ""})`);
   });
 

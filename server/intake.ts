@@ -28,6 +28,11 @@ export type IntakeRequest = {
   actor?: { userId: number; role: string };
   /** Reference data already loaded, for callers that pass a transaction (whose own cache would miss). */
   ref?: Reference;
+  /**
+   * A complaint imported from LAPOR (channel `lapor`): stored once per LAPOR id, so importing
+   * it again returns the existing complaint; never sent back to LAPOR.
+   */
+  lapor?: { laporId: string; trackingId: string };
 };
 
 // One collator for the process: creating one per comparison dominated reference matching.
@@ -119,6 +124,11 @@ export async function intakeComplaint(db: Db, req: IntakeRequest): Promise<Intak
         return { ...(JSON.parse(unseal(prior.response, req.idempotencyKey)) as Receipt), replayed: true, complaintId: prior.complaintId };
       }
     }
+    if (req.lapor) {
+      const [known] = await tx.select({ id: complaints.id, trackingCode: complaints.trackingCode }).from(complaints).where(eq(complaints.laporId, req.lapor.laporId));
+      // No access key for a LAPOR complaint seen again: its reporter acts in LAPOR.
+      if (known) return { trackingCode: known.trackingCode, status: "received" as const, accessKey: "", replayed: true, complaintId: known.id };
+    }
 
     const accessKey = newAccessKey();
     let inserted: { id: number; trackingCode: string } | undefined;
@@ -150,6 +160,8 @@ export async function intakeComplaint(db: Db, req: IntakeRequest): Promise<Intak
           accessKeyHash: sha256(accessKey),
           verificationDue: verification.due,
           verificationRiskAt: verification.riskAt,
+          laporId: req.lapor?.laporId ?? null,
+          laporTrackingId: req.lapor?.trackingId ?? null,
           createdAt: req.now,
           updatedAt: req.now,
         })
@@ -166,12 +178,12 @@ export async function intakeComplaint(db: Db, req: IntakeRequest): Promise<Intak
       fromStatus: null,
       toStatus: "received",
       channel: req.channel,
-      data: { route: route.reason, attachments: checkedFiles.files.length },
+      data: { route: route.reason, attachments: checkedFiles.files.length, ...(req.lapor ? { laporTrackingId: req.lapor.trackingId } : {}) },
     });
     if (checkedFiles.files.length) {
       await tx.insert(attachments).values(checkedFiles.files.map((f) => ({ ...f, complaintId: inserted.id, createdAt: req.now })));
     }
-    if (req.channel !== "lapor") {
+    if (req.channel !== "lapor" && !req.lapor) {
       // Every complaint received locally is also recorded in LAPOR (delivered by the worker).
       await tx.insert(outbox).values({
         topic: "lapor.create_complaint",

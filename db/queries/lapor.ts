@@ -1,4 +1,3 @@
-import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { laporMappings, laporQuarantine } from "../schema-lapor";

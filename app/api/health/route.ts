@@ -1,22 +1,22 @@
 import { NextResponse } from "next/server";
 import { queueDepth } from "@/db/queries/outbox";
+import { laporHealth, type LaporHealth } from "@/integrations/lapor/health";
 import { getDb } from "@/server/db";
-import { env } from "@/server/env";
 import { log } from "@/server/log";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  const e = env();
   let db: "ok" | "down" = "ok";
   let queue = { pending: 0, dead: 0 };
+  let lapor: LaporHealth = "degraded";
   try {
     queue = await queueDepth(getDb());
+    lapor = await laporHealth(getDb());
   } catch (err) {
     log.error("health: database check failed", { err });
     db = "down";
   }
-  const lapor = e.LAPOR_BASE_URL ? "ok" : "disabled";
   const status = db === "ok" ? "ok" : "degraded";
   return NextResponse.json({ status, db, lapor, queue }, { status: db === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } });
 }

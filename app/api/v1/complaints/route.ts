@@ -47,7 +47,8 @@ export const POST = apiHandler(async (request: Request) => {
     now,
     idempotencyKey,
   });
-  const { replayed, ...receipt } = result;
+  const { replayed, trackingCode, status, accessKey } = result;
+  const receipt = { trackingCode, status, accessKey };
   return NextResponse.json(receipt, {
     status: 201,
     headers: { Location: `/api/v1/complaints/${receipt.trackingCode}`, ...(replayed ? { "Idempotent-Replayed": "true" } : {}) },

@@ -1,0 +1,1 @@
+export const LAPOR_POLL_JOB = "lapor.poll";

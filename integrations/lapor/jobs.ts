@@ -1,0 +1,45 @@
+/**
+ * The LAPOR integration's work for the worker: the inbound poll (every LAPOR_POLL_SECONDS) and
+ * the outbound topics. Imported once from jobs/topics.ts.
+ */
+import { definePeriodic, defineTopic, RetryAfter, type JobContext, type OutboxItem } from "@/jobs/registry";
+import { env } from "@/server/env";
+import { laporConfig } from "./config";
+import { LAPOR_POLL_JOB } from "./jobs-names";
+import type { LaporConfig } from "./http";
+import { pollOnce } from "./inbound";
+import { asDelivery, deliverCreate, deliverFollowup, deliverForward } from "./outbound";
+
+/** Each poll re-reads this much before the last one started: clock skew, and pages that shifted while read. */
+export const POLL_OVERLAP_MS = 2 * 60_000;
+const DISABLED_RETRY_MS = 10 * 60_000;
+
+function requireConfig(): LaporConfig {
+  const cfg = laporConfig();
+  // Integration off: items wait (and are offered for manual entry), they are not failures.
+  if (!cfg) throw new RetryAfter(DISABLED_RETRY_MS, "LAPOR integration is disabled");
+  return cfg;
+}
+
+const topic = (name: string, fn: (ctx: { db: JobContext["db"]; cfg: LaporConfig; signal: AbortSignal }, item: OutboxItem) => Promise<Record<string, unknown>>) =>
+  defineTopic(name, (item, ctx) => {
+    const cfg = requireConfig();
+    return asDelivery(ctx.db, () => fn({ db: ctx.db, cfg, signal: ctx.signal }, item));
+  });
+
+topic("lapor.create_complaint", deliverCreate);
+topic("lapor.followup", deliverFollowup);
+topic("lapor.forward", deliverForward);
+
+definePeriodic(LAPOR_POLL_JOB, { everyMs: () => env().LAPOR_POLL_SECONDS * 1000, leaseMs: 15 * 60_000 }, async (ctx) => {
+  const cfg = laporConfig();
+  if (!cfg) return ctx.state;
+  const startedAt = new Date();
+  const watermark = typeof ctx.state.watermark === "string" ? new Date(ctx.state.watermark) : null;
+  const since = watermark ? new Date(watermark.getTime() - POLL_OVERLAP_MS) : null;
+  const stats = await pollOnce({ db: ctx.db, cfg, region: env().PINTU_REGION, signal: ctx.signal, log: ctx.log }, since);
+  if (stats.created || stats.followups || stats.quarantined) ctx.log("lapor: poll", { ...stats });
+  // The next poll starts from when this one started (minus the overlap), not from the newest
+  // item seen: an item that changed while we paged moved behind our position and is read then.
+  return { watermark: startedAt.toISOString(), last: stats };
+});
