@@ -30,7 +30,7 @@ export type Ctx = {
 };
 
 /** Fields every measured result carries about its conditions. */
-function conditions(ctx: Ctx, otherBefore: number) {
+export function conditions(ctx: Ctx, otherBefore: number) {
   return {
     other_cores_before: round(otherBefore, 2),
     ...(ctx.buildChanged() ? { build_changed: true } : {}),
@@ -38,9 +38,9 @@ function conditions(ctx: Ctx, otherBefore: number) {
   };
 }
 
-const secs = (ctx: Ctx, s: number) => Math.max(1, Math.round(s * ctx.scale));
+export const secs = (ctx: Ctx, s: number) => Math.max(1, Math.round(s * ctx.scale));
 
-function latencyFields(r: LoadResult, ps: number[]) {
+export function latencyFields(r: LoadResult, ps: number[]) {
   const out: Record<string, number | null> = {};
   for (const p of ps) out[`p${p}_ms`] = round(percentile(r.latencies, p), 2);
   out.mean_ms = round(r.latencies.reduce((a, b) => a + b, 0) / Math.max(1, r.latencies.length), 2);
@@ -48,7 +48,7 @@ function latencyFields(r: LoadResult, ps: number[]) {
   return out;
 }
 
-function cpuFields(d: ReturnType<typeof cpuDelta>, requests: number, elapsedS: number) {
+export function cpuFields(d: ReturnType<typeof cpuDelta>, requests: number, elapsedS: number) {
   const per = (ms: number) => round(ms / Math.max(1, requests), 3);
   return {
     portal_ms: d.portal_ms,
@@ -67,7 +67,7 @@ function cpuFields(d: ReturnType<typeof cpuDelta>, requests: number, elapsedS: n
 }
 
 /** Runs a warm-up, then the measured load with CPU accounting. */
-async function measured(ctx: Ctx, name: string, warmupS: number, durationS: number, request: Parameters<typeof load>[0]["request"]) {
+export async function measured(ctx: Ctx, name: string, warmupS: number, durationS: number, request: Parameters<typeof load>[0]["request"]) {
   log(`${name}: warm-up ${warmupS} s`);
   await load({ base: ctx.server.base, connections: ctx.connections, durationS: warmupS, request });
   await sleep(500);

@@ -11,6 +11,8 @@
  *   lacak_http          GET /lacak/<code>, 50 connections, ~15 s (target p95 ≤ 50 ms)
  *   complaint_api_http  GET /api/v1/complaints/<code>, same load and target (runs with lacak_http)
  *   floor_http          GET /api/v1/categories (no database work): Next's own per-request cost
+ *   sms_inbound_http    GET /api/sms/inbound as Kannel's get-url, `BTM <complaint>` each, 20
+ *                       connections (BENCH_SMS_CONNECTIONS), ~15 s (target ≥ 300/s, p99 ≤ 100 ms)
  *
  * Environment:
  *   BENCH_DATABASE_URL | TEST_DATABASE_URL  server on which to create the throw-away database
@@ -40,6 +42,7 @@ import { fileURLToPath } from "node:url";
 import { complaintApiHttp, floorHttp, intakeHttp, intakeSql, lacakHttp, laporJsBytes, type Ctx } from "./benches";
 import { createBenchDatabase, freePort, log, recordResultsTo, startPortal, type BenchDb, type PortalServer } from "./harness";
 import { loadReferenceData } from "./payloads";
+import { BENCH_SMS_KEY, smsInboundHttp } from "./sms";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -52,8 +55,9 @@ const BENCHES: Record<string, (ctx: Ctx) => Promise<unknown>> = {
   lacak_http: lacakHttp,
   complaint_api_http: complaintApiHttp,
   floor_http: floorHttp,
+  sms_inbound_http: smsInboundHttp,
 };
-const DEFAULT = ["lapor_js_bytes", "intake_sql", "intake_http", "lacak_http", "complaint_api_http"];
+const DEFAULT = ["lapor_js_bytes", "intake_sql", "intake_http", "lacak_http", "complaint_api_http", "sms_inbound_http"];
 
 function selection(argv: string[]): string[] {
   const asked = argv.filter((a) => a !== "--");
@@ -149,6 +153,9 @@ async function main(): Promise<number> {
           // The public limit is off by default (one client address sends everything); a huge
           // limit keeps the counter query in the path to measure its cost.
           ...(process.env.BENCH_RATE_LIMIT ? { PUBLIC_RATE_LIMIT: process.env.BENCH_RATE_LIMIT } : {}),
+          // The gateway's key; the per-sender limit stays in the path, high enough never to refuse.
+          SMS_INBOUND_KEY: BENCH_SMS_KEY,
+          SMS_PER_SENDER_PER_HOUR: "1000000",
         },
         nodeArgs,
       });

@@ -1,5 +1,6 @@
 import type { APIRequestContext } from "@playwright/test";
 import { fileComplaint, unique } from "./support/data";
+import { E2E_SMS_KEY } from "./support/kannel-config";
 import { actionIdIn, authFile, expect, html, outcome, postAction, publicState, staffAction, staffState, test, type Who } from "./support/staff";
 
 /**
@@ -58,12 +59,12 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   await Promise.all([request.dispose(), coordinator.dispose(), officer.dispose()]);
 });
 
-const PAGES = ["/petugas", "/petugas/antrean", "/petugas/kotak-masuk", "/petugas/aduan/baru", "/petugas/audit", "/petugas/akun"] as const;
+const PAGES = ["/petugas", "/petugas/antrean", "/petugas/kotak-masuk", "/petugas/aduan/baru", "/petugas/sms-masuk", "/petugas/audit", "/petugas/akun"] as const;
 type Access = { pages: (typeof PAGES)[number][]; home: string | null; complaints: ("dukcapil" | "binamarga")[] };
 
 /** Who may use what (PRODUCT.md roles); everything else is a 404, and without a session a redirect to /masuk. */
 const ACCESS: Record<Who | "citizen", Access> = {
-  coordinator: { home: "/petugas/antrean", pages: ["/petugas/antrean", "/petugas/aduan/baru", "/petugas/akun"], complaints: ["dukcapil", "binamarga"] },
+  coordinator: { home: "/petugas/antrean", pages: ["/petugas/antrean", "/petugas/aduan/baru", "/petugas/sms-masuk", "/petugas/akun"], complaints: ["dukcapil", "binamarga"] },
   admin: { home: "/petugas/antrean", pages: ["/petugas/antrean", "/petugas/audit", "/petugas/akun"], complaints: ["dukcapil", "binamarga"] },
   disdukcapil: { home: "/petugas/kotak-masuk", pages: ["/petugas/kotak-masuk", "/petugas/akun"], complaints: ["dukcapil"] },
   "kepala-disdukcapil": { home: "/petugas/kotak-masuk", pages: ["/petugas/kotak-masuk", "/petugas/akun"], complaints: ["dukcapil"] },
@@ -209,4 +210,30 @@ test("reporter actions need the complaint's own access key", async ({ request, r
   // With the right key the same post is the reporter's reply.
   expect(outcome(await postAction(request, origin, `/lacak/${code}`, reporterActionId, { ...reply, key }))).toBe(`→/lacak/${code}?key=${encodeURIComponent(key)}&done=1`);
   expect(await staffState(coordinator, code)).toMatchObject({ status: "disposed" });
+});
+
+test("only the coordination team may turn a kept SMS into a complaint", async ({ requestAs, request }) => {
+  const text = `Halo petugas, ini pesan uji wewenang ${unique()}`;
+  const from = `0819${String(Date.now()).slice(-8)}`;
+  const sent = await request.get(`/api/sms/inbound?key=${E2E_SMS_KEY}&from=${from}&text=${encodeURIComponent(text)}`);
+  expect(sent.status()).toBe(200);
+  const coordinator = await requestAs("coordinator");
+  const inbox = await html(coordinator, "/petugas/sms-masuk");
+  const convertId = actionIdIn(inbox, text);
+  const form = [...inbox.matchAll(/<form\b[^>]*>([\s\S]*?)<\/form>/g)].map((m) => m[1] ?? "").find((f) => f.includes(text))!;
+  const id = /name="id" value="(\d+)"/.exec(form)![1]!;
+  const fields = { id, title: "Aduan dari SMS uji wewenang", body: `${text} — diteruskan oleh petugas.` };
+  for (const [who, expected] of [
+    ["disdukcapil", "404"],
+    ["kepala-disdukcapil", "404"],
+    ["binamarga", "404"],
+    ["auditor", "404"],
+    ["admin", "404"],
+    ["citizen", "→/masuk"],
+  ] as const) {
+    expect(outcome(await postAction(await requestAs(who), origin, "/petugas/sms-masuk", convertId, fields)), who).toBe(expected);
+  }
+  expect(await html(coordinator, "/petugas/sms-masuk")).toContain(text);
+  expect(outcome(await postAction(coordinator, origin, "/petugas/sms-masuk", convertId, fields))).toMatch(/^→\/petugas\/aduan\/BTM-[0-9A-Z]{8}\?done=sms$/);
+  expect(await html(coordinator, "/petugas/sms-masuk")).not.toContain(text);
 });

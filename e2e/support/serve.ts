@@ -9,6 +9,7 @@
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { E2E_SMS_KEY, e2eOutboundUrl } from "./kannel-config";
 
 const [port = "3100", rateLimit = "1000"] = process.argv.slice(2);
 const dataDir = mkdtempSync(path.join(os.tmpdir(), `pintu-e2e-${port}-`));
@@ -17,6 +18,9 @@ rmSync(dataDir, { recursive: true, force: true });
 process.env.PORT = port;
 process.env.PUBLIC_RATE_LIMIT = rateLimit;
 process.env.DATA_DIR = dataDir;
+// The SMS gateway spec (e2e/sms-gateway.spec.ts) runs Kannel beside this server.
+process.env.SMS_INBOUND_KEY ??= E2E_SMS_KEY;
+process.env.SMS_OUTBOUND_URL ??= e2eOutboundUrl(Number(port));
 delete process.env.DATABASE_URL;
 process.on("exit", () => rmSync(dataDir, { recursive: true, force: true }));
 

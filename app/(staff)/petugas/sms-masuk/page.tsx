@@ -1,0 +1,98 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Pager, pageParam } from "@/components/staff/complaint-list";
+import { smsInbox } from "@/db/queries/sms";
+import { titleFromText } from "@/domain/sms";
+import { translateError } from "@/i18n/translate-error";
+import { getDb } from "@/server/db";
+import { env } from "@/server/env";
+import { requireStaff } from "@/server/staff";
+import { convertSms, dismissSms } from "./actions";
+
+const PAGE_SIZE = 20;
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The coordinator's inbox of text messages that could not be recorded automatically. */
+export default async function SmsInboxPage({ searchParams }: Props) {
+  await requireStaff("complaints.enter_on_behalf");
+  const sp = await searchParams;
+  const t = await getTranslations("staff.smsInbox");
+  const te = await getTranslations("errors");
+  const format = await getFormatter();
+  const page = pageParam(sp.page);
+  const rows = await smsInbox(getDb(), page, PAGE_SIZE);
+  const failedId = typeof sp.id === "string" ? Number(sp.id) : null;
+  const error = typeof sp.error === "string" ? translateError(te as never, sp.error) : null;
+  return (
+    <section className="space-y-4">
+      <div className="space-y-1">
+        <h1 className="text-2xl font-bold text-brand-800">{t("title")}</h1>
+        <p className="text-slate-700">{t("lead", { region: env().PINTU_REGION })}</p>
+      </div>
+      {sp.done === "dismissed" ? (
+        <p role="status" className="rounded-md bg-green-50 p-3 text-green-900">
+          {t("dismissed")}
+        </p>
+      ) : null}
+      {rows.length === 0 ? (
+        <p className="rounded-lg bg-white p-4 ring-1 ring-slate-200">{t("empty")}</p>
+      ) : (
+        <ul className="space-y-4">
+          {rows.map((m) => {
+            const failed = failedId === m.id && error;
+            return (
+              <li key={m.id} id={`sms-${m.id}`} className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
+                <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
+                  <p>
+                    <span className="text-slate-600">{t("from")}: </span>
+                    <span className="font-mono font-semibold">{m.sender}</span>
+                    <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-amber-900">{t(`kind.${m.kind as "unparsed" | "invalid"}`)}</span>
+                  </p>
+                  <p className="text-slate-600">
+                    {t("received")}: {format.dateTime(m.receivedAt, { dateStyle: "medium", timeStyle: "short" })} WIB
+                  </p>
+                </div>
+                <blockquote className="whitespace-pre-wrap break-words rounded-md bg-slate-50 p-3 text-slate-900 ring-1 ring-slate-200">{m.text}</blockquote>
+                <p className="text-sm text-slate-600">
+                  {t("reply")}: <span className="italic">{m.reply}</span>
+                </p>
+                {failed ? (
+                  <p role="alert" className="rounded-md bg-red-50 p-3 text-sm font-medium text-red-800">
+                    {t("error", { message: error })}
+                  </p>
+                ) : null}
+                <details open={Boolean(failed)} className="rounded-md ring-1 ring-slate-300 open:ring-brand-600">
+                  <summary className="cursor-pointer px-3 py-2 font-semibold text-brand-700">{t("convertHeading")}</summary>
+                  <form action={convertSms} className="space-y-3 p-3">
+                    <input type="hidden" name="id" value={m.id} />
+                    <div className="flex flex-col gap-1">
+                      <label htmlFor={`title-${m.id}`} className="font-medium">
+                        {t("titleLabel")}
+                      </label>
+                      <input id={`title-${m.id}`} name="title" required maxLength={150} defaultValue={titleFromText(m.text, 80)} className="rounded-md border border-slate-400 px-3 py-2" />
+                    </div>
+                    <div className="flex flex-col gap-1">
+                      <label htmlFor={`body-${m.id}`} className="font-medium">
+                        {t("bodyLabel")}
+                      </label>
+                      <textarea id={`body-${m.id}`} name="body" required rows={4} maxLength={5000} defaultValue={m.text} className="rounded-md border border-slate-400 px-3 py-2" />
+                    </div>
+                    <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+                      {t("convert")}
+                    </button>
+                  </form>
+                </details>
+                <form action={dismissSms}>
+                  <input type="hidden" name="id" value={m.id} />
+                  <button type="submit" className="min-h-11 rounded-md border border-slate-400 px-4 py-2 hover:bg-slate-100">
+                    {t("dismiss")}
+                  </button>
+                </form>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <Pager base="/petugas/sms-masuk" page={page} hasNext={rows.length === PAGE_SIZE} />
+    </section>
+  );
+}
