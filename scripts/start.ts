@@ -15,6 +15,7 @@ import { createLaporSim, SIM_DEFAULTS } from "../lapor-sim/server";
 import { ensureAuthSecret } from "./auth-secret";
 import { buildIfNeeded } from "./build-if-needed";
 import { runScript } from "./run-script";
+import { isSmsInbound, serveSmsInbound } from "./sms-fast-path";
 
 /** Where the in-process LAPOR simulator is mounted under `npm start` (demo mode only). */
 const SIM_MOUNT = "/lapor-sim";
@@ -57,6 +58,8 @@ await runScript(async () => {
   const server = createServer((req, res) => {
     if (sim && req.url?.startsWith(`${SIM_MOUNT}/`)) return void sim.handle(req, res, req.url.slice(SIM_MOUNT.length));
     req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
+    // The SMS gateway's many small requests skip Next's pipeline (same handler as the route).
+    if (isSmsInbound(req.url)) return void serveSmsInbound(req, res, handle.db);
     void handler(req, res);
   });
   server.keepAliveTimeout = 65_000;
