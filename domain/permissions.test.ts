@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canSeeComplaint, complaintScope, identityVisibility } from "./permissions";
+import { can, canSeeComplaint, complaintScope, identityVisibility } from "./permissions";
 
 describe("permissions", () => {
   it("lets OPD roles see only their own OPD's complaints", () => {
@@ -20,5 +20,11 @@ describe("permissions", () => {
     expect(identityVisibility("coordinator", true)).toBe("reveal_on_request");
     expect(identityVisibility("admin", true)).toBe("reveal_on_request");
     expect(identityVisibility("opd_officer", false)).toBe("visible");
+  });
+
+  it("lets only coordinators and admins operate the LAPOR integration, and only admins edit its mappings", () => {
+    const roles = ["admin", "coordinator", "opd_officer", "opd_head", "auditor"] as const;
+    expect(roles.filter((r) => can(r, "integration.operate"))).toEqual(["admin", "coordinator"]);
+    expect(roles.filter((r) => can(r, "integration.mappings.edit"))).toEqual(["admin"]);
   });
 });

@@ -10,13 +10,15 @@ export const CAPABILITIES = [
   "inbox.opd",
   "audit.read",
   "admin.manage",
+  "integration.operate",
+  "integration.mappings.edit",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 /** The permission table: one source of truth for pages, actions and API routes. */
 export const PERMISSIONS: Record<Role, readonly Capability[]> = {
-  admin: ["complaints.read_all", "identity.reveal", "queue.coordinator", "admin.manage", "audit.read"],
-  coordinator: ["complaints.read_all", "complaints.enter_on_behalf", "identity.reveal", "queue.coordinator"],
+  admin: ["complaints.read_all", "identity.reveal", "queue.coordinator", "admin.manage", "audit.read", "integration.operate", "integration.mappings.edit"],
+  coordinator: ["complaints.read_all", "complaints.enter_on_behalf", "identity.reveal", "queue.coordinator", "integration.operate"],
   opd_head: ["complaints.read_own_opd", "inbox.opd"],
   opd_officer: ["complaints.read_own_opd", "inbox.opd"],
   auditor: ["complaints.read_all", "audit.read"],

@@ -32,7 +32,7 @@ export type IntakeRequest = {
    * A complaint imported from LAPOR (channel `lapor`): stored once per LAPOR id, so importing
    * it again returns the existing complaint; never sent back to LAPOR.
    */
-  lapor?: { laporId: string; trackingId: string };
+  lapor?: { laporId: string; trackingId: string | null };
 };
 
 // One collator for the process: creating one per comparison dominated reference matching.

@@ -15,6 +15,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
     can(staff.role, "complaints.enter_on_behalf") && { href: "/petugas/aduan/baru", label: t("nav.enter") },
     can(staff.role, "complaints.enter_on_behalf") && { href: "/petugas/sms-masuk", label: t("nav.sms") },
     can(staff.role, "audit.read") && { href: "/petugas/audit", label: t("nav.audit") },
+    can(staff.role, "integration.operate") && { href: "/petugas/integrasi", label: t("nav.integration") },
     { href: "/petugas/akun", label: t("nav.account") },
   ].filter((l): l is { href: string; label: string } => Boolean(l));
   return (

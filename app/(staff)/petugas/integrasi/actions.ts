@@ -1,0 +1,111 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { markEnteredManually, resolveQuarantine, retryDeadLetters } from "@/db/queries/lapor-ops";
+import { getDb } from "@/server/db";
+import { env } from "@/server/env";
+import { ValidationError } from "@/server/errors";
+import { ImportFileError, importLaporExport } from "@/server/lapor-import";
+import { deleteMapping, setMapping } from "@/server/lapor-mappings";
+import { reconcile } from "@/server/lapor-reconcile";
+import { laporStatusFetcher } from "@/server/lapor-status";
+import { log } from "@/server/log";
+import { invalidateReference } from "@/server/reference";
+import { requireStaff } from "@/server/staff";
+
+const BASE = "/petugas/integrasi";
+/** Largest LAPOR export accepted: 10,000 complaints of a few hundred bytes each, with room. */
+const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+/** Positive whole numbers posted under `name` (checkboxes, or one hidden field). */
+function ids(formData: FormData, name = "id"): number[] {
+  return formData
+    .getAll(name)
+    .map((v) => Number(v))
+    .filter((n) => Number.isSafeInteger(n) && n > 0);
+}
+
+/** Puts one dead letter (`id`) or all of them (`all=1`) back in the queue. */
+export async function retryDeadAction(formData: FormData): Promise<void> {
+  const staff = await requireStaff("integration.operate");
+  const all = formData.get("all") === "1";
+  const n = await retryDeadLetters(getDb(), { ids: all ? "all" : ids(formData), userId: staff.id, now: new Date() });
+  redirect(`${BASE}?done=retry&n=${n}#dead-h`);
+}
+
+export async function resolveQuarantineAction(formData: FormData): Promise<void> {
+  const staff = await requireStaff("integration.operate");
+  const [id] = ids(formData);
+  const ok = id ? await resolveQuarantine(getDb(), { id, userId: staff.id, now: new Date() }) : false;
+  redirect(ok ? `${BASE}?done=resolved#quarantine-h` : `${BASE}?error=alreadyResolved#quarantine-h`);
+}
+
+/** Runs a reconciliation against LAPOR now (bounded number of calls); the page shows the report. */
+export async function reconcileAction(): Promise<void> {
+  const staff = await requireStaff("integration.operate");
+  const fetcher = laporStatusFetcher();
+  if (!fetcher) redirect(`${BASE}?error=laporDisabled#reconcile-h`);
+  await reconcile(getDb(), fetcher, { userId: staff.id, now: new Date() });
+  redirect(`${BASE}?done=reconciled#reconcile-h`);
+}
+
+/** Manual mode: the checked items were entered in LAPOR by hand; the worker must never send them. */
+export async function markEnteredAction(formData: FormData): Promise<void> {
+  const staff = await requireStaff("integration.operate");
+  const chosen = ids(formData);
+  if (chosen.length === 0) redirect(`${BASE}/manual?error=nothingChosen`);
+  const { marked, skipped } = await markEnteredManually(getDb(), { ids: chosen, userId: staff.id, now: new Date() });
+  redirect(`${BASE}/manual?done=marked&n=${marked.length}&skipped=${skipped.length}`);
+}
+
+/** Manual mode: imports a LAPOR export file (CSV or JSON) and shows what it did. */
+export async function importAction(formData: FormData): Promise<void> {
+  const staff = await requireStaff("integration.operate");
+  const file = formData.get("file");
+  let target: string;
+  if (!(file instanceof File) || file.size === 0) target = `${BASE}/manual?error=empty#import-h`;
+  else if (file.size > MAX_IMPORT_BYTES) target = `${BASE}/manual?error=tooLarge#import-h`;
+  else {
+    let text: string | null = null;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
+    } catch {
+      target = `${BASE}/manual?error=notUtf8#import-h`;
+    }
+    if (text !== null) {
+      try {
+        const report = await importLaporExport(getDb(), { text, region: env().PINTU_REGION, user: { id: staff.id, role: staff.role }, now: new Date() });
+        target = `${BASE}/manual?import=${report.auditId}#import-h`;
+      } catch (err) {
+        if (!(err instanceof ImportFileError)) throw err;
+        target = `${BASE}/manual?error=${err.reason}#import-h`;
+      }
+    }
+  }
+  redirect(target!);
+}
+
+/** Admin only: sets the LAPOR id of one category, area, OPD or institution. */
+export async function setMappingAction(formData: FormData): Promise<void> {
+  const staff = await requireStaff("integration.mappings.edit");
+  const kind = String(formData.get("kind") ?? "");
+  const localCode = String(formData.get("localCode") ?? "");
+  const laporId = String(formData.get("laporId") ?? "");
+  const back = (q: string) => `${BASE}/pemetaan?${q}&kind=${encodeURIComponent(kind)}&code=${encodeURIComponent(localCode)}#m-${encodeURIComponent(kind)}-${encodeURIComponent(localCode)}`;
+  let target: string;
+  try {
+    if (formData.get("remove") === "1") await deleteMapping(getDb(), { kind, localCode, userId: staff.id, now: new Date() });
+    else await setMapping(getDb(), { kind, localCode, laporId, userId: staff.id, now: new Date() });
+    invalidateReference(getDb());
+    target = back("done=saved");
+  } catch (err) {
+    if (!(err instanceof ValidationError)) {
+      log.error("mapping save failed", { err });
+      throw err;
+    }
+    const first = Object.values(err.fieldErrors)[0]?.[0] ?? "invalid";
+    const [key, param] = first.split("|");
+    target = back(`error=${encodeURIComponent(key!)}${param ? `&p=${encodeURIComponent(param)}` : ""}&value=${encodeURIComponent(laporId.slice(0, 60))}`);
+  }
+  redirect(target);
+}

@@ -1,0 +1,180 @@
+import { and, asc, desc, eq, inArray, isNull, like, max, min, ne, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { auditLog, complaintEvents, complaints, outbox } from "../schema";
+import { laporQuarantine } from "../schema-lapor";
+import { channelHalts, jobLeases } from "../schema-worker";
+
+const LAPOR_TOPICS = like(outbox.topic, "lapor.%");
+
+/** Everything the integration page's status panel shows, read in a handful of indexed queries. */
+export async function integrationOverview(db: Db, now: Date) {
+  const [halt] = await db.select().from(channelHalts).where(eq(channelHalts.channel, "lapor"));
+  const jobs = await db
+    .select({ name: jobLeases.name, lastOkAt: jobLeases.lastOkAt, lastError: jobLeases.lastError, lastErrorAt: jobLeases.lastErrorAt, lastStartedAt: jobLeases.lastStartedAt })
+    .from(jobLeases)
+    .where(like(jobLeases.name, "lapor%"))
+    .orderBy(asc(jobLeases.name));
+  const queue = await db
+    .select({
+      status: outbox.status,
+      n: sql<number>`count(*)::int`,
+      oldest: min(outbox.createdAt),
+      oldestDue: sql<Date | null>`min(case when ${outbox.nextAttemptAt} <= ${now} then ${outbox.createdAt} end)`.mapWith(outbox.createdAt),
+    })
+    .from(outbox)
+    .where(and(LAPOR_TOPICS, inArray(outbox.status, ["pending", "dead"])))
+    .groupBy(outbox.status);
+  const [delivered] = await db
+    .select({ at: max(outbox.doneAt) })
+    .from(outbox)
+    .where(and(LAPOR_TOPICS, eq(outbox.status, "done"), sql`${outbox.deliveredVia} is distinct from 'manual'`));
+  const pending = queue.find((q) => q.status === "pending");
+  const dead = queue.find((q) => q.status === "dead");
+  const [openQuarantine] = await db.select({ n: sql<number>`count(*)::int` }).from(laporQuarantine).where(isNull(laporQuarantine.resolvedAt));
+  return {
+    halt: halt ?? null,
+    jobs,
+    lastDeliveryAt: delivered?.at ?? null,
+    backlog: { pending: pending?.n ?? 0, oldestAt: pending?.oldest ?? null, oldestDueAt: pending?.oldestDue ?? null },
+    dead: dead?.n ?? 0,
+    quarantined: openQuarantine?.n ?? 0,
+  };
+}
+
+/** LAPOR deliveries the worker gave up on, newest first. */
+export function deadLetters(db: Db, limit = 100) {
+  return db
+    .select({
+      id: outbox.id,
+      topic: outbox.topic,
+      attempts: outbox.attempts,
+      lastError: outbox.lastError,
+      createdAt: outbox.createdAt,
+      trackingCode: complaints.trackingCode,
+    })
+    .from(outbox)
+    .leftJoin(complaints, eq(complaints.id, outbox.complaintId))
+    .where(and(LAPOR_TOPICS, eq(outbox.status, "dead")))
+    .orderBy(desc(outbox.createdAt), desc(outbox.id))
+    .limit(limit);
+}
+
+/**
+ * Puts dead LAPOR deliveries back in the queue with a fresh attempt count (`ids` or all of
+ * them), and records who did it in the audit log, in one transaction. Returns how many moved.
+ */
+export async function retryDeadLetters(db: Db, req: { ids: number[] | "all"; userId: number; now: Date }): Promise<number> {
+  if (req.ids !== "all" && req.ids.length === 0) return 0;
+  return db.transaction(async (tx) => {
+    const moved = await tx
+      .update(outbox)
+      .set({ status: "pending", attempts: 0, nextAttemptAt: req.now, lastError: null })
+      .where(and(LAPOR_TOPICS, eq(outbox.status, "dead"), req.ids === "all" ? undefined : inArray(outbox.id, req.ids)))
+      .returning({ id: outbox.id });
+    if (moved.length) {
+      await tx.insert(auditLog).values({ at: req.now, userId: req.userId, action: "lapor.retry", data: { outboxIds: moved.map((m) => m.id) } });
+    }
+    return moved.length;
+  });
+}
+
+/** Quarantined LAPOR payloads nobody has resolved yet, oldest first. */
+export function openQuarantine(db: Db, limit = 50) {
+  return db
+    .select()
+    .from(laporQuarantine)
+    .where(isNull(laporQuarantine.resolvedAt))
+    .orderBy(asc(laporQuarantine.receivedAt), asc(laporQuarantine.id))
+    .limit(limit);
+}
+
+/** Marks a quarantined payload as dealt with (audited); false when it was already resolved or unknown. */
+export async function resolveQuarantine(db: Db, req: { id: number; userId: number; now: Date }): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const done = await tx
+      .update(laporQuarantine)
+      .set({ resolvedAt: req.now, resolvedBy: req.userId })
+      .where(and(eq(laporQuarantine.id, req.id), isNull(laporQuarantine.resolvedAt)))
+      .returning({ id: laporQuarantine.id });
+    if (done.length) await tx.insert(auditLog).values({ at: req.now, userId: req.userId, action: "lapor.quarantine_resolve", data: { quarantineId: req.id } });
+    return done.length > 0;
+  });
+}
+
+/**
+ * What LAPOR still has to receive (waiting or dead LAPOR deliveries), with what a person needs
+ * to enter it by hand: the complaint, and the event whose message is to be sent.
+ */
+export async function manualBacklog(db: Db, limit = 2000) {
+  const rows = await db
+    .select({
+      id: outbox.id,
+      topic: outbox.topic,
+      status: outbox.status,
+      attempts: outbox.attempts,
+      createdAt: outbox.createdAt,
+      payload: outbox.payload,
+      complaintId: complaints.id,
+      trackingCode: complaints.trackingCode,
+      laporId: complaints.laporId,
+      laporTrackingId: complaints.laporTrackingId,
+      title: complaints.title,
+      body: complaints.body,
+      channel: complaints.channel,
+      categoryId: complaints.categoryId,
+      kelurahanId: complaints.kelurahanId,
+      address: complaints.address,
+      incidentDate: complaints.incidentDate,
+      anonymous: complaints.anonymous,
+      confidential: complaints.confidential,
+      reporterName: complaints.reporterName,
+      reporterPhone: complaints.reporterPhone,
+      reporterEmail: complaints.reporterEmail,
+      complaintCreatedAt: complaints.createdAt,
+    })
+    .from(outbox)
+    .innerJoin(complaints, eq(complaints.id, outbox.complaintId))
+    .where(and(LAPOR_TOPICS, ne(outbox.status, "done")))
+    .orderBy(asc(outbox.createdAt), asc(outbox.id))
+    .limit(limit);
+  const eventIds = rows.map((r) => Number(r.payload.eventId)).filter((n) => Number.isInteger(n) && n > 0);
+  const events = eventIds.length
+    ? await db
+        .select({ id: complaintEvents.id, at: complaintEvents.at, publicMessage: complaintEvents.publicMessage, reason: complaintEvents.reason, data: complaintEvents.data })
+        .from(complaintEvents)
+        .where(inArray(complaintEvents.id, eventIds))
+    : [];
+  const byId = new Map(events.map((e) => [e.id, e]));
+  return rows.map((r) => ({ ...r, event: byId.get(Number(r.payload.eventId)) ?? null }));
+}
+export type ManualItem = Awaited<ReturnType<typeof manualBacklog>>[number];
+
+/**
+ * Records that people entered these LAPOR deliveries by hand: each becomes done, delivered
+ * 'manual', with who and when in its result and in the audit log, so the worker never sends it.
+ * Items already done (by the worker or an earlier mark) are left alone and counted apart.
+ */
+export async function markEnteredManually(db: Db, req: { ids: number[]; userId: number; now: Date }): Promise<{ marked: number[]; skipped: number[] }> {
+  const ids = [...new Set(req.ids)];
+  if (ids.length === 0) return { marked: [], skipped: [] };
+  return db.transaction(async (tx) => {
+    // Locked first, so a worker delivering one of them at this moment finishes before we decide.
+    const rows = await tx
+      .select({ id: outbox.id, status: outbox.status, complaintId: outbox.complaintId, topic: outbox.topic })
+      .from(outbox)
+      .where(and(inArray(outbox.id, ids), LAPOR_TOPICS))
+      .for("update");
+    const open = rows.filter((r) => r.status !== "done");
+    if (open.length) {
+      await tx
+        .update(outbox)
+        .set({ status: "done", deliveredVia: "manual", doneAt: req.now, lastError: null, result: { manual: { userId: req.userId, at: req.now.toISOString() } } })
+        .where(inArray(outbox.id, open.map((r) => r.id)));
+      await tx.insert(auditLog).values(
+        open.map((r) => ({ at: req.now, userId: req.userId, action: "lapor.mark_entered", complaintId: r.complaintId, data: { outboxId: r.id, topic: r.topic, was: r.status } })),
+      );
+    }
+    const marked = new Set(open.map((r) => r.id));
+    return { marked: [...marked], skipped: ids.filter((id) => !marked.has(id)) };
+  });
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { COMPLAINT_STATUSES } from "./complaint-status";
+import { integrationHealth, LAPOR_CODES_FOR, manualTask, parseLaporId, statusesAgree, type HealthInput } from "./lapor-ops";
+
+const NOW = new Date("2026-03-02T03:00:00Z");
+const healthy: HealthInput = { configured: true, halt: null, dead: 0, oldestDueAgeMs: 5_000, lastPollOkAt: new Date(NOW.getTime() - 30_000), lastPollErrorAt: null, pollEveryMs: 60_000, now: NOW };
+
+describe("integration health", () => {
+  it.each<[string, Partial<HealthInput>, string, string[]]>([
+    ["everything flowing", {}, "ok", []],
+    ["LAPOR_BASE_URL unset", { configured: false, lastPollOkAt: null }, "disabled", []],
+    ["the worker halted the channel on a 401", { halt: { reason: "401" } }, "halted", ["halted"]],
+    ["dead letters wait", { dead: 2 }, "degraded", ["dead_letters"]],
+    ["the oldest due item waited 11 minutes", { oldestDueAgeMs: 11 * 60_000 }, "degraded", ["backlog_old"]],
+    ["the last poll failed after the last success", { lastPollErrorAt: new Date(NOW.getTime() - 1_000) }, "degraded", ["poll_failing"]],
+    ["no successful poll for 20 minutes", { lastPollOkAt: new Date(NOW.getTime() - 20 * 60_000) }, "degraded", ["poll_stale"]],
+    ["switched off with dead letters left", { configured: false, dead: 1 }, "disabled", ["dead_letters"]],
+  ])("%s → %s", (_name, change, state, reasons) => {
+    expect(integrationHealth({ ...healthy, ...change })).toEqual({ state, reasons });
+  });
+});
+
+describe("Pintu and LAPOR statuses", () => {
+  it("gives every Pintu status at least one LAPOR code, and tells differences apart", () => {
+    for (const s of COMPLAINT_STATUSES) expect(LAPOR_CODES_FOR[s].length).toBeGreaterThan(0);
+    expect(statusesAgree("received", 1)).toBe(true);
+    expect(statusesAgree("responded", 4)).toBe(true);
+    expect(statusesAgree("closed", 3)).toBe(false);
+    expect(statusesAgree("forwarded", 6)).toBe(true);
+    expect(statusesAgree("archived", 4)).toBe(false);
+  });
+
+  it("names the manual task of each LAPOR topic and nothing else", () => {
+    expect(manualTask("lapor.create_complaint")).toBe("create_complaint");
+    expect(manualTask("lapor.forward")).toBe("forward");
+    expect(manualTask("lapor.followup")).toBe("followup");
+    expect(manualTask("notify.reporter")).toBeNull();
+  });
+
+  it("accepts LAPOR ids of letters, digits, - and _ only", () => {
+    expect(parseLaporId(" 123 ")).toEqual({ ok: true, value: "123" });
+    expect(parseLaporId("INST_9-a")).toEqual({ ok: true, value: "INST_9-a" });
+    expect(parseLaporId("")).toEqual({ ok: false, error: "required" });
+    expect(parseLaporId("12 3")).toEqual({ ok: false, error: "laporIdFormat" });
+    expect(parseLaporId("x".repeat(41))).toEqual({ ok: false, error: "laporIdFormat" });
+  });
+});

@@ -1,0 +1,78 @@
+import { and, desc, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { auditLog, complaints, outbox } from "@/db/schema";
+import type { ComplaintStatus } from "@/domain/complaint-status";
+import { statusesAgree } from "@/domain/lapor-ops";
+
+/** Reads one complaint's status from LAPOR; null when LAPOR does not know the id. */
+export type FetchLaporStatus = (laporId: string, signal: AbortSignal) => Promise<{ statusCode: number; statusName?: string } | null>;
+
+export type ReconcileRow = {
+  trackingCode: string;
+  laporId: string;
+  pintuStatus: ComplaintStatus;
+  laporStatus: number | null;
+  problem: "status_differs" | "missing_in_lapor" | "fetch_failed";
+};
+
+export type ReconcileReport = {
+  checked: number;
+  /** Linked complaints not checked this time (beyond the call budget). */
+  notChecked: number;
+  differences: ReconcileRow[];
+  /** Complaints LAPOR has not been told about yet (their "create in LAPOR" delivery still waits). */
+  notYetInLapor: number;
+  ranAt: string;
+};
+
+/** LAPOR calls one report may make: the page must stay quick and polite to LAPOR. */
+export const RECONCILE_BUDGET = 50;
+
+/**
+ * Compares Pintu's state of linked complaints with LAPOR's, on demand, with at most `budget`
+ * LAPOR calls (a few at a time): the most recently changed complaints first, since a difference
+ * appears where something just happened. The report (codes and statuses only) is kept in the
+ * audit log so the page can show the last one.
+ */
+export async function reconcile(db: Db, fetchStatus: FetchLaporStatus, req: { userId: number; now: Date; budget?: number; signal?: AbortSignal }): Promise<ReconcileReport & { auditId: number }> {
+  const budget = req.budget ?? RECONCILE_BUDGET;
+  const linked = await db
+    .select({ trackingCode: complaints.trackingCode, laporId: complaints.laporId, status: complaints.status })
+    .from(complaints)
+    .where(isNotNull(complaints.laporId))
+    .orderBy(desc(complaints.updatedAt), desc(complaints.id))
+    .limit(budget);
+  const [{ total }] = (await db.select({ total: sql<number>`count(*)::int` }).from(complaints).where(isNotNull(complaints.laporId))) as [{ total: number }];
+  const [{ waiting }] = (await db
+    .select({ waiting: sql<number>`count(distinct ${outbox.complaintId})::int` })
+    .from(outbox)
+    .innerJoin(complaints, eq(complaints.id, outbox.complaintId))
+    .where(and(eq(outbox.topic, "lapor.create_complaint"), ne(outbox.status, "done"), isNull(complaints.laporId)))) as [{ waiting: number }];
+
+  const signal = req.signal ?? AbortSignal.timeout(30_000);
+  const differences: ReconcileRow[] = [];
+  const queue = [...linked];
+  const worker = async () => {
+    for (let c = queue.shift(); c; c = queue.shift()) {
+      const base = { trackingCode: c.trackingCode, laporId: c.laporId!, pintuStatus: c.status };
+      try {
+        const got = await fetchStatus(c.laporId!, signal);
+        if (!got) differences.push({ ...base, laporStatus: null, problem: "missing_in_lapor" });
+        else if (!statusesAgree(c.status, got.statusCode)) differences.push({ ...base, laporStatus: got.statusCode, problem: "status_differs" });
+      } catch {
+        differences.push({ ...base, laporStatus: null, problem: "fetch_failed" });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, worker));
+  differences.sort((a, b) => a.trackingCode.localeCompare(b.trackingCode));
+  const report: ReconcileReport = { checked: linked.length, notChecked: Math.max(0, total - linked.length), differences, notYetInLapor: waiting, ranAt: req.now.toISOString() };
+  const [audit] = await db.insert(auditLog).values({ at: req.now, userId: req.userId, action: "lapor.reconcile", data: report }).returning({ id: auditLog.id });
+  return { ...report, auditId: audit!.id };
+}
+
+/** The latest reconciliation report, or null when none was run. */
+export async function lastReconcile(db: Db): Promise<ReconcileReport | null> {
+  const [row] = await db.select({ data: auditLog.data }).from(auditLog).where(eq(auditLog.action, "lapor.reconcile")).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(1);
+  return (row?.data as ReconcileReport | undefined) ?? null;
+}
