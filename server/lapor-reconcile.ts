@@ -13,6 +13,8 @@ export type ReconcileRow = {
   pintuStatus: ComplaintStatus;
   laporStatus: number | null;
   problem: "status_differs" | "missing_in_lapor" | "fetch_failed";
+  /** Why a fetch failed (the adapter's message: status and kind, never a payload). */
+  detail?: string;
 };
 
 export type ReconcileReport = {
@@ -59,8 +61,8 @@ export async function reconcile(db: Db, fetchStatus: FetchLaporStatus, req: { us
         const got = await fetchStatus(c.laporId!, signal);
         if (!got) differences.push({ ...base, laporStatus: null, problem: "missing_in_lapor" });
         else if (!statusesAgree(c.status, got.statusCode)) differences.push({ ...base, laporStatus: got.statusCode, problem: "status_differs" });
-      } catch {
-        differences.push({ ...base, laporStatus: null, problem: "fetch_failed" });
+      } catch (err) {
+        differences.push({ ...base, laporStatus: null, problem: "fetch_failed", detail: err instanceof Error ? err.message.slice(0, 200) : "error" });
       }
     }
   };

@@ -1,23 +1,25 @@
 import "server-only";
-import { env } from "./env";
+import type { Db } from "@/db/client";
+import { quarantinePayload } from "@/db/queries/lapor";
+import { ADAPTER_VERSION, fetchComplaint, LaporHttpError, LaporShapeError, laporConfig } from "@/integrations/lapor";
 import type { FetchLaporStatus } from "./lapor-reconcile";
 
 /**
- * Reads a complaint's status from LAPOR for the reconciliation report (`GET
- * /complaints/{id}/complaint`); null when the integration is switched off (LAPOR_BASE_URL unset).
+ * Reads a complaint's status from LAPOR through the adapter, for the reconciliation report; null
+ * when the integration is switched off. A payload the adapter cannot read is quarantined (shown
+ * on the integration page) and counts as a failed fetch.
  */
-export function laporStatusFetcher(): FetchLaporStatus | null {
-  const e = env();
-  if (!e.LAPOR_BASE_URL) return null;
-  const base = e.LAPOR_BASE_URL.replace(/\/+$/, "");
-  const headers = { Authorization: `Bearer ${e.LAPOR_API_KEY ?? ""}`, token: e.LAPOR_INSTITUTION_TOKEN ?? "", Accept: "application/json" };
+export function laporStatusFetcher(db: Db): FetchLaporStatus | null {
+  const cfg = laporConfig();
+  if (!cfg) return null;
   return async (laporId, signal) => {
-    const res = await fetch(`${base}/complaints/${encodeURIComponent(laporId)}/complaint`, { headers, signal: AbortSignal.any([signal, AbortSignal.timeout(10_000)]) });
-    if (res.status === 404) return null;
-    if (!res.ok) throw new Error(`LAPOR answered ${res.status}`);
-    const body = (await res.json()) as { results?: { data?: { status_code?: unknown; status_name?: unknown } } };
-    const code = Number(body.results?.data?.status_code);
-    if (!Number.isInteger(code)) throw new Error("LAPOR's complaint has no status_code");
-    return { statusCode: code, statusName: typeof body.results?.data?.status_name === "string" ? body.results.data.status_name : undefined };
+    try {
+      const { complaint } = await fetchComplaint(cfg, laporId, { signal });
+      return { statusCode: complaint.status_code, statusName: complaint.status_name ?? undefined };
+    } catch (err) {
+      if (err instanceof LaporHttpError && err.status === 404) return null;
+      if (err instanceof LaporShapeError) await quarantinePayload(db, { ...err.unreadable, adapterVersion: ADAPTER_VERSION });
+      throw err;
+    }
   };
 }

@@ -43,7 +43,7 @@ export async function resolveQuarantineAction(formData: FormData): Promise<void>
 /** Runs a reconciliation against LAPOR now (bounded number of calls); the page shows the report. */
 export async function reconcileAction(): Promise<void> {
   const staff = await requireStaff("integration.operate");
-  const fetcher = laporStatusFetcher();
+  const fetcher = laporStatusFetcher(getDb());
   if (!fetcher) redirect(`${BASE}?error=laporDisabled#reconcile-h`);
   await reconcile(getDb(), fetcher, { userId: staff.id, now: new Date() });
   redirect(`${BASE}?done=reconciled#reconcile-h`);

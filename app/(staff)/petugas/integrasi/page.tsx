@@ -4,6 +4,7 @@ import { Flash, IntegrationNav, param, primarySmallButton, smallButton } from "@
 import { deadLetters, integrationOverview, openQuarantine } from "@/db/queries/lapor-ops";
 import { integrationHealth } from "@/domain/lapor-ops";
 import { getDb } from "@/server/db";
+import { laporConfig } from "@/integrations/lapor";
 import { env } from "@/server/env";
 import { lastReconcile, RECONCILE_BUDGET } from "@/server/lapor-reconcile";
 import { requireStaff } from "@/server/staff";
@@ -31,7 +32,7 @@ export default async function IntegrationPage({ searchParams }: { searchParams: 
   const [overview, dead, quarantine, report] = await Promise.all([integrationOverview(db, now), deadLetters(db), openQuarantine(db), lastReconcile(db)]);
   const poll = overview.jobs.find((j) => j.name.includes("poll")) ?? overview.jobs[0] ?? null;
   const health = integrationHealth({
-    configured: Boolean(e.LAPOR_BASE_URL),
+    configured: laporConfig() !== null,
     halt: overview.halt,
     dead: overview.dead,
     oldestDueAgeMs: overview.backlog.oldestDueAt ? now.getTime() - overview.backlog.oldestDueAt.getTime() : null,

@@ -4,7 +4,7 @@ import { Flash, IntegrationNav, param, primarySmallButton, smallButton } from "@
 import { manualBacklog } from "@/db/queries/lapor-ops";
 import { manualTask } from "@/domain/lapor-ops";
 import { getDb } from "@/server/db";
-import { env } from "@/server/env";
+import { laporConfig } from "@/integrations/lapor";
 import { importReport } from "@/server/lapor-import";
 import { requireStaff } from "@/server/staff";
 import { importAction, markEnteredAction } from "../actions";
@@ -26,7 +26,7 @@ export default async function ManualModePage({ searchParams }: { searchParams: S
   const when = (d: Date) => `${format.dateTime(d, { dateStyle: "medium", timeStyle: "short" })} WIB`;
   const done = param(sp.done);
   const error = param(sp.error);
-  const off = !env().LAPOR_BASE_URL;
+  const off = laporConfig() === null;
 
   return (
     <div className="space-y-8">
