@@ -59,13 +59,14 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   await Promise.all([request.dispose(), coordinator.dispose(), officer.dispose()]);
 });
 
-const PAGES = ["/petugas", "/petugas/antrean", "/petugas/kotak-masuk", "/petugas/aduan/baru", "/petugas/sms-masuk", "/petugas/audit", "/petugas/akun"] as const;
+const INTEGRATION = ["/petugas/integrasi", "/petugas/integrasi/manual", "/petugas/integrasi/pemetaan", "/petugas/integrasi/manual/ekspor?format=csv", "/petugas/integrasi/manual/ekspor?format=json"] as const;
+const PAGES = ["/petugas", "/petugas/antrean", "/petugas/kotak-masuk", "/petugas/aduan/baru", "/petugas/sms-masuk", "/petugas/audit", "/petugas/akun", ...INTEGRATION] as const;
 type Access = { pages: (typeof PAGES)[number][]; home: string | null; complaints: ("dukcapil" | "binamarga")[] };
 
 /** Who may use what (PRODUCT.md roles); everything else is a 404, and without a session a redirect to /masuk. */
 const ACCESS: Record<Who | "citizen", Access> = {
-  coordinator: { home: "/petugas/antrean", pages: ["/petugas/antrean", "/petugas/aduan/baru", "/petugas/sms-masuk", "/petugas/akun"], complaints: ["dukcapil", "binamarga"] },
-  admin: { home: "/petugas/antrean", pages: ["/petugas/antrean", "/petugas/audit", "/petugas/akun"], complaints: ["dukcapil", "binamarga"] },
+  coordinator: { home: "/petugas/antrean", pages: ["/petugas/antrean", "/petugas/aduan/baru", "/petugas/sms-masuk", "/petugas/akun", ...INTEGRATION], complaints: ["dukcapil", "binamarga"] },
+  admin: { home: "/petugas/antrean", pages: ["/petugas/antrean", "/petugas/audit", "/petugas/akun", ...INTEGRATION], complaints: ["dukcapil", "binamarga"] },
   disdukcapil: { home: "/petugas/kotak-masuk", pages: ["/petugas/kotak-masuk", "/petugas/akun"], complaints: ["dukcapil"] },
   "kepala-disdukcapil": { home: "/petugas/kotak-masuk", pages: ["/petugas/kotak-masuk", "/petugas/akun"], complaints: ["dukcapil"] },
   binamarga: { home: "/petugas/kotak-masuk", pages: ["/petugas/kotak-masuk", "/petugas/akun"], complaints: ["binamarga"] },
@@ -236,4 +237,42 @@ test("only the coordination team may turn a kept SMS into a complaint", async ({
   expect(await html(coordinator, "/petugas/sms-masuk")).toContain(text);
   expect(outcome(await postAction(coordinator, origin, "/petugas/sms-masuk", convertId, fields))).toMatch(/^→\/petugas\/aduan\/BTM-[0-9A-Z]{8}\?done=sms$/);
   expect(await html(coordinator, "/petugas/sms-masuk")).not.toContain(text);
+});
+
+test("LAPOR integration actions are refused to every role but the coordination team and admins; mappings to all but admins", async ({ requestAs }) => {
+  const coordinator = await requestAs("coordinator");
+  const admin = await requestAs("admin");
+  const overview = await html(coordinator, "/petugas/integrasi");
+  const manual = await html(coordinator, "/petugas/integrasi/manual");
+  const ids = {
+    reconcile: actionIdIn(overview, "Jalankan rekonsiliasi"),
+    importFile: actionIdIn(manual, 'name="file"'),
+    setMapping: actionIdIn(await html(admin, "/petugas/integrasi/pemetaan"), 'name="localCode" value="LAINNYA"'),
+  };
+  const mappingOf = async () => {
+    const input = /<input[^>]*id="m-category-LAINNYA-in"[^>]*>/.exec(await html(admin, "/petugas/integrasi/pemetaan"))?.[0] ?? "";
+    return /value="([^"]*)"/.exec(input)?.[1] ?? "";
+  };
+  const before = await mappingOf();
+  expect(before).not.toBe("");
+  // The mark/retry/resolve forms are rendered only when there is something to act on; their
+  // actions share the module of the ones above and check the same capability.
+  const attempts: [Who | "citizen", string, string, Record<string, string>, string][] = [];
+  for (const who of ["disdukcapil", "kepala-disdukcapil", "binamarga", "auditor"] as const) {
+    attempts.push([who, "/petugas/integrasi", ids.reconcile, {}, "404"]);
+    attempts.push([who, "/petugas/integrasi/manual", ids.importFile, {}, "404"]);
+    attempts.push([who, "/petugas/integrasi/pemetaan", ids.setMapping, { kind: "category", localCode: "LAINNYA", laporId: "HACK1" }, "404"]);
+  }
+  attempts.push(["coordinator", "/petugas/integrasi/pemetaan", ids.setMapping, { kind: "category", localCode: "LAINNYA", laporId: "HACK2" }, "404"]);
+  attempts.push(["citizen", "/petugas/integrasi/manual", ids.importFile, {}, "→/masuk"]);
+  attempts.push(["citizen", "/petugas/integrasi/pemetaan", ids.setMapping, { kind: "category", localCode: "LAINNYA", laporId: "HACK3" }, "→/masuk"]);
+  const results: string[] = [];
+  for (const [who, url, id, fields, expected] of attempts) {
+    const got = outcome(await postAction(await requestAs(who), origin, url, id, fields));
+    results.push(`${who} ${url}: ${got === expected ? "refused as expected" : `UNEXPECTED ${got}`}`);
+  }
+  expect(results.filter((r) => r.includes("UNEXPECTED"))).toEqual([]);
+  expect(await mappingOf()).toBe(before);
+  // The same crafted import by a coordinator is accepted (and refused for its empty file).
+  expect(outcome(await postAction(coordinator, origin, "/petugas/integrasi/manual", ids.importFile, {}))).toBe("→/petugas/integrasi/manual?error=empty");
 });

@@ -19,7 +19,8 @@ export async function integrationOverview(db: Db, now: Date) {
       status: outbox.status,
       n: sql<number>`count(*)::int`,
       oldest: min(outbox.createdAt),
-      oldestDue: sql<Date | null>`min(case when ${outbox.nextAttemptAt} <= ${now} then ${outbox.createdAt} end)`.mapWith(outbox.createdAt),
+      // The instant as ISO text: postgres.js cannot bind a Date inside a raw sql fragment.
+      oldestDue: sql<Date | null>`min(case when ${outbox.nextAttemptAt} <= ${now.toISOString()}::timestamptz then ${outbox.createdAt} end)`.mapWith(outbox.createdAt),
     })
     .from(outbox)
     .where(and(LAPOR_TOPICS, inArray(outbox.status, ["pending", "dead"])))
