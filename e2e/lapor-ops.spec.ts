@@ -105,6 +105,7 @@ test("LAPOR fails: halted on the integration page, export, mark entered, import 
 });
 
 test("an administrator maps a LAPOR id; the same id twice for one kind is refused", async ({ pageAs }) => {
+  test.setTimeout(120_000);
   const page = await pageAs("admin");
   await page.goto("/petugas/integrasi/pemetaan");
   await expect(main(page).getByRole("heading", { level: 1 })).toHaveText("Pemetaan ID LAPOR!");

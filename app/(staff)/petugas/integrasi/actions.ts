@@ -91,7 +91,7 @@ export async function setMappingAction(formData: FormData): Promise<void> {
   const kind = String(formData.get("kind") ?? "");
   const localCode = String(formData.get("localCode") ?? "");
   const laporId = String(formData.get("laporId") ?? "");
-  const back = (q: string) => `${BASE}/pemetaan?${q}&kind=${encodeURIComponent(kind)}&code=${encodeURIComponent(localCode)}#m-${encodeURIComponent(kind)}-${encodeURIComponent(localCode)}`;
+  const back = (q: string) => `${BASE}/pemetaan?${q}&jenis=${encodeURIComponent(kind)}&kind=${encodeURIComponent(kind)}&code=${encodeURIComponent(localCode)}#m-${encodeURIComponent(kind)}-${encodeURIComponent(localCode)}`;
   let target: string;
   try {
     if (formData.get("remove") === "1") await deleteMapping(getDb(), { kind, localCode, userId: staff.id, now: new Date() });

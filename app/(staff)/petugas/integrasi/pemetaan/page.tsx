@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Flash, IntegrationNav, param, smallButton } from "@/components/integration/parts";
 import { inputClass } from "@/components/ui/field";
@@ -25,6 +26,9 @@ export default async function MappingsPage({ searchParams }: { searchParams: Sea
   const error = param(sp.error);
   const errKind = param(sp.kind);
   const errCode = param(sp.code);
+  // One kind at a time: the areas alone are dozens of rows, each its own form.
+  const kindParam = param(sp.jenis) ?? errKind;
+  const shown = MAPPING_KINDS.find((k) => k === kindParam) ?? "category";
   const errText = error ? (t.has(`importErrors.${error}`) ? t(`importErrors.${error}` as "importErrors.required", { p: param(sp.p) ?? "" }) : t("errors.invalid")) : null;
 
   return (
@@ -35,7 +39,18 @@ export default async function MappingsPage({ searchParams }: { searchParams: Sea
         <IntegrationNav current="mappings" />
       </div>
       <Flash ok={done ? t("done.saved") : null} error={errText ? t("mappings.errorFor", { error: errText }) : null} />
-      {MAPPING_KINDS.map((kind) => (
+      <nav aria-label={t("mappings.kindsLabel")}>
+        <ul className="flex flex-wrap gap-x-4 gap-y-2 text-sm font-medium">
+          {MAPPING_KINDS.map((k) => (
+            <li key={k}>
+              <Link href={`/petugas/integrasi/pemetaan?jenis=${k}`} aria-current={k === shown ? "page" : undefined} className={k === shown ? "font-bold text-brand-800 underline" : "text-brand-700 underline-offset-4 hover:underline"}>
+                {t(`mappings.kind.${k}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {[shown].map((kind) => (
         <section key={kind} aria-labelledby={`kind-${kind}`} className="space-y-2">
           <h2 id={`kind-${kind}`} className="text-lg font-semibold">{t(`mappings.kind.${kind}`)}</h2>
           <ul className="divide-y divide-slate-200 rounded-lg bg-white text-sm ring-1 ring-slate-200">
