@@ -64,4 +64,20 @@ test.describe("accessibility (WCAG 2.1 AA)", () => {
     await expect(page.getByRole("main").getByRole("alert")).toBeVisible();
     await expectAccessible(page, testInfo, "lacak-confidential");
   });
+
+  test("public complaints: listed, searchable, confidential ones never shown", async ({ page, request }, testInfo) => {
+    const word = `Trotoar${unique()}`;
+    const open = await fileComplaint(request, { title: `${word} ambles, hubungi 081234567890` });
+    const hidden = await fileComplaint(request, { title: `${word} rahasia sekali`, confidential: true });
+    await page.goto("/");
+    await page.getByRole("navigation", { name: "Navigasi utama" }).getByRole("link", { name: "Aduan publik" }).click();
+    await page.getByLabel("Cari di judul").fill(word);
+    await page.getByRole("button", { name: "Terapkan" }).click();
+    const results = page.getByRole("list", { name: "Daftar aduan" });
+    await expect(results.getByRole("listitem")).toHaveCount(1);
+    await expect(results).toContainText(open.trackingCode);
+    await expect(results).toContainText(`${word} ambles, hubungi [disembunyikan]`);
+    await expect(page.getByRole("main")).not.toContainText(hidden.trackingCode);
+    await expectAccessible(page, testInfo, "aduan");
+  });
 });

@@ -3,6 +3,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { Db } from "@/db/client";
 import { findComplaintByCode, listPublicEvents } from "@/db/queries/complaints";
 import type { Channel, ComplaintStatus } from "@/domain/complaint-status";
+import { redactContactData } from "@/domain/redact";
 import { normalizeTrackingCode } from "@/domain/tracking-code";
 import { sha256 } from "./secrets";
 
@@ -68,12 +69,15 @@ export async function loadPublicComplaint(db: Db, rawCode: string, region: strin
   if (c.confidential && keyValid !== true) return { ...base, full: null };
 
   const events = await listPublicEvents(db, c.id);
+  // The public sees the text with any phone number, e-mail or NIK the citizen typed hidden;
+  // the reporter, holding the key, sees exactly what they wrote.
+  const shown = keyValid === true ? (s: string) => s : redactContactData;
   return {
     ...base,
     full: {
       channel: c.channel,
-      title: c.title,
-      body: c.body,
+      title: shown(c.title),
+      body: shown(c.body),
       category: c.categoryCode && c.categoryName ? { code: c.categoryCode, name: c.categoryName } : null,
       opd:
         c.opdCode && c.opdName
@@ -91,7 +95,7 @@ export async function loadPublicComplaint(db: Db, rawCode: string, region: strin
         action: e.action,
         channel: e.channel,
         target: typeof e.data?.targetName === "string" ? e.data.targetName : null,
-        message: e.publicMessage,
+        message: e.publicMessage === null ? null : shown(e.publicMessage),
       })),
       attachmentCount: c.attachmentCount,
     },

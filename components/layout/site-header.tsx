@@ -10,6 +10,7 @@ export async function SiteHeader({ regionName }: { regionName: string }) {
   const links = [
     { href: "/lapor", label: t("report") },
     { href: "/lacak", label: t("track") },
+    { href: "/aduan", label: t("public") },
   ];
   return (
     <header className="border-b border-brand-800 bg-brand-700 text-white">
