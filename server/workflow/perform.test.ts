@@ -79,6 +79,8 @@ describe.each(testDatabases())("performAction on $name", (backend) => {
     const events = await eventCount(code);
     for (const action of ["accept", "respond", "return", "note", "request_info"] as const) {
       await expect(act(code, action, staff.binamarga!, { message: "x".repeat(30), reason: "x".repeat(20), text: "catatan" })).rejects.toMatchObject({ status: 404 });
+      // Invalid input too: field errors would confirm that the complaint exists.
+      await expect(act(code, action, staff.binamarga!, {})).rejects.toMatchObject({ status: 404 });
     }
     expect(await row(code)).toEqual(before);
     expect(await eventCount(code)).toBe(events);

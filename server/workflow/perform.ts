@@ -27,16 +27,15 @@ function actorOf(p: ActingParty): Actor {
 }
 
 /**
- * Takes one workflow action on a complaint: checks visibility and the workflow table, validates
- * the input, and writes the new state, exactly one event (plus one when it pauses or resumes
- * the SLA clocks) and any outbox rows in one transaction. A complaint the actor may not see is reported as not found.
+ * Takes one workflow action on a complaint: checks visibility, then validates the input and
+ * checks the workflow table, and writes the new state, exactly one event (plus one when it
+ * pauses or resumes the SLA clocks) and any outbox rows in one transaction. A complaint the
+ * actor may not see is reported as not found.
  */
 export async function performAction(
   db: Db,
   req: { complaintId?: number; trackingCode?: string; action: Action; party: ActingParty; input: unknown; now: Date },
 ): Promise<{ status: ComplaintStatus; eventId: number }> {
-  const parsed = ACTION_INPUTS[req.action].safeParse(req.input ?? {});
-  if (!parsed.success) throw new ValidationError(collectFieldErrors(parsed.error));
   const ref = await reference(db);
 
   return db.transaction(async (tx) => {
@@ -44,6 +43,10 @@ export async function performAction(
     const [c] = await tx.select().from(complaints).where(where).for("update");
     if (!c) throw notFound();
     if (req.party.kind === "staff" && !canSeeComplaint(req.party, c.opdId)) throw notFound();
+    // Validated only after the visibility check: a crafted post about a complaint the caller may
+    // not see gets "not found" whatever it contains, never field errors that confirm it exists.
+    const parsed = ACTION_INPUTS[req.action].safeParse(req.input ?? {});
+    if (!parsed.success) throw new ValidationError(collectFieldErrors(parsed.error));
 
     const t = transition({ status: c.status, previousStatus: c.previousStatus, mergedInto: c.primaryId }, req.action, actorOf(req.party));
     if (!t.ok) {
