@@ -203,15 +203,16 @@ test("the coordinator records a walk-in complaint and gets a tracking code", asy
   const coordinator = await pageAs("coordinator");
   await coordinator.goto("/petugas/aduan/baru");
   await expect(main(coordinator).getByRole("heading", { level: 1 })).toHaveText("Catat aduan atas nama warga");
-  const form = new ComplaintFormPage(coordinator);
+  const form = new ComplaintFormPage(coordinator, "staff");
   await main(coordinator).getByLabel("Diterima melalui").selectOption({ label: "Datang langsung" });
   await form.fillRequired(title, "Warga datang ke kantor: surat pindah domisili yang diajukan sebulan lalu belum diproses.");
   await form.area.selectOption({ label: "Belian" });
   await form.name.fill(`Ibu Warga ${u}`);
   await form.phone.fill("0812 7000 1234");
   await form.submit.click();
-  const { code } = await new ReceiptView(coordinator).read();
+  const { code } = await new ReceiptView(coordinator, "staff").read();
   expect(code).toMatch(TRACKING_CODE);
+  await expect(main(coordinator)).toContainText("Serahkan tautan ini kepada pelapor sekarang");
 
   const row = await findInList(coordinator, "/petugas/antrean", title);
   await expect(row).toContainText(code);

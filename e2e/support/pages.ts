@@ -1,6 +1,9 @@
 import { expect, type Locator, type Page, type TestInfo } from "@playwright/test";
 import { png } from "./data";
 
+/** Who fills the form in: a citizen on /lapor, or staff recording a complaint on a citizen's behalf (other wording). */
+type Audience = "citizen" | "staff";
+
 /** The /lapor form, driven by its Bahasa Indonesia labels as a citizen (or a screen reader) sees them. */
 export class ComplaintFormPage {
   readonly heading: Locator;
@@ -20,7 +23,10 @@ export class ComplaintFormPage {
   readonly submit: Locator;
   readonly alert: Locator;
 
-  constructor(readonly page: Page) {
+  constructor(
+    readonly page: Page,
+    audience: Audience = "citizen",
+  ) {
     const main = page.getByRole("main");
     this.heading = main.getByRole("heading", { level: 1 });
     this.title = main.getByLabel("Judul aduan");
@@ -35,8 +41,8 @@ export class ComplaintFormPage {
     this.nik = main.getByLabel("NIK");
     this.anonymous = main.getByRole("checkbox", { name: /anonim/ });
     this.confidential = main.getByRole("checkbox", { name: /rahasia/ });
-    this.attachments = main.getByLabel("Foto atau dokumen");
-    this.submit = main.getByRole("button", { name: "Kirim aduan" });
+    this.attachments = main.getByLabel(audience === "staff" ? "Dokumen atau foto dari warga" : "Foto atau dokumen", { exact: false });
+    this.submit = main.getByRole("button", { name: audience === "staff" ? "Simpan aduan" : "Kirim aduan" });
     this.alert = main.getByRole("alert");
   }
 
@@ -63,9 +69,12 @@ export class ReceiptView {
   readonly privateLink: Locator;
   readonly openTracking: Locator;
 
-  constructor(readonly page: Page) {
+  constructor(
+    readonly page: Page,
+    audience: Audience = "citizen",
+  ) {
     const main = page.getByRole("main");
-    this.heading = main.getByRole("heading", { name: "Aduan Anda sudah kami terima" });
+    this.heading = main.getByRole("heading", { name: audience === "staff" ? "Aduan sudah tercatat" : "Aduan Anda sudah kami terima" });
     this.code = main.getByTestId("tracking-code");
     this.privateLink = main.getByTestId("private-link");
     this.openTracking = main.getByRole("link", { name: "Buka halaman lacak" });

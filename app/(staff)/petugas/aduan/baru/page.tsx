@@ -23,7 +23,8 @@ export default async function EnterComplaintPage() {
         <h1 className="text-2xl font-bold text-brand-800">{t("title")}</h1>
         <p className="text-slate-700">{t("lead")}</p>
       </div>
-      <ClientMessages sections={["form", "errors", "receipt"]}>
+      {/* The citizen's form, worded for the officer filling it in on the citizen's behalf. */}
+      <ClientMessages sections={["form", "errors", "receipt"]} overrides={{ form: "formStaff", receipt: "receiptStaff" }}>
         <ComplaintForm
         options={{
           categories: ref.categories.map((c) => ({ code: c.code, name: c.name })),
