@@ -97,6 +97,11 @@ export const users = pgTable("users", {
   role: role("role").notNull(),
   opdId: integer("opd_id").references(() => opds.id),
   active: boolean("active").notNull().default(true),
+  /**
+   * Sessions carry the epoch they were issued in; raising it (password reset or change,
+   * deactivation) ends every session of the account at its next request.
+   */
+  sessionEpoch: integer("session_epoch").notNull().default(0),
   createdAt: createdAt(),
 });
 
@@ -187,6 +192,10 @@ export const complaints = pgTable(
     index("complaints_first_response_clock_idx").on(t.firstResponseRiskAt).where(sql`status in ('disposed', 'in_progress') and first_responded_at is null`),
     index("complaints_resolution_clock_idx").on(t.resolutionRiskAt).where(sql`status in ('disposed', 'in_progress')`),
     index("complaints_auto_close_idx").on(t.autoCloseDue).where(sql`status = 'responded'`),
+    // The public list (/aduan): newest first among what the public may see.
+    index("complaints_public_idx")
+      .on(t.createdAt.desc(), t.id.desc())
+      .where(sql`confidential = false and primary_id is null and status <> 'archived'`),
   ],
 );
 

@@ -60,13 +60,13 @@ test.beforeAll(async ({ playwright, baseURL }) => {
 });
 
 const INTEGRATION = ["/petugas/integrasi", "/petugas/integrasi/manual", "/petugas/integrasi/pemetaan", "/petugas/integrasi/manual/ekspor?format=csv", "/petugas/integrasi/manual/ekspor?format=json"] as const;
-const PAGES = ["/petugas", "/petugas/antrean", "/petugas/kotak-masuk", "/petugas/aduan/baru", "/petugas/sms-masuk", "/petugas/audit", "/petugas/akun", ...INTEGRATION] as const;
+const PAGES = ["/petugas", "/petugas/antrean", "/petugas/kotak-masuk", "/petugas/aduan/baru", "/petugas/sms-masuk", "/petugas/audit", "/petugas/pengguna", "/petugas/akun", ...INTEGRATION] as const;
 type Access = { pages: (typeof PAGES)[number][]; home: string | null; complaints: ("dukcapil" | "binamarga")[] };
 
 /** Who may use what (PRODUCT.md roles); everything else is a 404, and without a session a redirect to /masuk. */
 const ACCESS: Record<Who | "citizen", Access> = {
   coordinator: { home: "/petugas/antrean", pages: ["/petugas/antrean", "/petugas/aduan/baru", "/petugas/sms-masuk", "/petugas/akun", ...INTEGRATION], complaints: ["dukcapil", "binamarga"] },
-  admin: { home: "/petugas/antrean", pages: ["/petugas/antrean", "/petugas/audit", "/petugas/akun", ...INTEGRATION], complaints: ["dukcapil", "binamarga"] },
+  admin: { home: "/petugas/antrean", pages: ["/petugas/antrean", "/petugas/audit", "/petugas/pengguna", "/petugas/akun", ...INTEGRATION], complaints: ["dukcapil", "binamarga"] },
   disdukcapil: { home: "/petugas/kotak-masuk", pages: ["/petugas/kotak-masuk", "/petugas/akun"], complaints: ["dukcapil"] },
   "kepala-disdukcapil": { home: "/petugas/kotak-masuk", pages: ["/petugas/kotak-masuk", "/petugas/akun"], complaints: ["dukcapil"] },
   binamarga: { home: "/petugas/kotak-masuk", pages: ["/petugas/kotak-masuk", "/petugas/akun"], complaints: ["binamarga"] },

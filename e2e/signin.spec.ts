@@ -71,53 +71,72 @@ test("signing out ends the session: /petugas sends back to /masuk", async ({ pag
   expect((await page.context().cookies()).map((c) => c.name)).not.toContain("authjs.session-token");
 });
 
-test("a staff member changes their own password (and back)", async ({ pageAs }) => {
-  // Eight password hashes and checks (argon2id): slow on a small, busy machine.
-  test.setTimeout(180_000);
-  const { email } = STAFF["kepala-disdukcapil"];
-  const next = `Sandi-baru-${Date.now()}`;
-  const page = await pageAs("citizen");
-  await signIn(page, email, DEMO_PASSWORD);
-  await expect(page).toHaveURL(/\/petugas\/kotak-masuk$/);
+test("an account's life: created by the admin, its password changed (other sessions end), reset and deactivated", async ({ pageAs }) => {
+  // Several argon2id hashes and checks: slow on a small, busy machine.
+  test.setTimeout(240_000);
+  const email = `uji.${Date.now().toString(36)}@pintu.test`;
+  const admin = await pageAs("admin");
+  await admin.goto("/petugas/pengguna");
+  await expect(main(admin).getByRole("heading", { level: 1 })).toHaveText("Pengguna");
+  const form = main(admin).getByRole("region", { name: "Akun baru" });
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Nama").fill("Petugas Uji");
+  await form.getByLabel("Peran").selectOption({ label: "Petugas OPD" });
+  await form.getByRole("button", { name: "Buat akun" }).click();
+  await expect(form.getByRole("alert").or(form.getByText("Pilih OPD untuk peran ini."))).toBeVisible();
+  await form.getByLabel("OPD", { exact: true }).selectOption({ label: "Dinas Kependudukan dan Pencatatan Sipil" });
+  await form.getByRole("button", { name: "Buat akun" }).click();
+  await expect(form.getByRole("status")).toContainText(`Akun ${email} sudah dibuat.`);
+  const firstPassword = (await form.getByTestId("one-time-password").innerText()).trim();
+
+  // Signed in on two devices.
+  const phone = await pageAs("citizen");
+  const laptop = await pageAs("citizen");
+  for (const p of [phone, laptop]) {
+    await signIn(p, email, firstPassword);
+    await expect(p).toHaveURL(/\/petugas\/kotak-masuk$/);
+  }
 
   const change = async (current: string, to: string, confirm = to) => {
-    await page.goto("/petugas/akun");
-    await expect(main(page).getByRole("heading", { level: 1 })).toHaveText("Akun saya");
-    await main(page).getByLabel("Kata sandi sekarang").fill(current);
-    await main(page).getByLabel("Kata sandi baru (minimal 10 karakter)").fill(to);
-    await main(page).getByLabel("Ulangi kata sandi baru").fill(confirm);
-    await main(page).getByRole("button", { name: "Ganti kata sandi" }).click();
+    await laptop.goto("/petugas/akun");
+    await main(laptop).getByLabel("Kata sandi sekarang").fill(current);
+    await main(laptop).getByLabel("Kata sandi baru (minimal 10 karakter)").fill(to);
+    await main(laptop).getByLabel("Ulangi kata sandi baru").fill(confirm);
+    await main(laptop).getByRole("button", { name: "Ganti kata sandi" }).click();
   };
-  let changed = false;
-  try {
-    await change("bukan-sandi-lama", next);
-    await expect(main(page).getByRole("alert")).toHaveText("Kata sandi sekarang salah.");
-    await change(DEMO_PASSWORD, "pendek");
-    await expect(main(page).getByRole("alert")).toHaveText("Kata sandi baru minimal 10 karakter.");
-    await change(DEMO_PASSWORD, next, `${next}x`);
-    await expect(main(page).getByRole("alert")).toHaveText("Kedua kata sandi baru tidak sama.");
-    await change(DEMO_PASSWORD, next);
-    await expect(main(page).getByRole("status")).toHaveText("Kata sandi sudah diganti.");
-    changed = true;
-    await expect(main(page).getByRole("alert")).toHaveCount(0);
+  const chosen = `Sandi-baru-${Date.now()}`;
+  await change("bukan-sandi-lama", chosen);
+  await expect(main(laptop).getByRole("alert")).toHaveText("Kata sandi sekarang salah.");
+  await change(firstPassword, "pendek");
+  await expect(main(laptop).getByRole("alert")).toHaveText("Kata sandi baru minimal 10 karakter.");
+  await change(firstPassword, chosen, `${chosen}x`);
+  await expect(main(laptop).getByRole("alert")).toHaveText("Kedua kata sandi baru tidak sama.");
+  await change(firstPassword, chosen);
+  await expect(main(laptop).getByRole("status")).toHaveText("Kata sandi sudah diganti.");
+  // The device that changed it carries on; the other device's session has ended.
+  await laptop.goto("/petugas/kotak-masuk");
+  await expect(laptop).toHaveURL(/\/petugas\/kotak-masuk$/);
+  await phone.goto("/petugas/kotak-masuk");
+  await expect(phone).toHaveURL(/\/masuk$/);
+  await signIn(phone, email, firstPassword);
+  await expect(signInAlert(phone)).toHaveText(INVALID);
 
-    // The new password signs in; the old one no longer does.
-    await main(page).getByRole("button", { name: "Keluar" }).click();
-    await expect(page).toHaveURL(/\/masuk$/);
-    await signIn(page, email, DEMO_PASSWORD);
-    await expect(signInAlert(page)).toHaveText(INVALID);
-    await signIn(page, email, next);
-    await expect(page).toHaveURL(/\/petugas\/kotak-masuk$/);
-  } finally {
-    // Other specs (and the next run against a reused server) expect the demo password.
-    if (changed) {
-      await page.goto("/petugas/akun");
-      if (/\/masuk$/.test(page.url())) await signIn(page, email, next);
-      await change(next, DEMO_PASSWORD);
-      await expect(main(page).getByRole("status")).toHaveText("Kata sandi sudah diganti.");
-    }
-  }
-  await main(page).getByRole("button", { name: "Keluar" }).click();
-  await signIn(page, email, DEMO_PASSWORD);
-  await expect(page).toHaveURL(/\/petugas\/kotak-masuk$/);
+  // The administrator resets it: the laptop's session ends too; the new one-time password works.
+  await admin.reload();
+  const row = main(admin).getByRole("listitem", { name: email });
+  await row.getByRole("button", { name: `Setel ulang kata sandi ${email}` }).click();
+  await expect(row.getByRole("status")).toContainText("semua sesinya berakhir");
+  const resetPassword = (await row.getByTestId("one-time-password").innerText()).trim();
+  await laptop.goto("/petugas/kotak-masuk");
+  await expect(laptop).toHaveURL(/\/masuk$/);
+  await signIn(laptop, email, resetPassword);
+  await expect(laptop).toHaveURL(/\/petugas\/kotak-masuk$/);
+
+  // Deactivated: signed out at once, and the password no longer signs in.
+  await row.getByRole("button", { name: `Nonaktifkan ${email}` }).click();
+  await expect(main(admin).getByRole("status")).toHaveText("Akun sudah dinonaktifkan; semua sesinya berakhir.");
+  await laptop.goto("/petugas/kotak-masuk");
+  await expect(laptop).toHaveURL(/\/masuk$/);
+  await signIn(laptop, email, resetPassword);
+  await expect(signInAlert(laptop)).toHaveText(INVALID);
 });

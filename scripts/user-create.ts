@@ -1,43 +1,38 @@
-import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import { eq } from "drizzle-orm";
 import { openDb } from "../db/client";
 import { migrateDb } from "../db/migrate";
-import { opds, users } from "../db/schema";
-import { ROLES, type Role } from "../domain/complaint-status";
+import { ROLES } from "../domain/complaint-status";
 import { env } from "../server/env";
-import { hashPassword } from "../server/passwords";
+import { ValidationError } from "../server/errors";
+import { createStaffAccount } from "../server/users";
 import { runScript, UsageError } from "./run-script";
+
+const PROBLEMS: Record<string, string> = {
+  email: "--email must be an email address",
+  name: "--name must be 2–120 characters",
+  role: `--role must be one of: ${ROLES.join(", ")}`,
+  opdRequired: "--opd CODE is required for opd_officer and opd_head",
+  opdNotApplicable: "--opd applies only to opd_officer and opd_head",
+  opdUnknown: "unknown OPD code (run npm run db:seed first?)",
+  emailTaken: "a user with this email already exists",
+};
 
 /** `npm run user:create -- --email … --role … [--opd CODE] [--name …]`: prints a one-time password. */
 await runScript(async () => {
   const { values } = parseArgs({ options: { email: { type: "string" }, role: { type: "string" }, opd: { type: "string" }, name: { type: "string" } } });
-  const email = values.email?.trim().toLowerCase();
-  if (!email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new UsageError("--email must be an email address");
-  if (!values.role || !(ROLES as readonly string[]).includes(values.role)) throw new UsageError(`--role must be one of: ${ROLES.join(", ")}`);
-  const role = values.role as Role;
-  const needsOpd = role === "opd_officer" || role === "opd_head";
-  if (needsOpd && !values.opd) throw new UsageError(`--opd CODE is required for ${role}`);
-  if (!needsOpd && values.opd) throw new UsageError(`--opd applies only to opd_officer and opd_head`);
-
   const e = env();
   const handle = openDb({ url: e.DATABASE_URL, dataDir: e.DATA_DIR, poolSize: 1 });
   try {
     await migrateDb(handle);
-    let opdId: number | null = null;
-    if (values.opd) {
-      const [opd] = await handle.db.select({ id: opds.id }).from(opds).where(eq(opds.code, values.opd.toUpperCase()));
-      if (!opd) throw new UsageError(`Unknown OPD code ${values.opd} (run npm run db:seed first?)`);
-      opdId = opd.id;
-    }
-    const password = randomBytes(12).toString("base64url");
-    const inserted = await handle.db
-      .insert(users)
-      .values({ email, name: values.name ?? email, role, opdId, passwordHash: await hashPassword(password) })
-      .onConflictDoNothing({ target: users.email })
-      .returning({ id: users.id });
-    if (inserted.length === 0) throw new UsageError(`A user with email ${email} already exists`);
-    console.log(`Created ${role} ${email}. One-time password (shown once; change it after signing in):\n${password}`);
+    const input = { email: values.email ?? "", name: values.name ?? values.email ?? "", role: values.role ?? "", opdCode: values.opd };
+    const created = await createStaffAccount(handle.db, input, null).catch((err: unknown) => {
+      if (err instanceof ValidationError) {
+        const keys = Object.values(err.fieldErrors).flat();
+        throw new UsageError(keys.map((k) => PROBLEMS[k] ?? k).join("; "));
+      }
+      throw err;
+    });
+    console.log(`Created ${input.role} ${created.email}. One-time password (shown once; change it after signing in):\n${created.password}`);
   } finally {
     await handle.close();
   }

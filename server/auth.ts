@@ -46,7 +46,7 @@ export async function authenticate(raw: unknown, address: string, now = new Date
     await Promise.all([recordHit(db, accountBucket, now, SIGNIN_WINDOW_SECONDS), recordHit(db, addressBucket, now, SIGNIN_WINDOW_SECONDS)]);
     return null;
   }
-  return { id: String(user.id), email: user.email, name: user.name };
+  return { id: String(user.id), email: user.email, name: user.name, epoch: user.sessionEpoch };
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -58,7 +58,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // A wrong password is an expected outcome (already counted for throttling), not a fault.
     error: (error: Error) => {
       // Compared by type, not name: class names are minified in the production build.
-      if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
+      const type = (error as { type?: string }).type;
+      if (error instanceof CredentialsSignin || type === "CredentialsSignin") return;
+      // A session cookie that no longer decrypts (expired, or signed with an earlier secret) just
+      // means "not signed in": the visitor is sent to /masuk. Worth a warning, not an alarm.
+      if (type === "JWTSessionError") return log.warn("auth: unreadable session cookie ignored");
       log.error("auth error", { err: error });
     },
   },
@@ -70,11 +74,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ],
   callbacks: {
     jwt: ({ token, user }) => {
-      if (user?.id) token.uid = Number(user.id);
+      if (user?.id) {
+        token.uid = Number(user.id);
+        token.epoch = (user as { epoch?: number }).epoch ?? 0;
+      }
       return token;
     },
     session: ({ session, token }) => {
-      (session as { uid?: number }).uid = typeof token.uid === "number" ? token.uid : undefined;
+      const s = session as { uid?: number; epoch?: number };
+      s.uid = typeof token.uid === "number" ? token.uid : undefined;
+      s.epoch = typeof token.epoch === "number" ? token.epoch : 0;
       return session;
     },
   },

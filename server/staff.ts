@@ -8,13 +8,15 @@ import { getDb } from "./db";
 
 export type Staff = NonNullable<Awaited<ReturnType<typeof findStaffById>>>;
 
-/** The signed-in, active staff member, re-read from the database; null for anyone else. */
+/**
+ * The signed-in, active staff member, re-read from the database; null for anyone else —
+ * including a session issued before the account's password was reset or changed.
+ */
 export async function currentStaff(): Promise<Staff | null> {
-  const session = await auth();
-  const uid = (session as { uid?: number } | null)?.uid;
-  if (!uid) return null;
-  const staff = await findStaffById(getDb(), uid);
-  return staff?.active ? staff : null;
+  const session = (await auth()) as { uid?: number; epoch?: number } | null;
+  if (!session?.uid) return null;
+  const staff = await findStaffById(getDb(), session.uid);
+  return staff?.active && staff.sessionEpoch === (session.epoch ?? 0) ? staff : null;
 }
 
 /**

@@ -11,7 +11,7 @@ export async function findUserByEmail(db: Db, email: string) {
 /** The signed-in staff member as authorisation sees them: always read fresh from the database. */
 export async function findStaffById(db: Db, id: number) {
   const [row] = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, opdId: users.opdId, active: users.active, opdCode: opds.code, opdName: opds.name })
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, opdId: users.opdId, active: users.active, sessionEpoch: users.sessionEpoch, opdCode: opds.code, opdName: opds.name })
     .from(users)
     .leftJoin(opds, eq(opds.id, users.opdId))
     .where(eq(users.id, id));

@@ -16,6 +16,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
     can(staff.role, "complaints.enter_on_behalf") && { href: "/petugas/sms-masuk", label: t("nav.sms") },
     can(staff.role, "audit.read") && { href: "/petugas/audit", label: t("nav.audit") },
     can(staff.role, "integration.operate") && { href: "/petugas/integrasi", label: t("nav.integration") },
+    can(staff.role, "admin.manage") && { href: "/petugas/pengguna", label: t("nav.users") },
     { href: "/petugas/akun", label: t("nav.account") },
   ].filter((l): l is { href: string; label: string } => Boolean(l));
   return (

@@ -1,8 +1,10 @@
 "use server";
 
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { users } from "@/db/schema";
+import { signIn } from "@/server/auth";
 import { getDb } from "@/server/db";
 import { hashPassword, verifyPassword } from "@/server/passwords";
 import { requireStaff } from "@/server/staff";
@@ -20,6 +22,17 @@ export async function changePassword(formData: FormData): Promise<void> {
   if (!(await verifyPassword(row?.passwordHash ?? null, current))) redirect("/petugas/akun?error=wrong");
   if (next.length < MIN_PASSWORD || next.length > 1024) redirect("/petugas/akun?error=weak");
   if (next !== confirm) redirect("/petugas/akun?error=mismatch");
-  await db.update(users).set({ passwordHash: await hashPassword(next) }).where(eq(users.id, staff.id));
-  redirect("/petugas/akun?done=1");
+  // Every other session of the account ends (a stolen session must not outlive the change); this
+  // browser is signed in again with the new password so the officer can carry on.
+  await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(next), sessionEpoch: sql`${users.sessionEpoch} + 1` })
+    .where(eq(users.id, staff.id));
+  try {
+    await signIn("credentials", { email: staff.email, password: next, redirectTo: "/petugas/akun?done=1" });
+  } catch (err) {
+    // Throttled or otherwise refused: the password is changed; they sign in again by hand.
+    if (err instanceof AuthError) redirect("/masuk");
+    throw err; // the redirect after signing in again
+  }
 }

@@ -1,0 +1,74 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
+import { CreateAccountForm, ResetPasswordForm } from "@/components/staff/account-forms";
+import { getDb } from "@/server/db";
+import { reference } from "@/server/reference";
+import { requireStaff } from "@/server/staff";
+import { listStaffAccounts } from "@/server/users";
+import { setActiveAction } from "./actions";
+
+/** Administrator: staff accounts — create, reset a password, deactivate or reactivate. */
+export default async function StaffAccountsPage({ searchParams }: { searchParams: Promise<{ done?: string; error?: string }> }) {
+  const admin = await requireStaff("admin.manage");
+  const db = getDb();
+  const [t, tr, format, accounts, ref, sp] = await Promise.all([
+    getTranslations("staff.users"),
+    getTranslations("staff.roles"),
+    getFormatter(),
+    listStaffAccounts(db),
+    reference(db),
+    searchParams,
+  ]);
+  const done = sp.done === "activated" || sp.done === "deactivated" ? sp.done : null;
+  return (
+    <div className="space-y-8">
+      <div className="space-y-2">
+        <h1 className="text-2xl font-bold text-brand-800">{t("title")}</h1>
+        <p className="text-slate-700">{t("lead")}</p>
+      </div>
+      {done ? <p role="status" className="rounded-md bg-green-50 p-3 text-green-900">{t(done)}</p> : null}
+      {sp.error === "selfDeactivate" ? <p role="alert" className="rounded-md bg-red-50 p-3 text-red-900">{t("errors.selfDeactivate")}</p> : null}
+
+      <section aria-labelledby="new-account" className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
+        <h2 id="new-account" className="text-lg font-semibold">{t("newTitle")}</h2>
+        <ClientMessages sections={["staff"]}>
+          <CreateAccountForm opds={ref.opds.map((o) => ({ code: o.code, name: o.name }))} />
+        </ClientMessages>
+      </section>
+
+      <section aria-labelledby="accounts" className="space-y-3">
+        <h2 id="accounts" className="text-lg font-semibold">{t("listTitle", { count: accounts.length })}</h2>
+        <ul className="divide-y divide-slate-200 rounded-lg bg-white ring-1 ring-slate-200">
+          {accounts.map((a) => (
+            <li key={a.id} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-start sm:justify-between" aria-label={a.email}>
+              <div className="space-y-1">
+                <p className="font-semibold">
+                  {a.name} {a.active ? null : <span className="ml-2 rounded-full bg-slate-600 px-2 py-0.5 text-xs font-semibold text-white">{t("inactive")}</span>}
+                </p>
+                <p className="break-all text-sm text-slate-700">{a.email}</p>
+                <p className="text-sm text-slate-700">
+                  {tr(a.role)}
+                  {a.opdName ? ` · ${a.opdName}` : ""} · {t("since", { date: format.dateTime(a.createdAt, { dateStyle: "medium" }) })}
+                </p>
+              </div>
+              <div className="flex flex-wrap items-start gap-2">
+                <ClientMessages sections={["staff"]}>
+                  <ResetPasswordForm userId={a.id} label={t("resetFor", { email: a.email })} />
+                </ClientMessages>
+                {a.id === admin.id ? null : (
+                  <form action={setActiveAction}>
+                    <input type="hidden" name="userId" value={a.id} />
+                    <input type="hidden" name="active" value={a.active ? "0" : "1"} />
+                    <button type="submit" aria-label={t(a.active ? "deactivateFor" : "activateFor", { email: a.email })} className="rounded border border-slate-400 px-3 py-1 text-sm hover:bg-slate-100">
+                      {t(a.active ? "deactivate" : "activate")}
+                    </button>
+                  </form>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

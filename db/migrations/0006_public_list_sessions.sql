@@ -1,0 +1,2 @@
+ALTER TABLE "users" ADD COLUMN "session_epoch" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE INDEX "complaints_public_idx" ON "complaints" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE confidential = false and primary_id is null and status <> 'archived';

@@ -1,0 +1,78 @@
+import { randomBytes } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { auditLog, opds, users } from "../db/schema";
+import { collectFieldErrors } from "../domain/complaint-input";
+import { staffAccountSchema } from "../domain/staff-account";
+import { ValidationError, notFound } from "./errors";
+import { hashPassword } from "./passwords";
+
+/** A password to hand over once; the holder changes it after signing in. */
+export const oneTimePassword = () => randomBytes(12).toString("base64url");
+
+/**
+ * Creates a staff account with a one-time password (returned, never stored in clear). Used by
+ * the administrator's screen and by `npm run user:create`; `actorId` is recorded in the audit log.
+ */
+export async function createStaffAccount(db: Db, raw: unknown, actorId: number | null) {
+  const parsed = staffAccountSchema.safeParse(raw);
+  if (!parsed.success) throw new ValidationError(collectFieldErrors(parsed.error));
+  const input = parsed.data;
+  const password = oneTimePassword();
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    let opdId: number | null = null;
+    if (input.opdCode) {
+      const [opd] = await tx.select({ id: opds.id }).from(opds).where(eq(opds.code, input.opdCode));
+      if (!opd) throw new ValidationError({ opdCode: ["opdUnknown"] });
+      opdId = opd.id;
+    }
+    const [row] = await tx
+      .insert(users)
+      .values({ email: input.email, name: input.name, role: input.role, opdId, passwordHash })
+      .onConflictDoNothing({ target: users.email })
+      .returning({ id: users.id });
+    if (!row) throw new ValidationError({ email: ["emailTaken"] });
+    await tx.insert(auditLog).values({ userId: actorId, action: "user.create", data: { targetUserId: row.id, role: input.role, opdCode: input.opdCode ?? null } });
+    return { id: row.id, email: input.email, password };
+  });
+}
+
+/** Sets a new one-time password and ends every session of the account. */
+export async function resetStaffPassword(db: Db, userId: number, actorId: number) {
+  const password = oneTimePassword();
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(users)
+      .set({ passwordHash, sessionEpoch: sql`${users.sessionEpoch} + 1` })
+      .where(eq(users.id, userId))
+      .returning({ email: users.email });
+    if (!row) throw notFound();
+    await tx.insert(auditLog).values({ userId: actorId, action: "user.reset_password", data: { targetUserId: userId } });
+    return { email: row.email, password };
+  });
+}
+
+/** Deactivates (ending its sessions) or reactivates an account; an administrator cannot lock themself out. */
+export async function setStaffActive(db: Db, userId: number, active: boolean, actorId: number): Promise<void> {
+  if (userId === actorId && !active) throw new ValidationError({ _form: ["selfDeactivate"] });
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(users)
+      .set({ active, ...(active ? {} : { sessionEpoch: sql`${users.sessionEpoch} + 1` }) })
+      .where(eq(users.id, userId))
+      .returning({ id: users.id });
+    if (!row) throw notFound();
+    await tx.insert(auditLog).values({ userId: actorId, action: active ? "user.activate" : "user.deactivate", data: { targetUserId: userId } });
+  });
+}
+
+/** Every account for the administrator's list, OPD named; never the password hash. */
+export function listStaffAccounts(db: Db) {
+  return db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, active: users.active, opdCode: opds.code, opdName: opds.name, createdAt: users.createdAt })
+    .from(users)
+    .leftJoin(opds, eq(opds.id, users.opdId))
+    .orderBy(users.role, users.email);
+}
