@@ -67,7 +67,7 @@ export default defineConfig({
       command: serverCommand(MAIN_PORT, 1000),
       url: `${MAIN_URL}/api/health`,
       // The first start builds the app (a minute or two on a small machine).
-      timeout: 300_000,
+      timeout: 600_000,
       reuseExistingServer: !process.env.CI,
       stdout: "ignore",
       stderr: "pipe",
@@ -77,7 +77,7 @@ export default defineConfig({
       // Started after the first one, so the build is already fresh; the build lock covers the rest.
       command: serverCommand(LIMITED_PORT, LIMITED_RATE),
       url: `${LIMITED_URL}/api/health`,
-      timeout: 300_000,
+      timeout: 600_000,
       reuseExistingServer: !process.env.CI,
       stdout: "ignore",
       stderr: "pipe",
