@@ -38,7 +38,7 @@ function settings(opts: WorkerOptions) {
   return {
     id: opts.id ?? `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`,
     concurrency: opts.concurrency ?? e.WORKER_CONCURRENCY,
-    pollMs: opts.pollMs ?? 500,
+    pollMs: opts.pollMs ?? 1000,
     maxAttempts: opts.maxAttempts ?? e.WORKER_MAX_ATTEMPTS,
     backoffMs: opts.backoffMs ?? e.WORKER_BACKOFF_MS,
     leaseMs: opts.leaseMs ?? e.WORKER_LEASE_MS,
@@ -141,10 +141,15 @@ export function startWorker(db: Db, opts: WorkerOptions = {}): { id: string; sto
       wake = () => (clearTimeout(t), resolve());
     });
 
+  // When each job's lease was last asked for: asking is a write, so a job is asked about at most
+  // every few seconds (or its period, when shorter), not on every tick.
+  const asked = new Map<string, number>();
   const tickPeriodic = () => {
     for (const [name, def] of periodicJobs()) {
       if (periodicRunning.has(name)) continue;
       const everyMs = typeof def.everyMs === "function" ? def.everyMs() : def.everyMs;
+      if (Date.now() - (asked.get(name) ?? 0) < Math.min(everyMs, 5_000)) continue;
+      asked.set(name, Date.now());
       const p = runPeriodic(db, name, def, s, stop.signal, everyMs)
         .catch((err) => baseLog.error("worker: periodic lease failed", { job: name, error: String(err) }))
         .finally(() => periodicRunning.delete(name));

@@ -59,6 +59,7 @@ describe.each(testDatabases())("staff accounts on $name", (backend) => {
     await setStaffActive(t.db, created.id, true, adminId);
     expect(await account(created.id)).toMatchObject({ active: true, sessionEpoch: 1 });
     expect(await fieldErrors(setStaffActive(t.db, adminId, false, adminId))).toEqual({ _form: ["selfDeactivate"] });
+    expect(await fieldErrors(resetStaffPassword(t.db, adminId, adminId))).toEqual({ _form: ["selfReset"] });
     expect(await account(adminId)).toMatchObject({ active: true });
   });
 });

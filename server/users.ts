@@ -40,6 +40,8 @@ export async function createStaffAccount(db: Db, raw: unknown, actorId: number |
 
 /** Sets a new one-time password and ends every session of the account. */
 export async function resetStaffPassword(db: Db, userId: number, actorId: number) {
+  // One's own password is changed on "Akun saya", with the current one: never reset blind.
+  if (userId === actorId) throw new ValidationError({ _form: ["selfReset"] });
   const password = oneTimePassword();
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {

@@ -35,7 +35,9 @@ export function CreateAccountForm({ opds }: { opds: { code: string; name: string
       </p>
     ) : null;
   return (
-    <form action={action} className="space-y-3" key={state.status === "created" ? state.email : "form"}>
+    // Remounted after every answer: React resets a form after its action, and a <select> would
+    // otherwise fall back to its first option instead of the value just submitted.
+    <form action={action} className="space-y-3" key={state.status === "created" ? state.email : state.status === "error" ? state.attempt : "form"}>
       {state.status === "created" ? <OneTimePassword state={state} /> : null}
       <div className="grid gap-3 sm:grid-cols-2">
         <div className="flex flex-col gap-1">
@@ -84,6 +86,11 @@ export function ResetPasswordForm({ userId, label }: { userId: number; label: st
       <input type="hidden" name="userId" value={userId} />
       <button type="submit" aria-label={label} className="rounded border border-slate-400 px-3 py-1 text-sm hover:bg-slate-100">{t("reset")}</button>
       {state.status === "reset" ? <OneTimePassword state={state} /> : null}
+      {state.status === "error" ? (
+        <p role="alert" className="text-sm font-medium text-red-700">
+          {Object.values(state.fieldErrors).flat().map((k) => t(`errors.${k}`)).join(" ")}
+        </p>
+      ) : null}
     </form>
   );
 }

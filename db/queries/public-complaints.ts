@@ -1,6 +1,6 @@
 import { and, desc, eq, ilike, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { categories, complaints, kecamatan, opds } from "../schema";
+import { categories, complaints, externalInstitutions, kecamatan, opds } from "../schema";
 import type { ComplaintStatus } from "@/domain/complaint-status";
 
 export type PublicListFilter = {
@@ -43,11 +43,13 @@ export async function listPublicComplaints(db: Db, f: PublicListFilter) {
       createdAt: complaints.createdAt,
       categoryName: categories.name,
       opdName: opds.name,
+      externalName: externalInstitutions.name,
       kecamatanName: kecamatan.name,
     })
     .from(complaints)
     .leftJoin(categories, eq(categories.id, complaints.categoryId))
     .leftJoin(opds, eq(opds.id, complaints.opdId))
+    .leftJoin(externalInstitutions, eq(externalInstitutions.id, complaints.externalId))
     .leftJoin(kecamatan, eq(kecamatan.id, complaints.kecamatanId))
     .where(and(...where))
     .orderBy(desc(complaints.createdAt), desc(complaints.id))

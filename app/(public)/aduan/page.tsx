@@ -104,7 +104,13 @@ export default async function PublicComplaintsPage({ searchParams }: Props) {
                 {c.categoryName ? ` · ${c.categoryName}` : ""}
                 {c.kecamatanName ? ` · ${t("inKecamatan", { name: c.kecamatanName })}` : ""}
               </p>
-              <p className="text-sm text-slate-700">{c.opdName ? t("handledBy", { opd: c.opdName }) : t("notYetRouted")}</p>
+              <p className="text-sm text-slate-700">
+                {c.status === "forwarded" && c.externalName
+                  ? t("forwardedTo", { institution: c.externalName })
+                  : c.opdName
+                    ? t("handledBy", { opd: c.opdName })
+                    : t("notYetRouted")}
+              </p>
             </li>
           ))}
         </ol>

@@ -11,7 +11,7 @@ import { createStaffAccount, resetStaffPassword, setStaffActive } from "@/server
 export type AccountFormState =
   | { status: "idle" }
   | { status: "created" | "reset"; email: string; password: string }
-  | { status: "error"; fieldErrors: Record<string, string[]>; values: Record<string, string> };
+  | { status: "error"; fieldErrors: Record<string, string[]>; values: Record<string, string>; attempt: number };
 
 const PAGE = "/petugas/pengguna";
 
@@ -23,7 +23,7 @@ export async function createAccountAction(_prev: AccountFormState, formData: For
     revalidatePath(PAGE);
     return { status: "created", email: created.email, password: created.password };
   } catch (err) {
-    if (err instanceof ValidationError) return { status: "error", fieldErrors: err.fieldErrors, values };
+    if (err instanceof ValidationError) return { status: "error", fieldErrors: err.fieldErrors, values, attempt: Date.now() };
     throw err;
   }
 }
@@ -31,9 +31,14 @@ export async function createAccountAction(_prev: AccountFormState, formData: For
 export async function resetPasswordAction(_prev: AccountFormState, formData: FormData): Promise<AccountFormState> {
   const admin = await requireStaff("admin.manage");
   const userId = Number(formData.get("userId"));
-  if (!Number.isSafeInteger(userId)) return { status: "error", fieldErrors: { _form: ["unknownUser"] }, values: {} };
-  const done = await resetStaffPassword(getDb(), userId, admin.id);
-  return { status: "reset", email: done.email, password: done.password };
+  if (!Number.isSafeInteger(userId)) return { status: "error", fieldErrors: { _form: ["unknownUser"] }, values: {}, attempt: Date.now() };
+  try {
+    const done = await resetStaffPassword(getDb(), userId, admin.id);
+    return { status: "reset", email: done.email, password: done.password };
+  } catch (err) {
+    if (err instanceof ValidationError) return { status: "error", fieldErrors: err.fieldErrors, values: {}, attempt: Date.now() };
+    throw err;
+  }
 }
 
 export async function setActiveAction(formData: FormData): Promise<void> {

@@ -52,9 +52,13 @@ export default async function StaffAccountsPage({ searchParams }: { searchParams
                 </p>
               </div>
               <div className="flex flex-wrap items-start gap-2">
-                <ClientMessages sections={["staff"]}>
-                  <ResetPasswordForm userId={a.id} label={t("resetFor", { email: a.email })} />
-                </ClientMessages>
+                {a.id === admin.id ? (
+                  <span className="text-sm text-slate-600">{t("yourself")}</span>
+                ) : (
+                  <ClientMessages sections={["staff"]}>
+                    <ResetPasswordForm userId={a.id} label={t("resetFor", { email: a.email })} />
+                  </ClientMessages>
+                )}
                 {a.id === admin.id ? null : (
                   <form action={setActiveAction}>
                     <input type="hidden" name="userId" value={a.id} />
