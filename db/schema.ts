@@ -146,6 +146,8 @@ export const complaints = pgTable(
     laporId: text("lapor_id").unique(),
     /** LAPOR's public tracking id, once LAPOR knows the complaint. */
     laporTrackingId: text("lapor_tracking_id"),
+    /** LAPOR's `updated_at` of this complaint when its follow-ups were last read in full (skips unchanged ones). */
+    laporSyncedAt: tstz("lapor_synced_at"),
     /** SHA-256 of the reporter's private access key; the key itself is never stored. */
     accessKeyHash: text("access_key_hash").notNull(),
     bounceCount: smallint("bounce_count").notNull().default(0),

@@ -62,23 +62,25 @@ function intakeRaw(c: LaporComplaint, ref: Reference, maps: Maps): Record<string
 /** Optional fields that may be dropped when LAPOR's value does not pass Pintu's checks. */
 const DROPPABLE = ["categoryCode", "kecamatan", "kelurahan", "address", "incidentDate", "reporterName", "reporterPhone", "reporterEmail"];
 
-type Imported = { id: number; isNew: boolean } | null;
+type Imported = { id: number; isNew: boolean; syncedAt?: Date | null } | null;
+/** Clock skew allowance between LAPOR and us, beyond LAPOR's one-second resolution. */
+const SETTLED_MS = 5_000;
 
 async function importComplaint(ctx: PollContext, c: LaporComplaint, ref: Reference, maps: Maps, stats: PollStats): Promise<Imported> {
   const { db, cfg } = ctx;
-  const [known] = await db.select({ id: complaints.id }).from(complaints).where(eq(complaints.laporId, c.id));
-  if (known) return { id: known.id, isNew: false };
+  const [known] = await db.select({ id: complaints.id, syncedAt: complaints.laporSyncedAt }).from(complaints).where(eq(complaints.laporId, c.id));
+  if (known) return { id: known.id, isNew: false, syncedAt: known.syncedAt };
 
   // A complaint Pintu recorded in LAPOR: link it to the original, never import a second one.
   const ownCode = complaintRefOf(c.content);
   if (ownCode) {
-    const [own] = await db.select({ id: complaints.id, laporId: complaints.laporId }).from(complaints).where(eq(complaints.trackingCode, ownCode));
+    const [own] = await db.select({ id: complaints.id, laporId: complaints.laporId, syncedAt: complaints.laporSyncedAt }).from(complaints).where(eq(complaints.trackingCode, ownCode));
     if (own) {
       if (own.laporId === null) {
         const linked = await db.update(complaints).set({ laporId: c.id, laporTrackingId: c.tracking_id }).where(and(eq(complaints.id, own.id), isNull(complaints.laporId))).returning({ id: complaints.id });
         stats.linked += linked.length;
       }
-      return { id: own.id, isNew: false };
+      return { id: own.id, isNew: false, syncedAt: own.syncedAt };
     }
   }
 
@@ -117,13 +119,19 @@ async function syncFollowups(ctx: PollContext, c: LaporComplaint, imported: NonN
   // (saves one call per new complaint). One already known is always checked: LAPOR's times have
   // whole seconds, so "unchanged" could hide a reply posted in its first second.
   if (imported.isNew && c.updated_at.getTime() <= c.created_at.getTime()) return;
+  // Read in full at this very `updated_at` before, at a moment a later change would have had to
+  // carry a newer time: nothing new to read.
+  if (imported.syncedAt && c.updated_at.getTime() <= imported.syncedAt.getTime()) return;
   const complaintId = imported.id;
+  const readAt = Date.now();
   const res = await retryRead(() => listFollowups(ctx.cfg, c.id, { signal: ctx.signal }), { signal: ctx.signal });
   stats.quarantined += await quarantineAll(ctx.db, res.unreadable);
   for (const f of res.items) {
     if (f.author_type !== "reporter") continue;
     if (await applyReporterFollowup(ctx.db, complaintId, f, ctx.now?.() ?? new Date())) stats.followups++;
   }
+  // LAPOR's times have whole seconds: only once well past that second can no change hide behind it.
+  if (readAt - c.updated_at.getTime() > SETTLED_MS) await ctx.db.update(complaints).set({ laporSyncedAt: c.updated_at }).where(eq(complaints.id, complaintId));
 }
 
 /**

@@ -31,7 +31,9 @@ topic("lapor.create_complaint", deliverCreate);
 topic("lapor.followup", deliverFollowup);
 topic("lapor.forward", deliverForward);
 
-definePeriodic(LAPOR_POLL_JOB, { everyMs: () => env().LAPOR_POLL_SECONDS * 1000, leaseMs: 15 * 60_000 }, async (ctx) => {
+// The lease outlives a normal poll; a killed worker's poll is taken over after it. A longer
+// poll may overlap the next one, which is safe (imports and follow-ups are idempotent).
+definePeriodic(LAPOR_POLL_JOB, { everyMs: () => env().LAPOR_POLL_SECONDS * 1000, leaseMs: Math.max(15_000, env().LAPOR_POLL_SECONDS * 3000) }, async (ctx) => {
   const cfg = laporConfig();
   if (!cfg) return ctx.state;
   const startedAt = new Date();

@@ -1,0 +1,1 @@
+ALTER TABLE "complaints" ADD COLUMN "lapor_synced_at" timestamp with time zone;
