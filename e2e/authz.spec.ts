@@ -60,17 +60,17 @@ test.beforeAll(async ({ playwright, baseURL }) => {
 });
 
 const INTEGRATION = ["/petugas/integrasi", "/petugas/integrasi/manual", "/petugas/integrasi/pemetaan", "/petugas/integrasi/manual/ekspor?format=csv", "/petugas/integrasi/manual/ekspor?format=json"] as const;
-const PAGES = ["/petugas", "/petugas/antrean", "/petugas/kotak-masuk", "/petugas/aduan/baru", "/petugas/sms-masuk", "/petugas/audit", "/petugas/pengguna", "/petugas/akun", ...INTEGRATION] as const;
+const PAGES = ["/petugas", "/petugas/antrean", "/petugas/kotak-masuk", "/petugas/aduan/baru", "/petugas/sms-masuk", "/petugas/audit", "/petugas/pengguna", "/petugas/akun", "/petugas/notifikasi", "/petugas/kalender", ...INTEGRATION] as const;
 type Access = { pages: (typeof PAGES)[number][]; home: string | null; complaints: ("dukcapil" | "binamarga")[] };
 
 /** Who may use what (PRODUCT.md roles); everything else is a 404, and without a session a redirect to /masuk. */
 const ACCESS: Record<Who | "citizen", Access> = {
-  coordinator: { home: "/petugas/antrean", pages: ["/petugas/antrean", "/petugas/aduan/baru", "/petugas/sms-masuk", "/petugas/akun", ...INTEGRATION], complaints: ["dukcapil", "binamarga"] },
-  admin: { home: "/petugas/antrean", pages: ["/petugas/antrean", "/petugas/audit", "/petugas/pengguna", "/petugas/akun", ...INTEGRATION], complaints: ["dukcapil", "binamarga"] },
-  disdukcapil: { home: "/petugas/kotak-masuk", pages: ["/petugas/kotak-masuk", "/petugas/akun"], complaints: ["dukcapil"] },
-  "kepala-disdukcapil": { home: "/petugas/kotak-masuk", pages: ["/petugas/kotak-masuk", "/petugas/akun"], complaints: ["dukcapil"] },
-  binamarga: { home: "/petugas/kotak-masuk", pages: ["/petugas/kotak-masuk", "/petugas/akun"], complaints: ["binamarga"] },
-  auditor: { home: "/petugas/audit", pages: ["/petugas/audit", "/petugas/akun"], complaints: ["dukcapil", "binamarga"] },
+  coordinator: { home: "/petugas/antrean", pages: ["/petugas/antrean", "/petugas/aduan/baru", "/petugas/sms-masuk", "/petugas/akun", "/petugas/notifikasi", ...INTEGRATION], complaints: ["dukcapil", "binamarga"] },
+  admin: { home: "/petugas/antrean", pages: ["/petugas/antrean", "/petugas/audit", "/petugas/pengguna", "/petugas/akun", "/petugas/notifikasi", "/petugas/kalender", ...INTEGRATION], complaints: ["dukcapil", "binamarga"] },
+  disdukcapil: { home: "/petugas/kotak-masuk", pages: ["/petugas/kotak-masuk", "/petugas/akun", "/petugas/notifikasi"], complaints: ["dukcapil"] },
+  "kepala-disdukcapil": { home: "/petugas/kotak-masuk", pages: ["/petugas/kotak-masuk", "/petugas/akun", "/petugas/notifikasi"], complaints: ["dukcapil"] },
+  binamarga: { home: "/petugas/kotak-masuk", pages: ["/petugas/kotak-masuk", "/petugas/akun", "/petugas/notifikasi"], complaints: ["binamarga"] },
+  auditor: { home: "/petugas/audit", pages: ["/petugas/audit", "/petugas/akun", "/petugas/notifikasi"], complaints: ["dukcapil", "binamarga"] },
   citizen: { home: null, pages: [], complaints: [] },
 };
 
@@ -157,6 +157,26 @@ test("crafted workflow actions outside a role's rights change nothing", async ({
   );
   const after = await staffState(coordinator, f.dukcapil);
   expect(after.events).toBe((before[f.dukcapil] as { staff: { events: number } }).staff.events + 1);
+});
+
+test("only an administrator can change the working calendar, however the request is crafted", async ({ requestAs }) => {
+  const admin = await requestAs("admin");
+  const page = await html(admin, "/petugas/kalender");
+  const addId = actionIdIn(page, 'name="kind"');
+  const day = "2099-06-15";
+  const fields = { day, name: "Libur uji wewenang", kind: "local", year: "2099" };
+  for (const who of ["coordinator", "disdukcapil", "kepala-disdukcapil", "auditor", "citizen"] as const) {
+    const got = outcome(await postAction(await requestAs(who), origin, "/petugas/akun", addId, fields));
+    expect(got, who).toBe(who === "citizen" ? "→/masuk" : "404");
+  }
+  expect(await html(admin, "/petugas/kalender?year=2099")).not.toContain("Libur uji wewenang");
+  // The same post by the administrator goes through, and removing the day again too.
+  expect(outcome(await postAction(admin, origin, "/petugas/kalender", addId, fields))).toBe(`→/petugas/kalender?year=2099&added=${day}`);
+  const withDay = await html(admin, "/petugas/kalender?year=2099");
+  expect(withDay).toContain("Libur uji wewenang");
+  const removeId = actionIdIn(withDay, `value="${day}"`);
+  expect(outcome(await postAction(await requestAs("coordinator"), origin, "/petugas/akun", removeId, { day }))).toBe("404");
+  expect(outcome(await postAction(admin, origin, "/petugas/kalender", removeId, { day }))).toBe(`→/petugas/kalender?year=2099&removed=${day}`);
 });
 
 test("revealing an anonymous reporter is refused to everyone but the coordination team and admins", async ({ requestAs }) => {

@@ -34,6 +34,8 @@ const SCREENS: [Who | "citizen", string, string, string][] = [
   ["auditor", "audit", "/petugas/audit", "Log audit"],
   ["auditor", "detail-auditor", "DETAIL", ""],
   ["kepala-disdukcapil", "account", "/petugas/akun", "Akun saya"],
+  ["coordinator", "notifications", "/petugas/notifikasi", "Notifikasi"],
+  ["admin", "calendar", "/petugas/kalender", "Kalender hari kerja"],
 ];
 
 for (const [who, name, path, heading] of SCREENS) {

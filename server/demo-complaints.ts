@@ -6,7 +6,8 @@ import { intakeComplaint } from "./intake";
 import { performAction, type ActingParty } from "./workflow/perform";
 
 type Step = { action: Action; as: string | "reporter"; input?: Record<string, unknown> };
-type Demo = { raw: Record<string, unknown>; steps: Step[] };
+/** `daysAgo`: filed that long ago (else an hour or so ago), so the SLA clocks have something to show. */
+type Demo = { raw: Record<string, unknown>; steps: Step[]; daysAgo?: number };
 
 const DEMOS: Demo[] = [
   { raw: { title: "Jalan berlubang di Jl. Ahmad Yani depan SD", body: "Lubang besar di tengah jalan sudah dua minggu, sudah ada pengendara motor yang jatuh saat hujan.", categoryCode: "JALAN", kelurahan: "Teluk Tering", address: "Jl. Ahmad Yani" }, steps: [] },
@@ -30,6 +31,13 @@ const DEMOS: Demo[] = [
       { action: "respond", as: "disdukcapil@pintu.test", input: { message: "Akta kelahiran sudah selesai dicetak dan dapat diambil di kantor Disdukcapil dengan membawa bukti pengajuan." } },
     ],
   },
+  {
+    // Three weeks old and never answered: the first-response deadline has passed, so the sweep
+    // notifies Disdukcapil's head and the coordinator (and the SLA board has a breach to show).
+    raw: { title: "Kartu keluarga belum diperbarui setelah pindah alamat", body: "Sudah tiga minggu saya mengajukan perubahan alamat di kartu keluarga, belum ada kabar sama sekali.", categoryCode: "ADMINDUK", kelurahan: "Sukajadi", reporterName: "Hendra", reporterPhone: "081234500003" },
+    steps: [{ action: "dispose", as: "koordinator@pintu.test", input: { opdCode: "DISDUKCAPIL" } }],
+    daysAgo: 21,
+  },
 ];
 
 /** A few complaints in different states so every workspace has something to show; only on an empty database. */
@@ -38,7 +46,7 @@ export async function seedDemoComplaints(db: Db, region: string, now = new Date(
   if (n > 0) return;
   const staff = await db.select({ id: users.id, email: users.email, role: users.role, opdId: users.opdId }).from(users);
   for (const [i, demo] of DEMOS.entries()) {
-    const at = new Date(now.getTime() - (DEMOS.length - i) * 3_600_000);
+    const at = new Date(now.getTime() - (demo.daysAgo ? demo.daysAgo * 86_400_000 : (DEMOS.length - i) * 3_600_000));
     const receipt = await intakeComplaint(db, { raw: demo.raw, channel: i === 1 ? "walk_in" : "web", region, now: at });
     for (const step of demo.steps) {
       const u = staff.find((s) => s.email === step.as);

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { can } from "@/domain/permissions";
+import { unreadCount } from "@/db/queries/notifications";
+import { getDb } from "@/server/db";
 import { requireStaff } from "@/server/staff";
 import { signOutAction } from "./actions";
 
@@ -9,6 +11,7 @@ export const metadata = { robots: { index: false } };
 export default async function StaffLayout({ children }: { children: React.ReactNode }) {
   const staff = await requireStaff();
   const t = await getTranslations("staff");
+  const unread = await unreadCount(getDb(), staff);
   const links = [
     can(staff.role, "queue.coordinator") && { href: "/petugas/antrean", label: t("nav.queue") },
     can(staff.role, "inbox.opd") && { href: "/petugas/kotak-masuk", label: t("nav.inbox") },
@@ -17,6 +20,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
     can(staff.role, "audit.read") && { href: "/petugas/audit", label: t("nav.audit") },
     can(staff.role, "integration.operate") && { href: "/petugas/integrasi", label: t("nav.integration") },
     can(staff.role, "admin.manage") && { href: "/petugas/pengguna", label: t("nav.users") },
+    can(staff.role, "admin.manage") && { href: "/petugas/kalender", label: t("nav.calendar") },
     { href: "/petugas/akun", label: t("nav.account") },
   ].filter((l): l is { href: string; label: string } => Boolean(l));
   return (
@@ -33,7 +37,23 @@ export default async function StaffLayout({ children }: { children: React.ReactN
             ))}
           </ul>
         </nav>
-        <div className="flex items-center gap-3 text-sm">
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          <Link
+            href="/petugas/notifikasi"
+            aria-label={unread > 0 ? t("nav.notificationsUnread", { count: unread }) : t("nav.notifications")}
+            className="inline-flex min-h-11 items-center gap-1.5 rounded border border-slate-300 px-3 py-1 font-medium text-brand-700 hover:bg-slate-100"
+          >
+            <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2">
+              <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+              <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+            </svg>
+            <span>{t("nav.notifications")}</span>
+            {unread > 0 ? (
+              <span data-testid="unread-count" className="rounded-full bg-red-700 px-1.5 text-xs font-bold text-white">
+                {unread >= 100 ? "99+" : unread}
+              </span>
+            ) : null}
+          </Link>
           <span className="text-slate-600">
             {t("nav.signedInAs", { name: staff.name, role: `${t(`roles.${staff.role}`)}${staff.opdCode ? ` · ${staff.opdCode}` : ""}` })}
           </span>

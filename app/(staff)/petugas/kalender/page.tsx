@@ -1,0 +1,166 @@
+import { TZDate } from "@date-fns/tz";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { inputClass } from "@/components/ui/field";
+import { listCategoryPolicies, listHolidays } from "@/db/queries/calendar";
+import { DEFAULT_SLA, type SlaClock } from "@/domain/sla";
+import { isWorkingDay } from "@/domain/working-days";
+import { getDb } from "@/server/db";
+import { env } from "@/server/env";
+import { requireStaff } from "@/server/staff";
+import { addDayAction, removeDayAction, savePolicyAction } from "./actions";
+
+type Search = { year?: string; error?: string; added?: string; removed?: string; saved?: string; policyError?: string; name?: string; day?: string; kind?: string };
+const KINDS = ["national", "cuti_bersama", "local"] as const;
+const CLOCKS = Object.keys(DEFAULT_SLA) as SlaClock[];
+const ERRORS = ["day", "name", "kind", "exists", "missing"] as const;
+
+/** Administrators keep the working calendar (holidays, cuti bersama) and per-category deadlines. */
+export default async function CalendarPage({ searchParams }: { searchParams: Promise<Search> }) {
+  await requireStaff("admin.manage");
+  const sp = await searchParams;
+  const t = await getTranslations("sla");
+  const format = await getFormatter();
+  const timeZone = env().PINTU_TIME_ZONE;
+  const thisYear = new TZDate(Date.now(), timeZone).getFullYear();
+  const asked = Number(sp.year);
+  const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : thisYear;
+  const db = getDb();
+  const [days, policies] = await Promise.all([listHolidays(db, year), listCategoryPolicies(db)]);
+
+  const calendar = { timeZone, holidays: new Set(days.map((d) => d.day)) };
+  const dayDate = (day: string) => new TZDate(`${day}T12:00:00`, timeZone);
+  let working = 0;
+  for (let d = new TZDate(year, 0, 1, 12, timeZone); d.getFullYear() === year; d = new TZDate(d.getFullYear(), d.getMonth(), d.getDate() + 1, 12, timeZone)) {
+    if (isWorkingDay(d, calendar)) working++;
+  }
+  const weekdayHolidays = days.filter((d) => ![0, 6].includes(dayDate(d.day).getDay())).length;
+  const errors = (sp.error ?? "").split(",").filter((e): e is (typeof ERRORS)[number] => (ERRORS as readonly string[]).includes(e));
+  const years = [thisYear - 1, thisYear, thisYear + 1, thisYear + 2];
+
+  return (
+    <div className="space-y-8">
+      <section aria-labelledby="cal-h" className="space-y-4">
+        <div className="space-y-1">
+          <h1 id="cal-h" className="text-2xl font-bold text-brand-800">{t("calendar.title")}</h1>
+          <p className="text-slate-700">{t("calendar.intro")}</p>
+          <p className="rounded-md bg-brand-50 p-3 text-sm text-brand-800">{t("calendar.appliesNote")}</p>
+        </div>
+        {sp.added ? <p role="status" className="rounded-md bg-green-50 p-3 text-green-900">{t("calendar.added", { day: sp.added })}</p> : null}
+        {sp.removed ? <p role="status" className="rounded-md bg-green-50 p-3 text-green-900">{t("calendar.removed", { day: sp.removed })}</p> : null}
+        {errors.length ? (
+          <ul role="alert" className="list-inside list-disc rounded-md bg-red-50 p-3 text-red-900">
+            {errors.map((e) => <li key={e}>{t(`calendar.errors.${e}`)}</li>)}
+          </ul>
+        ) : null}
+        <form method="get" className="flex flex-wrap items-end gap-2">
+          <div className="flex flex-col gap-1">
+            <label htmlFor="cal-year" className="font-medium">{t("calendar.year")}</label>
+            <select id="cal-year" name="year" defaultValue={String(year)} className={inputClass}>
+              {(years.includes(year) ? years : [...years, year].sort()).map((y) => <option key={y} value={y}>{y}</option>)}
+            </select>
+          </div>
+          <button type="submit" className="min-h-11 rounded-md border border-slate-400 px-4 py-2 hover:bg-slate-100">{t("calendar.show")}</button>
+        </form>
+        <p className="font-medium">{t("calendar.summary", { year, holidays: weekdayHolidays, workingDays: working })}</p>
+        {days.length === 0 ? (
+          <p className="rounded-lg bg-white p-4 ring-1 ring-slate-200">{t("calendar.empty")}</p>
+        ) : (
+          <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">{t("calendar.summary", { year, holidays: weekdayHolidays, workingDays: working })}</caption>
+              <thead className="bg-slate-50 text-slate-700">
+                <tr>
+                  <th scope="col" className="p-2">{t("calendar.day")}</th>
+                  <th scope="col" className="p-2">{t("calendar.name")}</th>
+                  <th scope="col" className="p-2">{t("calendar.kind")}</th>
+                  <th scope="col" className="p-2"><span className="sr-only">{t("calendar.remove")}</span></th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-200">
+                {days.map((d) => {
+                  const weekend = [0, 6].includes(dayDate(d.day).getDay());
+                  return (
+                    <tr key={d.day}>
+                      <td className="whitespace-nowrap p-2">
+                        <time dateTime={d.day}>{format.dateTime(dayDate(d.day), { weekday: "short", day: "numeric", month: "short" })}</time>
+                        {weekend ? <span className="ml-1 text-xs text-slate-500">({t("calendar.weekend")})</span> : null}
+                      </td>
+                      <td className="p-2">{d.name}</td>
+                      <td className="p-2">{t(`calendar.kinds.${d.kind}`)}</td>
+                      <td className="p-2 text-right">
+                        <form action={removeDayAction}>
+                          <input type="hidden" name="day" value={d.day} />
+                          <button type="submit" aria-label={t("calendar.removeLabel", { day: d.day })} className="min-h-11 rounded border border-red-300 px-3 py-1 text-red-800 hover:bg-red-50">
+                            {t("calendar.remove")}
+                          </button>
+                        </form>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="add-h" className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
+        <h2 id="add-h" className="text-lg font-semibold">{t("calendar.add")}</h2>
+        <form action={addDayAction} className="grid gap-3 sm:grid-cols-[auto_1fr_auto_auto] sm:items-end">
+          <input type="hidden" name="year" value={year} />
+          <div className="flex flex-col gap-1">
+            <label htmlFor="add-day" className="font-medium">{t("calendar.day")}</label>
+            <input id="add-day" name="day" type="date" required defaultValue={sp.day ?? ""} min={`${year - 1}-01-01`} className={inputClass} />
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor="add-name" className="font-medium">{t("calendar.name")}</label>
+            <input id="add-name" name="name" required minLength={2} maxLength={100} defaultValue={sp.name ?? ""} className={inputClass} />
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor="add-kind" className="font-medium">{t("calendar.kind")}</label>
+            <select id="add-kind" name="kind" defaultValue={KINDS.includes(sp.kind as never) ? sp.kind : "cuti_bersama"} className={inputClass}>
+              {KINDS.map((k) => <option key={k} value={k}>{t(`calendar.kinds.${k}`)}</option>)}
+            </select>
+          </div>
+          <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white">{t("calendar.addButton")}</button>
+        </form>
+      </section>
+
+      <section aria-labelledby="pol-h" className="space-y-3">
+        <h2 id="pol-h" className="text-lg font-semibold">{t("calendar.policies")}</h2>
+        <p className="text-sm text-slate-700">{t("calendar.policiesIntro", DEFAULT_SLA)}</p>
+        {sp.saved ? <p role="status" className="rounded-md bg-green-50 p-3 text-green-900">{t("calendar.saved", { category: sp.saved })}</p> : null}
+        {sp.policyError ? <p role="alert" className="rounded-md bg-red-50 p-3 text-red-900">{t("calendar.policyError")}</p> : null}
+        <ul className="space-y-2">
+          {policies.map((p) => (
+            <li key={p.code} className="rounded-lg bg-white p-3 ring-1 ring-slate-200">
+              <form action={savePolicyAction} className="flex flex-wrap items-end gap-3">
+                <input type="hidden" name="category" value={p.code} />
+                <input type="hidden" name="year" value={year} />
+                <p className="w-full font-medium sm:w-48">{p.name}</p>
+                {CLOCKS.map((clock) => (
+                  <div key={clock} className="flex flex-col gap-1">
+                    <label htmlFor={`pol-${p.code}-${clock}`} className="text-sm">{t(`clocks.${clock}`)}</label>
+                    <input
+                      id={`pol-${p.code}-${clock}`}
+                      name={clock}
+                      type="number"
+                      min={1}
+                      max={60}
+                      placeholder={String(DEFAULT_SLA[clock])}
+                      defaultValue={p.sla?.[clock] ?? ""}
+                      className={`${inputClass} w-24`}
+                    />
+                  </div>
+                ))}
+                <button type="submit" aria-label={`${t("calendar.save")}: ${p.name}`} className="min-h-11 rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50">
+                  {t("calendar.save")}
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

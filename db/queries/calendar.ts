@@ -1,0 +1,54 @@
+import "server-only";
+import { and, asc, eq, gte, lte } from "drizzle-orm";
+import type { Db } from "../client";
+import { auditLog, categories, holidays } from "../schema";
+
+export type HolidayKind = (typeof holidays.$inferSelect)["kind"];
+
+/** A year's non-working days (besides weekends), in date order. */
+export function listHolidays(db: Db, year: number) {
+  return db
+    .select()
+    .from(holidays)
+    .where(and(gte(holidays.day, `${year}-01-01`), lte(holidays.day, `${year}-12-31`)))
+    .orderBy(asc(holidays.day));
+}
+
+/** Adds a non-working day and its audit entry in one transaction; false when the day is already there. */
+export async function addHoliday(db: Db, day: { day: string; name: string; kind: HolidayKind }, userId: number): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const added = await tx.insert(holidays).values(day).onConflictDoNothing().returning({ day: holidays.day });
+    if (added.length === 0) return false;
+    await tx.insert(auditLog).values({ userId, action: "calendar.add", data: day });
+    return true;
+  });
+}
+
+/** Removes a non-working day and records who did; false when it was not in the calendar. */
+export async function removeHoliday(db: Db, day: string, userId: number): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const removed = await tx.delete(holidays).where(eq(holidays.day, day)).returning();
+    if (removed.length === 0) return false;
+    await tx.insert(auditLog).values({ userId, action: "calendar.remove", data: removed[0]! });
+    return true;
+  });
+}
+
+/** The categories with their SLA overrides, for the policy editor. */
+export function listCategoryPolicies(db: Db) {
+  return db.select({ id: categories.id, code: categories.code, name: categories.name, sla: categories.sla }).from(categories).orderBy(asc(categories.sortOrder), asc(categories.name));
+}
+
+/** Replaces a category's SLA overrides (empty = the defaults) and records who did. */
+export async function setCategoryPolicy(db: Db, code: string, sla: Record<string, number>, userId: number): Promise<string | null> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(categories)
+      .set({ sla: Object.keys(sla).length ? sla : null })
+      .where(eq(categories.code, code))
+      .returning({ name: categories.name });
+    if (!row) return null;
+    await tx.insert(auditLog).values({ userId, action: "sla_policy.set", data: { category: code, sla } });
+    return row.name;
+  });
+}

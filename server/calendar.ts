@@ -1,0 +1,57 @@
+import "server-only";
+import { z } from "zod";
+import { addHoliday, removeHoliday, setCategoryPolicy } from "@/db/queries/calendar";
+import type { Db } from "@/db/client";
+import { DEFAULT_SLA, type SlaClock } from "@/domain/sla";
+import { invalidateReference } from "./reference";
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+});
+
+/** An administrator's new non-working day. */
+export const holidayInputSchema = z.object({
+  day,
+  name: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().min(2).max(100)),
+  kind: z.enum(["national", "cuti_bersama", "local"]),
+});
+
+/** Working days per clock: an integer 1–60, or nothing (the default). */
+const days = z.preprocess((v) => (v === "" || v === null || v === undefined ? undefined : v), z.coerce.number().int().min(1).max(60).optional());
+export const policyInputSchema = z.object({ verification: days, firstResponse: days, resolution: days, autoClose: days });
+
+export type CalendarResult = { ok: true; day?: string; name?: string } | { ok: false; errors: string[] };
+
+/**
+ * Adds a day to the working calendar. Deadlines computed afterwards see it (this process at
+ * once, others within the reference cache's 30 seconds); deadlines already set stay.
+ */
+export async function addCalendarDay(db: Db, input: Record<string, unknown>, userId: number): Promise<CalendarResult> {
+  const parsed = holidayInputSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: [...new Set(parsed.error.issues.map((i) => String(i.path[0])))] };
+  if (!(await addHoliday(db, parsed.data, userId))) return { ok: false, errors: ["exists"] };
+  invalidateReference(db);
+  return { ok: true, day: parsed.data.day };
+}
+
+/** Removes a day from the working calendar (it becomes a working day again if a weekday). */
+export async function removeCalendarDay(db: Db, input: unknown, userId: number): Promise<CalendarResult> {
+  const parsed = day.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: ["day"] };
+  if (!(await removeHoliday(db, parsed.data, userId))) return { ok: false, errors: ["missing"] };
+  invalidateReference(db);
+  return { ok: true, day: parsed.data };
+}
+
+/** Sets a category's per-clock working days (blank = default). */
+export async function saveCategoryPolicy(db: Db, code: string, input: Record<string, unknown>, userId: number): Promise<CalendarResult> {
+  const parsed = policyInputSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: ["policy"] };
+  const sla: Partial<Record<SlaClock, number>> = {};
+  for (const clock of Object.keys(DEFAULT_SLA) as SlaClock[]) if (parsed.data[clock] !== undefined) sla[clock] = parsed.data[clock];
+  const name = await setCategoryPolicy(db, code, sla, userId);
+  if (!name) return { ok: false, errors: ["policy"] };
+  invalidateReference(db);
+  return { ok: true, name };
+}
