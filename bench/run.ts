@@ -13,6 +13,9 @@
  *   floor_http          GET /api/v1/categories (no database work): Next's own per-request cost
  *   sms_inbound_http    GET /api/sms/inbound as Kannel's get-url, `BTM <complaint>` each, 20
  *                       connections (BENCH_SMS_CONNECTIONS), ~15 s (target ≥ 300/s, p99 ≤ 100 ms)
+ *   sla_sweep           the SLA deadline sweep over all open complaints of the `npm run bench:seed`
+ *                       database (pintu_bench; BENCH_SLA_DATABASE_URL), rolled back (target ≤ 10 s
+ *                       with 1,000,000 complaints); needs no portal
  *
  * Environment:
  *   BENCH_DATABASE_URL | TEST_DATABASE_URL  server on which to create the throw-away database
@@ -43,6 +46,7 @@ import { complaintApiHttp, floorHttp, intakeHttp, intakeSql, lacakHttp, laporJsB
 import { createBenchDatabase, freePort, log, recordResultsTo, startPortal, type BenchDb, type PortalServer } from "./harness";
 import { loadReferenceData } from "./payloads";
 import { BENCH_SMS_KEY, smsInboundHttp } from "./sms";
+import { slaSweepBench } from "./sla-sweep";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -56,8 +60,12 @@ const BENCHES: Record<string, (ctx: Ctx) => Promise<unknown>> = {
   complaint_api_http: complaintApiHttp,
   floor_http: floorHttp,
   sms_inbound_http: smsInboundHttp,
+  sla_sweep: (ctx) => slaSweepBench({ adminUrl: benchServer(), waitQuietS: ctx.waitQuietS }),
 };
-const DEFAULT = ["lapor_js_bytes", "intake_sql", "intake_http", "lacak_http", "complaint_api_http", "sms_inbound_http"];
+const DEFAULT = ["lapor_js_bytes", "intake_sql", "intake_http", "lacak_http", "complaint_api_http", "sms_inbound_http", "sla_sweep"];
+/** Benchmarks that work on the synthetic database alone: no throw-away database, no portal. */
+const NO_PORTAL = new Set(["sla_sweep"]);
+const benchServer = () => process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 
 function selection(argv: string[]): string[] {
   const asked = argv.filter((a) => a !== "--");
@@ -85,7 +93,7 @@ const num = (name: string, fallback: number) => {
 
 async function main(): Promise<number> {
   const chosen = selection(process.argv.slice(2));
-  const adminUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
+  const adminUrl = benchServer();
   const connections = num("BENCH_CONNECTIONS", 50);
   const scale = num("BENCH_DURATION_SCALE", 1);
   const startTimeoutMs = num("BENCH_START_TIMEOUT_S", 900) * 1000;
@@ -119,6 +127,19 @@ async function main(): Promise<number> {
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   mkdirSync(path.join(root, "bench", "results"), { recursive: true });
   recordResultsTo(path.join(root, "bench", "results", `run-${stamp}.jsonl`));
+  if (chosen.every((name) => NO_PORTAL.has(name))) {
+    let failedAlone = false;
+    for (const name of chosen) {
+      log(`— ${name}`);
+      try {
+        await BENCHES[name]!({ waitQuietS: Number(process.env.BENCH_WAIT_QUIET_S ?? 60) } as Ctx);
+      } catch (err) {
+        failedAlone = true;
+        log(`${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      }
+    }
+    return failedAlone ? 1 : 0;
+  }
 
   let failed = false;
   try {
