@@ -166,7 +166,7 @@ test("only an administrator can change the working calendar, however the request
   const day = "2099-06-15";
   const fields = { day, name: "Libur uji wewenang", kind: "local", year: "2099" };
   for (const who of ["coordinator", "disdukcapil", "kepala-disdukcapil", "auditor", "citizen"] as const) {
-    const got = outcome(await postAction(await requestAs(who), origin, "/petugas/akun", addId, fields));
+    const got = outcome(await postAction(await requestAs(who), origin, "/petugas/kalender", addId, fields));
     expect(got, who).toBe(who === "citizen" ? "→/masuk" : "404");
   }
   expect(await html(admin, "/petugas/kalender?year=2099")).not.toContain("Libur uji wewenang");
@@ -175,7 +175,7 @@ test("only an administrator can change the working calendar, however the request
   const withDay = await html(admin, "/petugas/kalender?year=2099");
   expect(withDay).toContain("Libur uji wewenang");
   const removeId = actionIdIn(withDay, `value="${day}"`);
-  expect(outcome(await postAction(await requestAs("coordinator"), origin, "/petugas/akun", removeId, { day }))).toBe("404");
+  expect(outcome(await postAction(await requestAs("coordinator"), origin, "/petugas/kalender", removeId, { day }))).toBe("404");
   expect(outcome(await postAction(admin, origin, "/petugas/kalender", removeId, { day }))).toBe(`→/petugas/kalender?year=2099&removed=${day}`);
 });
 
