@@ -186,6 +186,8 @@ export const complaints = pgTable(
     index("complaints_opd_status_idx").on(t.opdId, t.status, t.createdAt),
     index("complaints_primary_idx").on(t.primaryId),
     index("complaints_area_created_idx").on(t.kecamatanId, t.createdAt),
+    // The SLA statistics job picks up what changed since its last run.
+    index("complaints_updated_idx").on(t.updatedAt),
     index("complaints_title_trgm_idx").using("gin", sql`${t.title} gin_trgm_ops`),
     // One case across channels: an SMS looks up the sender's recent complaints.
     index("complaints_reporter_phone_idx").on(t.reporterPhone, t.createdAt),

@@ -1,0 +1,234 @@
+import { sql, type SQL } from "drizzle-orm";
+import { OPEN_STATUSES, type Channel } from "@/domain/complaint-status";
+import { DEFAULT_SLA } from "@/domain/sla";
+import { AT_RISK_SHARE, type BoardClock, type ClockState, type Figures } from "@/domain/sla-stats";
+import type { Db } from "../client";
+import { rowsOf, ts } from "./sla-facts";
+
+/** Filters resolved to ids; `opdId` also carries an OPD head's forced scope. */
+export type BoardScope = {
+  start: Date;
+  end: Date;
+  opdId?: number;
+  categoryId?: number;
+  kecamatanId?: number;
+  channel?: Channel;
+};
+
+const TZ = sql.raw(`'Asia/Jakarta'`);
+
+/** Conditions on the dimension columns of `alias` (sla_facts or complaints). */
+function dimensions(alias: string, s: Omit<BoardScope, "start" | "end">): SQL[] {
+  const col = (c: string) => sql.raw(`${alias}.${c}`);
+  const out: SQL[] = [];
+  if (s.opdId !== undefined) out.push(sql`${col("opd_id")} = ${s.opdId}`);
+  if (s.categoryId !== undefined) out.push(sql`${col("category_id")} = ${s.categoryId}`);
+  if (s.kecamatanId !== undefined) out.push(sql`${col("kecamatan_id")} = ${s.kecamatanId}`);
+  if (s.channel !== undefined) out.push(sql`${col("channel")} = ${s.channel}`);
+  return out;
+}
+
+const and = (parts: SQL[]) => (parts.length ? sql.join(parts, sql` and `) : sql`true`);
+
+/** The aggregate columns every figures query selects from `sla_facts f`. */
+const FIGURES = sql`
+  count(*)::int as complaints,
+  count(*) filter (where f.verification_outcome = 1)::int as v_met,
+  count(*) filter (where f.verification_outcome >= 1)::int as v_counted,
+  count(*) filter (where f.first_response_outcome = 1)::int as f_met,
+  count(*) filter (where f.first_response_outcome >= 1)::int as f_counted,
+  count(*) filter (where f.resolution_outcome = 1)::int as r_met,
+  count(*) filter (where f.resolution_outcome >= 1)::int as r_counted,
+  percentile_cont(0.5) within group (order by extract(epoch from f.verified_at - f.created_at)) filter (where f.verified_at is not null) / 3600 as v_median,
+  percentile_cont(0.5) within group (order by extract(epoch from f.first_responded_at - f.created_at)) filter (where f.first_responded_at is not null) / 3600 as f_median,
+  percentile_cont(0.5) within group (order by extract(epoch from f.responded_at - f.created_at)) filter (where f.responded_at is not null) / 3600 as r_median,
+  coalesce(sum(f.bounce_count), 0)::int as bounces,
+  coalesce(sum(f.rating), 0)::int as rating_sum,
+  count(f.rating)::int as ratings`;
+
+type FiguresRow = {
+  complaints: number;
+  v_met: number;
+  v_counted: number;
+  f_met: number;
+  f_counted: number;
+  r_met: number;
+  r_counted: number;
+  v_median: number | string | null;
+  f_median: number | string | null;
+  r_median: number | string | null;
+  bounces: number;
+  rating_sum: number;
+  ratings: number;
+};
+
+const num = (v: number | string | null) => (v === null ? null : Number(v));
+
+/** Maps one aggregate row (see FIGURES) to `Figures`. */
+export function toFigures(r: FiguresRow): Figures {
+  return {
+    complaints: Number(r.complaints),
+    met: { verification: Number(r.v_met), firstResponse: Number(r.f_met), resolution: Number(r.r_met) },
+    counted: { verification: Number(r.v_counted), firstResponse: Number(r.f_counted), resolution: Number(r.r_counted) },
+    medianHours: { verification: num(r.v_median), firstResponse: num(r.f_median), resolution: num(r.r_median) },
+    bounces: Number(r.bounces),
+    ratingSum: Number(r.rating_sum),
+    ratings: Number(r.ratings),
+  };
+}
+
+function periodWhere(s: BoardScope): SQL {
+  return and([sql`f.created_at >= ${ts(s.start)}`, sql`f.created_at < ${ts(s.end)}`, ...dimensions("f", s)]);
+}
+
+/** Figures for complaints received in the period, per OPD (`opdId` null: not with an OPD) and in total. */
+export async function figuresByOpd(db: Db, s: BoardScope): Promise<{ total: Figures; byOpd: { opdId: number | null; figures: Figures }[] }> {
+  const rows = rowsOf<FiguresRow & { opd_id: number | null; total: number }>(
+    await db.execute(sql`
+      select f.opd_id, grouping(f.opd_id) as total, ${FIGURES}
+      from sla_facts f where ${periodWhere(s)}
+      group by grouping sets ((f.opd_id), ())`),
+  );
+  const totalRow = rows.find((r) => Number(r.total) === 1);
+  return {
+    total: totalRow ? toFigures(totalRow) : toFigures(EMPTY_ROW),
+    byOpd: rows.filter((r) => Number(r.total) === 0).map((r) => ({ opdId: r.opd_id === null ? null : Number(r.opd_id), figures: toFigures(r) })),
+  };
+}
+
+const EMPTY_ROW: FiguresRow = {
+  complaints: 0, v_met: 0, v_counted: 0, f_met: 0, f_counted: 0, r_met: 0, r_counted: 0,
+  v_median: null, f_median: null, r_median: null, bounces: 0, rating_sum: 0, ratings: 0,
+};
+
+/** Volume and on-time counts per month (first day, YYYY-MM-DD) from `start` to `end`, without medians. */
+export async function monthlyTrend(db: Db, s: BoardScope): Promise<{ month: string; complaints: number; met: Record<BoardClock, number>; counted: Record<BoardClock, number> }[]> {
+  const rows = rowsOf<{ month: string | Date; complaints: number; v_met: number; v_counted: number; f_met: number; f_counted: number; r_met: number; r_counted: number }>(
+    await db.execute(sql`
+      select to_char(f.month, 'YYYY-MM-DD') as month, count(*)::int as complaints,
+        count(*) filter (where f.verification_outcome = 1)::int as v_met, count(*) filter (where f.verification_outcome >= 1)::int as v_counted,
+        count(*) filter (where f.first_response_outcome = 1)::int as f_met, count(*) filter (where f.first_response_outcome >= 1)::int as f_counted,
+        count(*) filter (where f.resolution_outcome = 1)::int as r_met, count(*) filter (where f.resolution_outcome >= 1)::int as r_counted
+      from sla_facts f where ${periodWhere(s)}
+      group by f.month order by f.month`),
+  );
+  return rows.map((r) => ({
+    month: String(r.month),
+    complaints: Number(r.complaints),
+    met: { verification: Number(r.v_met), firstResponse: Number(r.f_met), resolution: Number(r.r_met) },
+    counted: { verification: Number(r.v_counted), firstResponse: Number(r.f_counted), resolution: Number(r.r_counted) },
+  }));
+}
+
+/**
+ * Open complaints with their running clocks' state, live from `complaints`: the worst clock
+ * counts; "at risk" means at least 80 % of the clock's working time is used (working time from
+ * a calendar of weekdays minus the holidays table, in Asia/Jakarta). Columns: id, opd_id,
+ * state, clock (the governing clock), due (its deadline).
+ */
+function openClocks(s: Omit<BoardScope, "start" | "end">, now: Date): SQL {
+  const open = sql.raw(OPEN_STATUSES.filter((x) => x !== "responded").map((x) => `'${x}'`).join(", "));
+  const pos = (cal: string, t: string) =>
+    sql.raw(`(${cal}.before + case when ${cal}.working then extract(epoch from (${t} at time zone 'Asia/Jakarta')::time) / 86400 else 0 end)`);
+  const riskLeft = sql.raw((1 - AT_RISK_SHARE).toFixed(4));
+  const rank = (due: string, cal: string, n: string) =>
+    sql`case when ${sql.raw(due)} is null then -1 when ${sql.raw(due)} < o.now_at then 2
+      when ${sql.raw(cal)}.day is not null and ${pos(cal, due)} - ${pos("cn", "o.now_at")} <= ${riskLeft} * ${sql.raw(n)} then 1 else 0 end`;
+  return sql`
+    with cal0 as (
+      select d::date as day, extract(isodow from d) < 6 and not exists (select 1 from holidays h where h.day = d::date) as working
+      from generate_series((${ts(now)} at time zone ${TZ})::date, (${ts(now)} at time zone ${TZ})::date + 400, interval '1 day') d
+    ),
+    cal as (select day, working, (count(*) filter (where working) over (order by day) - case when working then 1 else 0 end) as before from cal0),
+    o as (
+      select c.id, c.opd_id, c.status,
+        case when c.status = 'received' then c.verification_due end as due_v,
+        case when c.status in ('disposed', 'in_progress') and c.first_responded_at is null then c.first_response_due end as due_f,
+        case when c.status in ('disposed', 'in_progress') then c.resolution_due end as due_r,
+        coalesce((k.sla->>'verification')::int, ${DEFAULT_SLA.verification}) as n_v,
+        coalesce((k.sla->>'firstResponse')::int, ${DEFAULT_SLA.firstResponse}) as n_f,
+        coalesce((k.sla->>'resolution')::int, ${DEFAULT_SLA.resolution}) as n_r,
+        ${ts(now)} as now_at
+      from complaints c left join categories k on k.id = c.category_id
+      where c.status in (${open}) and ${and(dimensions("c", s))}
+    ),
+    ranked as (
+      select o.*,
+        ${rank("o.due_v", "cv", "o.n_v")} as r_v,
+        ${rank("o.due_f", "cf", "o.n_f")} as r_f,
+        ${rank("o.due_r", "cr", "o.n_r")} as r_r
+      from o
+      cross join (select * from cal where day = (${ts(now)} at time zone ${TZ})::date) cn
+      left join cal cv on cv.day = (o.due_v at time zone ${TZ})::date
+      left join cal cf on cf.day = (o.due_f at time zone ${TZ})::date
+      left join cal cr on cr.day = (o.due_r at time zone ${TZ})::date
+    ),
+    worst as (select ranked.*, greatest(r_v, r_f, r_r) as m from ranked)
+    select id, opd_id,
+      case when status = 'awaiting_reporter' then 'paused' when m = 2 then 'breached' when m = 1 then 'at_risk' else 'on_track' end as state,
+      case when status = 'awaiting_reporter' then null when r_v = m then 'verification' when r_f = m and (r_r < m or due_f <= due_r) then 'firstResponse' when r_r = m then 'resolution' end as clock,
+      case when status = 'awaiting_reporter' then null else least(case when r_v = m then due_v end, case when r_f = m then due_f end, case when r_r = m then due_r end) end as due
+    from worst`;
+}
+
+export type OpenStates = Record<ClockState, number>;
+const noStates = (): OpenStates => ({ on_track: 0, at_risk: 0, breached: 0, paused: 0 });
+
+/** Open complaints by clock state, per OPD (null: not with an OPD) and in total. */
+export async function openStatesByOpd(db: Db, s: Omit<BoardScope, "start" | "end">, now: Date) {
+  const rows = rowsOf<{ opd_id: number | null; state: ClockState; n: number }>(
+    await db.execute(sql`select opd_id, state, count(*)::int as n from (${openClocks(s, now)}) x group by opd_id, state`),
+  );
+  const byOpd = new Map<number | null, OpenStates>();
+  const total = noStates();
+  for (const r of rows) {
+    const key = r.opd_id === null ? null : Number(r.opd_id);
+    const states = byOpd.get(key) ?? noStates();
+    states[r.state] += Number(r.n);
+    total[r.state] += Number(r.n);
+    byOpd.set(key, states);
+  }
+  return { total, byOpd };
+}
+
+export type OpenComplaintRow = {
+  trackingCode: string;
+  title: string;
+  status: string;
+  opdName: string | null;
+  state: ClockState;
+  clock: BoardClock | null;
+  due: Date | null;
+  lateHours: number | null;
+};
+
+/**
+ * Open complaints in one clock state (all states when omitted), breached ones by how late
+ * they are (latest first), the others by the nearest deadline. Never the reporter's identity.
+ */
+export async function openComplaints(db: Db, s: Omit<BoardScope, "start" | "end">, now: Date, opts: { state?: ClockState; limit: number; offset?: number }) {
+  const rows = rowsOf<{ tracking_code: string; title: string; status: string; opd_name: string | null; state: ClockState; clock: BoardClock | null; due: Date | string | null }>(
+    await db.execute(sql`
+      select c.tracking_code, c.title, c.status, op.name as opd_name, x.state, x.clock, x.due
+      from (${openClocks(s, now)}) x
+      join complaints c on c.id = x.id left join opds op on op.id = x.opd_id
+      where ${opts.state ? sql`x.state = ${opts.state}` : sql`true`}
+      order by case when x.state = 'breached' then 0 else 1 end, x.due asc nulls last, c.id
+      limit ${opts.limit} offset ${opts.offset ?? 0}`),
+  );
+  return rows.map(
+    (r): OpenComplaintRow => {
+      const due = r.due === null ? null : new Date(r.due);
+      return {
+        trackingCode: r.tracking_code,
+        title: r.title,
+        status: r.status,
+        opdName: r.opd_name,
+        state: r.state,
+        clock: r.clock,
+        due,
+        lateHours: due && due.getTime() < now.getTime() ? (now.getTime() - due.getTime()) / 3_600_000 : null,
+      };
+    },
+  );
+}
