@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, canSeeComplaint, complaintScope, identityVisibility } from "./permissions";
+import { can, canSeeComplaint, complaintScope, identityVisibility, slaBoardScope } from "./permissions";
 
 describe("permissions", () => {
   it("lets OPD roles see only their own OPD's complaints", () => {
@@ -26,5 +26,12 @@ describe("permissions", () => {
     const roles = ["admin", "coordinator", "opd_officer", "opd_head", "auditor"] as const;
     expect(roles.filter((r) => can(r, "integration.operate"))).toEqual(["admin", "coordinator"]);
     expect(roles.filter((r) => can(r, "integration.mappings.edit"))).toEqual(["admin"]);
+  });
+
+  it("shows every OPD's SLA board to coordinators, admins and auditors, an OPD head only their own, officers none", () => {
+    for (const role of ["coordinator", "admin", "auditor"] as const) expect(slaBoardScope({ role, opdId: null })).toEqual({ kind: "all" });
+    expect(slaBoardScope({ role: "opd_head", opdId: 3 })).toEqual({ kind: "opd", opdId: 3 });
+    expect(slaBoardScope({ role: "opd_head", opdId: null })).toEqual({ kind: "none" });
+    expect(slaBoardScope({ role: "opd_officer", opdId: 3 })).toEqual({ kind: "none" });
   });
 });

@@ -12,16 +12,18 @@ export const CAPABILITIES = [
   "admin.manage",
   "integration.operate",
   "integration.mappings.edit",
+  "sla.board_all",
+  "sla.board_own_opd",
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
 /** The permission table: one source of truth for pages, actions and API routes. */
 export const PERMISSIONS: Record<Role, readonly Capability[]> = {
-  admin: ["complaints.read_all", "identity.reveal", "queue.coordinator", "admin.manage", "audit.read", "integration.operate", "integration.mappings.edit"],
-  coordinator: ["complaints.read_all", "complaints.enter_on_behalf", "identity.reveal", "queue.coordinator", "integration.operate"],
-  opd_head: ["complaints.read_own_opd", "inbox.opd"],
+  admin: ["complaints.read_all", "identity.reveal", "queue.coordinator", "admin.manage", "audit.read", "integration.operate", "integration.mappings.edit", "sla.board_all"],
+  coordinator: ["complaints.read_all", "complaints.enter_on_behalf", "identity.reveal", "queue.coordinator", "integration.operate", "sla.board_all"],
+  opd_head: ["complaints.read_own_opd", "inbox.opd", "sla.board_own_opd"],
   opd_officer: ["complaints.read_own_opd", "inbox.opd"],
-  auditor: ["complaints.read_all", "audit.read"],
+  auditor: ["complaints.read_all", "audit.read", "sla.board_all"],
 };
 
 /** True when `role` has `capability`. */
@@ -55,4 +57,14 @@ export function canSeeComplaint(user: StaffScope, complaintOpdId: number | null)
 export function identityVisibility(role: Role, anonymous: boolean): "visible" | "reveal_on_request" | "hidden" {
   if (!anonymous) return "visible";
   return can(role, "identity.reveal") ? "reveal_on_request" : "hidden";
+}
+
+/**
+ * Which OPDs' SLA board a staff member may see: every OPD, only their own (an OPD head), or
+ * none. The board has no actions, so read-only roles (auditors) may see all of it.
+ */
+export function slaBoardScope(user: StaffScope): { kind: "all" } | { kind: "opd"; opdId: number } | { kind: "none" } {
+  if (can(user.role, "sla.board_all")) return { kind: "all" };
+  if (can(user.role, "sla.board_own_opd") && user.opdId !== null) return { kind: "opd", opdId: user.opdId };
+  return { kind: "none" };
 }

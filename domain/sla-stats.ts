@@ -52,6 +52,9 @@ export type BoardFilter = {
   channel?: Channel;
 };
 
+/** The `opd` filter value for complaints not (or no longer) with any OPD. */
+export const NO_OPD = "-";
+
 export type FilterProblem = "from" | "to" | "range" | "opd" | "category" | "kecamatan" | "channel";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -92,7 +95,8 @@ export function parseBoardParams(
   const filter: BoardFilter = { from, to };
 
   const opd = one("opd")?.toUpperCase();
-  if (opd) {
+  if (opd === NO_OPD) filter.opdCode = NO_OPD;
+  else if (opd) {
     const hit = known.opdCodes.find((c) => c.toUpperCase() === opd);
     if (hit) filter.opdCode = hit;
     else problems.push("opd");

@@ -9,7 +9,8 @@ import { rowsOf, ts } from "./sla-facts";
 export type BoardScope = {
   start: Date;
   end: Date;
-  opdId?: number;
+  /** null: complaints with no OPD. */
+  opdId?: number | null;
   categoryId?: number;
   kecamatanId?: number;
   channel?: Channel;
@@ -21,7 +22,8 @@ const TZ = sql.raw(`'Asia/Jakarta'`);
 function dimensions(alias: string, s: Omit<BoardScope, "start" | "end">): SQL[] {
   const col = (c: string) => sql.raw(`${alias}.${c}`);
   const out: SQL[] = [];
-  if (s.opdId !== undefined) out.push(sql`${col("opd_id")} = ${s.opdId}`);
+  if (s.opdId === null) out.push(sql`${col("opd_id")} is null`);
+  else if (s.opdId !== undefined) out.push(sql`${col("opd_id")} = ${s.opdId}`);
   if (s.categoryId !== undefined) out.push(sql`${col("category_id")} = ${s.categoryId}`);
   if (s.kecamatanId !== undefined) out.push(sql`${col("kecamatan_id")} = ${s.kecamatanId}`);
   if (s.channel !== undefined) out.push(sql`${col("channel")} = ${s.channel}`);
@@ -31,7 +33,7 @@ function dimensions(alias: string, s: Omit<BoardScope, "start" | "end">): SQL[] 
 const and = (parts: SQL[]) => (parts.length ? sql.join(parts, sql` and `) : sql`true`);
 
 /** The aggregate columns every figures query selects from `sla_facts f`. */
-const FIGURES = sql`
+export const FIGURES = sql`
   count(*)::int as complaints,
   count(*) filter (where f.verification_outcome = 1)::int as v_met,
   count(*) filter (where f.verification_outcome >= 1)::int as v_counted,
@@ -46,7 +48,7 @@ const FIGURES = sql`
   coalesce(sum(f.rating), 0)::int as rating_sum,
   count(f.rating)::int as ratings`;
 
-type FiguresRow = {
+export type FiguresRow = {
   complaints: number;
   v_met: number;
   v_counted: number;
@@ -96,7 +98,7 @@ export async function figuresByOpd(db: Db, s: BoardScope): Promise<{ total: Figu
   };
 }
 
-const EMPTY_ROW: FiguresRow = {
+export const EMPTY_ROW: FiguresRow = {
   complaints: 0, v_met: 0, v_counted: 0, f_met: 0, f_counted: 0, r_met: 0, r_counted: 0,
   v_median: null, f_median: null, r_median: null, bounces: 0, rating_sum: 0, ratings: 0,
 };

@@ -88,9 +88,9 @@ export async function refreshSlaFacts(db: Db, now: Date, state: FactsState = {})
   if (!state.backfilled) {
     let after = state.backfillAfterId ?? 0;
     for (;;) {
-      const [last] = await db.execute<{ id: number | string | null }>(
-        sql`select max(id) as id from (select id from complaints where id > ${after} order by id limit ${BACKFILL_BATCH}) b`,
-      ).then(rowsOf);
+      const [last] = rowsOf<{ id: number | string | null }>(
+        await db.execute(sql`select max(id) as id from (select id from complaints where id > ${after} order by id limit ${BACKFILL_BATCH}) b`),
+      );
       const upTo = last?.id == null ? null : Number(last.id);
       if (upTo === null) break;
       written += await upsertFacts(db, sql`select id from complaints where id > ${after} and id <= ${upTo}`, now);

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { can } from "@/domain/permissions";
+import { can, slaBoardScope } from "@/domain/permissions";
 import { unreadCount } from "@/db/queries/notifications";
 import { getDb } from "@/server/db";
 import { requireStaff } from "@/server/staff";
@@ -17,6 +17,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
     can(staff.role, "inbox.opd") && { href: "/petugas/kotak-masuk", label: t("nav.inbox") },
     can(staff.role, "complaints.enter_on_behalf") && { href: "/petugas/aduan/baru", label: t("nav.enter") },
     can(staff.role, "complaints.enter_on_behalf") && { href: "/petugas/sms-masuk", label: t("nav.sms") },
+    slaBoardScope(staff).kind !== "none" && { href: "/petugas/sla", label: t("nav.sla") },
     can(staff.role, "audit.read") && { href: "/petugas/audit", label: t("nav.audit") },
     can(staff.role, "integration.operate") && { href: "/petugas/integrasi", label: t("nav.integration") },
     can(staff.role, "admin.manage") && { href: "/petugas/pengguna", label: t("nav.users") },

@@ -1,0 +1,97 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import { figuresByOpd, monthlyTrend, openComplaints, openStatesByOpd, type BoardScope, type OpenStates } from "@/db/queries/sla-board";
+import { slaBoardScope, type StaffScope } from "@/domain/permissions";
+import { monthsEndingWith, NO_OPD, parseBoardParams, periodBounds, type BoardFilter, type ClockState, type Figures, type FilterProblem } from "@/domain/sla-stats";
+import { localDate } from "@/domain/working-days";
+import { reference, type Reference } from "./reference";
+
+export const TIME_ZONE = "Asia/Jakarta";
+/** How many breached complaints the board itself lists; the drill-down pages through all. */
+export const BREACHED_ON_BOARD = 10;
+
+export type BoardParams = Record<string, string | string[] | undefined>;
+
+export type BoardContext = {
+  filter: BoardFilter;
+  problems: FilterProblem[];
+  /** The OPD an OPD head is confined to (the filter cannot widen it). */
+  ownOpd: { id: number; code: string; name: string } | null;
+  scope: Omit<BoardScope, "start" | "end">;
+  period: { start: Date; end: Date };
+  ref: Reference;
+};
+
+/**
+ * Resolves the board's GET parameters for a staff member. An OPD head's OPD is forced whatever
+ * the URL says; callers must have checked `slaBoardScope` is not "none".
+ */
+export async function boardContext(db: Db, staff: StaffScope, params: BoardParams, now: Date): Promise<BoardContext> {
+  const ref = await reference(db);
+  const access = slaBoardScope(staff);
+  if (access.kind === "none") throw new Error("boardContext called for a staff member without a board");
+  const ownOpd = access.kind === "opd" ? (ref.opds.find((o) => o.id === access.opdId) ?? null) : null;
+  const { filter, problems } = parseBoardParams(params, localDate(now, TIME_ZONE), {
+    opdCodes: ownOpd ? [ownOpd.code] : ref.opds.map((o) => o.code),
+    categoryCodes: ref.categories.map((c) => c.code),
+    kecamatanIds: ref.areas.map((k) => k.id),
+  });
+  if (ownOpd) filter.opdCode = ownOpd.code;
+  const scope: BoardContext["scope"] = {
+    opdId: filter.opdCode === NO_OPD ? null : filter.opdCode ? ref.opds.find((o) => o.code === filter.opdCode)?.id : undefined,
+    categoryId: filter.categoryCode ? ref.categories.find((c) => c.code === filter.categoryCode)?.id : undefined,
+    kecamatanId: filter.kecamatanId,
+    channel: filter.channel,
+  };
+  return {
+    filter,
+    problems,
+    ownOpd: ownOpd ? { id: ownOpd.id, code: ownOpd.code, name: ownOpd.name } : null,
+    scope,
+    period: periodBounds(filter.from, filter.to, TIME_ZONE),
+    ref,
+  };
+}
+
+export type BoardRow = { opdId: number | null; code: string | null; name: string | null; figures: Figures | null; open: OpenStates | null };
+
+/** Everything the board shows: per-OPD rows (figures for the period, open clocks now), trend, worst breaches. */
+export async function loadBoard(db: Db, ctx: BoardContext, now: Date) {
+  const trendMonths = monthsEndingWith(ctx.filter.to, 12);
+  const trendStart = periodBounds(trendMonths[0]!, ctx.filter.to, TIME_ZONE).start;
+  const [figures, open, trend, breached] = await Promise.all([
+    figuresByOpd(db, { ...ctx.scope, ...ctx.period }),
+    openStatesByOpd(db, ctx.scope, now),
+    monthlyTrend(db, { ...ctx.scope, start: trendStart, end: ctx.period.end }),
+    openComplaints(db, ctx.scope, now, { state: "breached", limit: BREACHED_ON_BOARD }),
+  ]);
+  const ids = new Set<number | null>([...figures.byOpd.map((r) => r.opdId), ...open.byOpd.keys()]);
+  const rows: BoardRow[] = [...ids]
+    .map((id) => {
+      const opd = id === null ? undefined : ctx.ref.opds.find((o) => o.id === id);
+      return {
+        opdId: id,
+        code: opd?.code ?? null,
+        name: opd?.name ?? null,
+        figures: figures.byOpd.find((r) => r.opdId === id)?.figures ?? null,
+        open: open.byOpd.get(id) ?? null,
+      };
+    })
+    // OPDs by name; complaints with no OPD (awaiting verification) last.
+    .sort((a, b) => (a.name === null ? 1 : b.name === null ? -1 : a.name.localeCompare(b.name, "id")));
+  const byMonth = new Map(trend.map((m) => [m.month, m]));
+  return {
+    total: figures.total,
+    openTotal: open.total,
+    rows,
+    trend: trendMonths.map((month) => byMonth.get(month) ?? { month, complaints: 0, met: { verification: 0, firstResponse: 0, resolution: 0 }, counted: { verification: 0, firstResponse: 0, resolution: 0 } }),
+    breached,
+  };
+}
+
+export type Board = Awaited<ReturnType<typeof loadBoard>>;
+
+/** Drill-down: open complaints of the board's scope in one clock state, a page at a time. */
+export function loadDrillDown(db: Db, ctx: BoardContext, now: Date, state: ClockState | undefined, page: number, pageSize: number) {
+  return openComplaints(db, ctx.scope, now, { state, limit: pageSize + 1, offset: page * pageSize });
+}
