@@ -140,8 +140,12 @@ export function filterQuery(filter: BoardFilter, extra: Record<string, string | 
 
 /** The instants bounding inclusive local days `from`–`to` in `timeZone`: [start, end). */
 export function periodBounds(from: string, to: string, timeZone: string): { start: Date; end: Date } {
-  const start = new TZDate(`${from}T00:00:00`, timeZone);
-  const end = addDays(new TZDate(`${to}T00:00:00`, timeZone), 1);
+  const midnight = (day: string) => {
+    const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+    return new TZDate(y, m - 1, d, 0, 0, 0, timeZone);
+  };
+  const start = midnight(from);
+  const end = addDays(midnight(to), 1);
   return { start: new Date(start.getTime()), end: new Date(end.getTime()) };
 }
 

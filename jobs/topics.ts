@@ -5,3 +5,4 @@
 import "./notify-reporter";
 import "./sla";
 import "../integrations/lapor/jobs";
+import "./sla-stats";

@@ -11,6 +11,7 @@ export async function SiteHeader({ regionName }: { regionName: string }) {
     { href: "/lapor", label: t("report") },
     { href: "/lacak", label: t("track") },
     { href: "/aduan", label: t("public") },
+    { href: "/statistik", label: t("stats") },
   ];
   return (
     <header className="border-b border-brand-800 bg-brand-700 text-white">

@@ -25,9 +25,10 @@ export async function OpenTable({ rows, total, filter, fmt }: { rows: BoardRow[]
   return (
     <section aria-labelledby="open-title" className="space-y-2">
       <h2 id="open-title" className="text-xl font-semibold">{t("open.title")}</h2>
+      <p aria-hidden className="text-sm text-slate-600">{t("open.caption")}</p>
       <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
         <table className="w-full border-collapse text-sm">
-          <caption className="p-2 text-left text-slate-600">{t("open.caption")}</caption>
+          <caption className="sr-only">{t("open.caption")}</caption>
           <thead className="bg-slate-100">
             <tr>
               <th scope="col" className={th}>{t("open.opd")}</th>
@@ -78,9 +79,10 @@ export async function PeriodTable({ rows, total, title, fmt }: { rows: BoardRow[
   return (
     <section aria-labelledby="period-title" className="space-y-2">
       <h2 id="period-title" className="text-xl font-semibold">{title}</h2>
+      <p aria-hidden className="text-sm text-slate-600">{t("period.caption")}</p>
       <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
         <table className="w-full border-collapse text-sm">
-          <caption className="p-2 text-left text-slate-600">{t("period.caption")}</caption>
+          <caption className="sr-only">{t("period.caption")}</caption>
           <thead className="bg-slate-100">
             <tr>
               <th scope="col" rowSpan={2} className={th}>{t("open.opd")}</th>

@@ -45,14 +45,15 @@ export function TrendChart(props: {
   return (
     <figure className="space-y-2">
       <figcaption className="font-semibold">{props.title}</figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t ${id}-d`} className="h-auto w-full max-w-3xl text-slate-600">
+      <div className="overflow-x-auto">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t ${id}-d`} className="h-auto w-full min-w-[34rem] max-w-3xl text-slate-600">
         <title id={`${id}-t`}>{props.title}</title>
         <desc id={`${id}-d`}>{props.description}</desc>
         {[0, 0.5, 1].map((f) => (
           <g key={f}>
             <line x1={PAD.left} x2={W - PAD.right} y1={PAD.top + ih * (1 - f)} y2={PAD.top + ih * (1 - f)} stroke="#e2e8f0" />
             <text x={PAD.left - 6} y={PAD.top + ih * (1 - f) + 4} textAnchor="end" fontSize="11" fill="currentColor">
-              {props.formatNumber(max * f)}
+              {props.formatNumber(Math.round(max * f * 10) / 10)}
             </text>
             <text x={W - PAD.right + 6} y={PAD.top + ih * (1 - f) + 4} fontSize="11" fill="#b45309">
               {Math.round(f * 100)}%
@@ -72,6 +73,7 @@ export function TrendChart(props: {
         {line ? <polyline points={line} fill="none" stroke="#b45309" strokeWidth="2.5" /> : null}
         {points.map((p, i) => (p.rate === null ? null : <circle key={p.label} cx={x(i)} cy={yr(p.rate)} r="3.5" fill="#b45309" />))}
       </svg>
+      </div>
       <p className="flex flex-wrap gap-4 text-sm text-slate-700" aria-hidden>
         <span><span className="mr-1 inline-block size-3 rounded-sm bg-brand-700 align-middle" />{props.labels.volume}</span>
         <span><span className="mr-1 inline-block h-0.5 w-4 bg-amber-700 align-middle" />{props.labels.rate}</span>
@@ -114,13 +116,14 @@ export function RateBars(props: {
 }) {
   const id = useId();
   const rowH = 26;
-  const labelW = 200;
+  const labelW = 250;
   const barW = W - labelW - 70;
   const h = props.items.length * rowH + 8;
   return (
     <figure className="space-y-2">
       <figcaption className="font-semibold">{props.title}</figcaption>
-      <svg viewBox={`0 0 ${W} ${h}`} role="img" aria-labelledby={`${id}-t ${id}-d`} className="h-auto w-full max-w-3xl text-slate-800">
+      <div className="overflow-x-auto">
+      <svg viewBox={`0 0 ${W} ${h}`} role="img" aria-labelledby={`${id}-t ${id}-d`} className="h-auto w-full min-w-[34rem] max-w-3xl text-slate-800">
         <title id={`${id}-t`}>{props.title}</title>
         <desc id={`${id}-d`}>{props.description}</desc>
         {props.items.map((it, i) => {
@@ -129,7 +132,7 @@ export function RateBars(props: {
           return (
             <g key={`${it.label}-${i}`}>
               <text x={labelW - 8} y={y + 16} textAnchor="end" fontSize="12" fill="currentColor">
-                {it.label.length > 30 ? `${it.label.slice(0, 29)}…` : it.label}
+                {it.label.length > 34 ? `${it.label.slice(0, 33)}…` : it.label}
               </text>
               <rect x={labelW} y={y + 4} width={barW} height={16} fill="#f1f5f9" rx="2" />
               <rect x={labelW} y={y + 4} width={w} height={16} fill={it.rate !== null && it.rate < 0.8 ? "#b45309" : "#15803d"} rx="2" />
@@ -140,6 +143,7 @@ export function RateBars(props: {
           );
         })}
       </svg>
+      </div>
       <details className="text-sm">
         <summary className="cursor-pointer text-brand-700 underline">{props.labels.table}</summary>
         <table className="mt-2 min-w-64 border-collapse text-left">

@@ -6,6 +6,7 @@ import { testDatabases, type TestDatabase } from "@/db/testing";
 import type { Channel, ComplaintStatus } from "@/domain/complaint-status";
 import { wib } from "@/test/fixtures";
 import { figuresByOpd, monthlyTrend, openComplaints, openStatesByOpd, type BoardScope } from "./sla-board";
+import { publicStats, yearsWithComplaints } from "./public-stats";
 import { refreshSlaFacts } from "./sla-facts";
 
 // A Monday; 2026-09 has no national holiday, the test adds one on Wednesday 23rd.
@@ -188,6 +189,24 @@ describe.each(testDatabases())("SLA board figures on $name", (backend) => {
       ["BTM-SLAC0008", "firstResponse"],
       ["BTM-SLAC0009", "resolution"],
     ]);
+  });
+
+  it("breaks public figures down by OPD, category, kecamatan, month and channel in one pass", async () => {
+    const stats = await publicStats(t.db, wib("2026-08-01 00:00"), SEPT_1_TO_12.end);
+    expect(stats.total.complaints).toBe(7);
+    expect(stats.total.ratingSum).toBe(8);
+    const get = (d: keyof typeof stats.by, key: string | null) => stats.by[d].find((r) => r.key === key)?.figures;
+    expect(get("month", "2026-08-01")?.complaints).toBe(1);
+    expect(get("month", "2026-09-01")?.counted.verification).toBe(6);
+    expect(get("opd", String(opdA))?.complaints).toBe(3);
+    expect(get("opd", String(opdA))?.medianHours.verification).toBe(24); // 1, 24, 144
+    expect(get("opd", null)?.complaints).toBe(1);
+    expect(get("channel", "web")?.complaints).toBe(4);
+    expect(get("channel", "sms")?.met.firstResponse).toBe(0);
+    expect(get("kecamatan", String(batamKota))?.complaints).toBe(2);
+    expect(stats.by.category).toHaveLength(1);
+    expect(stats.by.category[0]!.figures.complaints).toBe(7);
+    expect(await yearsWithComplaints(t.db)).toEqual([2026]);
   });
 
   it("refreshes changed complaints and re-evaluates running clocks once they fall due", async () => {

@@ -21,6 +21,8 @@ process.env.DATA_DIR = dataDir;
 // The SMS gateway spec (e2e/sms-gateway.spec.ts) runs Kannel beside this server.
 process.env.SMS_INBOUND_KEY ??= E2E_SMS_KEY;
 process.env.SMS_OUTBOUND_URL ??= e2eOutboundUrl(Number(port));
+// The SLA board's period figures follow the complaints within seconds, not a minute.
+process.env.SLA_STATS_SECONDS ??= "2";
 delete process.env.DATABASE_URL;
 process.on("exit", () => rmSync(dataDir, { recursive: true, force: true }));
 

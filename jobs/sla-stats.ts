@@ -1,0 +1,15 @@
+import { refreshSlaFacts, type FactsState } from "../db/queries/sla-facts";
+import { env } from "../server/env";
+import { definePeriodic } from "./registry";
+
+/**
+ * Keeps `sla_facts` current: complaints changed since the last run, and running clocks that
+ * have fallen due since. The first run backfills every complaint (minutes for a million), so
+ * the lease is long enough for it.
+ */
+definePeriodic("sla.facts", { everyMs: () => env().SLA_STATS_SECONDS * 1000, leaseMs: 30 * 60_000 }, async ({ db, state, log }) => {
+  const started = Date.now();
+  const { written, ...next } = await refreshSlaFacts(db, new Date(), state as FactsState);
+  if (written > 0) log("sla.facts: refreshed", { rows: written, ms: Date.now() - started });
+  return next;
+});

@@ -1,0 +1,86 @@
+import "server-only";
+import { unstable_cache } from "next/cache";
+import type { Db } from "@/db/client";
+import { PUBLIC_DIMENSIONS, publicStats, yearsWithComplaints, type PublicDimension } from "@/db/queries/public-stats";
+import { onTimeRate, periodBounds, type Figures } from "@/domain/sla-stats";
+import { localDate } from "@/domain/working-days";
+import { getDb } from "./db";
+import { reference } from "./reference";
+import { region } from "./region";
+import { TIME_ZONE } from "./sla-board";
+
+/** Public figures are recomputed at most this often; visitors in between get the cached copy. */
+export const STATS_REVALIDATE_S = 300;
+
+export type PublicRow = { key: string | null; code: string | null; name: string | null; figures: Figures };
+
+/** Plain data only (it is cached as JSON): ids are resolved to public names here. */
+export type PublicStatsView = {
+  region: string;
+  year: number;
+  generatedAt: string;
+  years: number[];
+  total: Figures;
+  by: Record<PublicDimension, PublicRow[]>;
+  /** The most frequent known category, for the annual summary. */
+  topCategory: string | null;
+};
+
+async function compute(db: Db, year: number, now: Date): Promise<PublicStatsView> {
+  const { start, end } = periodBounds(`${year}-01-01`, `${year}-12-31`, TIME_ZONE);
+  const [stats, ref, years] = await Promise.all([publicStats(db, start, end), reference(db), yearsWithComplaints(db)]);
+  const names: Record<PublicDimension, (key: string) => { code: string | null; name: string | null }> = {
+    opd: (k) => {
+      const o = ref.opds.find((x) => String(x.id) === k);
+      return { code: o?.code ?? null, name: o?.name ?? null };
+    },
+    category: (k) => {
+      const c = ref.categories.find((x) => String(x.id) === k);
+      return { code: c?.code ?? null, name: c?.name ?? null };
+    },
+    kecamatan: (k) => ({ code: null, name: ref.areas.find((x) => String(x.id) === k)?.name ?? null }),
+    month: (k) => ({ code: k, name: null }),
+    channel: (k) => ({ code: k, name: null }),
+  };
+  const by = Object.fromEntries(
+    PUBLIC_DIMENSIONS.map((d) => [
+      d,
+      stats.by[d]
+        .map((r) => ({ key: r.key, ...(r.key === null ? { code: null, name: null } : names[d](r.key)), figures: r.figures }))
+        .sort((a, b) => (d === "month" ? String(a.key).localeCompare(String(b.key)) : b.figures.complaints - a.figures.complaints)),
+    ]),
+  ) as PublicStatsView["by"];
+  const top = by.category.find((r) => r.key !== null && r.name !== null);
+  const thisYear = Number(localDate(now, TIME_ZONE).slice(0, 4));
+  return {
+    region: region().name,
+    year,
+    generatedAt: now.toISOString(),
+    years: years.length ? [...new Set([thisYear, ...years])].sort((a, b) => b - a) : [thisYear],
+    total: stats.total,
+    by,
+    topCategory: top?.name ?? null,
+  };
+}
+
+const cached = unstable_cache((year: number) => compute(getDb(), year, new Date()), ["public-stats-v1"], { revalidate: STATS_REVALIDATE_S });
+
+/** The public statistics of one year, computed in the database and cached for a few minutes. */
+export function publicStatsView(year: number): Promise<PublicStatsView> {
+  return cached(year);
+}
+
+/** The year a request asks for: a 4-digit year between 2000 and this year, else null. */
+export function parseYear(value: string | string[] | undefined | null, now: Date): number | null {
+  const thisYear = Number(localDate(now, TIME_ZONE).slice(0, 4));
+  if (value === undefined || value === null || value === "") return thisYear;
+  const s = Array.isArray(value) ? value[0] : value;
+  if (!s || !/^\d{4}$/.test(s)) return null;
+  const y = Number(s);
+  return y >= 2000 && y <= thisYear ? y : null;
+}
+
+/** The share of resolution deadlines met in the year, for the summary sentence. */
+export function resolvedOnTime(view: PublicStatsView): number | null {
+  return onTimeRate(view.total, "resolution");
+}
