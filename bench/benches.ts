@@ -67,15 +67,15 @@ export function cpuFields(d: ReturnType<typeof cpuDelta>, requests: number, elap
 }
 
 /** Runs a warm-up, then the measured load with CPU accounting. */
-export async function measured(ctx: Ctx, name: string, warmupS: number, durationS: number, request: Parameters<typeof load>[0]["request"]) {
+export async function measured(ctx: Ctx, name: string, warmupS: number, durationS: number, request: Parameters<typeof load>[0]["request"], connections = ctx.connections) {
   log(`${name}: warm-up ${warmupS} s`);
-  await load({ base: ctx.server.base, connections: ctx.connections, durationS: warmupS, request });
+  await load({ base: ctx.server.base, connections, durationS: warmupS, request });
   await sleep(500);
   const pids = ctx.server.pids();
   const otherBefore = await waitQuiet(pids, ctx.dbName, ctx.waitQuietS);
-  log(`${name}: measuring ${durationS} s at ${ctx.connections} connections`);
+  log(`${name}: measuring ${durationS} s at ${connections} connections`);
   const before = cpuSnapshot(pids, ctx.dbName);
-  const r = await load({ base: ctx.server.base, connections: ctx.connections, durationS, request });
+  const r = await load({ base: ctx.server.base, connections, durationS, request });
   const cpu = cpuDelta(before, cpuSnapshot(pids, ctx.dbName));
   return { r, cpu, otherBefore };
 }

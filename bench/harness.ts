@@ -116,6 +116,8 @@ export async function startPortal(opts: {
     PORT: String(opts.port),
     PUBLIC_RATE_LIMIT: "0",
     PINTU_DEMO: "0",
+    // With PostgreSQL the worker runs as its own process (`npm run worker`): measure the web process.
+    PINTU_WORKER: "0",
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     ...opts.extraEnv,

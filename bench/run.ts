@@ -16,6 +16,9 @@
  *   sla_sweep           the SLA deadline sweep over all open complaints of the `npm run bench:seed`
  *                       database (pintu_bench; BENCH_SLA_DATABASE_URL), rolled back (target ≤ 10 s
  *                       with 1,000,000 complaints); needs no portal
+ *   staff_queue_http, staff_inbox_http, staff_dispose_http   signed-in staff pages and the dispose
+ *                       action on the synthetic database of `npm run bench:seed` (see bench/staff.ts;
+ *                       BENCH_STAFF_DATABASE_URL, default pintu_bench on the same server)
  *
  * Environment:
  *   BENCH_DATABASE_URL | TEST_DATABASE_URL  server on which to create the throw-away database
@@ -47,6 +50,8 @@ import { createBenchDatabase, freePort, log, recordResultsTo, startPortal, type 
 import { loadReferenceData } from "./payloads";
 import { BENCH_SMS_KEY, smsInboundHttp } from "./sms";
 import { slaSweepBench } from "./sla-sweep";
+import { staffDisposeHttp, staffInboxHttp, staffQueueHttp } from "./staff";
+import { readSeedState } from "./synthetic";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -61,8 +66,13 @@ const BENCHES: Record<string, (ctx: Ctx) => Promise<unknown>> = {
   floor_http: floorHttp,
   sms_inbound_http: smsInboundHttp,
   sla_sweep: (ctx) => slaSweepBench({ adminUrl: benchServer(), waitQuietS: ctx.waitQuietS }),
+  staff_queue_http: staffQueueHttp,
+  staff_inbox_http: staffInboxHttp,
+  staff_dispose_http: staffDisposeHttp,
 };
-const DEFAULT = ["lapor_js_bytes", "intake_sql", "intake_http", "lacak_http", "complaint_api_http", "sms_inbound_http", "sla_sweep"];
+/** Run against the synthetic database of `npm run bench:seed` (BENCH_STAFF_DATABASE_URL, default pintu_bench). */
+const STAFF = new Set(["staff_queue_http", "staff_inbox_http", "staff_dispose_http"]);
+const DEFAULT = ["lapor_js_bytes", "intake_sql", "intake_http", "lacak_http", "complaint_api_http", "sms_inbound_http", "sla_sweep", ...STAFF];
 /** Benchmarks that work on the synthetic database alone: no throw-away database, no portal. */
 const NO_PORTAL = new Set(["sla_sweep"]);
 const benchServer = () => process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
@@ -143,8 +153,15 @@ async function main(): Promise<number> {
 
   let failed = false;
   try {
-    db = await createBenchDatabase(adminUrl);
-    log(`created database ${db.name}`);
+    const publicNames = chosen.filter((n) => !STAFF.has(n));
+    const staffNames = chosen.filter((n) => STAFF.has(n));
+    // Public benchmarks run on a throw-away database; staff ones on the synthetic 1M database.
+    let target = { url: "", name: "" };
+    if (publicNames.length) {
+      db = await createBenchDatabase(adminUrl);
+      log(`created database ${db.name}`);
+      target = { url: db.url, name: db.name };
+    }
     const port = await freePort(num("BENCH_PORT", 3200));
     let nodeArgs: string[] | undefined;
     if (process.env.BENCH_CPU_PROF === "1") {
@@ -160,13 +177,12 @@ async function main(): Promise<number> {
         return "";
       }
     };
-    const bench = db;
     let servedBuild = "";
     const start = async () => {
       log(`starting the portal on port ${port} (builds first if the sources changed)`);
       server = await startPortal({
         root,
-        databaseUrl: bench.url,
+        databaseUrl: target.url,
         port,
         timeoutMs: startTimeoutMs,
         extraEnv: {
@@ -183,10 +199,12 @@ async function main(): Promise<number> {
       servedBuild = buildId();
       return server;
     };
+    const staffUrl = process.env.BENCH_STAFF_DATABASE_URL || Object.assign(new URL(adminUrl), { pathname: "/pintu_bench" }).toString();
+    if (!publicNames.length) target = { url: staffUrl, name: new URL(staffUrl).pathname.slice(1) };
     const ctx: Ctx = {
       server: await start(),
-      databaseUrl: db.url,
-      dbName: db.name,
+      databaseUrl: target.url,
+      dbName: target.name,
       ref: loadReferenceData(root),
       connections,
       scale,
@@ -195,19 +213,39 @@ async function main(): Promise<number> {
       waitQuietS: Number(process.env.BENCH_WAIT_QUIET_S ?? 60),
       buildChanged: () => buildId() !== servedBuild,
     };
-    for (const name of chosen) {
-      if (ctx.buildChanged() || !ctx.server.alive()) {
-        log(ctx.server.alive() ? ".next was rebuilt by another process while the portal ran; restarting the portal" : "the portal is gone; starting it again");
-        await ctx.server.stop();
-        ctx.server = await start();
+    const runAll = async (names: string[]) => {
+      for (const name of names) {
+        if (ctx.buildChanged() || !ctx.server.alive()) {
+          log(ctx.server.alive() ? ".next was rebuilt by another process while the portal ran; restarting the portal" : "the portal is gone; starting it again");
+          await ctx.server.stop();
+          ctx.server = await start();
+        }
+        log(`— ${name}`);
+        try {
+          const result = await BENCHES[name]!(ctx);
+          if (result && typeof result === "object") ctx.results.set(name, result as Record<string, unknown>);
+        } catch (err) {
+          failed = true;
+          log(`${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        }
       }
-      log(`— ${name}`);
-      try {
-        const result = await BENCHES[name]!(ctx);
-        if (result && typeof result === "object") ctx.results.set(name, result as Record<string, unknown>);
-      } catch (err) {
+    };
+    await runAll(publicNames);
+    if (staffNames.length) {
+      const seeded = await readSeedState(staffUrl).catch(() => null);
+      if (!seeded?.mark?.complete) {
         failed = true;
-        log(`${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        log(`staff benchmarks need the synthetic database ${staffUrl.replace(/\/\/[^@]*@/, "//")}: run \`npm run bench:seed -- --complaints 1000000\` first`);
+      } else {
+        log(`staff benchmarks on the synthetic database (${seeded.complaints} complaints)`);
+        if (publicNames.length) {
+          await ctx.server.stop();
+          target = { url: staffUrl, name: new URL(staffUrl).pathname.slice(1) };
+          ctx.databaseUrl = target.url;
+          ctx.dbName = target.name;
+          ctx.server = await start();
+        }
+        await runAll(staffNames);
       }
     }
   } catch (err) {

@@ -200,6 +200,11 @@ export const complaints = pgTable(
     index("complaints_public_idx")
       .on(t.createdAt.desc(), t.id.desc())
       .where(sql`confidential = false and primary_id is null and status <> 'archived'`),
+    // The two staff lists read their first page straight off these (no sort over an OPD's backlog).
+    index("complaints_queue_idx").on(t.createdAt, t.id).where(sql`${t.status} = 'received'`),
+    index("complaints_opd_inbox_idx")
+      .on(t.opdId, t.resolutionDue.asc().nullsLast(), t.id)
+      .where(sql`${t.status} in ('disposed', 'in_progress', 'awaiting_reporter')`),
   ],
 );
 

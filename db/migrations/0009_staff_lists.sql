@@ -1,0 +1,2 @@
+CREATE INDEX "complaints_queue_idx" ON "complaints" USING btree ("created_at","id") WHERE "complaints"."status" = 'received';--> statement-breakpoint
+CREATE INDEX "complaints_opd_inbox_idx" ON "complaints" USING btree ("opd_id","resolution_due","id") WHERE "complaints"."status" in ('disposed', 'in_progress', 'awaiting_reporter');
