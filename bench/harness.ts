@@ -252,19 +252,32 @@ export function cpuSnapshot(portalPids: number[], dbName?: string): { portal: nu
   let portal = 0;
   let pg = 0;
   for (const pid of portalPids) portal += (procStat(pid)?.ticks ?? 0) * TICK_MS;
+  const titles = new Map<number, string>();
+  const pgProcs: { pid: number; ticks: number }[] = [];
   for (const pid of allPids()) {
     const st = procStat(pid);
     if (!st || st.comm !== "postgres") continue;
-    // Count the bench database's backends and the server's shared processes (WAL writer,
-    // checkpointer…), not other databases' client backends (tests running alongside).
-    let title = "";
     try {
-      title = readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
+      titles.set(pid, readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ").trim());
+      pgProcs.push({ pid, ticks: st.ticks });
     } catch {
-      continue;
+      /* gone */
     }
+  }
+  // Count the bench database's backends (and their parallel workers and autovacuum) and the
+  // server's own processes (WAL writer, checkpointer…), not other databases' work (tests and
+  // other people's queries running alongside, with their parallel workers).
+  const ofBench = (title: string) => !!dbName && (title.includes(` ${dbName} `) || title.endsWith(` ${dbName}`));
+  for (const { pid, ticks } of pgProcs) {
+    const title = titles.get(pid) ?? "";
+    const leader = /parallel worker for PID (\d+)/.exec(title)?.[1];
     const clientBackend = /\d+\.\d+\.\d+\.\d+\(\d+\)|\[local\]/.test(title);
-    if (!clientBackend || !dbName || title.includes(` ${dbName} `)) pg += st.ticks * TICK_MS;
+    const counted = leader
+      ? ofBench(titles.get(Number(leader)) ?? "")
+      : /autovacuum worker/.test(title)
+        ? ofBench(title)
+        : !clientBackend || !dbName || ofBench(title);
+    if (counted) pg += ticks * TICK_MS;
   }
   const u = process.cpuUsage();
   return { portal, postgres: pg, bench: (u.user + u.system) / 1000, host: hostBusyMs() };
