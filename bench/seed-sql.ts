@@ -168,7 +168,7 @@ SELECT g.id, 'BTM-' || k.code, g.channel::channel,
   CASE WHEN b.base IS NOT NULL THEN ${due("b.base", "cd", "wf")} END,
   CASE WHEN b.base IS NOT NULL THEN ${due("b.resbase", "cr", "wr")} END,
   g.t0,
-  greatest(g.t0, nt.last_note, ${["g.t_triage", "g.t_return", "g.t_disp2", "g.t_assign", "g.t_accept", "g.t_reqinfo", "g.t_reply", "g.t_respond", "g.t_object", "g.t_respond2", "g.t_close", "g.t_rate"].map(past).join(", ")})
+  greatest(g.t0, nt.last_note, ${["g.t_corr", "g.t_triage", "g.t_return", "g.t_disp2", "g.t_assign", "g.t_accept", "g.t_reqinfo", "g.t_reply", "g.t_respond", "g.t_object", "g.t_respond2", "g.t_close", "g.t_rate"].map(past).join(", ")})
 FROM bench_gen g
 CROSS JOIN LATERAL (SELECT (g.id * 25214903917) # 733007751850 AS x) h
 CROSS JOIN LATERAL (SELECT ${Array.from({ length: 8 }, (_, i) => `substr('0123456789ABCDEFGHJKMNPQRSTVWXYZ', (((h.x % 1099511627776) >> ${35 - 5 * i}) & 31)::int + 1, 1)`).join(" || ")} AS code) k
