@@ -43,7 +43,7 @@ export function TrendChart(props: {
     .filter(Boolean)
     .join(" ");
   return (
-    <figure className="space-y-2">
+    <figure className="min-w-0 space-y-2">
       <figcaption className="font-semibold">{props.title}</figcaption>
       <div className="overflow-x-auto">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t ${id}-d`} className="h-auto w-full min-w-[34rem] max-w-3xl text-slate-600">
@@ -120,7 +120,7 @@ export function RateBars(props: {
   const barW = W - labelW - 70;
   const h = props.items.length * rowH + 8;
   return (
-    <figure className="space-y-2">
+    <figure className="min-w-0 space-y-2">
       <figcaption className="font-semibold">{props.title}</figcaption>
       <div className="overflow-x-auto">
       <svg viewBox={`0 0 ${W} ${h}`} role="img" aria-labelledby={`${id}-t ${id}-d`} className="h-auto w-full min-w-[34rem] max-w-3xl text-slate-800">
