@@ -12,6 +12,40 @@ const W = 640;
 const H = 240;
 const PAD = { top: 16, right: 44, bottom: 28, left: 44 };
 
+/** The numbers behind a chart, as a table a screen reader (or anyone) can read. */
+function ChartTable<R extends number | null>(props: {
+  summary: string;
+  head: string;
+  labels: { volume: string; rate: string };
+  rows: { key: string; label: string; volume: number; rate: R }[];
+  formatNumber: (n: number) => string;
+  formatRate: (r: R) => string;
+}) {
+  return (
+    <details className="text-sm">
+      <summary className="cursor-pointer text-brand-700 underline">{props.summary}</summary>
+      <table className="mt-2 min-w-64 border-collapse text-left">
+        <thead>
+          <tr className="border-b border-slate-300">
+            <th scope="col" className="py-1 pr-4">{props.head}</th>
+            <th scope="col" className="py-1 pr-4 text-right">{props.labels.volume}</th>
+            <th scope="col" className="py-1 text-right">{props.labels.rate}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((r) => (
+            <tr key={r.key} className="border-b border-slate-100">
+              <th scope="row" className="py-1 pr-4 font-normal">{r.label}</th>
+              <td className="py-1 pr-4 text-right tabular-nums">{props.formatNumber(r.volume)}</td>
+              <td className="py-1 text-right tabular-nums">{props.formatRate(r.rate)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
 function niceMax(n: number): number {
   if (n <= 5) return 5;
   const p = 10 ** Math.floor(Math.log10(n));
@@ -78,27 +112,14 @@ export function TrendChart(props: {
         <span><span className="mr-1 inline-block size-3 rounded-sm bg-brand-700 align-middle" />{props.labels.volume}</span>
         <span><span className="mr-1 inline-block h-0.5 w-4 bg-amber-700 align-middle" />{props.labels.rate}</span>
       </p>
-      <details className="text-sm">
-        <summary className="cursor-pointer text-brand-700 underline">{props.labels.table}</summary>
-        <table className="mt-2 min-w-64 border-collapse text-left">
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="py-1 pr-4">{props.labels.month}</th>
-              <th scope="col" className="py-1 pr-4 text-right">{props.labels.volume}</th>
-              <th scope="col" className="py-1 text-right">{props.labels.rate}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((p) => (
-              <tr key={p.label} className="border-b border-slate-100">
-                <th scope="row" className="py-1 pr-4 font-normal">{p.label}</th>
-                <td className="py-1 pr-4 text-right tabular-nums">{props.formatNumber(p.volume)}</td>
-                <td className="py-1 text-right tabular-nums">{props.formatRate(p.rate)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <ChartTable
+        summary={props.labels.table}
+        head={props.labels.month}
+        labels={props.labels}
+        rows={points.map((p, i) => ({ key: `${p.label}-${i}`, label: p.label, volume: p.volume, rate: p.rate }))}
+        formatNumber={props.formatNumber}
+        formatRate={props.formatRate}
+      />
     </figure>
   );
 }
@@ -144,27 +165,14 @@ export function RateBars(props: {
         })}
       </svg>
       </div>
-      <details className="text-sm">
-        <summary className="cursor-pointer text-brand-700 underline">{props.labels.table}</summary>
-        <table className="mt-2 min-w-64 border-collapse text-left">
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="py-1 pr-4">{props.labels.group}</th>
-              <th scope="col" className="py-1 pr-4 text-right">{props.labels.volume}</th>
-              <th scope="col" className="py-1 text-right">{props.labels.rate}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.items.map((it, i) => (
-              <tr key={`${it.label}-${i}`} className="border-b border-slate-100">
-                <th scope="row" className="py-1 pr-4 font-normal">{it.label}</th>
-                <td className="py-1 pr-4 text-right tabular-nums">{props.formatNumber(it.volume)}</td>
-                <td className="py-1 text-right tabular-nums">{props.formatRate(it.rate)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <ChartTable
+        summary={props.labels.table}
+        head={props.labels.group}
+        labels={props.labels}
+        rows={props.items.map((it, i) => ({ key: `${it.label}-${i}`, label: it.label, volume: it.volume, rate: it.rate }))}
+        formatNumber={props.formatNumber}
+        formatRate={props.formatRate}
+      />
     </figure>
   );
 }
