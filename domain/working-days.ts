@@ -1,13 +1,42 @@
 import { TZDate } from "@date-fns/tz";
-import { addDays, endOfDay, format, isWeekend, startOfDay } from "date-fns";
+import { addDays, format, isWeekend, startOfDay } from "date-fns";
 
 /** The region's working calendar: its time zone and the non-working weekdays (YYYY-MM-DD). */
 export type WorkingCalendar = { timeZone: string; holidays: ReadonlySet<string> };
 
+/** One calendar day in a zone: when it starts and ends (UTC ms), its date and whether it is a weekend. */
+type LocalDay = { start: number; next: number; key: string; weekend: boolean };
+
+/**
+ * Local days by zone and 15-minute slot of UTC time. Every zone's offset and transitions fall on
+ * quarter hours, so a slot never straddles a local midnight; the zone maths (@date-fns/tz) then
+ * runs once per slot seen instead of on every step of every deadline computed. Holidays are not
+ * cached here: they are looked up in the calendar passed in, so calendar edits apply at once.
+ */
+const SLOT_MS = 15 * 60 * 1000;
+const MAX_SLOTS = 200_000;
+const days = new Map<string, Map<number, LocalDay>>();
+
+function localDay(ms: number, timeZone: string): LocalDay {
+  let zone = days.get(timeZone);
+  if (!zone) days.set(timeZone, (zone = new Map()));
+  const slot = Math.floor(ms / SLOT_MS);
+  let day = zone.get(slot);
+  if (!day) {
+    const local = new TZDate(ms, timeZone);
+    const start = startOfDay(local);
+    day = { start: start.getTime(), next: addDays(start, 1).getTime(), key: format(local, "yyyy-MM-dd"), weekend: isWeekend(local) };
+    if (zone.size >= MAX_SLOTS) zone.clear();
+    zone.set(slot, day);
+  }
+  return day;
+}
+
+const working = (day: LocalDay, calendar: WorkingCalendar) => !day.weekend && !calendar.holidays.has(day.key);
+
 /** True when the calendar day (in the calendar's zone) of `day` is a working day. */
 export function isWorkingDay(day: Date, calendar: WorkingCalendar): boolean {
-  const local = new TZDate(day, calendar.timeZone);
-  return !isWeekend(local) && !calendar.holidays.has(format(local, "yyyy-MM-dd"));
+  return working(localDay(day.getTime(), calendar.timeZone), calendar);
 }
 
 /**
@@ -17,28 +46,25 @@ export function isWorkingDay(day: Date, calendar: WorkingCalendar): boolean {
  * Wednesday).
  */
 export function addWorkingDays(start: Date, n: number, calendar: WorkingCalendar): Date {
-  let cursor = new TZDate(start, calendar.timeZone);
-  const fromWorkingDay = isWorkingDay(cursor, calendar);
-  if (!fromWorkingDay) cursor = startOfDay(cursor);
+  const tz = calendar.timeZone;
+  let day = localDay(start.getTime(), tz);
+  const fromWorkingDay = working(day, calendar);
+  const timeOfDay = fromWorkingDay ? start.getTime() - day.start : 0;
   let left = n;
   while (left > 0) {
-    cursor = addDays(cursor, 1);
-    if (isWorkingDay(cursor, calendar)) left--;
+    day = localDay(day.next, tz);
+    if (working(day, calendar)) left--;
   }
-  return new Date((fromWorkingDay ? cursor : endOfDay(cursor)).getTime());
+  // Same wall-clock time on the n-th working day (zones without daylight saving: Indonesia's).
+  return new Date(fromWorkingDay ? Math.min(day.start + timeOfDay, day.next - 1) : day.next - 1);
 }
 
 /** Today's date (YYYY-MM-DD) in the given time zone. */
 export function localDate(now: Date, timeZone: string): string {
-  return format(new TZDate(now, timeZone), "yyyy-MM-dd");
+  return localDay(now.getTime(), timeZone).key;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The start of the calendar day after `day`'s, in the calendar's zone. */
-function nextDayStart(day: Date, calendar: WorkingCalendar): Date {
-  return new Date(addDays(startOfDay(new TZDate(day, calendar.timeZone)), 1).getTime());
-}
 
 /**
  * Working time (ms) between two moments: the part of [from, to) that falls on working days.
@@ -46,12 +72,12 @@ function nextDayStart(day: Date, calendar: WorkingCalendar): Date {
  */
 export function workingTimeBetween(from: Date, to: Date, calendar: WorkingCalendar): number {
   let total = 0;
-  let cursor = new Date(from.getTime());
-  while (cursor < to) {
-    const dayEnd = nextDayStart(cursor, calendar);
-    const end = dayEnd < to ? dayEnd : to;
-    if (isWorkingDay(cursor, calendar)) total += end.getTime() - cursor.getTime();
-    cursor = dayEnd;
+  let cursor = from.getTime();
+  const end = to.getTime();
+  while (cursor < end) {
+    const day = localDay(cursor, calendar.timeZone);
+    if (working(day, calendar)) total += Math.min(day.next, end) - cursor;
+    cursor = day.next;
   }
   return total;
 }
@@ -62,16 +88,16 @@ export function workingTimeBetween(from: Date, to: Date, calendar: WorkingCalend
  * when a pause ends; the at-risk moment is `start` plus 80 % of a clock's working time.
  */
 export function addWorkingTime(start: Date, ms: number, calendar: WorkingCalendar): Date {
-  let cursor = new Date(start.getTime());
+  let cursor = start.getTime();
   let left = ms;
   for (;;) {
-    const dayEnd = nextDayStart(cursor, calendar);
-    if (isWorkingDay(cursor, calendar)) {
-      const available = dayEnd.getTime() - cursor.getTime();
-      if (left <= available) return new Date(cursor.getTime() + left);
+    const day = localDay(cursor, calendar.timeZone);
+    if (working(day, calendar)) {
+      const available = day.next - cursor;
+      if (left <= available) return new Date(cursor + left);
       left -= available;
     }
-    cursor = dayEnd;
+    cursor = day.next;
   }
 }
 
