@@ -224,5 +224,21 @@ describe.each(testDatabases())("SLA board figures on $name", (backend) => {
     await t.db.update(complaints).set({ firstRespondedAt: wib("2026-09-22 09:00"), updatedAt: later }).where(eq(complaints.id, ids["BTM-SLAC0008"]!));
     await refreshSlaFacts(t.db, later, { ...next, since: wib("2026-09-26 09:00").toISOString() });
     expect((await fact("BTM-SLAC0008")).firstResponseOutcome).toBe(2);
+    // The daily summary of C8's day followed the change.
+    const day14 = (await figuresByOpd(t.db, { start: wib("2026-09-14 00:00"), end: wib("2026-09-15 00:00") })).total;
+    expect([day14.complaints, day14.met.firstResponse, day14.counted.firstResponse, day14.medianHours.firstResponse]).toEqual([1, 0, 1, 191]);
+  });
+
+  it("gives the same figures from the daily summary as from the facts", async () => {
+    const [jalan] = await t.db.select({ id: categories.id }).from(categories).where(eq(categories.code, "JALAN"));
+    // Two of category, area and channel at once: read from sla_facts; one of them: from sla_daily.
+    for (const channel of ["web", "sms", "phone"] as const) {
+      const viaFacts = await figuresByOpd(t.db, { ...SEPT_1_TO_12, channel, categoryId: jalan!.id });
+      const viaDaily = await figuresByOpd(t.db, { ...SEPT_1_TO_12, channel });
+      expect(viaDaily).toEqual(viaFacts);
+    }
+    const offMidnight = { start: new Date(SEPT_1_TO_12.start.getTime() - 1), end: new Date(SEPT_1_TO_12.end.getTime() + 1) };
+    expect(await figuresByOpd(t.db, SEPT_1_TO_12)).toEqual(await figuresByOpd(t.db, offMidnight));
+    expect(await monthlyTrend(t.db, SEPT_1_TO_12)).toEqual(await monthlyTrend(t.db, offMidnight));
   });
 });

@@ -3,6 +3,7 @@ import { OPEN_STATUSES, type Channel } from "@/domain/complaint-status";
 import { DEFAULT_SLA } from "@/domain/sla";
 import { AT_RISK_SHARE, type BoardClock, type ClockState, type Figures } from "@/domain/sla-stats";
 import type { Db } from "../client";
+import { dailyFigures, dailyRows } from "./sla-daily";
 import { rowsOf, ts } from "./sla-facts";
 
 /** Filters resolved to ids; `opdId` also carries an OPD head's forced scope. */
@@ -83,18 +84,27 @@ function periodWhere(s: BoardScope): SQL {
   return and([sql`f.created_at >= ${ts(s.start)}`, sql`f.created_at < ${ts(s.end)}`, ...dimensions("f", s)]);
 }
 
-/** Figures for complaints received in the period, per OPD (`opdId` null: not with an OPD) and in total. */
+/**
+ * Figures for complaints received in the period, per OPD (`opdId` null: not with an OPD) and in
+ * total: from the daily summary when it can answer the filter, else from `sla_facts`.
+ */
 export async function figuresByOpd(db: Db, s: BoardScope): Promise<{ total: Figures; byOpd: { opdId: number | null; figures: Figures }[] }> {
-  const rows = rowsOf<FiguresRow & { opd_id: number | null; total: number }>(
-    await db.execute(sql`
-      select f.opd_id, grouping(f.opd_id) as total, ${FIGURES}
-      from sla_facts f where ${periodWhere(s)}
-      group by grouping sets ((f.opd_id), ())`),
-  );
+  type Row = FiguresRow & { key: number | null; total: number };
+  const daily = dailyRows(s);
+  const rows = daily
+    ? await dailyFigures<Row>(db, daily, sql`d.opd_id`)
+    : rowsOf<Row>(
+        await db.execute(sql`
+          select f.opd_id as key, grouping(f.opd_id) as total, ${FIGURES}
+          from sla_facts f where ${periodWhere(s)}
+          group by grouping sets ((f.opd_id), ())`),
+      );
   const totalRow = rows.find((r) => Number(r.total) === 1);
   return {
     total: totalRow ? toFigures(totalRow) : toFigures(EMPTY_ROW),
-    byOpd: rows.filter((r) => Number(r.total) === 0).map((r) => ({ opdId: r.opd_id === null ? null : Number(r.opd_id), figures: toFigures(r) })),
+    byOpd: rows
+      .filter((r) => Number(r.total) === 0 && Number(r.complaints) > 0)
+      .map((r) => ({ opdId: r.key === null ? null : Number(r.key), figures: toFigures(r) })),
   };
 }
 
@@ -105,14 +115,23 @@ export const EMPTY_ROW: FiguresRow = {
 
 /** Volume and on-time counts per month (first day, YYYY-MM-DD) from `start` to `end`, without medians. */
 export async function monthlyTrend(db: Db, s: BoardScope): Promise<{ month: string; complaints: number; met: Record<BoardClock, number>; counted: Record<BoardClock, number> }[]> {
+  const daily = dailyRows(s);
   const rows = rowsOf<{ month: string | Date; complaints: number; v_met: number; v_counted: number; f_met: number; f_counted: number; r_met: number; r_counted: number }>(
-    await db.execute(sql`
+    await db.execute(
+      daily
+        ? sql`
+      select to_char(date_trunc('month', d.day), 'YYYY-MM-DD') as month, sum(d.complaints)::int as complaints,
+        sum(d.v_met)::int as v_met, sum(d.v_counted)::int as v_counted, sum(d.f_met)::int as f_met, sum(d.f_counted)::int as f_counted,
+        sum(d.r_met)::int as r_met, sum(d.r_counted)::int as r_counted
+      from (${daily}) d group by 1 order by 1`
+        : sql`
       select to_char(f.month, 'YYYY-MM-DD') as month, count(*)::int as complaints,
         count(*) filter (where f.verification_outcome = 1)::int as v_met, count(*) filter (where f.verification_outcome >= 1)::int as v_counted,
         count(*) filter (where f.first_response_outcome = 1)::int as f_met, count(*) filter (where f.first_response_outcome >= 1)::int as f_counted,
         count(*) filter (where f.resolution_outcome = 1)::int as r_met, count(*) filter (where f.resolution_outcome >= 1)::int as r_counted
       from sla_facts f where ${periodWhere(s)}
-      group by f.month order by f.month`),
+      group by f.month order by f.month`,
+    ),
   );
   return rows.map((r) => ({
     month: String(r.month),

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
+import { rebuildDaily } from "./sla-daily";
 
 /** Statuses in which a complaint has ended: a clock it never completed no longer applies. */
 const ENDED = sql`('closed', 'archived', 'forwarded')`;
@@ -22,9 +23,10 @@ function outcome(done: SQL, due: SQL, now: Date): SQL {
 
 /**
  * Brings `sla_facts` up to date for the given complaints (a subquery yielding `id`): one
- * set-based statement, nothing loaded into Node. Returns how many rows were written.
+ * set-based statement, nothing loaded into Node. Returns the local days (Asia/Jakarta) of the
+ * rows written, whose `sla_daily` summary the caller rebuilds.
  */
-async function upsertFacts(db: Db, changed: SQL, now: Date): Promise<number> {
+async function upsertFacts(db: Db, changed: SQL, now: Date): Promise<string[]> {
   const rows = await db.execute(sql`
     with changed as (${changed}),
     ev as (
@@ -58,14 +60,17 @@ async function upsertFacts(db: Db, changed: SQL, now: Date): Promise<number> {
       first_responded_at = excluded.first_responded_at, responded_at = excluded.responded_at,
       verification_outcome = excluded.verification_outcome, first_response_outcome = excluded.first_response_outcome,
       resolution_outcome = excluded.resolution_outcome, recheck_at = excluded.recheck_at, refreshed_at = excluded.refreshed_at
-    returning 1`);
-  return countOf(rows);
+    returning to_char(f.created_at at time zone 'Asia/Jakarta', 'YYYY-MM-DD') as day`);
+  return rowsOf<{ day: string }>(rows).map((r) => r.day);
 }
 
-function countOf(result: unknown): number {
-  if (Array.isArray(result)) return result.length;
-  const rows = (result as { rows?: unknown[] }).rows;
-  return rows?.length ?? 0;
+/** Upserts the facts of `changed` and rebuilds the summary of their days, in one transaction. */
+async function refreshSome(db: Db, changed: SQL, now: Date, summary: boolean): Promise<number> {
+  return db.transaction(async (tx) => {
+    const days = await upsertFacts(tx, changed, now);
+    if (summary) await rebuildDaily(tx, [...new Set(days)]);
+    return days.length;
+  });
 }
 
 /**
@@ -75,12 +80,13 @@ function countOf(result: unknown): number {
 const OVERLAP_MS = 10 * 60_000;
 const BACKFILL_BATCH = 50_000;
 
-export type FactsState = { since?: string; backfillAfterId?: number; backfilled?: boolean };
+export type FactsState = { since?: string; backfillAfterId?: number; backfilled?: boolean; dailyBuilt?: boolean };
 
 /**
  * One run of the statistics refresh: first a backfill of every complaint in id batches, then
- * complaints changed since the last run plus rows whose running clock has fallen due.
- * Returns the state to keep for the next run.
+ * complaints changed since the last run plus rows whose running clock has fallen due, with the
+ * `sla_daily` summary of their days. The summary is first built whole after the backfill (or
+ * once, for facts kept before it existed). Returns the state to keep for the next run.
  */
 export async function refreshSlaFacts(db: Db, now: Date, state: FactsState = {}): Promise<FactsState & { written: number }> {
   let written = 0;
@@ -93,18 +99,21 @@ export async function refreshSlaFacts(db: Db, now: Date, state: FactsState = {})
       );
       const upTo = last?.id == null ? null : Number(last.id);
       if (upTo === null) break;
-      written += await upsertFacts(db, sql`select id from complaints where id > ${after} and id <= ${upTo}`, now);
+      written += await refreshSome(db, sql`select id from complaints where id > ${after} and id <= ${upTo}`, now, false);
       after = upTo;
     }
-    return { since: startedAt, backfilled: true, written };
+    await rebuildDaily(db, "all");
+    return { since: startedAt, backfilled: true, dailyBuilt: true, written };
   }
+  if (!state.dailyBuilt) await rebuildDaily(db, "all");
   const since = state.since ? new Date(state.since) : new Date(0);
-  written += await upsertFacts(
+  written += await refreshSome(
     db,
     sql`select id from complaints where updated_at >= ${ts(since)} union select complaint_id from sla_facts where recheck_at <= ${ts(now)}`,
     now,
+    true,
   );
-  return { since: startedAt, backfilled: true, written };
+  return { since: startedAt, backfilled: true, dailyBuilt: true, written };
 }
 
 /** Rows of a `db.execute` result on either driver (postgres.js: an array; PGlite: `{ rows }`). */
