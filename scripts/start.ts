@@ -1,4 +1,5 @@
 import { createServer } from "node:http";
+import { register } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
@@ -15,7 +16,6 @@ import { createLaporSim, SIM_DEFAULTS } from "../lapor-sim/server";
 import { ensureAuthSecret } from "./auth-secret";
 import { buildIfNeeded } from "./build-if-needed";
 import { runScript } from "./run-script";
-import { isSmsInbound, serveSmsInbound } from "./sms-fast-path";
 
 /** Where the in-process LAPOR simulator is mounted under `npm start` (demo mode only). */
 const SIM_MOUNT = "/lapor-sim";
@@ -52,14 +52,19 @@ await runScript(async () => {
     setLaporConfig({ baseUrl: sim.url, apiKey: SIM_DEFAULTS.apiKey, token: SIM_DEFAULTS.token, institutionId: SIM_DEFAULTS.institutionId, timeoutMs: e.LAPOR_TIMEOUT_MS });
   }
 
+  // The fast paths load server-only modules outside Next's bundle (see the hook).
+  register("./server-only-hook.mjs", import.meta.url);
+  const { fastRoute, serveFast } = await import("./fast-paths");
+
   const app = next({ dev: false, dir: root, port: e.PORT, hostname: "0.0.0.0" });
   await app.prepare();
   const handler = app.getRequestHandler();
   const server = createServer((req, res) => {
     if (sim && req.url?.startsWith(`${SIM_MOUNT}/`)) return void sim.handle(req, res, req.url.slice(SIM_MOUNT.length));
     req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
-    // The SMS gateway's many small requests skip Next's pipeline (same handler as the route).
-    if (isSmsInbound(req.url)) return void serveSmsInbound(req, res, handle.db);
+    // The JSON API's and the SMS gateway's many small requests skip Next's pipeline.
+    const fast = fastRoute(req);
+    if (fast) return void serveFast(req, res, handle.db, fast);
     void handler(req, res);
   });
   server.keepAliveTimeout = 65_000;

@@ -1,32 +1,31 @@
 import "server-only";
-import { NextResponse } from "next/server";
 import { apiLocale, translateFieldErrors } from "./api-messages";
 import { AppError, badRequest, payloadTooLarge, ValidationError } from "./errors";
 import { log } from "./log";
 
 /** Maps any thrown error to the JSON error shape of CONTRACTS.md; details go to the log only. */
-export function errorResponse(err: unknown, request: Request): NextResponse {
+export function errorResponse(err: unknown, request: Request): Response {
   if (err instanceof ValidationError) {
     const fieldErrors = translateFieldErrors(err.fieldErrors, apiLocale(request.headers.get("accept-language")));
-    return NextResponse.json({ error: "validation", fieldErrors }, { status: 422 });
+    return Response.json({ error: "validation", fieldErrors }, { status: 422 });
   }
   if (err instanceof AppError) {
-    return NextResponse.json({ error: err.code, message: err.message, ...err.extra }, { status: err.status, headers: err.headers });
+    return Response.json({ error: err.code, message: err.message, ...err.extra }, { status: err.status, headers: err.headers });
   }
   // The client hung up while sending: nobody will read an answer, and nothing is wrong here.
   if (request.signal.aborted || (err instanceof Error && (err.message === "aborted" || err.name === "AbortError"))) {
     log.info("client aborted request", { path: new URL(request.url).pathname });
-    return NextResponse.json({ error: "bad_request", message: "Request aborted" }, { status: 400 });
+    return Response.json({ error: "bad_request", message: "Request aborted" }, { status: 400 });
   }
   log.error("unhandled API error", { path: new URL(request.url).pathname, err });
-  return NextResponse.json({ error: "internal", message: "Internal error" }, { status: 500 });
+  return Response.json({ error: "internal", message: "Internal error" }, { status: 500 });
 }
 
 /** Wraps a route handler so that every failure becomes a contract-shaped JSON error. */
-export function apiHandler<C>(handler: (request: Request, ctx: C) => Promise<Response>) {
-  return async (request: Request, ctx: C): Promise<Response> => {
+export function apiHandler<A extends unknown[]>(handler: (request: Request, ...args: A) => Promise<Response>) {
+  return async (request: Request, ...args: A): Promise<Response> => {
     try {
-      return await handler(request, ctx);
+      return await handler(request, ...args);
     } catch (err) {
       return errorResponse(err, request);
     }

@@ -1,18 +1,6 @@
-import { NextResponse } from "next/server";
-import { apiLocale } from "@/server/api-messages";
+import { complaintJsonResponse } from "@/server/api/complaints";
 import { getDb } from "@/server/db";
-import { env } from "@/server/env";
-import { notFound } from "@/server/errors";
-import { apiHandler } from "@/server/http";
-import { loadPublicComplaint } from "@/server/public-complaint";
-import { publicComplaintJson } from "@/server/public-json";
 
-export const GET = apiHandler(async (request: Request, ctx: { params: Promise<{ code: string }> }) => {
-  const { code } = await ctx.params;
-  const e = env();
-  const key = new URL(request.url).searchParams.get("key");
-  const view = await loadPublicComplaint(getDb(), code, e.PINTU_REGION, key);
-  if (!view) throw notFound();
-  const body = publicComplaintJson(view, apiLocale(request.headers.get("accept-language")), e.PINTU_TIME_ZONE);
-  return NextResponse.json(body, { headers: { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" } });
-});
+// Also answered by the production server's fast path (scripts/fast-paths.ts), with the same function.
+export const GET = async (request: Request, ctx: { params: Promise<{ code: string }> }) =>
+  complaintJsonResponse(request, getDb(), (await ctx.params).code);
