@@ -272,3 +272,45 @@ JOIN (VALUES ('submit', 'lapor.create_complaint', NULL), ('dispose', 'notify.rep
              ('respond', 'notify.reporter', 'responded'), ('accept_response', 'notify.reporter', 'closed'), ('auto_close', 'notify.reporter', 'closed')
      ) m(action, topic, ev) ON m.action = e.action
 WHERE e.id > $1 AND NOT (m.topic = 'lapor.create_complaint' AND e.channel = 'lapor')`;
+
+/**
+ * Step 6: the at-risk moments and the auto-close deadline of the generated clocks, from the
+ * deadlines on the working calendar (bench_cal, bench_wd). A clock of n working days is at risk
+ * once 80 % of its working time is used, i.e. 0.2 n working days before its deadline (the same
+ * moment domain/sla.ts clockWindow computes forwards from the start); the auto-close deadline of
+ * a responded complaint is its category's auto-close working days after the response. Positions
+ * count working days: the start of the working day with ordinal o is o - 1, a deadline at the end
+ * of a day (a clock started on a non-working day) is its end, o. $1 time zone; the
+ * optional filter narrows the rows (an existing database: only open complaints).
+ */
+export const CLOCK_MOMENTS = (where = "TRUE") => {
+  const pos = (t: string, cal: string) =>
+    `CASE WHEN NOT ${cal}.working OR (${t} AT TIME ZONE $1)::time = time '23:59:59.999' THEN ${cal}.ord
+          ELSE ${cal}.ord - 1 + extract(epoch FROM (${t} AT TIME ZONE $1)::time) / 86400.0 END`;
+  // The moment at working-day position p (an exact day boundary is the end of the day before, as addWorkingTime returns).
+  const at = (p: string, wd: string) => `((${wd}.day + (${p} - (ceil(${p}) - 1)) * interval '1 day') AT TIME ZONE $1)`;
+  const days = (clock: string, dflt: number) => `coalesce((k.sla->>'${clock}')::int, ${dflt})`;
+  return `
+UPDATE complaints c SET
+  verification_risk_at = ${at("p.v", "rv")},
+  first_response_risk_at = ${at("p.f", "rf")},
+  resolution_risk_at = ${at("p.r", "rr")},
+  auto_close_due = CASE WHEN c.status = 'responded' AND c.responded_at IS NOT NULL THEN
+    (CASE WHEN ca.working THEN wa.day + (c.responded_at AT TIME ZONE $1)::time ELSE wa.day + time '23:59:59.999' END) AT TIME ZONE $1 END,
+  paused_at = CASE WHEN c.status = 'awaiting_reporter' THEN coalesce(c.paused_at, c.updated_at) END
+FROM complaints c0
+LEFT JOIN categories k ON k.id = c0.category_id
+LEFT JOIN bench_cal cv ON cv.day = (c0.verification_due AT TIME ZONE $1)::date
+LEFT JOIN bench_cal cf ON cf.day = (c0.first_response_due AT TIME ZONE $1)::date
+LEFT JOIN bench_cal cr ON cr.day = (c0.resolution_due AT TIME ZONE $1)::date
+LEFT JOIN bench_cal ca ON ca.day = (c0.responded_at AT TIME ZONE $1)::date
+CROSS JOIN LATERAL (SELECT
+  ${pos("c0.verification_due", "cv")} - 0.2 * ${days("verification", 3)} AS v,
+  ${pos("c0.first_response_due", "cf")} - 0.2 * ${days("firstResponse", 5)} AS f,
+  ${pos("c0.resolution_due", "cr")} - 0.2 * ${days("resolution", 14)} AS r) p
+LEFT JOIN bench_wd rv ON rv.ord = ceil(p.v)
+LEFT JOIN bench_wd rf ON rf.ord = ceil(p.f)
+LEFT JOIN bench_wd rr ON rr.ord = ceil(p.r)
+LEFT JOIN bench_wd wa ON wa.ord = ca.ord + ${days("autoClose", 10)}
+WHERE c.id = c0.id AND (${where})`;
+};

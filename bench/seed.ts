@@ -21,7 +21,7 @@
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { runScript, UsageError } from "../scripts/run-script";
-import { decideSeed, ensureSyntheticStaff, generateSynthetic, MARK, readSeedState, type Mark } from "./synthetic";
+import { completeSynthetic, decideSeed, ensureSyntheticStaff, generateSynthetic, MARK, readSeedState, type Mark } from "./synthetic";
 
 const log = (msg: string) => process.stderr.write(`bench:seed: ${msg}\n`);
 
@@ -75,6 +75,8 @@ await runScript(async () => {
     }
     if (decision === "reuse") {
       log(`${o.dbName} already holds ${state.complaints} synthetic complaints (generated ${state.mark!.at}); reusing it (--fresh regenerates)`);
+      await ensureSyntheticStaff(o.url, o.region);
+      for (const d of await completeSynthetic(o.url, o.timeZone)) log(`completed what an older generator left out: ${d}`);
       console.log(JSON.stringify({ database: o.dbName, reused: true, complaints: state.complaints }));
       return;
     }

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { slaPolicy } from "../domain/sla";
+import { clockWindow, slaPolicy } from "../domain/sla";
 import { addWorkingDays } from "../domain/working-days";
 import { decideSeed, ensureSyntheticStaff, generateSynthetic, MARK, type Mark } from "./synthetic";
 
@@ -112,6 +112,34 @@ describe.skipIf(!serverUrl)("synthetic data on PostgreSQL", () => {
         expect(r.first_response_due).toBeNull();
       }
     }
+  });
+
+  it("sets the at-risk moments, auto-close deadlines and pauses as the workflow does, and fills the SLA facts", async () => {
+    const holidays = new Set((await sql<{ day: string }[]>`select day::text as day from holidays`).map((h) => h.day));
+    const calendar = { timeZone: "Asia/Jakarta", holidays };
+    type Row = { created_at: Date; status: string; sla: Record<string, number> | null; disposed_at: Date | null; objected_at: Date | null; responded_at: Date | null; paused_at: Date | null } & Record<
+      "verification_risk_at" | "first_response_risk_at" | "resolution_risk_at" | "auto_close_due",
+      Date | null
+    >;
+    const rows = await sql<Row[]>`
+      select c.created_at, c.status, k.sla, c.responded_at, c.paused_at, c.verification_risk_at, c.first_response_risk_at, c.resolution_risk_at, c.auto_close_due,
+        (select max(created_at) from complaint_events e where e.complaint_id = c.id and e.action = 'dispose') as disposed_at,
+        (select max(created_at) from complaint_events e where e.complaint_id = c.id and e.action = 'object') as objected_at
+      from complaints c left join categories k on k.id = c.category_id
+      order by c.status in ('received', 'disposed', 'in_progress', 'awaiting_reporter', 'responded') desc, c.id limit 400`;
+    const ms = (d: Date | null | undefined) => d?.getTime() ?? null;
+    for (const r of rows) {
+      const policy = slaPolicy(r.sla);
+      expect(ms(r.verification_risk_at)).toBe(clockWindow(r.created_at, policy.verification, calendar).riskAt.getTime());
+      if (r.disposed_at && r.status !== "received") {
+        expect(ms(r.first_response_risk_at)).toBe(clockWindow(r.disposed_at, policy.firstResponse, calendar).riskAt.getTime());
+        expect(ms(r.resolution_risk_at)).toBe(clockWindow(r.objected_at ?? r.disposed_at, policy.resolution, calendar).riskAt.getTime());
+      }
+      expect(ms(r.auto_close_due)).toBe(r.status === "responded" ? addWorkingDays(r.responded_at!, policy.autoClose, calendar).getTime() : null);
+      expect(r.paused_at === null).toBe(r.status !== "awaiting_reporter");
+    }
+    const [f] = await sql`select (select count(*)::int from sla_facts) as facts, (select coalesce(sum(complaints), 0)::int from sla_daily where dims = 0) as summarised`;
+    expect([f!.facts, f!.summarised]).toEqual([N, N]);
   });
 
   it("leaves the indexes and constraints of the schema in place", async () => {

@@ -24,6 +24,10 @@ type Fixture = {
   firstResponseDue?: string;
   firstResponded?: string;
   resolutionDue?: string;
+  /** At-risk moments (80 % of the clock's working time, on the calendar with the Wednesday 23rd holiday). */
+  verificationRisk?: string;
+  firstResponseRisk?: string;
+  resolutionRisk?: string;
   responded?: string;
   bounces?: number;
   rating?: number;
@@ -39,16 +43,17 @@ type Fixture = {
  */
 const FIXTURES: Fixture[] = [
   { code: "BTM-SLAC0001", opd: "A", status: "closed", created: "2026-09-01 09:00", verified: "2026-09-02 09:00", verificationDue: "2026-09-04 09:00", firstResponseDue: "2026-09-09 09:00", firstResponded: "2026-09-03 09:00", resolutionDue: "2026-09-21 09:00", responded: "2026-09-08 09:00", rating: 5, kecamatan: "Batam Kota" },
-  { code: "BTM-SLAC0002", opd: "A", channel: "sms", status: "in_progress", created: "2026-09-02 09:00", verified: "2026-09-08 09:00", verificationDue: "2026-09-07 09:00", firstResponseDue: "2026-09-15 09:00", firstResponded: "2026-09-16 09:00", resolutionDue: "2026-09-18 09:00", bounces: 1 },
+  { code: "BTM-SLAC0002", opd: "A", channel: "sms", status: "in_progress", created: "2026-09-02 09:00", verified: "2026-09-08 09:00", verificationDue: "2026-09-07 09:00", firstResponseDue: "2026-09-15 09:00", firstResponded: "2026-09-16 09:00", resolutionDue: "2026-09-18 09:00", resolutionRisk: "2026-09-15 13:48", bounces: 1 },
   { code: "BTM-SLAC0003", opd: "B", status: "archived", created: "2026-09-03 09:00", verified: "2026-09-03 12:00", verificationDue: "2026-09-08 09:00" },
-  { code: "BTM-SLAC0004", opd: "B", channel: "walk_in", status: "in_progress", created: "2026-09-10 09:00", verified: "2026-09-11 09:00", verificationDue: "2026-09-15 09:00", firstResponseDue: "2026-09-25 09:00", resolutionDue: "2026-10-05 09:00", bounces: 2 },
-  { code: "BTM-SLAC0005", opd: null, status: "received", created: "2026-09-11 09:00", verificationDue: "2026-09-16 09:00" },
+  { code: "BTM-SLAC0004", opd: "B", channel: "walk_in", status: "in_progress", created: "2026-09-10 09:00", verified: "2026-09-11 09:00", verificationDue: "2026-09-15 09:00", firstResponseDue: "2026-09-25 09:00", firstResponseRisk: "2026-09-24 09:00", resolutionDue: "2026-10-05 09:00", resolutionRisk: "2026-09-30 13:48", bounces: 2 },
+  { code: "BTM-SLAC0005", opd: null, status: "received", created: "2026-09-11 09:00", verificationDue: "2026-09-16 09:00", verificationRisk: "2026-09-15 18:36" },
   { code: "BTM-SLAC0006", opd: "A", status: "closed", created: "2026-08-20 09:00", verified: "2026-08-20 10:00", verificationDue: "2026-08-25 09:00", firstResponseDue: "2026-08-27 09:00", firstResponded: "2026-08-21 09:00", resolutionDue: "2026-09-07 09:00", responded: "2026-08-21 09:00", rating: 1 },
   { code: "BTM-SLAC0007", opd: "B", channel: "phone", status: "closed", created: "2026-09-04 09:00", verified: "2026-09-04 10:00", verificationDue: "2026-09-09 09:00", firstResponseDue: "2026-09-11 09:00", firstResponded: "2026-09-07 09:00", resolutionDue: "2026-09-24 09:00", responded: "2026-09-07 09:00", rating: 2, kecamatan: "Batam Kota" },
   // Open at NOW: first response due in one hour (at risk).
-  { code: "BTM-SLAC0008", opd: "B", status: "disposed", created: "2026-09-14 10:00", verified: "2026-09-14 11:00", verificationDue: "2026-09-17 10:00", firstResponseDue: "2026-09-21 11:00", resolutionDue: "2026-10-02 11:00" },
-  // Resolution due Thursday 10:00: 3 working days left, only 2 with the Wednesday holiday (≤ 20 % of 14).
-  { code: "BTM-SLAC0009", opd: "B", status: "in_progress", created: "2026-09-16 10:00", verified: "2026-09-16 11:00", verificationDue: "2026-09-21 10:00", firstResponseDue: "2026-09-23 11:00", firstResponded: "2026-09-17 10:00", resolutionDue: "2026-09-24 10:00" },
+  { code: "BTM-SLAC0008", opd: "B", status: "disposed", created: "2026-09-14 10:00", verified: "2026-09-14 11:00", verificationDue: "2026-09-17 10:00", firstResponseDue: "2026-09-21 11:00", firstResponseRisk: "2026-09-18 11:00", resolutionDue: "2026-10-02 11:00", resolutionRisk: "2026-09-29 15:48" },
+  // Resolution due Thursday 10:00: 3 working days left, only 2 with the Wednesday holiday (≤ 20 % of 14):
+  // at risk since Friday 14:48 (2.8 working days before the deadline, the holiday and weekend left out).
+  { code: "BTM-SLAC0009", opd: "B", status: "in_progress", created: "2026-09-16 10:00", verified: "2026-09-16 11:00", verificationDue: "2026-09-21 10:00", firstResponseDue: "2026-09-23 11:00", firstResponded: "2026-09-17 10:00", resolutionDue: "2026-09-24 10:00", resolutionRisk: "2026-09-18 14:48" },
   { code: "BTM-SLAC0010", opd: "A", status: "awaiting_reporter", created: "2026-09-17 09:00", verified: "2026-09-17 10:00", verificationDue: "2026-09-22 09:00", firstResponseDue: "2026-09-18 09:00", resolutionDue: "2026-09-19 09:00" },
   // Responded: no clock of the OPD runs, so its past deadline is not a breach.
   { code: "BTM-SLAC0011", opd: "A", status: "responded", created: "2026-09-17 09:00", verified: "2026-09-17 10:00", verificationDue: "2026-09-22 09:00", firstResponseDue: "2026-09-01 09:00", firstResponded: "2026-09-18 09:00", resolutionDue: "2026-09-01 09:00", responded: "2026-09-18 09:00" },
@@ -91,6 +96,9 @@ describe.each(testDatabases())("SLA board figures on $name", (backend) => {
           firstResponseDue: at(f.firstResponseDue),
           firstRespondedAt: at(f.firstResponded),
           resolutionDue: at(f.resolutionDue),
+          verificationRiskAt: at(f.verificationRisk),
+          firstResponseRiskAt: at(f.firstResponseRisk),
+          resolutionRiskAt: at(f.resolutionRisk),
           respondedAt: at(f.responded),
           createdAt: wib(f.created),
           updatedAt: wib(f.created),

@@ -1,7 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { OPEN_STATUSES, type Channel } from "@/domain/complaint-status";
-import { DEFAULT_SLA } from "@/domain/sla";
-import { AT_RISK_SHARE, type BoardClock, type ClockState, type Figures } from "@/domain/sla-stats";
+import { type BoardClock, type ClockState, type Figures } from "@/domain/sla-stats";
 import type { Db } from "../client";
 import { dailyFigures, dailyRows } from "./sla-daily";
 import { rowsOf, ts } from "./sla-facts";
@@ -17,7 +16,6 @@ export type BoardScope = {
   channel?: Channel;
 };
 
-const TZ = sql.raw(`'Asia/Jakarta'`);
 
 /** Conditions on the dimension columns of `alias` (sla_facts or complaints). */
 function dimensions(alias: string, s: Omit<BoardScope, "start" | "end">): SQL[] {
@@ -143,46 +141,32 @@ export async function monthlyTrend(db: Db, s: BoardScope): Promise<{ month: stri
 
 /**
  * Open complaints with their running clocks' state, live from `complaints`: the worst clock
- * counts; "at risk" means at least 80 % of the clock's working time is used (working time from
- * a calendar of weekdays minus the holidays table, in Asia/Jakarta). Columns: id, opd_id,
- * state, clock (the governing clock), due (its deadline).
+ * counts; breached once its deadline has passed, "at risk" from its stored at-risk moment (80 %
+ * of the clock's working time, computed on the working calendar by server/workflow/clocks.ts —
+ * the same moment the SLA sweep notifies at). Read off the partial covering index of open
+ * complaints, without calendar arithmetic per row. Columns: id, opd_id, state, clock (the
+ * governing clock), due (its deadline).
  */
 function openClocks(s: Omit<BoardScope, "start" | "end">, now: Date): SQL {
   const open = sql.raw(OPEN_STATUSES.filter((x) => x !== "responded").map((x) => `'${x}'`).join(", "));
-  const pos = (cal: string, t: string) =>
-    sql.raw(`(${cal}.before + case when ${cal}.working then extract(epoch from (${t} at time zone 'Asia/Jakarta')::time) / 86400 else 0 end)`);
-  const riskLeft = sql.raw((1 - AT_RISK_SHARE).toFixed(4));
-  const rank = (due: string, cal: string, n: string) =>
-    sql`case when ${sql.raw(due)} is null then -1 when ${sql.raw(due)} < o.now_at then 2
-      when ${sql.raw(cal)}.day is not null and ${pos(cal, due)} - ${pos("cn", "o.now_at")} <= ${riskLeft} * ${sql.raw(n)} then 1 else 0 end`;
+  const rank = (due: string, risk: string) =>
+    sql.raw(`case when ${due} is null then -1 when ${due} < o.now_at then 2 when ${risk} <= o.now_at then 1 else 0 end`);
   return sql`
-    with cal0 as (
-      select d::date as day, extract(isodow from d) < 6 and not exists (select 1 from holidays h where h.day = d::date) as working
-      from generate_series((${ts(now)} at time zone ${TZ})::date, (${ts(now)} at time zone ${TZ})::date + 400, interval '1 day') d
-    ),
-    cal as (select day, working, (count(*) filter (where working) over (order by day) - case when working then 1 else 0 end) as before from cal0),
-    o as (
+    with o as (
       select c.id, c.opd_id, c.status,
         case when c.status = 'received' then c.verification_due end as due_v,
+        case when c.status = 'received' then c.verification_risk_at end as risk_v,
         case when c.status in ('disposed', 'in_progress') and c.first_responded_at is null then c.first_response_due end as due_f,
+        case when c.status in ('disposed', 'in_progress') and c.first_responded_at is null then c.first_response_risk_at end as risk_f,
         case when c.status in ('disposed', 'in_progress') then c.resolution_due end as due_r,
-        coalesce((k.sla->>'verification')::int, ${DEFAULT_SLA.verification}) as n_v,
-        coalesce((k.sla->>'firstResponse')::int, ${DEFAULT_SLA.firstResponse}) as n_f,
-        coalesce((k.sla->>'resolution')::int, ${DEFAULT_SLA.resolution}) as n_r,
+        case when c.status in ('disposed', 'in_progress') then c.resolution_risk_at end as risk_r,
         ${ts(now)} as now_at
-      from complaints c left join categories k on k.id = c.category_id
+      from complaints c
       where c.status in (${open}) and ${and(dimensions("c", s))}
     ),
     ranked as (
-      select o.*,
-        ${rank("o.due_v", "cv", "o.n_v")} as r_v,
-        ${rank("o.due_f", "cf", "o.n_f")} as r_f,
-        ${rank("o.due_r", "cr", "o.n_r")} as r_r
+      select o.*, ${rank("o.due_v", "o.risk_v")} as r_v, ${rank("o.due_f", "o.risk_f")} as r_f, ${rank("o.due_r", "o.risk_r")} as r_r
       from o
-      cross join (select * from cal where day = (${ts(now)} at time zone ${TZ})::date) cn
-      left join cal cv on cv.day = (o.due_v at time zone ${TZ})::date
-      left join cal cf on cf.day = (o.due_f at time zone ${TZ})::date
-      left join cal cr on cr.day = (o.due_r at time zone ${TZ})::date
     ),
     worst as (select ranked.*, greatest(r_v, r_f, r_r) as m from ranked)
     select id, opd_id,
@@ -231,11 +215,16 @@ export async function openComplaints(db: Db, s: Omit<BoardScope, "start" | "end"
   const rows = rowsOf<{ tracking_code: string; title: string; status: string; opd_name: string | null; state: ClockState; clock: BoardClock | null; due: Date | string | null }>(
     await db.execute(sql`
       select c.tracking_code, c.title, c.status, op.name as opd_name, x.state, x.clock, x.due
-      from (${openClocks(s, now)}) x
-      join complaints c on c.id = x.id left join opds op on op.id = x.opd_id
-      where ${opts.state ? sql`x.state = ${opts.state}` : sql`true`}
-      order by case when x.state = 'breached' then 0 else 1 end, x.due asc nulls last, c.id
-      limit ${opts.limit} offset ${opts.offset ?? 0}`),
+      from (
+        select * from (${openClocks(s, now)}) o
+        where ${opts.state ? sql`o.state = ${opts.state}` : sql`true`}
+        order by case when o.state = 'breached' then 0 else 1 end, o.due asc nulls last, o.id
+        limit ${opts.limit} offset ${opts.offset ?? 0}
+      ) x
+      -- the page's few rows only: the wide complaints rows are read by id after the limit
+      cross join lateral (select * from complaints c where c.id = x.id) c
+      left join opds op on op.id = x.opd_id
+      order by case when x.state = 'breached' then 0 else 1 end, x.due asc nulls last, x.id`),
   );
   return rows.map(
     (r): OpenComplaintRow => {
