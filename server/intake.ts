@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { attachments, complaintEvents, complaints, idempotencyKeys, outbox } from "@/db/schema";
+import { insertComplaintWithEvent, type FirstEventRow, type NewComplaintRow } from "@/db/queries/intake";
+import { attachments, complaints, idempotencyKeys } from "@/db/schema";
 import type { Channel } from "@/domain/complaint-status";
 import { parseComplaintInput, type ComplaintInput, type FieldErrors } from "@/domain/complaint-input";
 import { suggestRoute } from "@/domain/routing";
@@ -107,6 +108,60 @@ export async function intakeComplaint(db: Db, req: IntakeRequest): Promise<Intak
   );
   const verification = clockWindow(req.now, slaPolicy(category?.sla).verification, ref.calendar);
 
+  const accessKey = newAccessKey();
+  const complaint: Omit<NewComplaintRow, "trackingCode"> = {
+    channel: req.channel,
+    title: input.title,
+    body: input.body,
+    categoryId: refs.categoryId,
+    kecamatanId: refs.kecamatanId,
+    kelurahanId: refs.kelurahanId,
+    address: input.address ?? null,
+    lat: input.lat ?? null,
+    lon: input.lon ?? null,
+    incidentDate: input.incidentDate ?? null,
+    reporterName: input.reporterName ?? null,
+    reporterPhone: input.reporterPhone ?? null,
+    reporterEmail: input.reporterEmail ?? null,
+    reporterNik: input.nik ?? null,
+    anonymous: input.anonymous,
+    confidential: input.confidential,
+    status: "received",
+    suggestedOpdId: route.opdId,
+    suggestedExternalId: route.externalId,
+    accessKeyHash: sha256(accessKey),
+    verificationDue: verification.due,
+    verificationRiskAt: verification.riskAt,
+    laporId: req.lapor?.laporId ?? null,
+    laporTrackingId: req.lapor?.trackingId ?? null,
+    createdAt: req.now,
+    updatedAt: req.now,
+  };
+  const event: FirstEventRow = {
+    at: req.now,
+    action: "submit",
+    actorUserId: req.actor?.userId ?? null,
+    actorRole: req.actor?.role ?? "citizen",
+    fromStatus: null,
+    toStatus: "received",
+    channel: req.channel,
+    data: { route: route.reason, attachments: checkedFiles.files.length, ...(req.lapor ? { laporTrackingId: req.lapor.trackingId } : {}) },
+  };
+  // Every complaint received locally is also recorded in LAPOR (delivered by the worker).
+  const toLapor = req.channel !== "lapor" && !req.lapor;
+  const store = async (d: Db) => {
+    let inserted: { id: number; trackingCode: string } | null = null;
+    // 40 random bits: a collision is rare, and then we simply draw again.
+    while (!inserted) inserted = await insertComplaintWithEvent(d, { ...complaint, trackingCode: makeTrackingCode(req.region, randomBytes(5)) }, event, toLapor);
+    return inserted;
+  };
+
+  // The common case (no key to honour, no files, not an import) is one statement, atomic alone.
+  if (!req.idempotencyKey && !req.lapor && checkedFiles.files.length === 0) {
+    const inserted = await store(db);
+    return { trackingCode: inserted.trackingCode, status: "received", accessKey, replayed: false, complaintId: inserted.id };
+  }
+
   return db.transaction(async (tx) => {
     let keyHash: string | undefined;
     const fingerprint = req.idempotencyKey ? requestFingerprint(input, files) : "";
@@ -130,69 +185,9 @@ export async function intakeComplaint(db: Db, req: IntakeRequest): Promise<Intak
       if (known) return { trackingCode: known.trackingCode, status: "received" as const, accessKey: "", replayed: true, complaintId: known.id };
     }
 
-    const accessKey = newAccessKey();
-    let inserted: { id: number; trackingCode: string } | undefined;
-    while (!inserted) {
-      // 40 random bits: a collision is rare, and then we simply draw again.
-      [inserted] = await tx
-        .insert(complaints)
-        .values({
-          trackingCode: makeTrackingCode(req.region, randomBytes(5)),
-          channel: req.channel,
-          title: input.title,
-          body: input.body,
-          categoryId: refs.categoryId,
-          kecamatanId: refs.kecamatanId,
-          kelurahanId: refs.kelurahanId,
-          address: input.address ?? null,
-          lat: input.lat ?? null,
-          lon: input.lon ?? null,
-          incidentDate: input.incidentDate ?? null,
-          reporterName: input.reporterName ?? null,
-          reporterPhone: input.reporterPhone ?? null,
-          reporterEmail: input.reporterEmail ?? null,
-          reporterNik: input.nik ?? null,
-          anonymous: input.anonymous,
-          confidential: input.confidential,
-          status: "received",
-          suggestedOpdId: route.opdId,
-          suggestedExternalId: route.externalId,
-          accessKeyHash: sha256(accessKey),
-          verificationDue: verification.due,
-          verificationRiskAt: verification.riskAt,
-          laporId: req.lapor?.laporId ?? null,
-          laporTrackingId: req.lapor?.trackingId ?? null,
-          createdAt: req.now,
-          updatedAt: req.now,
-        })
-        .onConflictDoNothing({ target: complaints.trackingCode })
-        .returning({ id: complaints.id, trackingCode: complaints.trackingCode });
-    }
-
-    await tx.insert(complaintEvents).values({
-      complaintId: inserted.id,
-      at: req.now,
-      action: "submit",
-      actorUserId: req.actor?.userId ?? null,
-      actorRole: req.actor?.role ?? "citizen",
-      fromStatus: null,
-      toStatus: "received",
-      channel: req.channel,
-      data: { route: route.reason, attachments: checkedFiles.files.length, ...(req.lapor ? { laporTrackingId: req.lapor.trackingId } : {}) },
-    });
+    const inserted = await store(tx);
     if (checkedFiles.files.length) {
       await tx.insert(attachments).values(checkedFiles.files.map((f) => ({ ...f, complaintId: inserted.id, createdAt: req.now })));
-    }
-    if (req.channel !== "lapor" && !req.lapor) {
-      // Every complaint received locally is also recorded in LAPOR (delivered by the worker).
-      await tx.insert(outbox).values({
-        topic: "lapor.create_complaint",
-        complaintId: inserted.id,
-        payload: { complaintId: inserted.id },
-        dedupeKey: `lapor.create_complaint:${inserted.id}`,
-        createdAt: req.now,
-        nextAttemptAt: req.now,
-      });
     }
 
     const receipt: Receipt = { trackingCode: inserted.trackingCode, status: "received", accessKey };
