@@ -11,6 +11,10 @@ export const SMS_KINDS = [
   "linked",
   /** `<REGION> CEK <code>` */
   "status",
+  /** `<REGION> <code> <text>` from the complaint's own number: the reporter's reply, recorded */
+  "reply",
+  /** `<REGION> <code> …` that was not recorded: unknown code, another number, not awaiting an answer, no text */
+  "reply_refused",
   /** only the prefix */
   "prefix_only",
   /** the prefix, but a text intake refused (too short, too long): kept for the coordinator */

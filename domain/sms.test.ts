@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fitSms, gsm7Length, isGsm7Char, parseSms, sameTextKey, titleFromText, toGsm7 } from "./sms";
+import { fitSms, fitSmsAround, gsm7Length, isGsm7Char, parseSms, sameTextKey, titleFromText, toGsm7 } from "./sms";
 
 describe("parseSms", () => {
   it.each([
@@ -18,6 +18,12 @@ describe("parseSms", () => {
     ["BTMCEK BTM-7K3Q9MZD", { kind: "status", code: "BTM-7K3Q9MZD" }],
     ["BTM  CEK   7K3Q9MZD  ", { kind: "status", code: "7K3Q9MZD" }],
     ["BTM CEK", { kind: "status", code: "" }],
+    ["BTM BTM-7K3Q9MZD Lokasinya di depan SDN 1", { kind: "reply", code: "BTM-7K3Q9MZD", text: "Lokasinya di depan SDN 1" }],
+    ["btm btm-7k3q9mzd: nomornya 12\nrt 03", { kind: "reply", code: "BTM-7K3Q9MZD", text: "nomornya 12\nrt 03" }],
+    ["BTM btm7k3q9mzo sudah saya kirim", { kind: "reply", code: "BTM-7K3Q9MZ0", text: "sudah saya kirim" }],
+    ["BTM BTM-7K3Q9MZD", { kind: "reply", code: "BTM-7K3Q9MZD", text: "" }],
+    ["BTM sekarang jalan di depan rumah rusak", { kind: "complaint", text: "sekarang jalan di depan rumah rusak" }],
+    ["BTM BTM-7K3Q jalan rusak di Batu Aji", { kind: "complaint", text: "BTM-7K3Q jalan rusak di Batu Aji" }],
     ["BTM", { kind: "prefix_only" }],
     ["  btm  \n ", { kind: "prefix_only" }],
     ["BTM :", { kind: "prefix_only" }],
@@ -88,5 +94,17 @@ describe("GSM-7", () => {
     expect([...sms].every(isGsm7Char)).toBe(true);
     expect(fitSms("{[€]}".repeat(40))).toSatisfy((s: string) => gsm7Length(s) <= 160);
     expect(fitSms("Pendek saja")).toBe("Pendek saja");
+  });
+});
+
+describe("fitSmsAround", () => {
+  const render = (message: string) => `Aduan BTM-7K3Q9MZD perlu keterangan: ${message} Balas: kirim BTM BTM-7K3Q9MZD (keterangan Anda)`;
+  it("keeps a short message whole", () => {
+    expect(fitSmsAround(render, "Di mana lokasinya?")).toBe(render("Di mana lokasinya?"));
+  });
+  it("cuts a long message, never the wording around it", () => {
+    const out = fitSmsAround(render, `Mohon sebutkan “alamat lengkap” ${"dan patokan terdekat ".repeat(20)}`);
+    expect(gsm7Length(out)).toBeLessThanOrEqual(160);
+    expect(out).toMatch(/^Aduan BTM-7K3Q9MZD perlu keterangan: Mohon sebutkan "alamat lengkap" dan .*\.\.\. Balas: kirim BTM BTM-7K3Q9MZD \(keterangan Anda\)$/);
   });
 });

@@ -3,12 +3,19 @@
  * limit are arguments.
  */
 
+import { normalizeTrackingCode } from "./tracking-code";
+
 /** What an inbound SMS asks for. */
 export type SmsCommand =
   /** `<REGION> <text>`: a new complaint (text as sent, line breaks kept, outer blanks trimmed). */
   | { kind: "complaint"; text: string }
   /** `<REGION> CEK <code>`: the status of a complaint (code as typed, may be empty). */
   | { kind: "status"; code: string }
+  /**
+   * `<REGION> <code> <text>`: the reporter's answer to an information request about complaint
+   * `code` (canonical; written with its region prefix). `text` may be empty.
+   */
+  | { kind: "reply"; code: string; text: string }
   /** Only the prefix, nothing after it. */
   | { kind: "prefix_only" }
   /** Anything else: kept for the coordinator. */
@@ -17,7 +24,10 @@ export type SmsCommand =
 /**
  * Reads an SMS: the region prefix in any case, with or without a space (or `:`, `.`, `-`) after
  * it and with any blanks or line breaks around it; `CEK` followed by exactly one word is a status
- * query, `CEK` followed by a sentence is a complaint that happens to start with "cek".
+ * query, `CEK` followed by a sentence is a complaint that happens to start with "cek". A first
+ * word that is a whole tracking code with its region prefix (`BTM-7K3Q9MZD`, any case, dash
+ * optional) makes the rest a reply to that complaint; without the prefix it is not read as a code
+ * (plenty of Indonesian words, "sekarang" among them, are eight Crockford letters).
  */
 export function parseSms(text: string, region: string): SmsCommand {
   const normalised = text.replace(/\r\n?/g, "\n").trim();
@@ -30,6 +40,11 @@ export function parseSms(text: string, region: string): SmsCommand {
   if (cek) {
     const arg = cek[1]!.trim();
     if (!/\s/.test(arg)) return { kind: "status", code: arg };
+  }
+  const first = /^(\S+?)[:.,]?(?:\s|$)/.exec(rest);
+  const code = first ? normalizeTrackingCode(first[1]!, region) : null;
+  if (code && first![1]!.toUpperCase().startsWith(region.toUpperCase())) {
+    return { kind: "reply", code, text: rest.slice(first![0].length).replace(/^[\s:.,\-]+/, "").trim() };
   }
   return { kind: "complaint", text: rest };
 }
@@ -117,4 +132,17 @@ export function fitSms(text: string, max = 160): string {
     n += w;
   }
   return `${out.trimEnd()}...`;
+}
+
+/**
+ * One SMS made of a fixed wording around a free `message` (staff-written, any length): the
+ * message is cut so the wording — e.g. how to answer — always survives whole.
+ */
+export function fitSmsAround(render: (message: string) => string, message: string, max = 160): string {
+  const whole = toGsm7(render(message));
+  if (gsm7Length(whole) <= max) return whole;
+  // Measured with a one-character stand-in, so blanks around the message count as they will.
+  const room = max - gsm7Length(toGsm7(render("#"))) + 1;
+  const gsm = toGsm7(message.replace(/\s+/g, " "));
+  return fitSms(render(room >= 8 ? fitSms(gsm, room) : ""), max);
 }

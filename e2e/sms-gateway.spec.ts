@@ -6,7 +6,8 @@ import { expect, main, staffAction, test } from "./support/staff";
 /**
  * The SMS channel through the real gateway: Kannel's bearerbox and smsbox with the fake SMSC as
  * the operator's network. A citizen's `BTM …` becomes a complaint and the reply SMS comes back
- * through Kannel; the coordinator's disposal reaches the citizen through Kannel's sendsms; a
+ * through Kannel; the coordinator's disposal and request for information reach the citizen
+ * through Kannel's sendsms, and the citizen's SMS answer resumes the complaint; a
  * message without the prefix waits in the coordinator's SMS inbox, who turns it into a complaint.
  */
 
@@ -36,7 +37,20 @@ test("an SMS through Kannel becomes a complaint, answered and later notified by 
     // Delivered by the server's worker through Kannel's sendsms, to the number in E.164.
     const notification = await phone.nextDelivered(30_000);
     expect(notification).toEqual({ from: "1708", to: `+62${citizen.slice(1)}`, text: `Aduan ${code} diteruskan ke Dinas Kependudukan dan Pencatatan Sipil. Cek status: kirim BTM CEK ${code}` });
+
+    // Staff need more information: the SMS says how to answer, and the answer by SMS from the
+    // same number resumes the complaint; the same answer from another number is refused.
+    await staffAction(coordinator, baseURL!, code, "request_info", { message: "Mohon sebutkan patokan terdekat dari lubang itu." });
+    expect((await phone.nextDelivered(30_000)).text).toBe(`Aduan ${code} perlu keterangan: Mohon sebutkan patokan terdekat dari lubang itu. Balas: kirim BTM ${code} (keterangan Anda)`);
     await phone.stop();
+    const stranger = await kannel.phone([`${other} 1708 text BTM ${code} Di depan warung, dekat gerbang sekolah`]);
+    expect((await stranger.nextDelivered()).text).toBe(`Maaf, balasan tidak dapat dicatat: nomor aduan ${code} tidak dikenal atau aduan tidak dikirim dari nomor ini.`);
+    await stranger.stop();
+    const answering = await kannel.phone([`${citizen} 1708 text BTM ${code} Di depan warung Pak Amir, dekat gerbang sekolah`]);
+    expect((await answering.nextDelivered()).text).toBe(`Terima kasih, keterangan Anda untuk aduan ${code} sudah diterima dan diteruskan ke petugas. Cek status: kirim BTM CEK ${code}`);
+    await answering.stop();
+    const resumed = await (await requestAs("citizen")).get(`/api/v1/complaints/${code}`);
+    expect(await resumed.json()).toMatchObject({ trackingCode: code, status: "disposed" });
 
     const second = await kannel.phone([`${other} 1708 text ${stray}`]);
     expect((await second.nextDelivered()).text).toMatch(/^Pesan diterima\. Untuk mengadu kirim: BTM \(isi aduan\)/);

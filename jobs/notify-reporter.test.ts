@@ -109,6 +109,22 @@ describe.each(testDatabases())("reporter notifications on $name", (backend) => {
     expect(gsm7Length(sent[1]!.text)).toBeLessThanOrEqual(160);
   });
 
+  it("asks an SMS reporter for information in one SMS that says how to answer, whatever the length of the question", async () => {
+    sent.length = 0;
+    const phone = "081377004455";
+    const code = await smsComplaint(phone, "Pohon tumbang menutup jalan di Sekupang sejak tadi malam");
+    const question = `Mohon sebutkan nama jalan dan patokan terdekat, ${"serta apakah ada kabel listrik yang ikut putus ".repeat(4)}`;
+    await act(code, "request_info", coordinator, { message: question });
+    await drain();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.text).toMatch(new RegExp(`^Aduan ${code} perlu keterangan: Mohon sebutkan nama jalan .*\\.\\.\\. Balas: kirim BTM ${code} \\(keterangan Anda\\)$`));
+    expect(gsm7Length(sent[0]!.text)).toBeLessThanOrEqual(160);
+    // Answered as the SMS says, from the same number: the complaint goes on.
+    const answer = await handleInboundSms(t.db, { from: phone, to: "1708", text: `BTM ${code} Jl. Gajah Mada dekat Masjid Agung, kabel aman`, gatewayId: null, binary: false }, { region: "BTM", perSenderPerHour: 0, now: new Date(), ref: await reference(t.db) });
+    expect(answer.outcome).toBe("reply");
+    expect((await t.db.select({ status: complaints.status }).from(complaints).where(eq(complaints.trackingCode, code)))[0]!.status).toBe("received");
+  });
+
   it("notifies anonymous reporters and every reporter of a merged cluster, without identity in payloads, results or the log", async () => {
     sent.length = 0;
     logLines.length = 0;

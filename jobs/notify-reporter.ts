@@ -1,7 +1,7 @@
 import { eq, or } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { complaintEvents, complaints, opds, outbox } from "../db/schema";
-import { fitSms } from "../domain/sms";
+import { fitSmsAround } from "../domain/sms";
 import { sendMail } from "../integrations/email/smtp";
 import { sendSms } from "../integrations/sms/outbound";
 import { env } from "../server/env";
@@ -73,14 +73,15 @@ async function compose(db: Db, item: OutboxItem) {
   if (!c || !e) throw new PermanentFailure(`notification for a missing complaint or event (event ${p.eventId})`);
   const data = (e.data ?? {}) as { message?: string; targetName?: string };
   const message = e.publicMessage ?? data.message ?? "";
-  const text = smsText(`notify.${p.event}`, { code: c.code, opd: data.targetName ?? e.opdName ?? "OPD", message, region: env().PINTU_REGION });
-  return { ...p, code: c.code, status: c.status, phone: c.phone, email: c.email, text };
+  const render = (m: string) => smsText(`notify.${p.event}`, { code: c.code, opd: data.targetName ?? e.opdName ?? "OPD", message: m, region: env().PINTU_REGION });
+  return { ...p, code: c.code, status: c.status, phone: c.phone, email: c.email, text: render(message), render, message };
 }
 
 async function sendSmsNotification(item: OutboxItem, db: Db, log: (m: string, f?: Record<string, unknown>) => void, signal: AbortSignal) {
   const n = await compose(db, item);
   if (!n.phone) return { skipped: "no phone" };
-  const text = fitSms(n.text);
+  // A long staff message is cut, never the wording around it (e.g. how to answer by SMS).
+  const text = fitSmsAround(n.render, n.message);
   const template = env().SMS_OUTBOUND_URL;
   if (!template) {
     // Without a gateway the notification is only logged — never with the number.

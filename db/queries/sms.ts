@@ -51,6 +51,15 @@ export async function complaintStatusForSms(db: Db, trackingCode: string) {
   return row ?? null;
 }
 
+/** What an SMS reply to a complaint needs: whose it is (channel and number) and whether it waits for the reporter. */
+export async function complaintForSmsReply(db: Db, trackingCode: string) {
+  const [row] = await db
+    .select({ id: complaints.id, trackingCode: complaints.trackingCode, status: complaints.status, channel: complaints.channel, reporterPhone: complaints.reporterPhone })
+    .from(complaints)
+    .where(eq(complaints.trackingCode, trackingCode));
+  return row ?? null;
+}
+
 /** The coordinator's SMS inbox: messages nobody has handled yet, oldest first. */
 export async function smsInbox(db: Db, page: number, pageSize: number): Promise<SmsMessageRow[]> {
   return db

@@ -11,6 +11,7 @@ import { enforceRateLimit } from "../rate-limit";
 import type { Reference } from "../reference";
 import { sha256 } from "../secrets";
 import { smsText, statusLabel } from "./replies";
+import { replyFromSms } from "./reporter-reply";
 
 /** An inbound SMS as a gateway hands it over (any field may be missing). */
 export type InboundSms = {
@@ -92,7 +93,7 @@ export async function handleInboundSms(db: Db, msg: InboundSms, opts: InboundOpt
   }
 }
 
-type Decision = { kind: SmsKind; reply: string; complaintId?: number; trackingCode?: string };
+export type Decision = { kind: SmsKind; reply: string; complaintId?: number; trackingCode?: string };
 
 async function decide(
   tx: Db,
@@ -109,6 +110,8 @@ async function decide(
       return { kind: "status", ...(await statusReply(tx, command.code, region)) };
     case "complaint":
       return complaintFromSms(tx, command.text, ctx);
+    case "reply":
+      return replyFromSms(tx, command, { phone: ctx.phone, region, now: ctx.opts.now });
   }
 }
 
