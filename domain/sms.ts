@@ -5,6 +5,12 @@
 
 import { normalizeTrackingCode } from "./tracking-code";
 
+/**
+ * The event a repeated SMS leaves on the complaint it was linked to (same number, same text, open,
+ * 24 hours): staff see the reporter wrote again; it is not on the public timeline.
+ */
+export const SMS_LINKED_EVENT = "sms_linked";
+
 /** What an inbound SMS asks for. */
 export type SmsCommand =
   /** `<REGION> <text>`: a new complaint (text as sent, line breaks kept, outer blanks trimmed). */

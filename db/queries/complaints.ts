@@ -1,6 +1,7 @@
 import { and, asc, eq, notInArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { SLA_EVENT_ACTIONS } from "@/domain/sla";
+import { SMS_LINKED_EVENT } from "@/domain/sms";
 import type { Db } from "../client";
 import { categories, complaintEvents, complaints, externalInstitutions, kecamatan, kelurahan, opds } from "../schema";
 
@@ -65,6 +66,6 @@ export function listPublicEvents(db: Db, complaintId: number) {
     .from(complaintEvents)
     // Internal notes, assignments within an OPD and the SLA clocks' own entries are staff
     // business, never on the public timeline.
-    .where(and(eq(complaintEvents.complaintId, complaintId), notInArray(complaintEvents.action, ["note", "assign", ...SLA_EVENT_ACTIONS])))
+    .where(and(eq(complaintEvents.complaintId, complaintId), notInArray(complaintEvents.action, ["note", "assign", SMS_LINKED_EVENT, ...SLA_EVENT_ACTIONS])))
     .orderBy(asc(complaintEvents.at), asc(complaintEvents.id));
 }

@@ -1,7 +1,8 @@
 import { and, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
-import { OPEN_STATUSES } from "@/domain/complaint-status";
+import { OPEN_STATUSES, type ComplaintStatus } from "@/domain/complaint-status";
+import { SMS_LINKED_EVENT } from "@/domain/sms";
 import type { Db } from "../client";
-import { complaints, opds } from "../schema";
+import { complaintEvents, complaints, opds } from "../schema";
 import { smsMessages, type SmsKind } from "../schema-sms";
 
 export type SmsMessageRow = typeof smsMessages.$inferSelect;
@@ -27,11 +28,19 @@ export async function insertSmsMessage(db: Db, row: typeof smsMessages.$inferIns
 /** Open complaints the number sent since `since` (newest first), for linking a repeated text. */
 export async function recentOpenComplaintsOf(db: Db, phone: string, since: Date) {
   return db
-    .select({ id: complaints.id, trackingCode: complaints.trackingCode, title: complaints.title, body: complaints.body })
+    .select({ id: complaints.id, trackingCode: complaints.trackingCode, status: complaints.status, title: complaints.title, body: complaints.body })
     .from(complaints)
     .where(and(eq(complaints.reporterPhone, phone), gt(complaints.createdAt, since), inArray(complaints.status, OPEN_STATUSES as never), isNull(complaints.primaryId)))
     .orderBy(desc(complaints.createdAt))
     .limit(20);
+}
+
+/**
+ * Leaves the linked SMS on the complaint's event log: the reporter (never named: no number, no
+ * text beyond the complaint's own) wrote the same complaint again by SMS. Keeps the status.
+ */
+export async function recordLinkedSms(db: Db, c: { id: number; status: ComplaintStatus }, now: Date): Promise<void> {
+  await db.insert(complaintEvents).values({ complaintId: c.id, at: now, action: SMS_LINKED_EVENT, actorRole: "reporter", fromStatus: c.status, toStatus: c.status, channel: "sms" });
 }
 
 /** What `CEK <code>` answers: status, responsible OPD, and the primary when merged. */

@@ -1,6 +1,8 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { complaints, users } from "@/db/schema";
+import { listPublicEvents } from "@/db/queries/complaints";
+import { complaintEventLog } from "@/db/queries/staff-complaints";
 import { smsMessages } from "@/db/schema-sms";
 import { countRows, testDatabases, type TestDatabase } from "@/db/testing";
 import { gsm7Length, isGsm7Char } from "@/domain/sms";
@@ -186,8 +188,23 @@ describe.each(testDatabases())("inbound SMS on $name", (backend) => {
     const before = await countRows(t.db);
     const linked = await handleInboundSms(t.db, { from, to: "1708", text: "BTM lampu penerangan jalan di jl ahmad yani mati semua sejak senin", gatewayId: null, binary: false }, opts);
     expect(linked).toMatchObject({ outcome: "linked", trackingCode: web.trackingCode });
-    expect(linked.reply).toContain(web.trackingCode);
-    expect((await countRows(t.db)).complaints).toBe(before.complaints);
+    expect(linked.reply).toBe(`Aduan yang sama sudah tercatat dengan nomor ${web.trackingCode}. Cek status: kirim BTM CEK ${web.trackingCode}.`);
+    expect(await countRows(t.db)).toEqual({ ...before, events: before.events + 1 });
+    // One event on the existing complaint, in the staff log: the reporter wrote again by SMS. No
+    // number or other identity in it (OPD staff read this log, also for anonymous reporters), and
+    // not on the public timeline.
+    const log = await complaintEventLog(t.db, web.complaintId!);
+    const event = log.find((e) => e.action === "sms_linked");
+    expect(event).toMatchObject({ actorRole: "reporter", actorName: null, channel: "sms", fromStatus: "received", toStatus: "received", data: null, reason: null, publicMessage: null });
+    expect(JSON.stringify(log)).not.toContain(from.slice(1));
+    expect((await listPublicEvents(t.db, web.complaintId!)).map((e) => e.action)).toEqual(["submit"]);
+    // A redelivery of the same gateway message adds nothing more.
+    const id = `link-${from}`;
+    await handleInboundSms(t.db, { from, to: "1708", text: "BTM Lampu penerangan jalan di Jl. Ahmad Yani mati semua sejak Senin", gatewayId: id, binary: false }, opts);
+    const once = await countRows(t.db);
+    expect((await handleInboundSms(t.db, { from, to: "1708", text: "BTM Lampu penerangan jalan di Jl. Ahmad Yani mati semua sejak Senin", gatewayId: id, binary: false }, opts)).outcome).toBe("replayed");
+    expect(await countRows(t.db)).toEqual(once);
+    expect(once.events).toBe(before.events + 2);
 
     // Another text, or the same text a day later, is a new case.
     const other = await handleInboundSms(t.db, { from, to: null, text: "BTM Trotoar di Jl. Ahmad Yani rusak dan membahayakan", gatewayId: null, binary: false }, opts);

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { complaintStatusForSms, insertSmsMessage, recentOpenComplaintsOf, replyForGatewayId } from "@/db/queries/sms";
+import { complaintStatusForSms, insertSmsMessage, recentOpenComplaintsOf, recordLinkedSms, replyForGatewayId } from "@/db/queries/sms";
 import type { SmsKind } from "@/db/schema-sms";
 import { cleanText, LIMITS } from "@/domain/complaint-input";
 import { normalizePhone } from "@/domain/phone";
@@ -133,6 +133,7 @@ async function complaintFromSms(tx: Db, text: string, ctx: { phone: string | nul
     const recent = await recentOpenComplaintsOf(tx, ctx.phone, new Date(now.getTime() - DAY_MS));
     const same = recent.find((c) => sameTextKey(c.body) === key || sameTextKey(`${c.title} ${c.body}`) === key);
     if (same) {
+      await recordLinkedSms(tx, same, now);
       return { kind: "linked", complaintId: same.id, trackingCode: same.trackingCode, reply: fitSms(smsText("linked", { code: same.trackingCode, region })) };
     }
   }
