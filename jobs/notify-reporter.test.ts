@@ -58,6 +58,30 @@ afterAll(async () => {
   await new Promise<void>((r) => smtp.close(() => r()));
 });
 
+/** Subject and text body of a raw single-part message (headers unfolded, quoted-printable decoded). */
+function readMail(raw: string): { subject: string; body: string } {
+  const split = raw.indexOf("\r\n\r\n");
+  const headers = raw.slice(0, split).replace(/\r\n[ \t]+/g, " ");
+  const subjectLine = /^Subject: (.*)$/im.exec(headers)?.[1] ?? "";
+  // RFC 2047 encoded words, as nodemailer writes a non-ASCII subject.
+  const subject = subjectLine.replace(/=\?utf-8\?([QB])\?([^?]*)\?=\s*/gi, (_, enc: string, text: string) =>
+    enc.toUpperCase() === "B" ? Buffer.from(text, "base64").toString("utf8") : decodeQp(text.replace(/_/g, " ")),
+  ).trim();
+  const qp = /content-transfer-encoding: quoted-printable/i.test(headers);
+  const body = raw.slice(split + 4).replace(/\r\n/g, "\n");
+  return { subject, body: qp ? decodeQp(body) : body };
+}
+function decodeQp(s: string): string {
+  const bytes: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === "=" && /^[0-9A-F]{2}$/i.test(s.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(s.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else bytes.push(...Buffer.from(s[i]!, "utf8"));
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+
 describe.each(testDatabases())("reporter notifications on $name", (backend) => {
   let t: TestDatabase;
   let coordinator: ActingParty;
@@ -92,8 +116,28 @@ describe.each(testDatabases())("reporter notifications on $name", (backend) => {
     // The web reporter gave a phone too, but used the web: told by e-mail only.
     expect(mails).toHaveLength(1);
     expect(mails[0]!.to).toBe("warga@contoh.id");
-    expect(mails[0]!.raw).toContain(`Subject: Aduan ${web.trackingCode}: Diteruskan ke instansi`);
-    expect(mails[0]!.raw).toContain(`https://pintu.batam.test/lacak/${web.trackingCode}`);
+    // Its own subject and a fuller body than the SMS: Bahasa Indonesia, then English.
+    const mail = readMail(mails[0]!.raw);
+    expect(mail.subject).toBe(`Aduan ${web.trackingCode} diteruskan ke instansi yang berwenang / Complaint ${web.trackingCode} passed to the responsible agency`);
+    expect(mail.body).toContain(
+      [
+        "Yth. Pelapor,",
+        "",
+        `Aduan Anda dengan nomor ${web.trackingCode} telah diverifikasi dan diteruskan ke Dinas Kependudukan dan Pencatatan Sipil untuk ditindaklanjuti.`,
+        "",
+        `Nomor aduan: ${web.trackingCode}`,
+        "Status: Diteruskan ke instansi",
+        "Instansi: Dinas Kependudukan dan Pencatatan Sipil",
+        "",
+        "Anda akan diberi tahu lagi ketika instansi menjawab.",
+        "",
+        `Lacak aduan Anda: https://pintu.batam.test/lacak/${web.trackingCode}`,
+      ].join("\n"),
+    );
+    expect(mail.body).toContain(`Dear reporter,\n\nYour complaint number ${web.trackingCode} was verified and passed to Dinas Kependudukan dan Pencatatan Sipil to act on.`);
+    expect(mail.body).toContain(`Track your complaint: https://pintu.batam.test/lacak/${web.trackingCode}`);
+    expect(mail.body).toMatch(/Email ini dikirim otomatis oleh Pintu\. Mohon tidak membalas email ini\.\nThis e-mail was sent automatically by Pintu/);
+    expect(mail.body).not.toContain("Cek status: kirim BTM CEK");
 
     // A second drain, and a redelivered fan-out (at-least-once), send nothing more.
     await t.db.update(outbox).set({ status: "pending", nextAttemptAt: new Date(0) }).where(and(eq(outbox.topic, "notify.reporter"), like(outbox.dedupeKey, "notify.reporter:%")));
@@ -123,6 +167,20 @@ describe.each(testDatabases())("reporter notifications on $name", (backend) => {
     const answer = await handleInboundSms(t.db, { from: phone, to: "1708", text: `BTM ${code} Jl. Gajah Mada dekat Masjid Agung, kabel aman`, gatewayId: null, binary: false }, { region: "BTM", perSenderPerHour: 0, now: new Date(), ref: await reference(t.db) });
     expect(answer.outcome).toBe("reply");
     expect((await t.db.select({ status: complaints.status }).from(complaints).where(eq(complaints.trackingCode, code)))[0]!.status).toBe("received");
+  });
+
+  it("e-mails the whole staff question, with what to do next, where the SMS would cut it", async () => {
+    mails.length = 0;
+    const web = await intakeComplaint(t.db, { raw: validComplaint({ reporterEmail: "tanya@contoh.id" }), channel: "web", region: "BTM", now: new Date() });
+    const question = `Mohon sebutkan alamat lengkap, nama jalan dan patokan terdekat. ${"Apakah kerusakan ini sudah pernah dilaporkan ke kelurahan sebelumnya? ".repeat(3)}Terima kasih — ${"é".repeat(2)}.`;
+    await act(web.trackingCode, "request_info", coordinator, { message: question });
+    await drain();
+    expect(mails).toHaveLength(1);
+    const mail = readMail(mails[0]!.raw);
+    expect(mail.subject).toBe(`Aduan ${web.trackingCode}: petugas memerlukan keterangan Anda / Complaint ${web.trackingCode}: staff need information from you`);
+    expect(mail.body).toContain(`Pertanyaan petugas:\n${question}\n\nJawab melalui tautan pribadi`);
+    expect(mail.body).toContain(`Staff question:\n${question}\n\nAnswer through the private link`);
+    expect(mail.body).toContain("Status: Menunggu jawaban pelapor");
   });
 
   it("notifies anonymous reporters and every reporter of a merged cluster, without identity in payloads, results or the log", async () => {

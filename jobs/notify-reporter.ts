@@ -5,7 +5,8 @@ import { fitSmsAround } from "../domain/sms";
 import { sendMail } from "../integrations/email/smtp";
 import { sendSms } from "../integrations/sms/outbound";
 import { env } from "../server/env";
-import { smsText, statusLabel } from "../server/sms/replies";
+import { smsText } from "../server/sms/replies";
+import { composeNotificationEmail, type NotifyEvent } from "./notify-email";
 import { defineTopic, PermanentFailure, type OutboxItem } from "./registry";
 
 /**
@@ -19,7 +20,7 @@ import { defineTopic, PermanentFailure, type OutboxItem } from "./registry";
  * they are never in a payload, a result or the log, and never reach staff screens.
  */
 
-type Event = "disposed" | "forwarded" | "info_requested" | "responded" | "closed" | "message";
+type Event = NotifyEvent;
 const EVENTS: readonly Event[] = ["disposed", "forwarded", "info_requested", "responded", "closed", "message"];
 /** Events whose text a staff member wrote: not written to the log. */
 const STAFF_WRITTEN: readonly Event[] = ["info_requested", "responded", "message"];
@@ -73,8 +74,9 @@ async function compose(db: Db, item: OutboxItem) {
   if (!c || !e) throw new PermanentFailure(`notification for a missing complaint or event (event ${p.eventId})`);
   const data = (e.data ?? {}) as { message?: string; targetName?: string };
   const message = e.publicMessage ?? data.message ?? "";
-  const render = (m: string) => smsText(`notify.${p.event}`, { code: c.code, opd: data.targetName ?? e.opdName ?? "OPD", message: m, region: env().PINTU_REGION });
-  return { ...p, code: c.code, status: c.status, phone: c.phone, email: c.email, text: render(message), render, message };
+  const opd = data.targetName ?? e.opdName ?? null;
+  const render = (m: string) => smsText(`notify.${p.event}`, { code: c.code, opd: opd ?? "OPD", message: m, region: env().PINTU_REGION });
+  return { ...p, code: c.code, status: c.status, phone: c.phone, email: c.email, opd, render, message };
 }
 
 async function sendSmsNotification(item: OutboxItem, db: Db, log: (m: string, f?: Record<string, unknown>) => void, signal: AbortSignal) {
@@ -100,14 +102,20 @@ async function sendEmailNotification(item: OutboxItem, db: Db, log: (m: string, 
     log("email notification not sent (SMTP_URL unset)", { complaintId: item.complaintId, code: n.code, event: n.event });
     return { logged: true };
   }
-  const footer = e.PUBLIC_BASE_URL
-    ? smsText("notify.emailFooter", { url: new URL(`/lacak/${n.code}`, e.PUBLIC_BASE_URL).toString() })
-    : smsText("notify.emailFooterNoUrl", { code: n.code });
+  // Not the SMS wording: its own subject, the staff message whole, what to do next, the link.
+  const mail = composeNotificationEmail({
+    event: n.event,
+    code: n.code,
+    status: n.status,
+    opd: n.opd,
+    message: n.message,
+    trackingUrl: e.PUBLIC_BASE_URL ? new URL(`/lacak/${n.code}`, e.PUBLIC_BASE_URL).toString() : null,
+  });
   const r = await sendMail(e.SMTP_URL, {
     from: e.SMTP_FROM,
     to: n.email,
-    subject: smsText("notify.emailSubject", { code: n.code, status: statusLabel(n.status) }),
-    text: `${n.text}\n\n${footer}\n`,
+    subject: mail.subject,
+    text: mail.text,
     messageId: `<notify-${n.eventId}-${item.complaintId}@pintu>`,
   });
   return { sent: true, accepted: r.accepted };
