@@ -16,6 +16,11 @@
  *   sla_sweep           the SLA deadline sweep over all open complaints of the `npm run bench:seed`
  *                       database (pintu_bench; BENCH_SLA_DATABASE_URL), rolled back (target ≤ 10 s
  *                       with 1,000,000 complaints); needs no portal
+ *   lapor_drain         10,000 LAPOR outbox items delivered by two `npm run worker` processes to the
+ *                       simulator (50 ms latency) on a throw-away database (target ≥ 200 items/s, each
+ *                       received once); needs no portal (see bench/lapor.ts)
+ *   lapor_import        10,000 complaints LAPOR disposed to the city, imported by the polling job
+ *                       (target ≤ 60 s, each once); needs no portal
  *   staff_queue_http, staff_inbox_http, staff_dispose_http   signed-in staff pages and the dispose
  *                       action on the synthetic database of `npm run bench:seed` (see bench/staff.ts;
  *                       BENCH_STAFF_DATABASE_URL, default pintu_bench on the same server)
@@ -47,6 +52,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { complaintApiHttp, floorHttp, intakeHttp, intakeSql, lacakHttp, laporJsBytes, type Ctx } from "./benches";
 import { createBenchDatabase, freePort, log, recordResultsTo, startPortal, type BenchDb, type PortalServer } from "./harness";
+import { laporDrainBench, laporImportBench } from "./lapor";
 import { loadReferenceData } from "./payloads";
 import { BENCH_SMS_KEY, smsInboundHttp } from "./sms";
 import { slaSweepBench } from "./sla-sweep";
@@ -66,15 +72,17 @@ const BENCHES: Record<string, (ctx: Ctx) => Promise<unknown>> = {
   floor_http: floorHttp,
   sms_inbound_http: smsInboundHttp,
   sla_sweep: (ctx) => slaSweepBench({ adminUrl: benchServer(), waitQuietS: ctx.waitQuietS }),
+  lapor_drain: (ctx) => laporDrainBench({ adminUrl: benchServer(), root, waitQuietS: ctx.waitQuietS }),
+  lapor_import: (ctx) => laporImportBench({ adminUrl: benchServer(), root, waitQuietS: ctx.waitQuietS }),
   staff_queue_http: staffQueueHttp,
   staff_inbox_http: staffInboxHttp,
   staff_dispose_http: staffDisposeHttp,
 };
 /** Run against the synthetic database of `npm run bench:seed` (BENCH_STAFF_DATABASE_URL, default pintu_bench). */
 const STAFF = new Set(["staff_queue_http", "staff_inbox_http", "staff_dispose_http"]);
-const DEFAULT = ["lapor_js_bytes", "intake_sql", "intake_http", "lacak_http", "complaint_api_http", "sms_inbound_http", "sla_sweep", ...STAFF];
-/** Benchmarks that work on the synthetic database alone: no throw-away database, no portal. */
-const NO_PORTAL = new Set(["sla_sweep"]);
+const DEFAULT = ["lapor_js_bytes", "intake_sql", "intake_http", "lacak_http", "complaint_api_http", "sms_inbound_http", "sla_sweep", "lapor_drain", "lapor_import", ...STAFF];
+/** Benchmarks that need no portal (the synthetic database, or their own throw-away database and worker processes). */
+const NO_PORTAL = new Set(["sla_sweep", "lapor_drain", "lapor_import"]);
 const benchServer = () => process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 
 function selection(argv: string[]): string[] {

@@ -47,7 +47,7 @@ type GlobalWithDb = typeof globalThis & { [globalKey]?: DbHandle };
  * The process-wide database. Kept on globalThis because Next bundles server code into several
  * chunks: a module-level singleton would open the PGlite directory twice.
  */
-export function sharedDb(config: { url?: string; dataDir: string }): DbHandle {
+export function sharedDb(config: { url?: string; dataDir: string; poolSize?: number }): DbHandle {
   const g = globalThis as GlobalWithDb;
-  return (g[globalKey] ??= openDb({ url: config.url, dataDir: config.dataDir }));
+  return (g[globalKey] ??= openDb({ url: config.url, dataDir: config.dataDir, poolSize: config.poolSize }));
 }

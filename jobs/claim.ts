@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, sql, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { outbox } from "../db/schema";
 import { channelHalts } from "../db/schema-worker";
@@ -18,26 +18,32 @@ const toItem = (r: typeof outbox.$inferSelect, probe: boolean): ClaimedItem => (
   topic: r.topic,
   complaintId: r.complaintId,
   payload: r.payload,
-  attempts: r.attempts + 1,
+  // The row as leased: this attempt is already counted.
+  attempts: r.attempts,
   dedupeKey: r.dedupeKey,
   createdAt: r.createdAt,
 });
 
 /**
- * Claims up to `limit` due items of `topics` (oldest due first) and leases them in the same
- * transaction, skipping rows another worker holds. Channels that are halted are left alone,
- * except for one probe item once their retry time has come (one worker wins the probe).
+ * Claims up to `limit` due items of `topics` (oldest due first) and leases them, skipping rows
+ * another worker holds. Channels that are halted are left alone, except for one probe item once
+ * their retry time has come (one worker wins the probe). Without halts (the usual case) the
+ * claim is one statement: pick with `FOR UPDATE SKIP LOCKED` and lease in the same UPDATE.
  */
 export async function claimDue(db: Db, topics: string[], limit: number, leaseMs = LEASE_MS): Promise<ClaimedItem[]> {
   if (topics.length === 0 || limit <= 0) return [];
+  const halts = await db.select().from(channelHalts);
+  if (halts.length === 0) {
+    const leased = await lease(db, due(db, topics, limit), leaseMs);
+    return leased.map((r) => toItem(r, false));
+  }
   return db.transaction(async (tx) => {
-    const halts = await tx.select().from(channelHalts);
     const waiting = halts.filter((h) => h.retryAt.getTime() > Date.now()).map((h) => h.channel);
     const probing = halts.filter((h) => !waiting.includes(h.channel)).map((h) => h.channel);
     const halted = new Set([...waiting, ...probing]);
     const open = topics.filter((t) => !halted.has(channelOf(t)));
 
-    const claimed: (typeof outbox.$inferSelect)[] = [];
+    const claimed: { id: number }[] = [];
     const probes = new Set<number>();
     for (const channel of probing) {
       // Whoever moves retry_at forward owns this probe; the others see no row.
@@ -55,22 +61,29 @@ export async function claimDue(db: Db, topics: string[], limit: number, leaseMs 
     }
     if (open.length > 0) claimed.push(...(await due(tx, open, limit - claimed.length)));
     if (claimed.length === 0) return [];
-    await tx
-      .update(outbox)
-      .set({ attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: sql`now() + ${`${leaseMs} milliseconds`}::interval` })
-      .where(inArray(outbox.id, claimed.map((r) => r.id)));
-    return claimed.map((r) => toItem(r, probes.has(r.id)));
+    const leased = await lease(tx, claimed.map((r) => r.id), leaseMs);
+    return leased.map((r) => toItem(r, probes.has(r.id)));
   });
 }
 
+/** Leases the given rows (ids, or a subquery picking them): one attempt more, invisible until the lease ends. */
+function lease(db: Db, ids: number[] | SQLWrapper, leaseMs: number) {
+  if (Array.isArray(ids) && ids.length === 0) return Promise.resolve([]);
+  return db
+    .update(outbox)
+    .set({ attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: sql`now() + ${`${leaseMs} milliseconds`}::interval` })
+    .where(and(inArray(outbox.id, ids as number[]), eq(outbox.status, "pending")))
+    .returning();
+}
+
+/** The ids of due items (a query: awaited it claims them in a transaction, or it is a subquery of the lease). */
 function due(tx: Db, topics: string[], limit: number) {
-  if (topics.length === 0 || limit <= 0) return Promise.resolve([]);
   return tx
-    .select()
+    .select({ id: outbox.id })
     .from(outbox)
     .where(and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, sql`now()`), inArray(outbox.topic, topics)))
     .orderBy(asc(outbox.nextAttemptAt))
-    .limit(limit)
+    .limit(Math.max(0, limit))
     .for("update", { skipLocked: true });
 }
 

@@ -165,8 +165,11 @@ export function startWorker(db: Db, opts: WorkerOptions = {}): { id: string; sto
           lastPeriodic = Date.now();
           tickPeriodic();
         }
+        // Claims in batches (a quarter of the slots at least) rather than one item per finished
+        // delivery: each claim is a round trip and a locking scan of the queue.
         const free = s.concurrency - deliveries.size;
-        const items = free > 0 ? await claimDue(db, registeredTopics(), free, s.leaseMs) : [];
+        const batch = deliveries.size === 0 ? 1 : Math.ceil(s.concurrency / 4);
+        const items = free >= batch ? await claimDue(db, registeredTopics(), free, s.leaseMs) : [];
         for (const item of items) {
           const p = deliver(db, item, s, stop.signal).finally(() => {
             deliveries.delete(p);

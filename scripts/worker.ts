@@ -12,7 +12,9 @@ import { UsageError, runScript } from "./run-script";
 await runScript(async () => {
   const e = env();
   if (e.embedded) throw new UsageError("npm run worker needs DATABASE_URL (the embedded database is used by npm start, which runs the worker in-process)");
-  const handle = sharedDb({ url: e.DATABASE_URL, dataDir: e.DATA_DIR });
+  // A connection for every delivery in flight, and a few for the periodic jobs (the LAPOR poll
+  // imports up to 16 complaints at once, each in its own transaction; they share).
+  const handle = sharedDb({ url: e.DATABASE_URL, dataDir: e.DATA_DIR, poolSize: e.WORKER_CONCURRENCY + 8 });
   await migrateDb(handle);
   const worker = startWorker(handle.db);
   let stopping = false;

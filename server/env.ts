@@ -41,7 +41,7 @@ const schema = z.object({
   WORKER_BACKOFF_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int().min(10).default(2000),
   /** How long a claimed item stays invisible to other workers (a killed worker's items return after it). */
   WORKER_LEASE_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int().min(1000).default(120_000),
-  WORKER_CONCURRENCY: z.coerce.number({ error: "must be a whole number" }).int().min(1).max(64).default(8),
+  WORKER_CONCURRENCY: z.coerce.number({ error: "must be a whole number" }).int().min(1).max(64).default(16),
   /** How often the worker brings the SLA board's and public statistics' figures up to date. */
   SLA_STATS_SECONDS: z.coerce.number({ error: "must be a number of seconds" }).int().min(1).max(3600).default(60),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),

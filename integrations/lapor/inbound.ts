@@ -3,7 +3,7 @@
  * through the one intake pipeline), complaints Pintu itself recorded in LAPOR are linked, and
  * reporters' replies and ratings posted in LAPOR reach the complaint's timeline exactly once.
  */
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { loadMappings, quarantinePayload } from "@/db/queries/lapor";
 import { complaints } from "@/db/schema";
@@ -66,9 +66,21 @@ type Imported = { id: number; isNew: boolean; syncedAt?: Date | null } | null;
 /** Clock skew allowance between LAPOR and us, beyond LAPOR's one-second resolution. */
 const SETTLED_MS = 5_000;
 
-async function importComplaint(ctx: PollContext, c: LaporComplaint, ref: Reference, maps: Maps, stats: PollStats): Promise<Imported> {
+type Known = Map<string, { id: number; syncedAt: Date | null }>;
+
+/** The complaints of a page Pintu already has, by LAPOR id: one query per page rather than one per complaint. */
+async function knownOf(db: Db, items: LaporComplaint[]): Promise<Known> {
+  if (items.length === 0) return new Map();
+  const rows = await db
+    .select({ laporId: complaints.laporId, id: complaints.id, syncedAt: complaints.laporSyncedAt })
+    .from(complaints)
+    .where(inArray(complaints.laporId, items.map((c) => c.id)));
+  return new Map(rows.map((r) => [r.laporId!, { id: r.id, syncedAt: r.syncedAt }]));
+}
+
+async function importComplaint(ctx: PollContext, c: LaporComplaint, ref: Reference, maps: Maps, stats: PollStats, knownIds: Known): Promise<Imported> {
   const { db, cfg } = ctx;
-  const [known] = await db.select({ id: complaints.id, syncedAt: complaints.laporSyncedAt }).from(complaints).where(eq(complaints.laporId, c.id));
+  const known = knownIds.get(c.id);
   if (known) return { id: known.id, isNew: false, syncedAt: known.syncedAt };
 
   // A complaint Pintu recorded in LAPOR: link it to the original, never import a second one.
@@ -93,7 +105,7 @@ async function importComplaint(ctx: PollContext, c: LaporComplaint, ref: Referen
   const now = ctx.now?.() ?? new Date();
   for (let round = 0; ; round++) {
     try {
-      const r = await intakeComplaint(db, { raw, files: round < 2 ? files : [], channel: "lapor", region: ctx.region, now, lapor: { laporId: c.id, trackingId: c.tracking_id } });
+      const r = await intakeComplaint(db, { raw, files: round < 2 ? files : [], channel: "lapor", region: ctx.region, now, ref, lapor: { laporId: c.id, trackingId: c.tracking_id } });
       if (!r.replayed) stats.created++;
       return { id: r.complaintId!, isNew: !r.replayed };
     } catch (err) {
@@ -146,14 +158,24 @@ export async function pollOnce(ctx: PollContext, since: Date | null): Promise<Po
   const maps: Maps = { categories: cats.fromLapor, areas: areas.fromLapor };
   const pageSize = ctx.pageSize ?? 200;
   let firstError: unknown;
+  const fetchPage = (page: number) => {
+    const p = retryRead(() => listDisposed(ctx.cfg, { since, page, pageSize }, { signal: ctx.signal }), { signal: ctx.signal });
+    p.catch(() => {}); // awaited below; a failure while the previous page is still being imported is thrown there
+    return p;
+  };
+  let next = fetchPage(1);
   for (let page = 1; ; page++) {
-    const res = await retryRead(() => listDisposed(ctx.cfg, { since, page, pageSize }, { signal: ctx.signal }), { signal: ctx.signal });
+    const res = await next;
+    const more = res.items.length + res.unreadable.length > 0 && page * pageSize < res.meta.total;
+    // The next page is read while this one is imported (LAPOR's latency off the critical path).
+    if (more) next = fetchPage(page + 1);
     stats.pages++;
     stats.seen += res.items.length + res.unreadable.length;
     stats.quarantined += await quarantineAll(ctx.db, res.unreadable);
-    await eachLimited(res.items, ctx.concurrency ?? 8, async (c) => {
+    const known = await knownOf(ctx.db, res.items);
+    await eachLimited(res.items, ctx.concurrency ?? 16, async (c) => {
       try {
-        const imported = await importComplaint(ctx, c, ref, maps, stats);
+        const imported = await importComplaint(ctx, c, ref, maps, stats, known);
         if (imported) await syncFollowups(ctx, c, imported, stats);
       } catch (err) {
         stats.failed++;
@@ -161,7 +183,7 @@ export async function pollOnce(ctx: PollContext, since: Date | null): Promise<Po
         ctx.log?.("lapor: inbound item failed", { laporId: c.id, error: err instanceof Error ? err.message : String(err) });
       }
     });
-    if (res.items.length + res.unreadable.length === 0 || page * pageSize >= res.meta.total) break;
+    if (!more) break;
   }
   if (firstError !== undefined) throw Object.assign(new Error(`LAPOR poll: ${stats.failed} item(s) failed; first: ${firstError instanceof Error ? firstError.message : String(firstError)}`), { stats });
   return stats;

@@ -3,11 +3,12 @@
  * handler first asks whether LAPOR already has what it is about to send whenever an earlier
  * attempt may have reached LAPOR (its answer lost): LAPOR never gets the same thing twice.
  */
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { laporIdFor } from "@/db/queries/lapor";
 import { attachments, categories, complaintEvents, complaints, opds, outbox } from "@/db/schema";
-import { laporFollowups } from "@/db/schema-lapor";
+import { laporFollowups, laporMappings } from "@/db/schema-lapor";
 import { HaltChannel, PermanentFailure, RetryAfter, type OutboxItem } from "@/jobs/registry";
 import { LaporHttpError, LaporShapeError, type LaporConfig } from "./http";
 import { quarantineAll } from "./inbound";
@@ -39,14 +40,37 @@ export async function asDelivery<T>(db: Db, fn: () => Promise<T>): Promise<T> {
   }
 }
 
-async function loadComplaint(db: Db, id: number | null) {
-  if (id === null) throw new PermanentFailure("outbox item has no complaint");
-  const [c] = await db
-    .select({ c: complaints, categoryCode: categories.code, opdCode: opds.code })
+const categoryMap = alias(laporMappings, "category_map");
+const areaMap = alias(laporMappings, "area_map");
+const opdMap = alias(laporMappings, "opd_map");
+
+function loadComplaintQuery(db: Db) {
+  return db
+    .select({
+      c: complaints,
+      categoryLaporId: categoryMap.laporId,
+      areaLaporId: areaMap.laporId,
+      opdLaporId: opdMap.laporId,
+      hasAttachments: sql<boolean>`exists (select 1 from ${attachments} where ${attachments.complaintId} = ${complaints.id})`,
+    })
     .from(complaints)
     .leftJoin(categories, eq(categories.id, complaints.categoryId))
     .leftJoin(opds, eq(opds.id, complaints.opdId))
-    .where(eq(complaints.id, id));
+    .leftJoin(categoryMap, and(eq(categoryMap.kind, "category"), eq(categoryMap.localCode, categories.code)))
+    .leftJoin(areaMap, and(eq(areaMap.kind, "area"), eq(areaMap.localCode, sql`${complaints.kelurahanId}::text`)))
+    .leftJoin(opdMap, and(eq(opdMap.kind, "opd"), eq(opdMap.localCode, opds.code)))
+    .where(eq(complaints.id, sql.placeholder("id")))
+    .prepare("lapor_load_complaint");
+}
+// Built once per database: the query is the same for every delivery.
+const loadComplaintQueries = new WeakMap<Db, ReturnType<typeof loadComplaintQuery>>();
+
+/** The complaint with the LAPOR ids of its category, kelurahan and OPD (from the mappings), in one query. */
+async function loadComplaint(db: Db, id: number | null) {
+  if (id === null) throw new PermanentFailure("outbox item has no complaint");
+  let query = loadComplaintQueries.get(db);
+  if (!query) loadComplaintQueries.set(db, (query = loadComplaintQuery(db)));
+  const [c] = await query.execute({ id });
   if (!c) throw new PermanentFailure(`complaint ${id} does not exist`);
   return c;
 }
@@ -67,7 +91,7 @@ async function findCreated(ctx: Ctx, trackingCode: string, since: Date) {
 
 /** `lapor.create_complaint`: a complaint received on another channel is recorded in LAPOR. */
 export async function deliverCreate(ctx: Ctx, item: OutboxItem): Promise<Result> {
-  const { c, categoryCode } = await loadComplaint(ctx.db, item.complaintId);
+  const { c, categoryLaporId, areaLaporId, hasAttachments } = await loadComplaint(ctx.db, item.complaintId);
   if (c.laporId) return { laporId: c.laporId, trackingId: c.laporTrackingId, via: "already_linked" };
   if (item.attempts > 1) {
     // An earlier attempt may have reached LAPOR with its answer lost: look before sending again.
@@ -77,7 +101,9 @@ export async function deliverCreate(ctx: Ctx, item: OutboxItem): Promise<Result>
       return { laporId: found.id, trackingId: found.tracking_id, via: "found_in_lapor" };
     }
   }
-  const files = await ctx.db.select({ name: attachments.fileName, mime: attachments.mime, bytes: attachments.content }).from(attachments).where(eq(attachments.complaintId, c.id));
+  const files = hasAttachments
+    ? await ctx.db.select({ name: attachments.fileName, mime: attachments.mime, bytes: attachments.content }).from(attachments).where(eq(attachments.complaintId, c.id))
+    : [];
   const attachmentIds = await uploadFiles(ctx.cfg, files, { signal: ctx.signal });
   const created = await createComplaint(
     ctx.cfg,
@@ -85,8 +111,8 @@ export async function deliverCreate(ctx: Ctx, item: OutboxItem): Promise<Result>
       title: c.title,
       content: withComplaintRef(c.body, c.trackingCode),
       channel: c.channel,
-      categoryId: categoryCode ? await laporIdFor(ctx.db, "category", categoryCode) : null,
-      locationId: c.kelurahanId !== null ? await laporIdFor(ctx.db, "area", String(c.kelurahanId)) : null,
+      categoryId: categoryLaporId,
+      locationId: areaLaporId,
       dateOfIncident: c.incidentDate,
       anonymous: c.anonymous,
       secret: c.confidential,
@@ -118,7 +144,7 @@ async function loadEvent(db: Db, item: OutboxItem) {
 
 /** `lapor.followup`: an OPD's answer is posted as a LAPOR follow-up, once. */
 export async function deliverFollowup(ctx: Ctx, item: OutboxItem): Promise<Result> {
-  const { c, opdCode } = await loadComplaint(ctx.db, item.complaintId);
+  const { c, opdLaporId } = await loadComplaint(ctx.db, item.complaintId);
   const laporId = await requireLaporId(ctx.db, c.id, c.laporId);
   const event = await loadEvent(ctx.db, item);
   const remember = (followupId: string) => ctx.db.insert(laporFollowups).values({ laporFollowupId: followupId, complaintId: c.id }).onConflictDoNothing();
@@ -130,7 +156,7 @@ export async function deliverFollowup(ctx: Ctx, item: OutboxItem): Promise<Resul
       return { laporId, laporFollowupId: hit.id, via: "found_in_lapor" };
     }
   }
-  const from = (opdCode ? await laporIdFor(ctx.db, "opd", opdCode) : null) ?? ctx.cfg.institutionId;
+  const from = opdLaporId ?? ctx.cfg.institutionId;
   const content = withFollowupRef(event.publicMessage ?? event.reason ?? "", event.id);
   const r = await addFollowup(ctx.cfg, { laporId, fromInstitutionId: from, toInstitutionId: ctx.cfg.institutionId, content, secret: c.confidential }, { signal: ctx.signal });
   await remember(r.followupId);

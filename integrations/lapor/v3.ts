@@ -74,6 +74,19 @@ export const LAPOR_STATUS = { unverified: 0, verified: 1, disposed: 2, inProgres
 
 const reason = (e: z.ZodError) => e.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
 
+/** Every response shape, built once: zod compiles a schema on its first use, per instance. */
+const shapes = {
+  wrapper: z.object({ results: z.unknown() }),
+  page: z.object({ data: z.array(z.unknown()), meta: z.object({ page: z.coerce.number(), page_size: z.coerce.number(), total: z.coerce.number() }) }),
+  complaint: z.object({ data: complaintSchema, data_logs: z.array(z.object({ status_code: z.coerce.number(), created_at: wibTime }).loose()).nullish() }),
+  list: z.object({ data: z.array(z.unknown()) }),
+  followupAdded: z.object({ data: z.object({ id }) }),
+  rejected: z.object({ data: z.object({ status_code: z.coerce.number() }) }),
+  uploaded: z.object({ docs: z.array(z.object({ id })) }),
+  created: z.object({ data: z.object({ complaint_id: id, tracking_id: id }) }),
+  institutions: z.object({ data: z.array(z.object({ id, name: z.string() })) }),
+};
+
 /** Parses `{results: …}` with `schema`, or throws LaporShapeError keeping the raw text. */
 function parseWrapper<T extends z.ZodType>(source: string, text: string, schema: T): z.output<T> {
   let json: unknown;
@@ -82,7 +95,7 @@ function parseWrapper<T extends z.ZodType>(source: string, text: string, schema:
   } catch {
     throw new LaporShapeError(unreadable(source, text, "not JSON"));
   }
-  const wrapper = z.object({ results: z.unknown() }).safeParse(json);
+  const wrapper = shapes.wrapper.safeParse(json);
   if (!wrapper.success) throw new LaporShapeError(unreadable(source, text, reason(wrapper.error)));
   const parsed = schema.safeParse(wrapper.data.results);
   if (!parsed.success) throw new LaporShapeError(unreadable(source, text, reason(parsed.error)));
@@ -110,7 +123,7 @@ export async function listDisposed(cfg: LaporConfig, q: { since: Date | null; pa
     query: { institution_id: cfg.institutionId, updated_since: q.since ? formatWib(q.since) : undefined, page: q.page, page_size: q.pageSize },
     signal: o.signal,
   });
-  const results = parseWrapper(source, text, z.object({ data: z.array(z.unknown()), meta: z.object({ page: z.coerce.number(), page_size: z.coerce.number(), total: z.coerce.number() }) }));
+  const results = parseWrapper(source, text, shapes.page);
   return { ...parseItems(source, results.data, complaintSchema), meta: results.meta };
 }
 
@@ -118,7 +131,7 @@ export async function listDisposed(cfg: LaporConfig, q: { since: Date | null; pa
 export async function fetchComplaint(cfg: LaporConfig, laporId: string, o: Opts = {}) {
   const source = "GET /complaints/{id}/complaint";
   const { text } = await laporRequest(cfg, "GET", `/complaints/${encodeURIComponent(laporId)}/complaint`, { signal: o.signal });
-  const results = parseWrapper(source, text, z.object({ data: complaintSchema, data_logs: z.array(z.object({ status_code: z.coerce.number(), created_at: wibTime }).loose()).nullish() }));
+  const results = parseWrapper(source, text, shapes.complaint);
   return { complaint: results.data, logs: results.data_logs ?? [] };
 }
 
@@ -126,7 +139,7 @@ export async function fetchComplaint(cfg: LaporConfig, laporId: string, o: Opts 
 export async function listFollowups(cfg: LaporConfig, laporId: string, o: Opts = {}) {
   const source = "GET /complaints/{id}/followups";
   const { text } = await laporRequest(cfg, "GET", `/complaints/${encodeURIComponent(laporId)}/followups`, { signal: o.signal });
-  const results = parseWrapper(source, text, z.object({ data: z.array(z.unknown()) }));
+  const results = parseWrapper(source, text, shapes.list);
   return parseItems(source, results.data, followupSchema);
 }
 
@@ -146,7 +159,7 @@ export async function addFollowup(
   };
   (f.attachmentIds ?? []).forEach((a, i) => (fields[`attachment[${i}]`] = a));
   const { text } = await laporRequest(cfg, "POST", "/complaints/followup/add", { body: { kind: "multipart", fields }, signal: o.signal });
-  const r = parseWrapper("POST /complaints/followup/add", text, z.object({ data: z.object({ id }) }));
+  const r = parseWrapper("POST /complaints/followup/add", text, shapes.followupAdded);
   return { followupId: r.data.id };
 }
 
@@ -156,7 +169,7 @@ export async function rejectComplaint(cfg: LaporConfig, laporId: string, r: { in
     body: { kind: "form", fields: { not_authority: "1", reason: r.institutionId, reason_description: r.description } },
     signal: o.signal,
   });
-  const res = parseWrapper("POST /complaints/process/{id}/reject", text, z.object({ data: z.object({ status_code: z.coerce.number() }) }));
+  const res = parseWrapper("POST /complaints/process/{id}/reject", text, shapes.rejected);
   return { statusCode: res.data.status_code };
 }
 
@@ -167,7 +180,7 @@ export async function uploadFiles(cfg: LaporConfig, files: { name: string; mime:
     body: { kind: "multipart", fields: {}, files: files.map((f) => ({ field: "attachments[]", ...f })) },
     signal: o.signal,
   });
-  const r = parseWrapper("POST /complaints/complaint/file", text, z.object({ docs: z.array(z.object({ id })) }));
+  const r = parseWrapper("POST /complaints/complaint/file", text, shapes.uploaded);
   return r.docs.map((d) => d.id);
 }
 
@@ -203,14 +216,14 @@ export async function createComplaint(cfg: LaporConfig, c: NewLaporComplaint, o:
   };
   c.attachmentIds.forEach((a, i) => (fields[`attachments[${i}]`] = a));
   const { text } = await laporRequest(cfg, "POST", "/complaints/complaint", { body: { kind: "form", fields }, signal: o.signal });
-  const r = parseWrapper("POST /complaints/complaint", text, z.object({ data: z.object({ complaint_id: id, tracking_id: id }) }));
+  const r = parseWrapper("POST /complaints/complaint", text, shapes.created);
   return { laporId: r.data.complaint_id, trackingId: r.data.tracking_id };
 }
 
 /** `GET /masters/institutions/external`: institutions a complaint can be forwarded to. */
 export async function listExternalInstitutions(cfg: LaporConfig, o: Opts = {}): Promise<{ id: string; name: string }[]> {
   const { text } = await laporRequest(cfg, "GET", "/masters/institutions/external", { query: { page_size: 1000 }, signal: o.signal });
-  return parseWrapper("GET /masters/institutions/external", text, z.object({ data: z.array(z.object({ id, name: z.string() })) })).data;
+  return parseWrapper("GET /masters/institutions/external", text, shapes.institutions).data;
 }
 
 /** Downloads one attachment of a complaint (its `url`, with LAPOR's auth headers). */
