@@ -11,13 +11,31 @@ const row = (trackingCode: string): NewComplaintRow => ({
   channel: "web",
   title: "Lampu jalan mati",
   body: "Lampu jalan di depan masjid mati sejak seminggu.",
+  categoryId: null,
+  kecamatanId: null,
+  kelurahanId: null,
+  address: null,
+  lat: null,
+  lon: null,
+  incidentDate: null,
+  reporterName: null,
+  reporterPhone: null,
+  reporterEmail: null,
+  reporterNik: null,
+  anonymous: false,
+  confidential: false,
   status: "received",
+  suggestedOpdId: null,
+  suggestedExternalId: null,
   accessKeyHash: "0".repeat(64),
   verificationDue: wib("2026-03-05 10:00"),
+  verificationRiskAt: wib("2026-03-04 20:24"),
+  laporId: null,
+  laporTrackingId: null,
   createdAt: NOW,
   updatedAt: NOW,
 });
-const event: FirstEventRow = { at: NOW, action: "submit", actorRole: "citizen", toStatus: "received", channel: "web", data: { route: "category", attachments: 0 } };
+const event: FirstEventRow = { at: NOW, action: "submit", actorUserId: null, actorRole: "citizen", fromStatus: null, toStatus: "received", channel: "web", data: { route: "category", attachments: 0 } };
 
 describe.each(testDatabases())("the one-statement intake insert on $name", (backend) => {
   let t: TestDatabase;

@@ -1,31 +1,57 @@
-import { getTableColumns, sql, type SQL } from "drizzle-orm";
+import { getTableColumns } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../client";
-import { complaintEvents, complaints, outbox } from "../schema";
-import { rowsOf } from "./sla-facts";
+import { preparedRows } from "../raw";
+import { complaintEvents, complaints } from "../schema";
 
-/** The column list and the values of one row of `table`, with drizzle's own mapping and type of each value. */
-function valuesOf<T extends PgTable>(table: T, row: Partial<T["$inferInsert"]>): { columns: SQL; values: SQL } {
-  const cols = getTableColumns(table) as Record<string, { name: string; mapToDriverValue: (v: unknown) => unknown; getSQLType: () => string }>;
-  const names: SQL[] = [];
-  const values: SQL[] = [];
-  for (const [key, value] of Object.entries(row)) {
-    const col = cols[key];
-    if (value === undefined || !col) continue;
-    names.push(sql`${sql.identifier(col.name)}`);
+/** What a new complaint's row is given at intake (everything else takes the column default). */
+const COMPLAINT_FIELDS = [
+  "trackingCode", "channel", "title", "body", "categoryId", "kecamatanId", "kelurahanId", "address", "lat", "lon",
+  "incidentDate", "reporterName", "reporterPhone", "reporterEmail", "reporterNik", "anonymous", "confidential", "status",
+  "suggestedOpdId", "suggestedExternalId", "accessKeyHash", "verificationDue", "verificationRiskAt", "laporId",
+  "laporTrackingId", "createdAt", "updatedAt",
+] as const satisfies readonly (keyof typeof complaints.$inferInsert)[];
+const EVENT_FIELDS = ["at", "action", "actorUserId", "actorRole", "fromStatus", "toStatus", "channel", "data"] as const satisfies readonly (keyof typeof complaintEvents.$inferInsert)[];
+
+/** Every field given (null where none): a fixed statement cannot fall back on column defaults. */
+export type NewComplaintRow = Required<Pick<typeof complaints.$inferInsert, (typeof COMPLAINT_FIELDS)[number]>>;
+export type FirstEventRow = Required<Pick<typeof complaintEvents.$inferInsert, (typeof EVENT_FIELDS)[number]>>;
+
+type Col = { name: string; getSQLType: () => string; mapToDriverValue: (v: unknown) => unknown };
+
+/** Column names, typed placeholders from `$first` on, and a value mapper, from the drizzle schema. */
+function shape(table: PgTable, fields: readonly string[], first: number) {
+  const all = getTableColumns(table) as unknown as Record<string, Col>;
+  const cols = fields.map((f) => all[f]!);
+  return {
+    names: cols.map((c) => `"${c.name}"`).join(", "),
     // Typed explicitly: in `insert … select` an untyped parameter would be taken for text.
-    values.push(sql`${value === null ? null : col.mapToDriverValue(value)}::${sql.raw(col.getSQLType())}`);
-  }
-  return { columns: sql.join(names, sql`, `), values: sql.join(values, sql`, `) };
+    placeholders: cols.map((c, i) => `$${first + i}::${c.getSQLType()}`).join(", "),
+    values: (row: Record<string, unknown>) => fields.map((f, i) => (row[f] == null ? null : cols[i]!.mapToDriverValue(row[f]))),
+  };
 }
 
-export type NewComplaintRow = Omit<typeof complaints.$inferInsert, "id">;
-export type FirstEventRow = Omit<typeof complaintEvents.$inferInsert, "id" | "complaintId">;
+const C = shape(complaints, COMPLAINT_FIELDS, 1);
+const E = shape(complaintEvents, EVENT_FIELDS, COMPLAINT_FIELDS.length + 1);
+const LAPOR = `$${COMPLAINT_FIELDS.length + EVENT_FIELDS.length + 1}::boolean`;
+const INSERT = `
+  with c as (
+    insert into complaints (${C.names}) values (${C.placeholders})
+    on conflict (tracking_code) do nothing
+    returning id, tracking_code, created_at
+  ), e as (
+    insert into complaint_events (complaint_id, ${E.names}) select id, ${E.placeholders} from c
+  ), o as (
+    insert into outbox (topic, complaint_id, payload, dedupe_key, created_at, next_attempt_at)
+    select 'lapor.create_complaint', id, jsonb_build_object('complaintId', id), 'lapor.create_complaint:' || id, created_at, created_at
+    from c where ${LAPOR}
+  )
+  select id, tracking_code from c`;
 
 /**
  * Stores a new complaint, its first event and (when `laporOutbox`) the outbox row that records
- * it in LAPOR, in **one statement**: atomic by itself, one round trip, no transaction to open.
- * Returns null when the tracking code is taken (the caller draws another), and then writes
+ * it in LAPOR, in **one prepared statement**: atomic by itself, one round trip, no transaction to
+ * open. Returns null when the tracking code is taken (the caller draws another), and then writes
  * nothing at all.
  */
 export async function insertComplaintWithEvent(
@@ -34,24 +60,7 @@ export async function insertComplaintWithEvent(
   event: FirstEventRow,
   laporOutbox: boolean,
 ): Promise<{ id: number; trackingCode: string } | null> {
-  const c = valuesOf(complaints, complaint);
-  const e = valuesOf(complaintEvents, event);
-  const at = sql`${outbox.createdAt.mapToDriverValue(complaint.createdAt ?? new Date())}::timestamptz`;
-  const rows = rowsOf<{ id: number | string; tracking_code: string }>(
-    await db.execute(sql`
-      with c as (
-        insert into complaints (${c.columns}) values (${c.values})
-        on conflict (tracking_code) do nothing
-        returning id, tracking_code
-      ), e as (
-        insert into complaint_events (complaint_id, ${e.columns}) select id, ${e.values} from c
-      ), o as (
-        insert into outbox (topic, complaint_id, payload, dedupe_key, created_at, next_attempt_at)
-        select 'lapor.create_complaint', id, jsonb_build_object('complaintId', id), 'lapor.create_complaint:' || id, ${at}, ${at}
-        from c where ${laporOutbox}
-      )
-      select id, tracking_code from c`),
-  );
-  const row = rows[0];
+  const params = [...C.values(complaint), ...E.values(event), laporOutbox];
+  const [row] = await preparedRows<{ id: number | string; tracking_code: string }>(db, INSERT, params);
   return row ? { id: Number(row.id), trackingCode: row.tracking_code } : null;
 }

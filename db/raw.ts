@@ -1,0 +1,18 @@
+import type { Db } from "./client";
+
+type PostgresJsClient = { unsafe: (text: string, params: unknown[], opts: { prepare: boolean }) => Promise<unknown[]> };
+type PgliteClient = { query: (text: string, params: unknown[]) => Promise<{ rows: unknown[] }> };
+
+/**
+ * Runs one fixed SQL text with positional parameters ($1, $2…) on the driver under `db` (a
+ * database or a transaction), as a **prepared statement** on PostgreSQL. For the few statements on
+ * the hottest paths (intake): drizzle neither prepares raw SQL nor builds it for free (about half a
+ * millisecond of CPU for an insert of thirty values), while the text here is built once.
+ * Parameters should carry casts (`$1::timestamptz`) where the type is not clear from context.
+ */
+export async function preparedRows<T>(db: Db, text: string, params: unknown[]): Promise<T[]> {
+  // drizzle keeps the driver's client (or its transaction) on the session, for both drivers.
+  const client = (db as unknown as { session: { client: PostgresJsClient | PgliteClient } }).session.client;
+  if ("unsafe" in client) return (await client.unsafe(text, params, { prepare: true })) as T[];
+  return (await client.query(text, params)).rows as T[];
+}
