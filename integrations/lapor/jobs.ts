@@ -2,6 +2,7 @@
  * The LAPOR integration's work for the worker: the inbound poll (every LAPOR_POLL_SECONDS) and
  * the outbound topics. Imported once from jobs/topics.ts.
  */
+import { clearHalt } from "@/jobs/claim";
 import { definePeriodic, defineTopic, RetryAfter, type JobContext, type OutboxItem } from "@/jobs/registry";
 import { env } from "@/server/env";
 import { laporConfig } from "./config";
@@ -41,6 +42,10 @@ definePeriodic(LAPOR_POLL_JOB, { everyMs: () => env().LAPOR_POLL_SECONDS * 1000,
   const since = watermark ? new Date(watermark.getTime() - POLL_OVERLAP_MS) : null;
   const stats = await pollOnce({ db: ctx.db, cfg, region: env().PINTU_REGION, signal: ctx.signal, log: ctx.log }, since);
   if (stats.created || stats.followups || stats.quarantined) ctx.log("lapor: poll", { ...stats });
+  // LAPOR took our token for every page: a channel halted on 401 works again. Clearing the halt
+  // shows the recovery (health, integration page) and lets the waiting deliveries go when due,
+  // without waiting for a probe delivery to succeed first.
+  if (await clearHalt(ctx.db, "lapor")) ctx.log("lapor: channel resumed after a successful poll");
   // The next poll starts from when this one started (minus the overlap), not from the newest
   // item seen: an item that changed while we paged moved behind our position and is read then.
   return { watermark: startedAt.toISOString(), last: stats };

@@ -166,6 +166,23 @@ describe.each(testDatabases())("LAPOR sync against the simulator on $name", (bac
     setLaporConfig(cfg());
   });
 
+  it("a successful poll clears a channel halted on 401: health shows the recovery", async () => {
+    await intakeComplaint(t.db, { raw: validComplaint(), channel: "web", region: "BTM", now: new Date() });
+    sim.setFaults({ unauthorized: true });
+    await drain();
+    expect(await runPeriodicNow(t.db, LAPOR_POLL_JOB)).toBe(true);
+    expect((await t.db.select().from(channelHalts)).map((h) => h.channel)).toEqual(["lapor"]);
+    expect(await laporHealth(t.db)).toBe("degraded");
+    // LAPOR takes the token again; no delivery is due yet (the item waits for its probe time).
+    sim.setFaults({ unauthorized: false });
+    expect(await runPeriodicNow(t.db, LAPOR_POLL_JOB)).toBe(true);
+    expect(await t.db.select().from(channelHalts)).toEqual([]);
+    expect(await laporHealth(t.db)).toBe("ok");
+    await makeDue();
+    expect(await drain()).toMatchObject({ delivered: 1, dead: 0 });
+    expect(sim.store.received.filter((r) => r.call === "create")).toHaveLength(1);
+  });
+
   it("runs as the worker's periodic job, keeping a watermark", async () => {
     sim.store.createDisposed({});
     expect(await runPeriodicNow(t.db, LAPOR_POLL_JOB)).toBe(true);
