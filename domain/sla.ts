@@ -42,4 +42,4 @@ export function clockState(window: ClockWindow, now: Date): "on_track" | "at_ris
 }
 
 /** Event-log actions the clocks write (internal: never on the public timeline). */
-export const SLA_EVENT_ACTIONS = ["clock_paused", "clock_resumed", "sla_breached"] as const;
+export const SLA_EVENT_ACTIONS = ["clock_paused", "clock_resumed", "sla_breached", "deadlines_recomputed"] as const;

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, categories, complaints, holidays, users } from "@/db/schema";
+import { auditLog, categories, complaintEvents, complaints, holidays, users } from "@/db/schema";
 import { testDatabases, type TestDatabase } from "@/db/testing";
 import { validComplaint, wib } from "@/test/fixtures";
 import { addCalendarDay, removeCalendarDay, saveCategoryPolicy } from "./calendar";
@@ -23,11 +23,40 @@ describe.each(testDatabases())("working calendar administration on $name", (back
   it("a day added by the administrator counts for deadlines computed afterwards, not before", async () => {
     const before = await verificationDue("2031-03-03 10:00"); // Monday → Thursday
     expect(before).toBe(wib("2031-03-06 10:00").toISOString());
-    expect(await addCalendarDay(t.db, { day: "2031-03-05", name: "Cuti bersama uji", kind: "cuti_bersama" }, admin)).toEqual({ ok: true, day: "2031-03-05" });
+    // The open complaint's running verification clock spans the new day: its deadline moves too.
+    expect(await addCalendarDay(t.db, { day: "2031-03-05", name: "Cuti bersama uji", kind: "cuti_bersama" }, admin)).toEqual({ ok: true, day: "2031-03-05", moved: 1 });
     expect(await verificationDue("2031-03-03 10:00")).toBe(wib("2031-03-07 10:00").toISOString());
     expect(await t.db.select().from(auditLog).where(and(eq(auditLog.userId, admin), eq(auditLog.action, "calendar.add")))).toHaveLength(1);
-    expect(await removeCalendarDay(t.db, "2031-03-05", admin)).toEqual({ ok: true, day: "2031-03-05" });
+    expect(await removeCalendarDay(t.db, "2031-03-05", admin)).toEqual({ ok: true, day: "2031-03-05", moved: 2 });
     expect(await verificationDue("2031-03-03 10:00")).toBe(wib("2031-03-06 10:00").toISOString());
+  });
+
+  it("moves the deadlines of open clocks whose window spans a changed day, one event per complaint, and back again", async () => {
+    const { trackingCode: inWindow } = await intakeComplaint(t.db, { raw: validComplaint(), channel: "web", region: "BTM", now: wib("2031-06-02 10:00") });
+    const { trackingCode: later } = await intakeComplaint(t.db, { raw: validComplaint(), channel: "web", region: "BTM", now: wib("2031-06-04 10:00") });
+    const row = async (code: string) => (await t.db.select().from(complaints).where(eq(complaints.trackingCode, code)))[0]!;
+    // Monday 10:00 + 3 working days = Thursday 10:00; at risk after 2.4 working days (Wednesday 19:36).
+    expect((await row(inWindow)).verificationDue?.toISOString()).toBe(wib("2031-06-05 10:00").toISOString());
+    expect((await row(inWindow)).verificationRiskAt?.toISOString()).toBe(wib("2031-06-04 19:36").toISOString());
+    const laterDue = (await row(later)).verificationDue?.toISOString();
+
+    // A holiday on Tuesday, inside the first complaint's window: one working day later.
+    expect(await addCalendarDay(t.db, { day: "2031-06-03", name: "Libur daerah uji", kind: "local" }, admin)).toEqual({ ok: true, day: "2031-06-03", moved: 1 });
+    const moved = await row(inWindow);
+    expect(moved.verificationDue?.toISOString()).toBe(wib("2031-06-06 10:00").toISOString());
+    expect(moved.verificationRiskAt?.toISOString()).toBe(wib("2031-06-05 19:36").toISOString());
+    expect((await row(later)).verificationDue?.toISOString()).toBe(laterDue);
+    const events = await t.db.select().from(complaintEvents).where(and(eq(complaintEvents.complaintId, moved.id), eq(complaintEvents.action, "deadlines_recomputed")));
+    expect(events).toHaveLength(1);
+    expect(events[0]!.actorUserId).toBe(admin);
+    const data = events[0]!.data as { day: string; change: string; due: Record<string, string>; previous: Record<string, string> };
+    expect([data.day, data.change, Object.keys(data.due)]).toEqual(["2031-06-03", "added", ["verification"]]);
+    expect([new Date(data.previous.verification!), new Date(data.due.verification!)]).toEqual([wib("2031-06-05 10:00"), wib("2031-06-06 10:00")]);
+
+    // Removing it moves the deadline back.
+    expect(await removeCalendarDay(t.db, "2031-06-03", admin)).toEqual({ ok: true, day: "2031-06-03", moved: 1 });
+    expect((await row(inWindow)).verificationDue?.toISOString()).toBe(wib("2031-06-05 10:00").toISOString());
+    expect((await row(inWindow)).verificationRiskAt?.toISOString()).toBe(wib("2031-06-04 19:36").toISOString());
   });
 
   it.each([

@@ -21,27 +21,31 @@ export const holidayInputSchema = z.object({
 const days = z.preprocess((v) => (v === "" || v === null || v === undefined ? undefined : v), z.coerce.number().int().min(1).max(60).optional());
 export const policyInputSchema = z.object({ verification: days, firstResponse: days, resolution: days, autoClose: days });
 
-export type CalendarResult = { ok: true; day?: string; name?: string } | { ok: false; errors: string[] };
+export type CalendarResult = { ok: true; day?: string; name?: string; moved?: number } | { ok: false; errors: string[] };
 
 /**
- * Adds a day to the working calendar. Deadlines computed afterwards see it (this process at
- * once, others within the reference cache's 30 seconds); deadlines already set stay.
+ * Adds a day to the working calendar. Running clocks of open complaints whose window spans the
+ * day get their deadlines moved in the same transaction (db/queries/calendar-recompute.ts);
+ * deadlines computed afterwards see it (this process at once, others within the reference
+ * cache's 30 seconds).
  */
 export async function addCalendarDay(db: Db, input: Record<string, unknown>, userId: number): Promise<CalendarResult> {
   const parsed = holidayInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: [...new Set(parsed.error.issues.map((i) => String(i.path[0])))] };
-  if (!(await addHoliday(db, parsed.data, userId))) return { ok: false, errors: ["exists"] };
+  const done = await addHoliday(db, parsed.data, userId);
+  if (!done) return { ok: false, errors: ["exists"] };
   invalidateReference(db);
-  return { ok: true, day: parsed.data.day };
+  return { ok: true, day: parsed.data.day, moved: done.moved };
 }
 
 /** Removes a day from the working calendar (it becomes a working day again if a weekday). */
 export async function removeCalendarDay(db: Db, input: unknown, userId: number): Promise<CalendarResult> {
   const parsed = day.safeParse(input);
   if (!parsed.success) return { ok: false, errors: ["day"] };
-  if (!(await removeHoliday(db, parsed.data, userId))) return { ok: false, errors: ["missing"] };
+  const done = await removeHoliday(db, parsed.data, userId);
+  if (!done) return { ok: false, errors: ["missing"] };
   invalidateReference(db);
-  return { ok: true, day: parsed.data };
+  return { ok: true, day: parsed.data, moved: done.moved };
 }
 
 /** Sets a category's per-clock working days (blank = default). */

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, gte, lte } from "drizzle-orm";
 import type { Db } from "../client";
 import { auditLog, categories, holidays } from "../schema";
+import { recomputeDeadlines } from "./calendar-recompute";
 
 export type HolidayKind = (typeof holidays.$inferSelect)["kind"];
 
@@ -14,23 +15,29 @@ export function listHolidays(db: Db, year: number) {
     .orderBy(asc(holidays.day));
 }
 
-/** Adds a non-working day and its audit entry in one transaction; false when the day is already there. */
-export async function addHoliday(db: Db, day: { day: string; name: string; kind: HolidayKind }, userId: number): Promise<boolean> {
+/**
+ * Adds a non-working day, moves the deadlines of open complaints whose clocks span it (with an
+ * event each) and writes the audit entry, in one transaction. Returns how many complaints'
+ * deadlines moved; null when the day is already there.
+ */
+export async function addHoliday(db: Db, day: { day: string; name: string; kind: HolidayKind }, userId: number, now = new Date()): Promise<{ moved: number } | null> {
   return db.transaction(async (tx) => {
     const added = await tx.insert(holidays).values(day).onConflictDoNothing().returning({ day: holidays.day });
-    if (added.length === 0) return false;
-    await tx.insert(auditLog).values({ userId, action: "calendar.add", data: day });
-    return true;
+    if (added.length === 0) return null;
+    const moved = await recomputeDeadlines(tx, { day: day.day, added: true }, { userId, role: "admin" }, now);
+    await tx.insert(auditLog).values({ userId, action: "calendar.add", data: { ...day, moved } });
+    return { moved };
   });
 }
 
-/** Removes a non-working day and records who did; false when it was not in the calendar. */
-export async function removeHoliday(db: Db, day: string, userId: number): Promise<boolean> {
+/** Removes a non-working day, moves the deadlines it affected back (as addHoliday); null when it was not in the calendar. */
+export async function removeHoliday(db: Db, day: string, userId: number, now = new Date()): Promise<{ moved: number } | null> {
   return db.transaction(async (tx) => {
     const removed = await tx.delete(holidays).where(eq(holidays.day, day)).returning();
-    if (removed.length === 0) return false;
-    await tx.insert(auditLog).values({ userId, action: "calendar.remove", data: removed[0]! });
-    return true;
+    if (removed.length === 0) return null;
+    const moved = await recomputeDeadlines(tx, { day, added: false }, { userId, role: "admin" }, now);
+    await tx.insert(auditLog).values({ userId, action: "calendar.remove", data: { ...removed[0]!, moved } });
+    return { moved };
   });
 }
 

@@ -15,7 +15,7 @@ export async function addDayAction(formData: FormData): Promise<void> {
   const result = await addCalendarDay(getDb(), input, staff.id);
   const year = yearOf(input.day) || String(formData.get("year") ?? "");
   if (!result.ok) back({ year, error: result.errors.join(","), name: String(input.name ?? ""), day: String(input.day ?? ""), kind: String(input.kind ?? "") });
-  else back({ year, added: result.day! });
+  else back({ year, added: result.day!, moved: String(result.moved ?? 0) });
 }
 
 /** Removes a day from the calendar (administrators only). */
@@ -24,7 +24,7 @@ export async function removeDayAction(formData: FormData): Promise<void> {
   const day = formData.get("day");
   const result = await removeCalendarDay(getDb(), day, staff.id);
   if (!result.ok) back({ year: yearOf(day), error: result.errors.join(",") });
-  else back({ year: yearOf(day), removed: result.day! });
+  else back({ year: yearOf(day), removed: result.day!, moved: String(result.moved ?? 0) });
 }
 
 /** Saves a category's SLA overrides (administrators only). */

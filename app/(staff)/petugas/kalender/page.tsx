@@ -9,7 +9,7 @@ import { env } from "@/server/env";
 import { requireStaff } from "@/server/staff";
 import { addDayAction, removeDayAction, savePolicyAction } from "./actions";
 
-type Search = { year?: string; error?: string; added?: string; removed?: string; saved?: string; policyError?: string; name?: string; day?: string; kind?: string };
+type Search = { year?: string; error?: string; added?: string; removed?: string; moved?: string; saved?: string; policyError?: string; name?: string; day?: string; kind?: string };
 const KINDS = ["national", "cuti_bersama", "local"] as const;
 const CLOCKS = Object.keys(DEFAULT_SLA) as SlaClock[];
 const ERRORS = ["day", "name", "kind", "exists", "missing"] as const;
@@ -47,6 +47,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
         </div>
         {sp.added ? <p role="status" className="rounded-md bg-green-50 p-3 text-green-900">{t("calendar.added", { day: sp.added })}</p> : null}
         {sp.removed ? <p role="status" className="rounded-md bg-green-50 p-3 text-green-900">{t("calendar.removed", { day: sp.removed })}</p> : null}
+        {(sp.added || sp.removed) && /^[1-9]\d*$/.test(sp.moved ?? "") ? <p role="status" className="rounded-md bg-green-50 p-3 text-green-900">{t("calendar.moved", { count: Number(sp.moved) })}</p> : null}
         {errors.length ? (
           <ul role="alert" className="list-inside list-disc rounded-md bg-red-50 p-3 text-red-900">
             {errors.map((e) => <li key={e}>{t(`calendar.errors.${e}`)}</li>)}
