@@ -24,6 +24,8 @@
  *   staff_queue_http, staff_inbox_http, staff_dispose_http   signed-in staff pages and the dispose
  *                       action on the synthetic database of `npm run bench:seed` (see bench/staff.ts;
  *                       BENCH_STAFF_DATABASE_URL, default pintu_bench on the same server)
+ *   sla_board_http, statistik_http   the coordinator's SLA board with a 90-day period and the
+ *                       public statistics on the same database (bench/sla-http.ts)
  *
  * Environment:
  *   BENCH_DATABASE_URL | TEST_DATABASE_URL  server on which to create the throw-away database
@@ -55,6 +57,7 @@ import { createBenchDatabase, freePort, log, recordResultsTo, startPortal, type 
 import { laporDrainBench, laporImportBench } from "./lapor";
 import { loadReferenceData } from "./payloads";
 import { BENCH_SMS_KEY, smsInboundHttp } from "./sms";
+import { slaBoardHttp, statistikHttp } from "./sla-http";
 import { slaSweepBench } from "./sla-sweep";
 import { staffDisposeHttp, staffInboxHttp, staffQueueHttp } from "./staff";
 import { readSeedState } from "./synthetic";
@@ -77,9 +80,11 @@ const BENCHES: Record<string, (ctx: Ctx) => Promise<unknown>> = {
   staff_queue_http: staffQueueHttp,
   staff_inbox_http: staffInboxHttp,
   staff_dispose_http: staffDisposeHttp,
+  sla_board_http: slaBoardHttp,
+  statistik_http: statistikHttp,
 };
 /** Run against the synthetic database of `npm run bench:seed` (BENCH_STAFF_DATABASE_URL, default pintu_bench). */
-const STAFF = new Set(["staff_queue_http", "staff_inbox_http", "staff_dispose_http"]);
+const STAFF = new Set(["staff_queue_http", "staff_inbox_http", "staff_dispose_http", "sla_board_http", "statistik_http"]);
 const DEFAULT = ["lapor_js_bytes", "intake_sql", "intake_http", "lacak_http", "complaint_api_http", "sms_inbound_http", "sla_sweep", "lapor_drain", "lapor_import", ...STAFF];
 /** Benchmarks that need no portal (the synthetic database, or their own throw-away database and worker processes). */
 const NO_PORTAL = new Set(["sla_sweep", "lapor_drain", "lapor_import"]);

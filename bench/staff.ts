@@ -48,9 +48,11 @@ export async function signIn(base: string, email: string, password = benchStaffP
   return cookieHeader(jar);
 }
 
-async function pageBench(ctx: Ctx, name: string, path: string, cookie: string, mustContain: string, extra: Record<string, unknown>) {
+export async function pageBench(ctx: Ctx, name: string, path: string, cookie: string, mustContain: string, extra: Record<string, unknown>, targetMs = 100) {
+  const t0 = performance.now();
   const check = await fetch(`${ctx.server.base}${path}`, { headers: { cookie }, redirect: "manual" });
   const body = await check.text();
+  const firstMs = round(performance.now() - t0, 1);
   if (check.status !== 200 || !body.includes(mustContain)) throw new Error(`${path} answered ${check.status} without ${mustContain}: not signed in?`);
   const request: AutocannonRequest = { method: "GET", path, headers: { cookie, accept: "text/html", "accept-language": "id" } };
   const connections = staffConnections();
@@ -69,10 +71,12 @@ async function pageBench(ctx: Ctx, name: string, path: string, cookie: string, m
     non2xx: r.non2xx,
     status_codes: r.statusCodes,
     cpu: cpuFields(cpu, r.total, r.elapsedS),
+    // the check request before the warm-up: a cold first render (and, for cached pages, the computation)
+    first_request_ms: firstMs,
     ...extra,
     ...conditions(ctx, otherBefore),
-    target: { p95_ms: 100 },
-    pass: (lat.p95_ms ?? Infinity) <= 100 && r.errors === 0 && r.non2xx === 0,
+    target: { p95_ms: targetMs },
+    pass: (lat.p95_ms ?? Infinity) <= targetMs && r.errors === 0 && r.non2xx === 0,
   };
   emit(result);
   return result;
