@@ -7,7 +7,8 @@ import { expect, main, staffAction, test } from "./support/staff";
  * The SMS channel through the real gateway: Kannel's bearerbox and smsbox with the fake SMSC as
  * the operator's network. A citizen's `BTM …` becomes a complaint and the reply SMS comes back
  * through Kannel; the coordinator's disposal and request for information reach the citizen
- * through Kannel's sendsms, and the citizen's SMS answer resumes the complaint; a
+ * through Kannel's sendsms, and the citizen's SMS answer resumes the complaint; the same text
+ * sent again is linked to the complaint and shows in the staff log; a
  * message without the prefix waits in the coordinator's SMS inbox, who turns it into a complaint.
  */
 
@@ -25,10 +26,16 @@ test("an SMS through Kannel becomes a complaint, answered and later notified by 
   const kannel = await startKannel(baseURL!, MAIN_PORT);
   let code: string;
   try {
-    const phone = await kannel.phone([`${citizen} 1708 text BTM   Jalan berlubang di depan SDN 005 Batu Aji ${tag}, dua motor jatuh`]);
-    const reply = await phone.nextDelivered();
+    const complaintText = `Jalan berlubang di depan SDN 005 Batu Aji ${tag}, dua motor jatuh`;
+    const first = await kannel.phone([`${citizen} 1708 text BTM   ${complaintText}`]);
+    const reply = await first.nextDelivered();
     code = /BTM-[0-9A-Z]{8}/.exec(reply.text)?.[0] ?? "";
     expect(reply).toEqual({ from: "1708", to: citizen, text: `Aduan diterima, nomor ${code}. Cek status: kirim BTM CEK ${code} ke 1708.` });
+    // One phone on the fake SMSC at a time: it receives whatever the network delivers.
+    await first.stop();
+    // The same text again: linked to the open complaint (an event in the staff log), same code.
+    const phone = await kannel.phone([`${citizen} 1708 text btm ${complaintText.toLowerCase()}`]);
+    expect((await phone.nextDelivered()).text).toBe(`Aduan yang sama sudah tercatat dengan nomor ${code}. Cek status: kirim BTM CEK ${code}.`);
 
     const coordinator = await requestAs("coordinator");
     const api = await (await requestAs("citizen")).get(`/api/v1/complaints/${code}`);
@@ -60,6 +67,10 @@ test("an SMS through Kannel becomes a complaint, answered and later notified by 
   }
 
   const page = await pageAs("coordinator");
+  await page.goto(`/petugas/aduan/${code}`);
+  const log = main(page).getByRole("region", { name: "Riwayat lengkap" });
+  await expect(log.getByRole("listitem").filter({ hasText: "Pelapor mengirim aduan yang sama lagi melalui SMS" })).toHaveCount(1);
+  await expect(log.getByRole("listitem").filter({ hasText: "Di depan warung Pak Amir, dekat gerbang sekolah" })).toContainText("Kirim keterangan");
   await page.goto("/petugas/sms-masuk");
   await expect(main(page).getByRole("heading", { level: 1 })).toHaveText("SMS masuk");
   const item = main(page).getByRole("listitem").filter({ hasText: stray });
