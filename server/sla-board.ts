@@ -1,6 +1,8 @@
 import "server-only";
 import type { Db } from "@/db/client";
+import { sql } from "drizzle-orm";
 import { figuresByOpd, monthlyTrend, openComplaints, openStatesByOpd, type BoardScope, type OpenStates } from "@/db/queries/sla-board";
+import { rowsOf } from "@/db/queries/sla-facts";
 import { slaBoardScope, type StaffScope } from "@/domain/permissions";
 import { monthsEndingWith, NO_OPD, parseBoardParams, periodBounds, type BoardFilter, type ClockState, type Figures, type FilterProblem } from "@/domain/sla-stats";
 import { localDate } from "@/domain/working-days";
@@ -53,16 +55,48 @@ export async function boardContext(db: Db, staff: StaffScope, params: BoardParam
   };
 }
 
+/**
+ * The period figures (per OPD, and the monthly trend) only change when the `sla.facts` job
+ * rebuilds the daily summary, so they are kept per filter until its next run: the version is the
+ * job's last finish (a failed run may have committed part of its work, so its time counts too).
+ * The open clocks and the breached list stay live. A small map per database handle, oldest out first.
+ */
+const PERIOD_CACHE_SIZE = 64;
+const periodCaches = new WeakMap<Db, Map<string, { version: string; value: Promise<PeriodFigures> }>>();
+type PeriodFigures = [Awaited<ReturnType<typeof figuresByOpd>>, Awaited<ReturnType<typeof monthlyTrend>>];
+
+async function factsVersion(db: Db): Promise<string> {
+  const [row] = rowsOf<{ v: string | null }>(
+    await db.execute(sql`select concat_ws('/', last_started_at::text, last_ok_at::text, last_error_at::text) as v from job_leases where name = 'sla.facts'`),
+  );
+  return row?.v ?? "";
+}
+
+/** Period figures for the board, computed once per filter and summary version. */
+export async function periodFigures(db: Db, scope: BoardScope, trend: BoardScope): Promise<PeriodFigures> {
+  const key = JSON.stringify([scope, trend]);
+  const version = await factsVersion(db);
+  let periodCache = periodCaches.get(db);
+  if (!periodCache) periodCaches.set(db, (periodCache = new Map()));
+  const hit = periodCache.get(key);
+  if (hit && hit.version === version) return hit.value;
+  const value = Promise.all([figuresByOpd(db, scope), monthlyTrend(db, trend)]);
+  periodCache.delete(key);
+  periodCache.set(key, { version, value });
+  if (periodCache.size > PERIOD_CACHE_SIZE) periodCache.delete(periodCache.keys().next().value!);
+  value.catch(() => periodCache.delete(key));
+  return value;
+}
+
 export type BoardRow = { opdId: number | null; code: string | null; name: string | null; figures: Figures | null; open: OpenStates | null };
 
 /** Everything the board shows: per-OPD rows (figures for the period, open clocks now), trend, worst breaches. */
 export async function loadBoard(db: Db, ctx: BoardContext, now: Date) {
   const trendMonths = monthsEndingWith(ctx.filter.to, 12);
   const trendStart = periodBounds(trendMonths[0]!, ctx.filter.to, TIME_ZONE).start;
-  const [figures, open, trend, breached] = await Promise.all([
-    figuresByOpd(db, { ...ctx.scope, ...ctx.period }),
+  const [[figures, trend], open, breached] = await Promise.all([
+    periodFigures(db, { ...ctx.scope, ...ctx.period }, { ...ctx.scope, start: trendStart, end: ctx.period.end }),
     openStatesByOpd(db, ctx.scope, now),
-    monthlyTrend(db, { ...ctx.scope, start: trendStart, end: ctx.period.end }),
     openComplaints(db, ctx.scope, now, { state: "breached", limit: BREACHED_ON_BOARD }),
   ]);
   const ids = new Set<number | null>([...figures.byOpd.map((r) => r.opdId), ...open.byOpd.keys()]);
