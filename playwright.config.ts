@@ -26,7 +26,7 @@ const phone = {
 // accessibility scan runs with it only); tests tagged @api need no browser and run once.
 const browserSpecs = /(citizen|a11y|rate-limit)\.spec\.ts$/;
 const noJsSpecs = /(citizen|rate-limit)\.spec\.ts$/;
-const staffSpecs = /(staff-journey|staff-screens|authz|anonymity|signin|sms-gateway|lapor-ops|sla|sla-board)\.spec\.ts$/;
+const staffSpecs = /(staff-journey|staff-screens|authz|anonymity|signin|sms-gateway|lapor-ops|sla|sla-board|page-cache)\.spec\.ts$/;
 const serverCommand = (port: number, limit: number) => `node --import tsx e2e/support/serve.ts ${port} ${limit}`;
 
 export default defineConfig({

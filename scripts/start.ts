@@ -15,6 +15,7 @@ import { seedSimDemo } from "../lapor-sim/demo";
 import { createLaporSim, SIM_DEFAULTS } from "../lapor-sim/server";
 import { ensureAuthSecret } from "./auth-secret";
 import { buildIfNeeded } from "./build-if-needed";
+import { createPageCache } from "./page-cache";
 import { runScript } from "./run-script";
 
 /** Where the in-process LAPOR simulator is mounted under `npm start` (demo mode only). */
@@ -55,6 +56,7 @@ await runScript(async () => {
   // The fast paths load server-only modules outside Next's bundle (see the hook).
   register("./server-only-hook.mjs", import.meta.url);
   const { fastRoute, serveFast } = await import("./fast-paths");
+  const pages = e.PAGE_CACHE_SECONDS > 0 ? createPageCache(handle.db, { ttlMs: e.PAGE_CACHE_SECONDS * 1000, maxEntries: 10_000 }) : null;
 
   const app = next({ dev: false, dir: root, port: e.PORT, hostname: "0.0.0.0" });
   await app.prepare();
@@ -65,6 +67,7 @@ await runScript(async () => {
     // The JSON API's and the SMS gateway's many small requests skip Next's pipeline.
     const fast = fastRoute(req);
     if (fast) return void serveFast(req, res, handle.db, fast);
+    if (pages?.handles(req)) return void pages.serve(req, res, () => void handler(req, res));
     void handler(req, res);
   });
   server.keepAliveTimeout = 65_000;

@@ -19,6 +19,8 @@ const schema = z.object({
   PINTU_TIME_ZONE: z.string().default("Asia/Jakarta"),
   PUBLIC_RATE_LIMIT: z.coerce.number({ error: "must be a whole number (0 turns the limit off)" }).int().min(0).default(30),
   TRUST_PROXY: flag.default(false),
+  /** How long `npm start` may keep a public tracking page (checked against the database on each hit); 0 turns it off. */
+  PAGE_CACHE_SECONDS: z.coerce.number({ error: "must be a whole number of seconds (0 turns the cache off)" }).int().min(0).max(3600).default(60),
   LAPOR_BASE_URL: z.url().optional(),
   LAPOR_API_KEY: z.string().optional(),
   LAPOR_INSTITUTION_TOKEN: z.string().optional(),

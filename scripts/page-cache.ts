@@ -1,0 +1,102 @@
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import type { Db } from "../db/client";
+import { preparedRows } from "../db/raw";
+import { LOCALE_COOKIE, pickLocale } from "../i18n/config";
+
+/**
+ * A cache of the public tracking page (`/lacak/<code>`, without the private key) in front of Next,
+ * as a reverse proxy would keep one, but exact: each hit first asks the database for the
+ * complaint's version (the moment it last changed and its newest event), so a page is never served
+ * older than the complaint. Rendering the page costs Next ~15 ms of CPU; a hit costs one indexed
+ * query. Entries also expire after `ttlMs`, which bounds how long a renamed OPD or category keeps
+ * its old name on a page.
+ *
+ * Only what is the same for every visitor is cached: no query string (the private link carries the
+ * key), no staff session, no client-side navigation (RSC) request; only 200 answers that set no
+ * cookie. Cached per locale and per accepted encoding, since the answer differs by both.
+ */
+const PATH = /^\/lacak\/([A-Z0-9-]{1,40})$/;
+const VERSION = `select c.updated_at::text || '/' || coalesce((select max(e.id) from complaint_events e where e.complaint_id = c.id), 0) as v
+  from complaints c where c.tracking_code = $1`;
+/** Headers a replayed answer must not repeat: they belong to the connection or the moment. */
+const HOP = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length"]);
+
+type Entry = { version: string; at: number; status: number; headers: OutgoingHttpHeaders; body: Buffer };
+
+export type PageCacheOptions = { ttlMs: number; maxEntries: number };
+
+export function createPageCache(db: Db, opts: PageCacheOptions) {
+  const entries = new Map<string, Entry>();
+
+  function cacheKey(req: IncomingMessage): { key: string; code: string } | null {
+    if (req.method !== "GET") return null;
+    const m = PATH.exec(req.url ?? "");
+    if (!m) return null;
+    const h = req.headers;
+    if (h.rsc || h["next-router-state-tree"] || h["next-router-prefetch"] || h["next-action"]) return null;
+    const cookies = h.cookie ?? "";
+    // A signed-in staff member gets Next's own answer, whatever the page shows them.
+    if (cookies.includes("authjs.")) return null;
+    const locale = pickLocale(new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]*)`).exec(cookies)?.[1]);
+    return { key: `${m[1]}|${locale}|${h["accept-encoding"] ?? ""}`, code: m[1]! };
+  }
+
+  function store(key: string, entry: Entry) {
+    entries.delete(key);
+    if (entries.size >= opts.maxEntries) entries.delete(entries.keys().next().value!);
+    entries.set(key, entry);
+  }
+
+  /** Lets Next answer, keeping a copy of what it sends when it is cacheable. */
+  function renderAndKeep(res: ServerResponse, key: string, version: string, render: () => void) {
+    const chunks: Buffer[] = [];
+    const write = res.write.bind(res) as (...a: unknown[]) => boolean;
+    const end = res.end.bind(res) as (...a: unknown[]) => ServerResponse;
+    const keep = (chunk: unknown, encoding: unknown) => {
+      if (chunk === undefined || chunk === null || typeof chunk === "function") return;
+      chunks.push(typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array));
+    };
+    res.write = ((chunk: unknown, ...rest: unknown[]) => {
+      keep(chunk, rest[0]);
+      return write(chunk, ...rest);
+    }) as ServerResponse["write"];
+    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      keep(chunk, rest[0]);
+      const headers = res.getHeaders();
+      if (res.statusCode === 200 && !headers["set-cookie"]) {
+        const kept: OutgoingHttpHeaders = {};
+        for (const [name, value] of Object.entries(headers)) if (!HOP.has(name) && value !== undefined) kept[name] = value;
+        store(key, { version, at: Date.now(), status: res.statusCode, headers: kept, body: Buffer.concat(chunks) });
+      }
+      return end(chunk, ...rest);
+    }) as ServerResponse["end"];
+    render();
+  }
+
+  return {
+    /** True when this request may be answered from the cache (then call `serve`). */
+    handles: (req: IncomingMessage) => cacheKey(req) !== null,
+
+    async serve(req: IncomingMessage, res: ServerResponse, render: () => void): Promise<void> {
+      const k = cacheKey(req)!;
+      let version: string | undefined;
+      try {
+        version = (await preparedRows<{ v: string }>(db, VERSION, [k.code]))[0]?.v;
+      } catch {
+        return render();
+      }
+      // Unknown code: Next answers (it sends the visitor to the look-up form).
+      if (!version) return render();
+      const hit = entries.get(k.key);
+      if (hit && hit.version === version && Date.now() - hit.at < opts.ttlMs) {
+        res.writeHead(hit.status, { ...hit.headers, "content-length": String(hit.body.byteLength), "x-pintu-cache": "hit" });
+        res.end(hit.body);
+        return;
+      }
+      res.setHeader("x-pintu-cache", "miss");
+      renderAndKeep(res, k.key, version, render);
+    },
+
+    size: () => entries.size,
+  };
+}
