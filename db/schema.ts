@@ -273,6 +273,11 @@ export const outbox = pgTable(
     lastError: text("last_error"),
     createdAt: createdAt(),
     doneAt: tstz("done_at"),
+    /**
+     * Set while a worker is delivering the item (its lease: the claim sets it, the outcome clears
+     * it). Manual mode refuses to mark such an item as entered: it may reach the receiver now.
+     */
+    leasedUntil: tstz("leased_until"),
     /** How it was delivered: by the worker, or entered by hand in manual mode. */
     deliveredVia: text("delivered_via", { enum: ["worker", "manual"] }),
     /** What the receiver answered (e.g. LAPOR's follow-up id), kept for reconciliation. */

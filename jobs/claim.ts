@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, lte, sql, type SQLWrapper } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { rowsOf } from "../db/queries/sla-facts";
 import type { Db } from "../db/client";
 import { outbox } from "../db/schema";
 import { channelHalts } from "../db/schema-worker";
@@ -33,10 +34,7 @@ const toItem = (r: typeof outbox.$inferSelect, probe: boolean): ClaimedItem => (
 export async function claimDue(db: Db, topics: string[], limit: number, leaseMs = LEASE_MS): Promise<ClaimedItem[]> {
   if (topics.length === 0 || limit <= 0) return [];
   const halts = await db.select().from(channelHalts);
-  if (halts.length === 0) {
-    const leased = await lease(db, due(db, topics, limit), leaseMs);
-    return leased.map((r) => toItem(r, false));
-  }
+  if (halts.length === 0) return leaseDue(db, topics, limit, leaseMs);
   return db.transaction(async (tx) => {
     const waiting = halts.filter((h) => h.retryAt.getTime() > Date.now()).map((h) => h.channel);
     const probing = halts.filter((h) => !waiting.includes(h.channel)).map((h) => h.channel);
@@ -66,14 +64,43 @@ export async function claimDue(db: Db, topics: string[], limit: number, leaseMs 
   });
 }
 
-/** Leases the given rows (ids, or a subquery picking them): one attempt more, invisible until the lease ends. */
-function lease(db: Db, ids: number[] | SQLWrapper, leaseMs: number) {
-  if (Array.isArray(ids) && ids.length === 0) return Promise.resolve([]);
+/** Leases the given rows: one attempt more, invisible to other workers until the lease ends. */
+function lease(db: Db, ids: number[], leaseMs: number) {
+  if (ids.length === 0) return Promise.resolve([]);
+  const until = sql`now() + ${`${leaseMs} milliseconds`}::interval`;
   return db
     .update(outbox)
-    .set({ attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: sql`now() + ${`${leaseMs} milliseconds`}::interval` })
-    .where(and(inArray(outbox.id, ids as number[]), eq(outbox.status, "pending")))
+    .set({ attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: until, leasedUntil: until })
+    .where(and(inArray(outbox.id, ids), eq(outbox.status, "pending")))
     .returning();
+}
+
+type LeasedRow = { id: string | number; topic: string; complaintId: string | number | null; payload: Record<string, unknown>; attempts: number; dedupeKey: string | null; createdAt: Date | string };
+
+/**
+ * Picks and leases due items in one statement. The pick is a MATERIALIZED CTE: as a plain
+ * `IN (SELECT … LIMIT n FOR UPDATE SKIP LOCKED)` PostgreSQL may run the subquery again for each
+ * row, and after our own update the rows already taken no longer match, so it would take more
+ * than `n`.
+ */
+async function leaseDue(db: Db, topics: string[], limit: number, leaseMs: number): Promise<ClaimedItem[]> {
+  const until = sql`now() + ${`${leaseMs} milliseconds`}::interval`;
+  const result = await db.execute(sql`
+    with picked as materialized (${due(db, topics, limit)})
+    update ${outbox} set attempts = ${outbox.attempts} + 1, next_attempt_at = ${until}, leased_until = ${until}
+    from picked where ${outbox.id} = picked.id and ${outbox.status} = 'pending'
+    returning ${outbox.id} as "id", ${outbox.topic} as "topic", ${outbox.complaintId} as "complaintId", ${outbox.payload} as "payload",
+      ${outbox.attempts} as "attempts", ${outbox.dedupeKey} as "dedupeKey", ${outbox.createdAt} as "createdAt"`);
+  return rowsOf<LeasedRow>(result).map((r) => ({
+    probe: false,
+    id: Number(r.id),
+    topic: r.topic,
+    complaintId: r.complaintId === null ? null : Number(r.complaintId),
+    payload: typeof r.payload === "string" ? (JSON.parse(r.payload) as Record<string, unknown>) : r.payload,
+    attempts: r.attempts,
+    dedupeKey: r.dedupeKey,
+    createdAt: new Date(r.createdAt),
+  }));
 }
 
 /** The ids of due items (a query: awaited it claims them in a transaction, or it is a subquery of the lease). */
@@ -91,7 +118,7 @@ function due(tx: Db, topics: string[], limit: number) {
 export async function markDelivered(db: Db, id: number, result: Record<string, unknown> | undefined): Promise<void> {
   await db
     .update(outbox)
-    .set({ status: "done", doneAt: sql`now()`, deliveredVia: "worker", result: result ?? null, lastError: null })
+    .set({ status: "done", doneAt: sql`now()`, deliveredVia: "worker", result: result ?? null, lastError: null, leasedUntil: null })
     .where(and(eq(outbox.id, id), eq(outbox.status, "pending")));
 }
 
@@ -102,6 +129,7 @@ export async function reschedule(db: Db, id: number, delayMs: number, error: str
     .set({
       nextAttemptAt: sql`now() + ${`${Math.max(0, Math.round(delayMs))} milliseconds`}::interval`,
       lastError: error.slice(0, 1000),
+      leasedUntil: null,
       ...(uncounted ? { attempts: sql`greatest(${outbox.attempts} - 1, 0)` } : {}),
     })
     .where(and(eq(outbox.id, id), eq(outbox.status, "pending")));
@@ -110,7 +138,7 @@ export async function reschedule(db: Db, id: number, delayMs: number, error: str
 export async function markDead(db: Db, id: number, error: string): Promise<void> {
   await db
     .update(outbox)
-    .set({ status: "dead", lastError: error.slice(0, 1000) })
+    .set({ status: "dead", lastError: error.slice(0, 1000), leasedUntil: null })
     .where(and(eq(outbox.id, id), eq(outbox.status, "pending")));
 }
 

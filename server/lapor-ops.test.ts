@@ -76,7 +76,7 @@ describe.each(testDatabases())("LAPOR manual mode and integration page on $name"
     const code = await file();
     const [item] = await itemsOf(code);
     const first = await markEnteredManually(db, { ids: [item!.id], userId: staff.coord!.userId, now: LATER });
-    expect(first).toEqual({ marked: [item!.id], skipped: [] });
+    expect(first).toEqual({ marked: [item!.id], skipped: [], inDelivery: [] });
     const [after] = await itemsOf(code);
     expect(after).toMatchObject({ status: "done", deliveredVia: "manual", doneAt: LATER, result: { manual: { userId: staff.coord!.userId } } });
     const audits = await db.select().from(auditLog).where(and(eq(auditLog.action, "lapor.mark_entered"), eq(auditLog.complaintId, item!.complaintId!)));
@@ -85,7 +85,7 @@ describe.each(testDatabases())("LAPOR manual mode and integration page on $name"
     expect((await buildExport(db, t)).some((r) => r.trackingCode === code)).toBe(false);
 
     const again = await markEnteredManually(db, { ids: [item!.id, 999_999_999], userId: staff.coord!.userId, now: LATER });
-    expect(again).toEqual({ marked: [], skipped: [item!.id, 999_999_999] });
+    expect(again).toEqual({ marked: [], skipped: [item!.id, 999_999_999], inDelivery: [] });
     expect(await db.select().from(auditLog).where(and(eq(auditLog.action, "lapor.mark_entered"), eq(auditLog.complaintId, item!.complaintId!)))).toHaveLength(1);
   });
 
@@ -94,7 +94,7 @@ describe.each(testDatabases())("LAPOR manual mode and integration page on $name"
     await act(code, "contact_reporter", staff.coord!, { message: "Mohon kirim foto lokasi." });
     const [c] = await db.select({ id: complaints.id }).from(complaints).where(eq(complaints.trackingCode, code));
     const [notify] = await db.select().from(outbox).where(and(eq(outbox.complaintId, c!.id), eq(outbox.topic, "notify.reporter")));
-    expect(await markEnteredManually(db, { ids: [notify!.id], userId: staff.coord!.userId, now: LATER })).toEqual({ marked: [], skipped: [notify!.id] });
+    expect(await markEnteredManually(db, { ids: [notify!.id], userId: staff.coord!.userId, now: LATER })).toEqual({ marked: [], skipped: [notify!.id], inDelivery: [] });
     expect((await db.select().from(outbox).where(eq(outbox.id, notify!.id)))[0]!.status).toBe("pending");
   });
 

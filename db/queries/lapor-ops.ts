@@ -115,6 +115,8 @@ export async function manualBacklog(db: Db, limit = 2000) {
       attempts: outbox.attempts,
       createdAt: outbox.createdAt,
       payload: outbox.payload,
+      /** A worker is delivering it right now: not to be entered by hand. */
+      leased: sql<boolean>`coalesce(${outbox.leasedUntil} > now(), false)`,
       complaintId: complaints.id,
       trackingCode: complaints.trackingCode,
       laporId: complaints.laporId,
@@ -153,19 +155,29 @@ export type ManualItem = Awaited<ReturnType<typeof manualBacklog>>[number];
 /**
  * Records that people entered these LAPOR deliveries by hand: each becomes done, delivered
  * 'manual', with who and when in its result and in the audit log, so the worker never sends it.
- * Items already done (by the worker or an earlier mark) are left alone and counted apart.
+ * Items already done (by the worker or an earlier mark) are left alone and counted apart, and so
+ * are items a worker is delivering at this moment (leased): they may reach LAPOR now, so they are
+ * not marked (`inDelivery`); the coordinator looks again once the worker is done with them.
+ * Decided on the locked rows in one transaction: a worker's claim (FOR UPDATE SKIP LOCKED) either
+ * comes first and is seen here, or skips the rows and finds them done.
  */
-export async function markEnteredManually(db: Db, req: { ids: number[]; userId: number; now: Date }): Promise<{ marked: number[]; skipped: number[] }> {
+export async function markEnteredManually(db: Db, req: { ids: number[]; userId: number; now: Date }): Promise<{ marked: number[]; skipped: number[]; inDelivery: number[] }> {
   const ids = [...new Set(req.ids)];
-  if (ids.length === 0) return { marked: [], skipped: [] };
+  if (ids.length === 0) return { marked: [], skipped: [], inDelivery: [] };
   return db.transaction(async (tx) => {
-    // Locked first, so a worker delivering one of them at this moment finishes before we decide.
     const rows = await tx
-      .select({ id: outbox.id, status: outbox.status, complaintId: outbox.complaintId, topic: outbox.topic })
+      .select({
+        id: outbox.id,
+        status: outbox.status,
+        complaintId: outbox.complaintId,
+        topic: outbox.topic,
+        leased: sql<boolean>`coalesce(${outbox.leasedUntil} > clock_timestamp(), false)`,
+      })
       .from(outbox)
       .where(and(inArray(outbox.id, ids), LAPOR_TOPICS))
       .for("update");
-    const open = rows.filter((r) => r.status !== "done");
+    const inDelivery = rows.filter((r) => r.status === "pending" && r.leased).map((r) => r.id);
+    const open = rows.filter((r) => r.status !== "done" && !inDelivery.includes(r.id));
     if (open.length) {
       await tx
         .update(outbox)
@@ -176,6 +188,6 @@ export async function markEnteredManually(db: Db, req: { ids: number[]; userId: 
       );
     }
     const marked = new Set(open.map((r) => r.id));
-    return { marked: [...marked], skipped: ids.filter((id) => !marked.has(id)) };
+    return { marked: [...marked], skipped: ids.filter((id) => !marked.has(id) && !inDelivery.includes(id)), inDelivery };
   });
 }

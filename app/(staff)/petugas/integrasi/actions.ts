@@ -54,8 +54,8 @@ export async function markEnteredAction(formData: FormData): Promise<void> {
   const staff = await requireStaff("integration.operate");
   const chosen = ids(formData);
   if (chosen.length === 0) redirect(`${BASE}/manual?error=nothingChosen`);
-  const { marked, skipped } = await markEnteredManually(getDb(), { ids: chosen, userId: staff.id, now: new Date() });
-  redirect(`${BASE}/manual?done=marked&n=${marked.length}&skipped=${skipped.length}`);
+  const { marked, skipped, inDelivery } = await markEnteredManually(getDb(), { ids: chosen, userId: staff.id, now: new Date() });
+  redirect(`${BASE}/manual?done=marked&n=${marked.length}&skipped=${skipped.length}&busy=${inDelivery.length}`);
 }
 
 /** Manual mode: imports a LAPOR export file (CSV or JSON) and shows what it did. */

@@ -40,6 +40,9 @@ export default async function ManualModePage({ searchParams }: { searchParams: S
         ok={done ? t(`done.${done}` as "done.marked", { n: param(sp.n) ?? "0", skipped: param(sp.skipped) ?? "0" }) : null}
         error={error ? t(`errors.${error}` as "errors.empty") : null}
       />
+      {done === "marked" && Number(param(sp.busy)) > 0 ? (
+        <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900">{t("done.markedBusy", { busy: param(sp.busy) ?? "0" })}</p>
+      ) : null}
 
       <section aria-labelledby="export-h" className="space-y-3">
         <h2 id="export-h" className="text-lg font-semibold">{t("manual.exportTitle", { n: items.length })}</h2>
@@ -62,6 +65,7 @@ export default async function ManualModePage({ searchParams }: { searchParams: S
                         <span className="block font-medium">
                           <span className="font-mono">{i.trackingCode}</span> · {t(`topic.${task}`)}
                           {i.status === "dead" ? <span className="ml-2 rounded bg-red-100 px-1.5 text-xs text-red-900">{t("manual.dead")}</span> : null}
+                          {i.leased ? <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-900">{t("manual.inDelivery")}</span> : null}
                         </span>
                         <span className="block truncate text-slate-700">{i.title}</span>
                         <span className="block text-slate-600">{t("manual.queuedAt", { at: when(i.createdAt) })}</span>
