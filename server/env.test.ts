@@ -106,6 +106,13 @@ describe("parseEnv", () => {
     expect(parseEnv({}).SMS_PER_SENDER_PER_HOUR).toBe(20);
   });
 
+  it("reads LAPOR_POLL_SINCE as an ISO date (midnight WIB) or date-time, and names it when it is not one", () => {
+    expect(parseEnv({ LAPOR_POLL_SINCE: "2026-01-01" }).LAPOR_POLL_SINCE).toEqual(new Date("2025-12-31T17:00:00Z"));
+    expect(parseEnv({ LAPOR_POLL_SINCE: "2026-03-01T08:30:00+07:00" }).LAPOR_POLL_SINCE).toEqual(new Date("2026-03-01T01:30:00Z"));
+    expect(parseEnv({}).LAPOR_POLL_SINCE).toBeUndefined();
+    expect(configError({ LAPOR_POLL_SINCE: "01-01-2026" }).message).toMatch(/^Invalid configuration: LAPOR_POLL_SINCE must be an ISO date/);
+  });
+
   it("accepts a 32-character AUTH_SECRET", () => {
     expect(parseEnv({ AUTH_SECRET: "x".repeat(32) }).AUTH_SECRET).toHaveLength(32);
   });

@@ -26,6 +26,14 @@ const schema = z.object({
   LAPOR_INSTITUTION_TOKEN: z.string().optional(),
   LAPOR_INSTITUTION_ID: z.string().optional(),
   LAPOR_POLL_SECONDS: z.coerce.number({ error: "must be a number of seconds" }).int().min(5).default(60),
+  /**
+   * Where the very first poll starts (later polls follow their watermark): an ISO date (midnight
+   * WIB) or date and time with an offset. Unset: LAPOR's whole history of complaints disposed to the city.
+   */
+  LAPOR_POLL_SINCE: z
+    .union([z.iso.date(), z.iso.datetime({ offset: true })], { error: "must be an ISO date such as 2026-01-01 (or a date and time with an offset)" })
+    .transform((v) => new Date(v.length === 10 ? `${v}T00:00:00+07:00` : v))
+    .optional(),
   /** How long one LAPOR call may take before it counts as a timeout. */
   LAPOR_TIMEOUT_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int().min(100).default(15_000),
   SMS_INBOUND_KEY: z.string().min(16, "must be at least 16 characters").optional(),

@@ -20,6 +20,7 @@ export function laporConfig(): LaporConfig | null {
     token: e.LAPOR_INSTITUTION_TOKEN ?? "",
     institutionId: e.LAPOR_INSTITUTION_ID ?? "",
     timeoutMs: e.LAPOR_TIMEOUT_MS,
+    pollSince: e.LAPOR_POLL_SINCE ?? null,
   };
 }
 

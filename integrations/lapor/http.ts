@@ -11,6 +11,8 @@ export type LaporConfig = {
   /** The city's institution id in LAPOR (whose disposed complaints we read). */
   institutionId: string;
   timeoutMs: number;
+  /** Where the very first poll starts (LAPOR_POLL_SINCE); null or absent: LAPOR's whole history. */
+  pollSince?: Date | null;
 };
 
 export type LaporFailureKind = "timeout" | "network" | "server" | "rate_limited" | "unauthorized" | "rejected";

@@ -39,7 +39,8 @@ definePeriodic(LAPOR_POLL_JOB, { everyMs: () => env().LAPOR_POLL_SECONDS * 1000,
   if (!cfg) return ctx.state;
   const startedAt = new Date();
   const watermark = typeof ctx.state.watermark === "string" ? new Date(ctx.state.watermark) : null;
-  const since = watermark ? new Date(watermark.getTime() - POLL_OVERLAP_MS) : null;
+  // The very first poll starts where the operator said (LAPOR_POLL_SINCE), not at LAPOR's beginning.
+  const since = watermark ? new Date(watermark.getTime() - POLL_OVERLAP_MS) : (cfg.pollSince ?? null);
   const stats = await pollOnce({ db: ctx.db, cfg, region: env().PINTU_REGION, signal: ctx.signal, log: ctx.log }, since);
   if (stats.created || stats.followups || stats.quarantined) ctx.log("lapor: poll", { ...stats });
   // LAPOR took our token for every page: a channel halted on 401 works again. Clearing the halt

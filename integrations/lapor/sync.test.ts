@@ -183,6 +183,23 @@ describe.each(testDatabases())("LAPOR sync against the simulator on $name", (bac
     expect(sim.store.received.filter((r) => r.call === "create")).toHaveLength(1);
   });
 
+  it("starts the very first poll at LAPOR_POLL_SINCE rather than at LAPOR's beginning", async () => {
+    await t.db.update(jobLeases).set({ state: {} }).where(eq(jobLeases.name, LAPOR_POLL_JOB));
+    const old = sim.store.createDisposed({});
+    old.created_at = old.updated_at = new Date("2025-06-01T03:00:00Z");
+    const recent = sim.store.createDisposed({});
+    setLaporConfig({ ...cfg(), pollSince: new Date("2026-01-01T00:00:00+07:00") });
+    try {
+      expect(await runPeriodicNow(t.db, LAPOR_POLL_JOB)).toBe(true);
+    } finally {
+      setLaporConfig(cfg());
+    }
+    expect(await byLapor(recent.id)).toBeDefined();
+    expect(await byLapor(old.id)).toBeUndefined();
+    const [row] = await t.db.select().from(jobLeases).where(eq(jobLeases.name, LAPOR_POLL_JOB));
+    expect(row!.state.last).toMatchObject({ seen: 1, created: 1 });
+  });
+
   it("runs as the worker's periodic job, keeping a watermark", async () => {
     sim.store.createDisposed({});
     expect(await runPeriodicNow(t.db, LAPOR_POLL_JOB)).toBe(true);
