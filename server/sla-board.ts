@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { sql } from "drizzle-orm";
-import { figuresByOpd, monthlyTrend, openComplaints, openStatesByOpd, type BoardScope, type OpenStates } from "@/db/queries/sla-board";
+import { figuresByOpd, monthlyTrend, openComplaints, openOverview, type BoardScope, type OpenStates } from "@/db/queries/sla-board";
 import { rowsOf } from "@/db/queries/sla-facts";
 import { slaBoardScope, type StaffScope } from "@/domain/permissions";
 import { monthsEndingWith, NO_OPD, parseBoardParams, periodBounds, type BoardFilter, type ClockState, type Figures, type FilterProblem } from "@/domain/sla-stats";
@@ -94,11 +94,11 @@ export type BoardRow = { opdId: number | null; code: string | null; name: string
 export async function loadBoard(db: Db, ctx: BoardContext, now: Date) {
   const trendMonths = monthsEndingWith(ctx.filter.to, 12);
   const trendStart = periodBounds(trendMonths[0]!, ctx.filter.to, TIME_ZONE).start;
-  const [[figures, trend], open, breached] = await Promise.all([
+  const [[figures, trend], open] = await Promise.all([
     periodFigures(db, { ...ctx.scope, ...ctx.period }, { ...ctx.scope, start: trendStart, end: ctx.period.end }),
-    openStatesByOpd(db, ctx.scope, now),
-    openComplaints(db, ctx.scope, now, { state: "breached", limit: BREACHED_ON_BOARD }),
+    openOverview(db, ctx.scope, now, BREACHED_ON_BOARD),
   ]);
+  const breached = open.breached;
   const ids = new Set<number | null>([...figures.byOpd.map((r) => r.opdId), ...open.byOpd.keys()]);
   const rows: BoardRow[] = [...ids]
     .map((id) => {

@@ -5,7 +5,7 @@ import { slaFacts } from "@/db/schema-sla-stats";
 import { testDatabases, type TestDatabase } from "@/db/testing";
 import type { Channel, ComplaintStatus } from "@/domain/complaint-status";
 import { wib } from "@/test/fixtures";
-import { figuresByOpd, monthlyTrend, openComplaints, openStatesByOpd, type BoardScope } from "./sla-board";
+import { figuresByOpd, monthlyTrend, openComplaints, openOverview, openStatesByOpd, type BoardScope } from "./sla-board";
 import { publicStats, yearsWithComplaints } from "./public-stats";
 import { refreshSlaFacts } from "./sla-facts";
 
@@ -192,6 +192,13 @@ describe.each(testDatabases())("SLA board figures on $name", (backend) => {
       ["BTM-SLAC0005", "verification", 5 * 24 + 1],
       ["BTM-SLAC0002", "resolution", 3 * 24 + 1],
     ]);
+    // The board's one-scan overview gives the same states and breached list.
+    for (const scope of [{}, { opdId: opdA }, { opdId: null }]) {
+      const overview = await openOverview(t.db, scope, NOW, 1);
+      expect({ total: overview.total, byOpd: overview.byOpd }).toEqual(await openStatesByOpd(t.db, scope, NOW));
+      expect(overview.breached).toEqual(await openComplaints(t.db, scope, NOW, { state: "breached", limit: 1 }));
+    }
+    expect((await openOverview(t.db, {}, NOW, 10)).breached).toEqual(rows);
     const risky = await openComplaints(t.db, { opdId: opdB }, NOW, { state: "at_risk", limit: 10 });
     expect(risky.map((r) => [r.trackingCode, r.clock])).toEqual([
       ["BTM-SLAC0008", "firstResponse"],

@@ -179,11 +179,9 @@ function openClocks(s: Omit<BoardScope, "start" | "end">, now: Date): SQL {
 export type OpenStates = Record<ClockState, number>;
 const noStates = (): OpenStates => ({ on_track: 0, at_risk: 0, breached: 0, paused: 0 });
 
-/** Open complaints by clock state, per OPD (null: not with an OPD) and in total. */
-export async function openStatesByOpd(db: Db, s: Omit<BoardScope, "start" | "end">, now: Date) {
-  const rows = rowsOf<{ opd_id: number | null; state: ClockState; n: number }>(
-    await db.execute(sql`select opd_id, state, count(*)::int as n from (${openClocks(s, now)}) x group by opd_id, state`),
-  );
+type StateRow = { opd_id: number | null; state: ClockState; n: number };
+
+function toStates(rows: StateRow[]) {
   const byOpd = new Map<number | null, OpenStates>();
   const total = noStates();
   for (const r of rows) {
@@ -194,6 +192,11 @@ export async function openStatesByOpd(db: Db, s: Omit<BoardScope, "start" | "end
     byOpd.set(key, states);
   }
   return { total, byOpd };
+}
+
+/** Open complaints by clock state, per OPD (null: not with an OPD) and in total. */
+export async function openStatesByOpd(db: Db, s: Omit<BoardScope, "start" | "end">, now: Date) {
+  return toStates(rowsOf<StateRow>(await db.execute(sql`select opd_id, state, count(*)::int as n from (${openClocks(s, now)}) x group by opd_id, state`)));
 }
 
 export type OpenComplaintRow = {
@@ -207,38 +210,58 @@ export type OpenComplaintRow = {
   lateHours: number | null;
 };
 
+type ListRow = { tracking_code: string; title: string; status: string; opd_name: string | null; state: ClockState; clock: BoardClock | null; due: Date | string | null };
+
+/** Order of the lists: breached first, then by the nearest (for breached: the oldest) deadline. */
+const LIST_ORDER = (a: string) => sql.raw(`case when ${a}.state = 'breached' then 0 else 1 end, ${a}.due asc nulls last, ${a}.id`);
+
+/** A page of rows of `clocks` (alias o) with their complaint's public facts; the wide complaints rows are read by id after the limit. */
+const listPage = (clocks: SQL, where: SQL, limit: number, offset: number) => sql`
+  select x.id, c.tracking_code, c.title, c.status, op.name as opd_name, x.state, x.clock, x.due
+  from (select * from ${clocks} where ${where} order by ${LIST_ORDER("o")} limit ${limit} offset ${offset}) x
+  cross join lateral (select * from complaints c where c.id = x.id) c
+  left join opds op on op.id = x.opd_id
+  order by ${LIST_ORDER("x")}`;
+
+function toOpenRow(r: ListRow, now: Date): OpenComplaintRow {
+  const due = r.due === null ? null : new Date(r.due);
+  return {
+    trackingCode: r.tracking_code,
+    title: r.title,
+    status: r.status,
+    opdName: r.opd_name,
+    state: r.state,
+    clock: r.clock,
+    due,
+    lateHours: due && due.getTime() < now.getTime() ? (now.getTime() - due.getTime()) / 3_600_000 : null,
+  };
+}
+
 /**
  * Open complaints in one clock state (all states when omitted), breached ones by how late
  * they are (latest first), the others by the nearest deadline. Never the reporter's identity.
  */
 export async function openComplaints(db: Db, s: Omit<BoardScope, "start" | "end">, now: Date, opts: { state?: ClockState; limit: number; offset?: number }) {
-  const rows = rowsOf<{ tracking_code: string; title: string; status: string; opd_name: string | null; state: ClockState; clock: BoardClock | null; due: Date | string | null }>(
+  const rows = rowsOf<ListRow>(
+    await db.execute(listPage(sql`(${openClocks(s, now)}) o`, opts.state ? sql`o.state = ${opts.state}` : sql`true`, opts.limit, opts.offset ?? 0)),
+  );
+  return rows.map((r) => toOpenRow(r, now));
+}
+
+/**
+ * The board's live part in one scan of the open complaints: `openStatesByOpd` and the first
+ * `breachedLimit` of `openComplaints(…, { state: "breached" })`.
+ */
+export async function openOverview(db: Db, s: Omit<BoardScope, "start" | "end">, now: Date, breachedLimit: number) {
+  const rows = rowsOf<{ j: { states: StateRow[] | null; breached: ListRow[] | null } | string }>(
     await db.execute(sql`
-      select c.tracking_code, c.title, c.status, op.name as opd_name, x.state, x.clock, x.due
-      from (
-        select * from (${openClocks(s, now)}) o
-        where ${opts.state ? sql`o.state = ${opts.state}` : sql`true`}
-        order by case when o.state = 'breached' then 0 else 1 end, o.due asc nulls last, o.id
-        limit ${opts.limit} offset ${opts.offset ?? 0}
-      ) x
-      -- the page's few rows only: the wide complaints rows are read by id after the limit
-      cross join lateral (select * from complaints c where c.id = x.id) c
-      left join opds op on op.id = x.opd_id
-      order by case when x.state = 'breached' then 0 else 1 end, x.due asc nulls last, x.id`),
+      with o as materialized (${openClocks(s, now)})
+      select json_build_object(
+        'states', (select json_agg(t) from (select opd_id, state, count(*)::int as n from o group by opd_id, state) t),
+        'breached', (select json_agg(t order by t.due asc nulls last, t.id) from (${listPage(sql`o`, sql`o.state = 'breached'`, breachedLimit, 0)}) t)
+      ) as j`),
   );
-  return rows.map(
-    (r): OpenComplaintRow => {
-      const due = r.due === null ? null : new Date(r.due);
-      return {
-        trackingCode: r.tracking_code,
-        title: r.title,
-        status: r.status,
-        opdName: r.opd_name,
-        state: r.state,
-        clock: r.clock,
-        due,
-        lateHours: due && due.getTime() < now.getTime() ? (now.getTime() - due.getTime()) / 3_600_000 : null,
-      };
-    },
-  );
+  const raw = rows[0]?.j;
+  const j = (typeof raw === "string" ? JSON.parse(raw) : raw) as { states: StateRow[] | null; breached: ListRow[] | null };
+  return { ...toStates(j.states ?? []), breached: (j.breached ?? []).map((r) => toOpenRow(r, now)) };
 }
