@@ -1,10 +1,13 @@
 import "server-only";
+import { createHash } from "node:crypto";
+import path from "node:path";
 import { unstable_cache } from "next/cache";
 import type { Db } from "@/db/client";
 import { PUBLIC_DIMENSIONS, publicStats, yearsWithComplaints, type PublicDimension } from "@/db/queries/public-stats";
 import { onTimeRate, periodBounds, type Figures } from "@/domain/sla-stats";
 import { localDate } from "@/domain/working-days";
 import { getDb } from "./db";
+import { env } from "./env";
 import { reference } from "./reference";
 import { region } from "./region";
 import { TIME_ZONE } from "./sla-board";
@@ -63,11 +66,14 @@ async function compute(db: Db, year: number, now: Date): Promise<PublicStatsView
   };
 }
 
-const cached = unstable_cache((year: number) => compute(getDb(), year, new Date()), ["public-stats-v1"], { revalidate: STATS_REVALIDATE_S });
+// The database is part of the key: Next keeps this cache on disk in `.next`, which several
+// databases may share (a benchmark database, then the test suite's, in one checkout).
+const cached = unstable_cache((year: number, _database: string) => compute(getDb(), year, new Date()), ["public-stats-v1"], { revalidate: STATS_REVALIDATE_S });
 
 /** The public statistics of one year, computed in the database and cached for a few minutes. */
 export function publicStatsView(year: number): Promise<PublicStatsView> {
-  return cached(year);
+  const e = env();
+  return cached(year, e.DATABASE_URL ? createHash("sha256").update(e.DATABASE_URL).digest("hex").slice(0, 16) : path.resolve(e.DATA_DIR));
 }
 
 /** The year a request asks for: a 4-digit year between 2000 and this year, else null. */
