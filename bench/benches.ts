@@ -300,9 +300,31 @@ export async function ensureCodes(ctx: Ctx, n: number): Promise<void> {
   if (ctx.codes.length === 0) throw new Error("could not create any complaint for the read benchmarks");
 }
 
+/**
+ * Each code's first view, 8 at a time: for the tracking page this is Next rendering it (what a
+ * visitor meets before the server's page cache holds it); the steady load after it is measured apart.
+ */
+async function firstViews(ctx: Ctx, paths: string[], accept: string): Promise<{ first_view_p50_ms: number | null; first_view_p95_ms: number | null }> {
+  const times: number[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < paths.length) {
+      const path = paths[next++]!;
+      const t = performance.now();
+      const res = await fetch(`${ctx.server.base}${path}`, { headers: { accept, "accept-language": "id" }, redirect: "manual" });
+      await res.arrayBuffer();
+      times.push(performance.now() - t);
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  times.sort((a, b) => a - b);
+  return { first_view_p50_ms: round(percentile(times, 50), 1), first_view_p95_ms: round(percentile(times, 95), 1) };
+}
+
 async function readBench(ctx: Ctx, name: string, pathFor: (code: string) => string, accept: string) {
   await ensureCodes(ctx, 300);
   const codes = ctx.codes;
+  const first = await firstViews(ctx, codes.map(pathFor), accept);
   let i = 0;
   const request: AutocannonRequest = {
     method: "GET",
@@ -322,6 +344,7 @@ async function readBench(ctx: Ctx, name: string, pathFor: (code: string) => stri
     requests: r.total,
     codes: codes.length,
     avg_response_bytes: Math.round(r.bytes / Math.max(1, r.total)),
+    ...first,
     errors: r.errors,
     timeouts: r.timeouts,
     non2xx: r.non2xx,

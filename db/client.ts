@@ -22,7 +22,7 @@ export function openDb(opts: { url?: string; dataDir?: string; poolSize?: number
       connection: { application_name: "pintu" },
     });
     return {
-      db: drizzlePostgres(client, { schema }) as unknown as Db,
+      db: drizzlePostgres(preparing(client), { schema }) as unknown as Db,
       kind: "postgres",
       url: opts.url,
       close: () => client.end({ timeout: 5 }),
@@ -38,6 +38,33 @@ export function openDb(opts: { url?: string; dataDir?: string; poolSize?: number
     kind: "pglite",
     close: () => client.close(),
   };
+}
+
+type Sql = ReturnType<typeof postgres>;
+type Callback = (sql: Sql) => unknown;
+
+/**
+ * The postgres.js client as drizzle should use it: every statement **prepared** (postgres.js keeps
+ * them per connection, by text — its own default for tagged queries). drizzle asks for prepared
+ * statements only for queries given a name, so otherwise PostgreSQL parses and plans each query
+ * anew; for the joins of a complaint page that was most of the database's time per request.
+ * Transactions and savepoints hand their callbacks a client wrapped the same way.
+ */
+function preparing<T extends object>(client: T): T {
+  return new Proxy(client, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (typeof value !== "function") return value;
+      if (prop === "unsafe") return (text: string, params?: unknown[], opts?: object) => (value as Sql["unsafe"]).call(target, text, params as never, { ...opts, prepare: true });
+      if (prop === "begin" || prop === "savepoint") {
+        return (...args: unknown[]) => {
+          const cb = args.pop() as Callback;
+          return (value as (...a: unknown[]) => unknown).call(target, ...args, (sql: Sql) => cb(preparing(sql)));
+        };
+      }
+      return value.bind(target);
+    },
+  });
 }
 
 const globalKey = Symbol.for("pintu.db");
