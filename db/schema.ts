@@ -189,6 +189,9 @@ export const complaints = pgTable(
     // The SLA statistics job picks up what changed since its last run.
     index("complaints_updated_idx").on(t.updatedAt),
     index("complaints_title_trgm_idx").using("gin", sql`${t.title} gin_trgm_ops`),
+    // LAPOR's tracking number: how the poll, an export import and manual mode find a complaint
+    // entered in LAPOR by hand.
+    index("complaints_lapor_tracking_idx").on(t.laporTrackingId),
     // One case across channels: an SMS looks up the sender's recent complaints.
     index("complaints_reporter_phone_idx").on(t.reporterPhone, t.createdAt),
     // The SLA sweep's candidates: only complaints whose clock is running (partial indexes).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { COMPLAINT_STATUSES } from "./complaint-status";
-import { integrationHealth, LAPOR_CODES_FOR, manualTask, parseLaporId, statusesAgree, type HealthInput } from "./lapor-ops";
+import { checkLaporTrackingId, integrationHealth, LAPOR_CODES_FOR, manualTask, parseLaporId, statusesAgree, type HealthInput } from "./lapor-ops";
 
 const NOW = new Date("2026-03-02T03:00:00Z");
 const healthy: HealthInput = { configured: true, halt: null, dead: 0, oldestDueAgeMs: 5_000, lastPollOkAt: new Date(NOW.getTime() - 30_000), lastPollErrorAt: null, pollEveryMs: 60_000, now: NOW };
@@ -43,5 +43,16 @@ describe("Pintu and LAPOR statuses", () => {
     expect(parseLaporId("")).toEqual({ ok: false, error: "required" });
     expect(parseLaporId("12 3")).toEqual({ ok: false, error: "laporIdFormat" });
     expect(parseLaporId("x".repeat(41))).toEqual({ ok: false, error: "laporIdFormat" });
+  });
+});
+
+describe("LAPOR tracking numbers typed in manual mode", () => {
+  it("keeps a trimmed number of letters, digits and . _ / - and refuses anything else", () => {
+    expect(checkLaporTrackingId("  LAPOR-100234 ")).toEqual({ ok: true, value: "LAPOR-100234" });
+    expect(checkLaporTrackingId("3287263")).toEqual({ ok: true, value: "3287263" });
+    expect(checkLaporTrackingId("2026/BTM.17_a")).toEqual({ ok: true, value: "2026/BTM.17_a" });
+    for (const bad of ["", "   ", "-12", "12-", "LAPOR 12", "=cmd()", "x".repeat(61), "nomor#1"]) {
+      expect(checkLaporTrackingId(bad)).toEqual({ ok: false, error: "trackingIdFormat" });
+    }
   });
 });

@@ -32,6 +32,16 @@ export function manualTask(topic: string): "create_complaint" | "forward" | "fol
   return null;
 }
 
+/**
+ * A LAPOR tracking id a coordinator typed after entering a complaint by hand: trimmed; letters,
+ * digits and `.`, `_`, `/`, `-` inside, at most 60 characters. Returns the id or an error key.
+ */
+export function checkLaporTrackingId(raw: string): { ok: true; value: string } | { ok: false; error: "trackingIdFormat" } {
+  const value = raw.trim();
+  if (value.length > 60 || !/^[A-Za-z0-9](?:[A-Za-z0-9._/-]*[A-Za-z0-9])?$/.test(value)) return { ok: false, error: "trackingIdFormat" };
+  return { ok: true, value };
+}
+
 export type HealthInput = {
   /** LAPOR_BASE_URL is set. */
   configured: boolean;

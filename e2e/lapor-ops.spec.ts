@@ -69,7 +69,16 @@ test("LAPOR fails: halted on the integration page, export, mark entered, import 
     const toEnter = exported.items.find((i) => i.trackingCode === linked.trackingCode && i.task === "create_complaint")!;
     expect(toEnter.content).toContain(`[Pintu: ${linked.trackingCode}]`);
 
-    // One was typed into LAPOR by hand: mark it, and it leaves the list for good.
+    // One was typed into LAPOR by hand: mark it with the tracking number LAPOR gave (a mistyped one
+    // is refused and shown again beside its item, nothing marked), and it leaves the list for good.
+    const tracking = main(page).getByLabel(`Nomor tracking LAPOR! untuk ${entered.trackingCode} (opsional)`);
+    await tracking.fill("nomor salah!");
+    await item(entered.trackingCode).check();
+    await main(page).getByRole("button", { name: "Tandai sudah dimasukkan" }).click();
+    await expect(main(page).getByRole("alert")).toHaveText(new RegExp(`^Nomor tracking LAPOR! untuk ${entered.trackingCode} tidak valid`));
+    await expect(tracking).toHaveAttribute("aria-invalid", "true");
+    await expect(tracking).toHaveValue("nomor salah!");
+    await tracking.fill(`LPR-${tag}-0`);
     await item(entered.trackingCode).check();
     await main(page).getByRole("button", { name: "Tandai sudah dimasukkan" }).click();
     await expect(main(page).getByRole("status").filter({ hasText: /^1 item ditandai sudah dimasukkan/ })).toBeVisible();

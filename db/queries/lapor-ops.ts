@@ -3,6 +3,8 @@ import type { Db } from "../client";
 import { auditLog, complaintEvents, complaints, outbox } from "../schema";
 import { laporQuarantine } from "../schema-lapor";
 import { channelHalts, jobLeases } from "../schema-worker";
+import { checkLaporTrackingId } from "../../domain/lapor-ops";
+import { ValidationError } from "../../server/errors";
 
 const LAPOR_TOPICS = like(outbox.topic, "lapor.%");
 
@@ -160,9 +162,24 @@ export type ManualItem = Awaited<ReturnType<typeof manualBacklog>>[number];
  * not marked (`inDelivery`); the coordinator looks again once the worker is done with them.
  * Decided on the locked rows in one transaction: a worker's claim (FOR UPDATE SKIP LOCKED) either
  * comes first and is seen here, or skips the rows and finds them done.
+ *
+ * `trackingIds` (outbox id → LAPOR tracking id) records what LAPOR numbered a complaint entered
+ * by hand, as an automatic create does: on the complaint (`lapor_tracking_id`, which the poll and
+ * the export import then link by) and in the item's result. Only for "create" items; a malformed
+ * id, one given for another kind of item, or one another complaint already has is refused with
+ * a ValidationError (field `tracking-<outbox id>`) and nothing is written.
  */
-export async function markEnteredManually(db: Db, req: { ids: number[]; userId: number; now: Date }): Promise<{ marked: number[]; skipped: number[]; inDelivery: number[] }> {
-  const ids = [...new Set(req.ids)];
+export async function markEnteredManually(
+  db: Db,
+  req: { ids: number[]; userId: number; now: Date; trackingIds?: Record<number, string> },
+): Promise<{ marked: number[]; skipped: number[]; inDelivery: number[] }> {
+  const given = new Map<number, string>();
+  for (const [key, raw] of Object.entries(req.trackingIds ?? {})) {
+    const checked = checkLaporTrackingId(raw);
+    if (!checked.ok) throw new ValidationError({ [`tracking-${key}`]: [checked.error] });
+    given.set(Number(key), checked.value);
+  }
+  const ids = [...new Set([...req.ids, ...given.keys()])];
   if (ids.length === 0) return { marked: [], skipped: [], inDelivery: [] };
   return db.transaction(async (tx) => {
     const rows = await tx
@@ -178,13 +195,35 @@ export async function markEnteredManually(db: Db, req: { ids: number[]; userId: 
       .for("update");
     const inDelivery = rows.filter((r) => r.status === "pending" && r.leased).map((r) => r.id);
     const open = rows.filter((r) => r.status !== "done" && !inDelivery.includes(r.id));
-    if (open.length) {
+    for (const r of open) {
+      const trackingId = given.get(r.id);
+      if (trackingId === undefined) continue;
+      if (r.topic !== "lapor.create_complaint") throw new ValidationError({ [`tracking-${r.id}`]: ["trackingIdNotCreate"] });
+      const [taken] = await tx
+        .select({ id: complaints.id })
+        .from(complaints)
+        .where(and(eq(complaints.laporTrackingId, trackingId), ne(complaints.id, r.complaintId!)))
+        .limit(1);
+      if (taken) throw new ValidationError({ [`tracking-${r.id}`]: ["trackingIdTaken"] });
+      await tx.update(complaints).set({ laporTrackingId: trackingId }).where(and(eq(complaints.id, r.complaintId!), isNull(complaints.laporId)));
+    }
+    for (const r of open) {
+      const trackingId = given.get(r.id);
+      const manual = { userId: req.userId, at: req.now.toISOString() };
       await tx
         .update(outbox)
-        .set({ status: "done", deliveredVia: "manual", doneAt: req.now, lastError: null, result: { manual: { userId: req.userId, at: req.now.toISOString() } } })
-        .where(inArray(outbox.id, open.map((r) => r.id)));
+        .set({ status: "done", deliveredVia: "manual", doneAt: req.now, lastError: null, result: trackingId ? { manual, trackingId, via: "manual" } : { manual } })
+        .where(eq(outbox.id, r.id));
+    }
+    if (open.length) {
       await tx.insert(auditLog).values(
-        open.map((r) => ({ at: req.now, userId: req.userId, action: "lapor.mark_entered", complaintId: r.complaintId, data: { outboxId: r.id, topic: r.topic, was: r.status } })),
+        open.map((r) => ({
+          at: req.now,
+          userId: req.userId,
+          action: "lapor.mark_entered",
+          complaintId: r.complaintId,
+          data: { outboxId: r.id, topic: r.topic, was: r.status, ...(given.has(r.id) ? { trackingId: given.get(r.id) } : {}) },
+        })),
       );
     }
     const marked = new Set(open.map((r) => r.id));

@@ -96,6 +96,17 @@ async function importComplaint(ctx: PollContext, c: LaporComplaint, ref: Referen
     }
   }
 
+  // Entered in LAPOR by hand, with the tracking number LAPOR gave it recorded in manual mode.
+  const [typed] = await db
+    .update(complaints)
+    .set({ laporId: c.id })
+    .where(and(eq(complaints.laporTrackingId, c.tracking_id), isNull(complaints.laporId)))
+    .returning({ id: complaints.id, syncedAt: complaints.laporSyncedAt });
+  if (typed) {
+    stats.linked++;
+    return { id: typed.id, isNew: false, syncedAt: typed.syncedAt };
+  }
+
   const files: IncomingFile[] = [];
   for (const a of c.attachments.slice(0, 5)) {
     const bytes = await retryRead(() => downloadAttachment(cfg, a.url, { signal: ctx.signal }), { signal: ctx.signal });

@@ -49,13 +49,31 @@ export async function reconcileAction(): Promise<void> {
   redirect(`${BASE}?done=reconciled#reconcile-h`);
 }
 
-/** Manual mode: the checked items were entered in LAPOR by hand; the worker must never send them. */
+/**
+ * Manual mode: the checked items were entered in LAPOR by hand; the worker must never send them.
+ * A LAPOR tracking id typed beside a "create" item (`tracking-<id>`) is stored with it (and
+ * marks that item even if its box was left unticked).
+ */
 export async function markEnteredAction(formData: FormData): Promise<void> {
   const staff = await requireStaff("integration.operate");
+  const trackingIds: Record<number, string> = {};
+  for (const [key, value] of formData.entries()) {
+    const m = /^tracking-(\d+)$/.exec(key);
+    if (m && typeof value === "string" && value.trim()) trackingIds[Number(m[1])] = value;
+  }
   const chosen = ids(formData);
-  if (chosen.length === 0) redirect(`${BASE}/manual?error=nothingChosen`);
-  const { marked, skipped, inDelivery } = await markEnteredManually(getDb(), { ids: chosen, userId: staff.id, now: new Date() });
-  redirect(`${BASE}/manual?done=marked&n=${marked.length}&skipped=${skipped.length}&busy=${inDelivery.length}`);
+  if (chosen.length === 0 && Object.keys(trackingIds).length === 0) redirect(`${BASE}/manual?error=nothingChosen`);
+  let target: string;
+  try {
+    const { marked, skipped, inDelivery } = await markEnteredManually(getDb(), { ids: chosen, trackingIds, userId: staff.id, now: new Date() });
+    target = `${BASE}/manual?done=marked&n=${marked.length}&skipped=${skipped.length}&busy=${inDelivery.length}`;
+  } catch (err) {
+    if (!(err instanceof ValidationError)) throw err;
+    const [field, errors] = Object.entries(err.fieldErrors)[0] ?? ["", ["invalid"]];
+    const outboxId = Number(field.replace("tracking-", ""));
+    target = `${BASE}/manual?error=${encodeURIComponent(errors[0] ?? "invalid")}&item=${outboxId}&value=${encodeURIComponent((trackingIds[outboxId] ?? "").slice(0, 60))}`;
+  }
+  redirect(target);
 }
 
 /** Manual mode: imports a LAPOR export file (CSV or JSON) and shows what it did. */

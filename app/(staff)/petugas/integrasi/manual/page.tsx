@@ -27,6 +27,9 @@ export default async function ManualModePage({ searchParams }: { searchParams: S
   const done = param(sp.done);
   const error = param(sp.error);
   const off = laporConfig() === null;
+  // A refused tracking number: its item and what was typed, shown again beside it.
+  const badItem = Number(param(sp.item));
+  const badValue = param(sp.value) ?? "";
 
   return (
     <div className="space-y-8">
@@ -38,7 +41,7 @@ export default async function ManualModePage({ searchParams }: { searchParams: S
       {off ? <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900">{t("manual.offBanner")}</p> : null}
       <Flash
         ok={done ? t(`done.${done}` as "done.marked", { n: param(sp.n) ?? "0", skipped: param(sp.skipped) ?? "0" }) : null}
-        error={error ? t(`errors.${error}` as "errors.empty") : null}
+        error={error ? t(`errors.${error}` as "errors.empty", { code: items.find((i) => i.id === badItem)?.trackingCode ?? "" }) : null}
       />
       {done === "marked" && Number(param(sp.busy)) > 0 ? (
         <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900">{t("done.markedBusy", { busy: param(sp.busy) ?? "0" })}</p>
@@ -59,7 +62,7 @@ export default async function ManualModePage({ searchParams }: { searchParams: S
                 {items.map((i) => {
                   const task = manualTask(i.topic) ?? "followup";
                   return (
-                    <li key={i.id} className="flex gap-3 p-3">
+                    <li key={i.id} className="flex flex-wrap gap-3 p-3">
                       <input type="checkbox" name="id" value={i.id} id={`item-${i.id}`} className="mt-1 size-5 shrink-0" />
                       <label htmlFor={`item-${i.id}`} className="min-w-0 space-y-0.5">
                         <span className="block font-medium">
@@ -70,6 +73,20 @@ export default async function ManualModePage({ searchParams }: { searchParams: S
                         <span className="block truncate text-slate-700">{i.title}</span>
                         <span className="block text-slate-600">{t("manual.queuedAt", { at: when(i.createdAt) })}</span>
                       </label>
+                      {task === "create_complaint" ? (
+                        <div className="ml-auto flex shrink-0 flex-col gap-1 text-xs">
+                          <label htmlFor={`tracking-${i.id}`} className="text-slate-700">{t("manual.trackingLabel", { code: i.trackingCode })}</label>
+                          <input
+                            id={`tracking-${i.id}`}
+                            name={`tracking-${i.id}`}
+                            maxLength={60}
+                            autoComplete="off"
+                            defaultValue={badItem === i.id ? badValue : undefined}
+                            aria-invalid={badItem === i.id ? true : undefined}
+                            className="w-40 rounded border border-slate-300 px-2 py-1 font-mono text-sm aria-invalid:border-red-600"
+                          />
+                        </div>
+                      ) : null}
                     </li>
                   );
                 })}

@@ -1,0 +1,1 @@
+CREATE INDEX "complaints_lapor_tracking_idx" ON "complaints" USING btree ("lapor_tracking_id");
