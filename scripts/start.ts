@@ -1,3 +1,4 @@
+import cluster from "node:cluster";
 import { createServer } from "node:http";
 import { register } from "node:module";
 import path from "node:path";
@@ -9,7 +10,7 @@ import { setLaporConfig } from "../integrations/lapor/config";
 import { startWorker } from "../jobs/run";
 import "../jobs/topics";
 import { seedDemoComplaints } from "../server/demo-complaints";
-import { env } from "../server/env";
+import { env, type Env } from "../server/env";
 import { CLIENT_ADDRESS_HEADER } from "../server/http-headers";
 import { seedSimDemo } from "../lapor-sim/demo";
 import { createLaporSim, SIM_DEFAULTS } from "../lapor-sim/server";
@@ -26,10 +27,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /**
  * One process runs the whole portal: it owns the embedded database (PGlite allows one process),
  * serves Next, and records each request's socket address so rate limits cannot be dodged by
- * sending a forged X-Forwarded-For.
+ * sending a forged X-Forwarded-For. With PostgreSQL, PINTU_PROCESSES > 1 makes this process
+ * prepare the database and then fork that many serving processes sharing the port (Node's
+ * cluster), so every core serves; the first of them also runs the background worker.
  */
 await runScript(async () => {
   const e = env();
+  if (cluster.isWorker) return serve(e, process.env.PINTU_RUN_JOBS === "1");
   if (process.env.PINTU_SKIP_BUILD !== "1") buildIfNeeded(root);
   const auth = ensureAuthSecret(e.DATA_DIR, e.AUTH_SECRET);
   process.env.AUTH_SECRET = auth.secret;
@@ -39,13 +43,54 @@ await runScript(async () => {
   const handle = sharedDb({ url: e.DATABASE_URL, dataDir: e.DATA_DIR });
   await prepareDb(handle, { region: e.PINTU_REGION, demo: e.demo });
   if (e.demo) await seedDemoComplaints(handle.db, e.PINTU_REGION);
+  // The embedded database and the in-process LAPOR simulator of the demo live in one process.
+  const processes = e.embedded || withSimulator(e) ? 1 : e.PINTU_PROCESSES;
+  if (processes <= 1) return serve(e, e.PINTU_WORKER);
+  await handle.close();
+  superviseCluster(processes, e.PINTU_WORKER);
+});
 
+/** Demo without a real LAPOR: the simulator is mounted at /lapor-sim on the portal itself. */
+function withSimulator(e: Env): boolean {
+  return !e.LAPOR_BASE_URL && e.demo;
+}
+
+/** Forks the serving processes and replaces any that dies; stops them all on SIGINT/SIGTERM. */
+function superviseCluster(processes: number, runJobs: boolean) {
+  let stopping = false;
+  const fork = (i: number) => {
+    const child = cluster.fork({ PINTU_SKIP_BUILD: "1", PINTU_RUN_JOBS: runJobs && i === 0 ? "1" : "0" });
+    child.on("exit", (code, signal) => {
+      if (stopping) return;
+      console.error(`pintu: serving process ${i + 1} ended (${signal ?? `exit ${code}`}); starting another`);
+      setTimeout(() => fork(i), 1000);
+    });
+  };
+  for (let i = 0; i < processes; i++) fork(i);
+  console.log(`pintu: ${processes} serving processes`);
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    const children = Object.values(cluster.workers ?? {});
+    for (const child of children) child?.process.kill(signal);
+    cluster.on("exit", () => {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    });
+    setTimeout(() => process.exit(0), 15_000).unref();
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+/** Serves the portal from this process; `runJobs`: also run the background worker here. */
+async function serve(e: Env, runJobs: boolean) {
+  const handle = sharedDb({ url: e.DATABASE_URL, dataDir: e.DATA_DIR });
   let worker: ReturnType<typeof startWorker> | undefined;
 
   // Demo without a real LAPOR: the simulator is mounted at /lapor-sim on this same server (no
   // other port to collide with), with a few complaints LAPOR "disposed" to the city, so the whole
   // two-way flow is visible on a fresh machine. LAPOR_BASE_URL set → that LAPOR; otherwise off.
-  const sim = !e.LAPOR_BASE_URL && e.demo ? createLaporSim({}) : null;
+  const sim = withSimulator(e) ? createLaporSim({}) : null;
   if (sim) {
     sim.setUrl(`http://127.0.0.1:${e.PORT}${SIM_MOUNT}`);
     seedSimDemo(sim.store, e.PINTU_REGION);
@@ -79,8 +124,9 @@ await runScript(async () => {
     // The worker runs in this process: the embedded database allows one process, and a small
     // deployment needs nothing else. With PostgreSQL, `npm run worker` processes may run beside
     // it. Started once listening, so its first LAPOR poll can reach the mounted simulator.
-    worker = e.PINTU_WORKER ? startWorker(handle.db) : undefined;
+    worker = runJobs ? startWorker(handle.db) : undefined;
     if (sim) console.log(`pintu: LAPOR simulator at ${sim.url} (admin API: ${sim.url}/_admin/…)`);
+    if (cluster.isWorker && cluster.worker?.id !== 1) return;
     console.log(`pintu: ready on http://localhost:${e.PORT} (${handle.kind === "pglite" ? `embedded database in ${e.DATA_DIR}` : "PostgreSQL"}${e.demo ? ", demo data" : ""})`);
   });
 
@@ -98,4 +144,4 @@ await runScript(async () => {
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
-});
+}

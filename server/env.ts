@@ -47,6 +47,8 @@ const schema = z.object({
   SMTP_FROM: z.string().min(3).default("Pintu <no-reply@pintu.local>"),
   PUBLIC_BASE_URL: z.url({ error: "must be a URL such as https://pintu.batam.go.id" }).optional(),
   PINTU_WORKER: flag.default(true),
+  /** Serving processes `npm start` runs with PostgreSQL (the embedded database allows one). */
+  PINTU_PROCESSES: z.coerce.number({ error: "must be a whole number of processes" }).int().min(1).max(64).default(1),
   WORKER_MAX_ATTEMPTS: z.coerce.number({ error: "must be a whole number" }).int().min(1).max(100).default(8),
   WORKER_BACKOFF_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int().min(10).default(2000),
   /** How long a claimed item stays invisible to other workers (a killed worker's items return after it). */
