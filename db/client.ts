@@ -19,7 +19,11 @@ export function openDb(opts: { url?: string; dataDir?: string; poolSize?: number
     const client = postgres(opts.url, {
       max: opts.poolSize ?? 10,
       onnotice: () => {},
-      connection: { application_name: "pintu" },
+      // Explicit JOINs are planned in the order written. The app's queries start from the table
+      // they filter and join small lookup tables (category, area, OPD names) to it; letting the
+      // planner search every order of eight such joins cost 30–40 ms per query on a 1M-complaint
+      // database, against 1 ms to run it (README "Measured figures").
+      connection: { application_name: "pintu", join_collapse_limit: "1" },
     });
     return {
       db: drizzlePostgres(preparing(client), { schema }) as unknown as Db,

@@ -1,7 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { unstable_cache } from "next/cache";
 import type { Db } from "@/db/client";
 import { PUBLIC_DIMENSIONS, publicStats, yearsWithComplaints, type PublicDimension } from "@/db/queries/public-stats";
 import { onTimeRate, periodBounds, type Figures } from "@/domain/sla-stats";
@@ -66,14 +65,33 @@ async function compute(db: Db, year: number, now: Date): Promise<PublicStatsView
   };
 }
 
-// The database is part of the key: Next keeps this cache on disk in `.next`, which several
-// databases may share (a benchmark database, then the test suite's, in one checkout).
-const cached = unstable_cache((year: number, _database: string) => compute(getDb(), year, new Date()), ["public-stats-v1"], { revalidate: STATS_REVALIDATE_S });
+type Cached = { at: number; value: Promise<PublicStatsView>; refreshing: boolean };
+const cache = new Map<string, Cached>();
 
-/** The public statistics of one year, computed in the database and cached for a few minutes. */
+/**
+ * The public statistics of one year, computed in the database and kept in this process for a few
+ * minutes. After that the kept copy is still served while **one** recomputation runs (a year's
+ * figures take seconds on a million complaints; every visitor starting their own would pile up).
+ * The database is part of the key, for processes that switch databases (tests, benchmarks).
+ */
 export function publicStatsView(year: number): Promise<PublicStatsView> {
   const e = env();
-  return cached(year, e.DATABASE_URL ? createHash("sha256").update(e.DATABASE_URL).digest("hex").slice(0, 16) : path.resolve(e.DATA_DIR));
+  const key = `${year}|${e.DATABASE_URL ? createHash("sha256").update(e.DATABASE_URL).digest("hex").slice(0, 16) : path.resolve(e.DATA_DIR)}`;
+  const now = Date.now();
+  const kept = cache.get(key);
+  if (kept && (now - kept.at < STATS_REVALIDATE_S * 1000 || kept.refreshing)) return kept.value;
+  const value = compute(getDb(), year, new Date(now));
+  if (!kept) {
+    cache.set(key, { at: now, value, refreshing: false });
+    value.catch(() => cache.delete(key));
+    return value;
+  }
+  kept.refreshing = true;
+  value.then(
+    () => cache.set(key, { at: Date.now(), value, refreshing: false }),
+    () => (kept.refreshing = false),
+  );
+  return kept.value;
 }
 
 /** The year a request asks for: a 4-digit year between 2000 and this year, else null. */
