@@ -128,14 +128,15 @@ export async function intakeHttp(ctx: Ctx): Promise<Record<string, unknown>> {
 
 // ---- intake_sql ----
 
-/** The statements server/intake.ts issues for a JSON complaint without attachments or Idempotency-Key. */
+/** The rows server/intake.ts writes for a JSON complaint without attachments or Idempotency-Key. */
 const INSERT_COMPLAINT = `insert into "complaints" ("tracking_code", "channel", "title", "body", "category_id", "kecamatan_id", "kelurahan_id", "address", "lat", "lon", "incident_date", "reporter_name", "reporter_phone", "reporter_email", "reporter_nik", "anonymous", "confidential", "status", "suggested_opd_id", "suggested_external_id", "access_key_hash", "verification_due", "created_at", "updated_at") values ($1, 'web', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, null, $14, $15, 'received', $16, $17, $18, $19, $20, $20) on conflict ("tracking_code") do nothing returning "id", "tracking_code"`;
 const INSERT_EVENT = `insert into "complaint_events" ("complaint_id", "created_at", "action", "actor_user_id", "actor_role", "from_status", "to_status", "channel", "data") values ($1, $2, 'submit', null, 'citizen', null, 'received', 'web', $3::jsonb)`;
 const INSERT_OUTBOX = `insert into "outbox" ("topic", "complaint_id", "payload", "dedupe_key", "created_at", "next_attempt_at") values ('lapor.create_complaint', $1, $2::jsonb, $3, $4, $4)`;
 
 /**
- * BENCH_SQL_MODE=cte: the same three rows written by one statement (one round trip, implicitly
- * atomic), to show what collapsing the interactive transaction would save.
+ * The same three rows written by one prepared statement (one round trip, atomic alone): what the
+ * app does (db/queries/intake.ts), so the default. BENCH_SQL_MODE=transaction runs the earlier
+ * interactive transaction of three inserts instead, BENCH_SQL_PREPARE=0 unprepared statements.
  */
 const INSERT_ALL_CTE = `with c as (${INSERT_COMPLAINT.replace('returning "id", "tracking_code"', 'returning "id", "tracking_code", "created_at"')}),
 e as (insert into "complaint_events" ("complaint_id", "created_at", "action", "actor_user_id", "actor_role", "from_status", "to_status", "channel", "data") select c.id, c.created_at, 'submit', null, 'citizen', null, 'received', 'web', $21::jsonb from c),
@@ -144,9 +145,8 @@ select "id", "tracking_code" from c`;
 
 export async function intakeSql(ctx: Ctx): Promise<Record<string, unknown>> {
   const pool = Number(process.env.BENCH_SQL_POOL ?? ctx.connections);
-  // drizzle's ad-hoc queries run as unnamed (unprepared) statements; BENCH_SQL_PREPARE=1 shows what preparing would save.
-  const prepare = process.env.BENCH_SQL_PREPARE === "1";
-  const cte = process.env.BENCH_SQL_MODE === "cte";
+  const prepare = process.env.BENCH_SQL_PREPARE !== "0";
+  const cte = process.env.BENCH_SQL_MODE !== "transaction";
   const workers = ctx.connections;
   const sql = postgres(ctx.databaseUrl, { max: pool, onnotice: () => {}, connection: { application_name: "pintu-bench" } });
   try {

@@ -39,8 +39,9 @@
  *   BENCH_START_TIMEOUT_S=900  covers a first build
  *   BENCH_SKIP_BUILD=1    serve the existing .next build as is
  *   BENCH_CPU_PROF=1      V8 CPU profiles of the portal into bench/results/ (see profile-summary.ts)
- *   BENCH_SQL_POOL, BENCH_SQL_PREPARE=1, BENCH_SQL_MODE=cte   intake_sql variants (pool size,
- *                         prepared statements, the three inserts as one statement)
+ *   BENCH_SQL_POOL, BENCH_SQL_PREPARE=0, BENCH_SQL_MODE=transaction   intake_sql variants (pool
+ *                         size, unprepared statements, the three inserts as a transaction)
+ *   PINTU_PROCESSES=2     serving processes of the portal (passed through to `npm start`)
  *   BENCH_RATE_LIMIT      PUBLIC_RATE_LIMIT for the portal (default 0 = off; e.g. 100000000 keeps
  *                         the counter query in the path)
  *   BENCH_KEEP_DB=1       keep the database for inspection
