@@ -73,7 +73,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
                 <tr>
                   <th scope="col" className="p-2">{t("calendar.day")}</th>
                   <th scope="col" className="p-2">{t("calendar.name")}</th>
-                  <th scope="col" className="p-2">{t("calendar.kind")}</th>
+                  <th scope="col" className="hidden p-2 sm:table-cell">{t("calendar.kind")}</th>
                   <th scope="col" className="p-2"><span className="sr-only">{t("calendar.remove")}</span></th>
                 </tr>
               </thead>
@@ -84,14 +84,18 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
                     <tr key={d.day}>
                       <td className="whitespace-nowrap p-2">
                         <time dateTime={d.day}>{format.dateTime(dayDate(d.day), { weekday: "short", day: "numeric", month: "short" })}</time>
-                        {weekend ? <span className="ml-1 text-xs text-slate-500">({t("calendar.weekend")})</span> : null}
+                        {weekend ? <span className="block text-xs text-slate-500 sm:ml-1 sm:inline">({t("calendar.weekend")})</span> : null}
                       </td>
-                      <td className="p-2">{d.name}</td>
-                      <td className="p-2">{t(`calendar.kinds.${d.kind}`)}</td>
+                      <td className="p-2">
+                        {d.name}
+                        {/* On a phone the kind goes under the name, so the remove button stays in view. */}
+                        <span className="block text-xs text-slate-500 sm:hidden">{t(`calendar.kinds.${d.kind}`)}</span>
+                      </td>
+                      <td className="hidden p-2 sm:table-cell">{t(`calendar.kinds.${d.kind}`)}</td>
                       <td className="p-2 text-right">
                         <form action={removeDayAction}>
                           <input type="hidden" name="day" value={d.day} />
-                          <button type="submit" aria-label={t("calendar.removeLabel", { day: d.day })} className="min-h-11 rounded border border-red-300 px-3 py-1 text-red-800 hover:bg-red-50">
+                          <button type="submit" aria-label={t("calendar.removeLabel", { day: d.day })} className="min-h-11 rounded border border-red-300 px-2 py-1 text-red-800 hover:bg-red-50 sm:px-3">
                             {t("calendar.remove")}
                           </button>
                         </form>
