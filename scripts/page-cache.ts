@@ -23,10 +23,12 @@ const HOP = new Set(["date", "connection", "keep-alive", "transfer-encoding", "c
 
 type Entry = { version: string; at: number; status: number; headers: OutgoingHttpHeaders; body: Buffer };
 
-export type PageCacheOptions = { ttlMs: number; maxEntries: number };
+/** `maxBytes`: the bodies kept, at most (the oldest entries go first). */
+export type PageCacheOptions = { ttlMs: number; maxBytes: number };
 
 export function createPageCache(db: Db, opts: PageCacheOptions) {
   const entries = new Map<string, Entry>();
+  let bytes = 0;
 
   function cacheKey(req: IncomingMessage): { key: string; code: string } | null {
     if (req.method !== "GET") return null;
@@ -41,10 +43,20 @@ export function createPageCache(db: Db, opts: PageCacheOptions) {
     return { key: `${m[1]}|${locale}|${h["accept-encoding"] ?? ""}`, code: m[1]! };
   }
 
-  function store(key: string, entry: Entry) {
+  function forget(key: string) {
+    const old = entries.get(key);
+    if (!old) return;
+    bytes -= old.body.byteLength;
     entries.delete(key);
-    if (entries.size >= opts.maxEntries) entries.delete(entries.keys().next().value!);
+  }
+
+  function store(key: string, entry: Entry) {
+    forget(key);
+    if (entry.body.byteLength > opts.maxBytes) return;
+    // Map order is insertion order: the first keys are the oldest.
+    while (bytes + entry.body.byteLength > opts.maxBytes) forget(entries.keys().next().value!);
     entries.set(key, entry);
+    bytes += entry.body.byteLength;
   }
 
   /** Lets Next answer, keeping a copy of what it sends when it is cacheable. */
@@ -97,6 +109,6 @@ export function createPageCache(db: Db, opts: PageCacheOptions) {
       renderAndKeep(res, k.key, version, render);
     },
 
-    size: () => entries.size,
+    size: () => ({ entries: entries.size, bytes }),
   };
 }

@@ -101,7 +101,7 @@ async function serve(e: Env, runJobs: boolean) {
   // The fast paths load server-only modules outside Next's bundle (see the hook).
   register("./server-only-hook.mjs", import.meta.url);
   const { fastRoute, serveFast } = await import("./fast-paths");
-  const pages = e.PAGE_CACHE_SECONDS > 0 ? createPageCache(handle.db, { ttlMs: e.PAGE_CACHE_SECONDS * 1000, maxEntries: 10_000 }) : null;
+  const pages = e.PAGE_CACHE_SECONDS > 0 ? createPageCache(handle.db, { ttlMs: e.PAGE_CACHE_SECONDS * 1000, maxBytes: 64 * 1024 * 1024 }) : null;
 
   const app = next({ dev: false, dir: root, port: e.PORT, hostname: "0.0.0.0" });
   await app.prepare();
