@@ -6,8 +6,9 @@ type PgliteClient = { query: (text: string, params: unknown[]) => Promise<{ rows
 /**
  * Runs one fixed SQL text with positional parameters ($1, $2…) on the driver under `db` (a
  * database or a transaction), as a **prepared statement** on PostgreSQL. For the few statements on
- * the hottest paths (intake): drizzle neither prepares raw SQL nor builds it for free (about half a
- * millisecond of CPU for an insert of thirty values), while the text here is built once.
+ * the hottest paths (intake, the tracking-page cache's version check): drizzle does not build SQL
+ * for free (about half a millisecond of CPU for an insert of thirty values), while the text here
+ * is built once. (drizzle's own statements are prepared too: see `preparing` in db/client.ts.)
  * Parameters should carry casts (`$1::timestamptz`) where the type is not clear from context.
  */
 export async function preparedRows<T>(db: Db, text: string, params: unknown[]): Promise<T[]> {
