@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvField, defaultPeriod, filterQuery, monthsEndingWith, NO_OPD, onTimeRate, parseBoardParams, periodBounds, toCsv, type Figures } from "./sla-stats";
+import { defaultPeriod, filterQuery, monthsEndingWith, NO_OPD, onTimeRate, parseBoardParams, periodBounds, type Figures } from "./sla-stats";
 
 const known = { opdCodes: ["DISDUKCAPIL", "BINAMARGA"], categoryCodes: ["JALAN"], kecamatanIds: [1, 2] };
 const TODAY = "2026-09-21";
@@ -57,7 +57,7 @@ describe("periods and months", () => {
   });
 });
 
-describe("rates and CSV", () => {
+describe("rates", () => {
   const f: Figures = {
     complaints: 4,
     met: { verification: 3, firstResponse: 0, resolution: 1 },
@@ -71,13 +71,5 @@ describe("rates and CSV", () => {
   it("gives no rate when no deadline counted", () => {
     expect(onTimeRate(f, "verification")).toBe(0.75);
     expect(onTimeRate(f, "firstResponse")).toBeNull();
-  });
-
-  it("quotes CSV fields and defuses spreadsheet formulas", () => {
-    expect(csvField('Dinas "A", Batam')).toBe('"Dinas ""A"", Batam"');
-    expect(csvField("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
-    expect(csvField(-1.5)).toBe("-1.5");
-    expect(csvField(null)).toBe("");
-    expect(toCsv(["a", "b"], [[1, "x"]])).toBe("a,b\r\n1,x\r\n");
   });
 });

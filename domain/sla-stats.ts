@@ -155,19 +155,6 @@ export function monthsEndingWith(day: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => format(addMonths(last, i - count + 1), "yyyy-MM-dd"));
 }
 
-/** Quotes one CSV field (RFC 4180), neutralising spreadsheet formulas in text cells. */
-export function csvField(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** A CSV document (CRLF line ends, as RFC 4180 asks). */
-export function toCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
-  return [header, ...rows].map((r) => r.map(csvField).join(",")).join("\r\n") + "\r\n";
-}
-
 /** Rounds a share (0–1) to a percentage with one decimal; null stays null. */
 export function percent(share: number | null): number | null {
   return share === null ? null : Math.round(share * 1000) / 10;

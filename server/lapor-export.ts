@@ -1,6 +1,6 @@
-import { stringify } from "csv-stringify/sync";
 import type { Db } from "@/db/client";
 import { manualBacklog, type ManualItem } from "@/db/queries/lapor-ops";
+import { toCsv } from "@/domain/csv";
 import { manualTask } from "@/domain/lapor-ops";
 import { mappingLookup } from "./lapor-mappings";
 import { reference } from "./reference";
@@ -114,7 +114,6 @@ function contentOf(task: ExportRow["task"], item: ManualItem): string {
  * spreadsheet formula on a coordinator's machine).
  */
 export function exportCsv(rows: ExportRow[], header: (column: string) => string, yesNo: (v: boolean) => string): string {
-  const records = rows.map((r) => EXPORT_COLUMNS.map((c) => (typeof r[c] === "boolean" ? yesNo(r[c] as boolean) : String(r[c] ?? ""))));
-  const body = stringify([EXPORT_COLUMNS.map((c) => header(c)), ...records], { escape_formulas: true, record_delimiter: "windows" });
-  return `\uFEFF${body}`;
+  const records = rows.map((r) => EXPORT_COLUMNS.map((c) => (typeof r[c] === "boolean" ? yesNo(r[c] as boolean) : r[c] === null ? null : String(r[c]))));
+  return toCsv(EXPORT_COLUMNS.map((c) => header(c)), records, { bom: true });
 }

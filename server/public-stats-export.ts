@@ -1,5 +1,6 @@
 import { PUBLIC_DIMENSIONS, type PublicDimension } from "@/db/queries/public-stats";
-import { BOARD_CLOCKS, bouncesPerComplaint, meanRating, onTimeRate, percent, round, toCsv, type Figures } from "@/domain/sla-stats";
+import { BOARD_CLOCKS, bouncesPerComplaint, meanRating, onTimeRate, percent, round, type Figures } from "@/domain/sla-stats";
+import { toCsv } from "@/domain/csv";
 import type { PublicStatsView } from "./public-stats";
 import { FIGURE_COLUMNS, figureCells } from "./sla-csv";
 

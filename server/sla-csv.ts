@@ -1,5 +1,6 @@
 import type { OpenStates } from "@/db/queries/sla-board";
-import { BOARD_CLOCKS, bouncesPerComplaint, CLOCK_STATES, meanRating, onTimeRate, percent, round, toCsv, type Figures } from "@/domain/sla-stats";
+import { BOARD_CLOCKS, bouncesPerComplaint, CLOCK_STATES, meanRating, onTimeRate, percent, round, type Figures } from "@/domain/sla-stats";
+import { toCsv } from "@/domain/csv";
 
 const SNAKE = { verification: "verification", firstResponse: "first_response", resolution: "resolution" } as const;
 
@@ -45,5 +46,5 @@ export function boardCsv(
   return toCsv(header, [
     ...rows.map((r) => line(r.code, r.name ?? labels.noOpd, r.figures, r.open)),
     line(null, labels.total, total.figures, total.open),
-  ]);
+  ], { bom: true });
 }

@@ -18,7 +18,7 @@ export async function GET(req: Request) {
   const t = await getTranslations("sla");
   const csv = boardCsv(board.rows, { figures: board.total, open: board.openTotal }, ctx.filter, { noOpd: t("noOpd"), total: t("period.total") });
   const name = `sla-${ctx.ownOpd ? `${ctx.ownOpd.code.toLowerCase()}-` : ""}${ctx.filter.from}-${ctx.filter.to}.csv`;
-  return new Response(`\uFEFF${csv}`, {
+  return new Response(csv, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="${name}"`,
