@@ -86,7 +86,7 @@ export async function loadPublicComplaint(db: Db, rawCode: string, region: strin
             ? { code: c.externalCode, name: c.externalName }
             : null,
       area: c.kecamatanName ? { kecamatan: c.kecamatanName, kelurahan: c.kelurahanName } : null,
-      address: c.address,
+      address: c.address === null ? null : shown(c.address),
       createdAt: c.createdAt,
       deadlines: { verification: c.verificationDue, firstResponse: c.firstResponseDue, resolution: c.resolutionDue },
       timeline: events.map((e) => ({
