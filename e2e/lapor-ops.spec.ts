@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { fileComplaint, unique } from "./support/data";
+import { E2E_SIM_ADMIN_TOKEN } from "./support/servers";
 import { expect, main, test } from "./support/staff";
 
 /**
@@ -16,7 +17,7 @@ test.describe.configure({ mode: "default" });
 
 /** Switches the in-process simulator's 401 fault, if a simulator is mounted; false when none is. */
 async function laporUnauthorized(request: APIRequestContext, on: boolean): Promise<boolean> {
-  const res = await request.post("/lapor-sim/_admin/faults", { data: { unauthorized: on }, failOnStatusCode: false, maxRedirects: 0 });
+  const res = await request.post("/lapor-sim/_admin/faults", { data: { unauthorized: on }, headers: { "x-admin-token": E2E_SIM_ADMIN_TOKEN }, failOnStatusCode: false, maxRedirects: 0 });
   return res.ok() && (res.headers()["content-type"] ?? "").includes("json");
 }
 

@@ -1,5 +1,6 @@
 /**
- * The simulator's admin API (JSON, no auth: it is a test tool bound to localhost by default).
+ * The simulator's admin API (JSON): served only to callers on this machine with the header
+ * `X-Admin-Token` (see auth.ts), since it hands out reporters' personal data and switches faults.
  *
  * POST /_admin/complaints          {count?, title?, content?, category_id?, location_id?, is_anonymous?, is_secret?, reporter?, attachmentCount?}
  * POST /_admin/complaints/<id>/followups  {content, rating?}   a reporter's reply or rating

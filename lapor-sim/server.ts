@@ -7,6 +7,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { adminRoutes } from "./admin";
+import { adminRefusal, randomSecret, sameSecret } from "./auth";
+export { isLoopback, randomSecret } from "./auth";
 import { decideFate, NO_FAULTS, type Faults } from "./faults";
 import { parseWib, renderComplaint, renderFollowup, renderLogs } from "./render";
 import { SimStore } from "./store";
@@ -21,15 +23,18 @@ export type LaporSimOptions = {
   /** External institutions offered by `/masters/institutions/external`. */
   externals?: { id: string; name: string }[];
   faults?: Partial<Faults>;
+  /** The admin API's token (header `X-Admin-Token`); a random one when not given. */
+  adminToken?: string;
 };
 
-export type LaporSim = { url: string; port: number; store: SimStore; faults: Faults; setFaults(f: Partial<Faults>): Faults; close(): Promise<void> };
+export type LaporSim = { url: string; port: number; store: SimStore; faults: Faults; adminToken: string; setFaults(f: Partial<Faults>): Faults; close(): Promise<void> };
 
 export const SIM_DEFAULTS = { apiKey: "sim-api-key", token: "sim-institution-token", institutionId: "2171", institutionName: "Pemerintah Kota Batam" };
 
 export type Reply = { status: number; body: unknown; headers?: Record<string, string> };
 const ok = (results: unknown): Reply => ({ status: 200, body: { results } });
 const fail = (status: number, message: string): Reply => ({ status, body: { message } });
+
 
 async function readForm(req: IncomingMessage): Promise<FormData> {
   const type = req.headers["content-type"] ?? "";
@@ -46,6 +51,9 @@ const textFields = (form: FormData): Record<string, string> => {
 
 /** A simulator as a request handler, to mount under a path of another server (`npm start`). */
 export type LaporSimHandler = Omit<LaporSim, "port" | "close"> & {
+  /** The LAPOR credentials this simulator accepts. */
+  apiKey: string;
+  token: string;
   handle(req: IncomingMessage, res: ServerResponse, path?: string): Promise<void>;
   setUrl(url: string): void;
   closeHanging(): void;
@@ -58,6 +66,7 @@ export function createLaporSim(opts: LaporSimOptions = {}): LaporSimHandler {
   const externals = opts.externals ?? [{ id: "9001", name: "BP Batam" }];
   const store = new SimStore(cfg.institutionId, cfg.institutionName, externals, () => url);
   const setFaults = (f: Partial<Faults>) => (faults = { ...faults, ...f });
+  const adminToken = opts.adminToken ?? randomSecret();
 
   async function api(req: IncomingMessage, path: string, query: URLSearchParams): Promise<Reply> {
     const v = faults.version;
@@ -174,8 +183,8 @@ export function createLaporSim(opts: LaporSimOptions = {}): LaporSimHandler {
 
   async function handle(req: IncomingMessage, res: ServerResponse, path = req.url ?? "/"): Promise<void> {
     const u = new URL(path, "http://sim.local");
-    if (u.pathname.startsWith("/_admin/")) return send(res, await adminRoutes(req, u, { store, getFaults: () => faults, setFaults }));
-    if (req.headers.authorization !== `Bearer ${cfg.apiKey}` || req.headers.token !== cfg.token) return send(res, fail(401, "Unauthenticated."));
+    if (u.pathname.startsWith("/_admin/")) return send(res, adminRefusal(req, adminToken) ?? (await adminRoutes(req, u, { store, getFaults: () => faults, setFaults })));
+    if (!sameSecret(req.headers.authorization, `Bearer ${cfg.apiKey}`) || !sameSecret(req.headers.token, cfg.token)) return send(res, fail(401, "Unauthenticated."));
     const fate = decideFate(faults, req.method === "POST");
     if (fate.kind === "unauthorized") return send(res, fail(401, "Token expired."));
     if (fate.kind === "rate_limited") return send(res, { ...fail(429, "Too Many Requests"), headers: { "retry-after": String(fate.retryAfterSeconds) } });
@@ -202,6 +211,9 @@ export function createLaporSim(opts: LaporSimOptions = {}): LaporSimHandler {
     get faults() {
       return faults;
     },
+    adminToken,
+    apiKey: cfg.apiKey,
+    token: cfg.token,
     setFaults,
     setUrl: (u: string) => void (url = u),
     handle: (req, res, path) =>
@@ -233,6 +245,7 @@ export async function startLaporSim(opts: LaporSimOptions = {}): Promise<LaporSi
     get faults() {
       return sim.faults;
     },
+    adminToken: sim.adminToken,
     setFaults: sim.setFaults,
     close: () =>
       new Promise<void>((resolve) => {

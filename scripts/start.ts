@@ -13,7 +13,7 @@ import { seedDemoComplaints } from "../server/demo-complaints";
 import { env, type Env } from "../server/env";
 import { CLIENT_ADDRESS_HEADER } from "../server/http-headers";
 import { seedSimDemo } from "../lapor-sim/demo";
-import { createLaporSim, SIM_DEFAULTS } from "../lapor-sim/server";
+import { createLaporSim, randomSecret, SIM_DEFAULTS } from "../lapor-sim/server";
 import { ensureAuthSecret } from "./auth-secret";
 import { buildIfNeeded } from "./build-if-needed";
 import { createPageCache } from "./page-cache";
@@ -90,12 +90,14 @@ async function serve(e: Env, runJobs: boolean) {
   // Demo without a real LAPOR: the simulator is mounted at /lapor-sim on this same server (no
   // other port to collide with), with a few complaints LAPOR "disposed" to the city, so the whole
   // two-way flow is visible on a fresh machine. LAPOR_BASE_URL set → that LAPOR; otherwise off.
-  const sim = withSimulator(e) ? createLaporSim({}) : null;
+  // Its LAPOR API takes only the credentials generated here for the portal; its admin API only
+  // callers on this machine with the admin token.
+  const sim = withSimulator(e) ? createLaporSim({ apiKey: randomSecret(), token: randomSecret(), adminToken: e.LAPOR_SIM_ADMIN_TOKEN }) : null;
   if (sim) {
-    sim.setUrl(`http://127.0.0.1:${e.PORT}${SIM_MOUNT}`);
+    sim.setUrl(`http://${["0.0.0.0", "::"].includes(e.listenHost) ? "127.0.0.1" : e.listenHost}:${e.PORT}${SIM_MOUNT}`);
     seedSimDemo(sim.store, e.PINTU_REGION);
     sim.store.startIdsAt(Math.floor(Date.now() / 1000));
-    setLaporConfig({ baseUrl: sim.url, apiKey: SIM_DEFAULTS.apiKey, token: SIM_DEFAULTS.token, institutionId: SIM_DEFAULTS.institutionId, timeoutMs: e.LAPOR_TIMEOUT_MS });
+    setLaporConfig({ baseUrl: sim.url, apiKey: sim.apiKey, token: sim.token, institutionId: SIM_DEFAULTS.institutionId, timeoutMs: e.LAPOR_TIMEOUT_MS });
   }
 
   // The fast paths load server-only modules outside Next's bundle (see the hook).
@@ -120,12 +122,12 @@ async function serve(e: Env, runJobs: boolean) {
     console.error(`pintu: cannot serve on port ${e.PORT}: ${err.message}`);
     void handle.close().finally(() => process.exit(1));
   });
-  server.listen(e.PORT, () => {
+  server.listen(e.PORT, e.listenHost, () => {
     // The worker runs in this process: the embedded database allows one process, and a small
     // deployment needs nothing else. With PostgreSQL, `npm run worker` processes may run beside
     // it. Started once listening, so its first LAPOR poll can reach the mounted simulator.
     worker = runJobs ? startWorker(handle.db) : undefined;
-    if (sim) console.log(`pintu: LAPOR simulator at ${sim.url} (admin API: ${sim.url}/_admin/…)`);
+    if (sim) console.log(`pintu: LAPOR simulator at ${sim.url} (admin API: ${sim.url}/_admin/… from this machine, header X-Admin-Token: ${e.LAPOR_SIM_ADMIN_TOKEN ? "LAPOR_SIM_ADMIN_TOKEN" : sim.adminToken})`);
     if (cluster.isWorker && cluster.worker?.id !== 1) return;
     console.log(`pintu: ready on http://localhost:${e.PORT} (${handle.kind === "pglite" ? `embedded database in ${e.DATA_DIR}` : "PostgreSQL"}${e.demo ? ", demo data" : ""})`);
   });

@@ -55,6 +55,15 @@ describe("parseEnv", () => {
     expect(parseEnv(source).demo).toBe(demo);
   });
 
+  it("listens on 127.0.0.1 in demo mode and on 0.0.0.0 otherwise, unless HOST says where", () => {
+    expect(parseEnv({}).listenHost).toBe("127.0.0.1");
+    expect(parseEnv({ DATABASE_URL: PG }).listenHost).toBe("0.0.0.0");
+    expect(parseEnv({ DATABASE_URL: PG, PINTU_DEMO: "1" }).listenHost).toBe("127.0.0.1");
+    expect(parseEnv({ HOST: "0.0.0.0" }).listenHost).toBe("0.0.0.0");
+    expect(parseEnv({ DATABASE_URL: PG, HOST: "::1" }).listenHost).toBe("::1");
+    expect(configError({ HOST: "a b" }).message).toMatch(/^Invalid configuration: HOST /);
+  });
+
   it("reads numbers and flags from their text form", () => {
     expect(parseEnv({ PORT: "8080", PUBLIC_RATE_LIMIT: "0", TRUST_PROXY: "1", LAPOR_POLL_SECONDS: "15" })).toMatchObject({
       PORT: 8080,

@@ -13,6 +13,11 @@ const schema = z.object({
     .or(z.literal("").transform(() => undefined)),
   DATA_DIR: z.string().min(1).default("./.data"),
   PORT: z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535).default(3000),
+  /** The address `npm start` listens on; unset: 127.0.0.1 in demo mode (nobody else reaches the demo), 0.0.0.0 otherwise. */
+  HOST: z
+    .string()
+    .regex(/^(?:[A-Za-z0-9.-]+|[0-9A-Fa-f:]+)$/, "must be an IP address or host name, such as 127.0.0.1 or 0.0.0.0")
+    .optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   PINTU_REGION: z.string().regex(/^[A-Z]{2,6}$/, "must be 2–6 capital letters").default("BTM"),
   PINTU_DEMO: flag.optional(),
@@ -25,6 +30,8 @@ const schema = z.object({
   LAPOR_API_KEY: z.string().optional(),
   LAPOR_INSTITUTION_TOKEN: z.string().optional(),
   LAPOR_INSTITUTION_ID: z.string().optional(),
+  /** The demo's in-process LAPOR simulator: its admin API's token (a random one, printed at start, when unset). */
+  LAPOR_SIM_ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   LAPOR_POLL_SECONDS: z.coerce.number({ error: "must be a number of seconds" }).int().min(5).default(60),
   /**
    * Where the very first poll starts (later polls follow their watermark): an ISO date (midnight
@@ -59,7 +66,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
-export type Env = z.output<typeof schema> & { demo: boolean; embedded: boolean };
+export type Env = z.output<typeof schema> & { demo: boolean; embedded: boolean; listenHost: string };
 
 /** Parses configuration, or throws one line naming the first invalid variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
@@ -72,7 +79,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   }
   const env = result.data;
   const embedded = !env.DATABASE_URL;
-  return { ...env, embedded, demo: env.PINTU_DEMO ?? embedded };
+  const demo = env.PINTU_DEMO ?? embedded;
+  return { ...env, embedded, demo, listenHost: env.HOST ?? (demo ? "127.0.0.1" : "0.0.0.0") };
 }
 
 export class ConfigError extends Error {}

@@ -10,6 +10,7 @@ import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { E2E_SMS_KEY, e2eOutboundUrl } from "./kannel-config";
+import { E2E_SIM_ADMIN_TOKEN } from "./servers";
 
 const [port = "3100", rateLimit = "1000"] = process.argv.slice(2);
 const dataDir = mkdtempSync(path.join(os.tmpdir(), `pintu-e2e-${port}-`));
@@ -21,6 +22,8 @@ process.env.DATA_DIR = dataDir;
 // The SMS gateway spec (e2e/sms-gateway.spec.ts) runs Kannel beside this server.
 process.env.SMS_INBOUND_KEY ??= E2E_SMS_KEY;
 process.env.SMS_OUTBOUND_URL ??= e2eOutboundUrl(Number(port));
+// Specs switch the mounted LAPOR simulator's faults through its admin API with this token.
+process.env.LAPOR_SIM_ADMIN_TOKEN ??= E2E_SIM_ADMIN_TOKEN;
 // The SLA board's period figures follow the complaints within seconds, not a minute.
 process.env.SLA_STATS_SECONDS ??= "2";
 delete process.env.DATABASE_URL;

@@ -5,3 +5,5 @@ export const LIMITED_PORT = MAIN_PORT + 1;
 export const LIMITED_RATE = 3;
 export const MAIN_URL = `http://127.0.0.1:${MAIN_PORT}`;
 export const LIMITED_URL = `http://127.0.0.1:${LIMITED_PORT}`;
+/** The admin token of the LAPOR simulator mounted in the e2e servers (`LAPOR_SIM_ADMIN_TOKEN`). */
+export const E2E_SIM_ADMIN_TOKEN = "e2e-lapor-sim-admin-token-0123456789";
