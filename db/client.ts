@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
@@ -6,6 +5,8 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { lockDataDir } from "./data-dir-lock";
+import { durablePgliteOptions } from "./pglite-durable";
 import * as schema from "./schema";
 
 /** A database or a transaction: every query function takes one of these first. */
@@ -32,15 +33,27 @@ export function openDb(opts: { url?: string; dataDir?: string; poolSize?: number
       close: () => client.end({ timeout: 5 }),
     };
   }
-  const dir = opts.dataDir ? path.resolve(opts.dataDir, "pglite") : undefined;
-  if (dir) mkdirSync(dir, { recursive: true });
-  // Options object form: `new PGlite(undefined, opts)` ignores `opts` (the in-memory database
-  // would then lack pg_trgm and fail migration 0001).
-  const client = new PGlite({ dataDir: dir, extensions: { pg_trgm } });
+  if (!opts.dataDir) {
+    // Options object form: `new PGlite(undefined, opts)` ignores `opts` (the in-memory database
+    // would then lack pg_trgm and fail migration 0001).
+    const client = new PGlite({ extensions: { pg_trgm } });
+    return { db: drizzlePglite(client, { schema }) as unknown as Db, kind: "pglite", close: () => client.close() };
+  }
+  // One process owns an embedded database folder (two would each overwrite the other's writes),
+  // and a commit is on disk before it is acknowledged.
+  const lock = lockDataDir(opts.dataDir);
+  const dir = path.resolve(opts.dataDir, "pglite");
+  let client: PGlite;
+  try {
+    client = new PGlite({ dataDir: dir, extensions: { pg_trgm }, ...durablePgliteOptions(dir) });
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
   return {
     db: drizzlePglite(client, { schema }) as unknown as Db,
     kind: "pglite",
-    close: () => client.close(),
+    close: () => client.close().finally(lock.release),
   };
 }
 

@@ -1,3 +1,4 @@
+import { DataDirLockedError } from "../db/data-dir-lock";
 import { ConfigError } from "../server/env";
 
 /** A mistake in how a command was called: reported as one line. */
@@ -9,7 +10,7 @@ export async function runScript(task: () => Promise<void>): Promise<void> {
     await task();
   } catch (err) {
     // Configuration and usage mistakes are one clear line; anything else keeps its stack.
-    if (err instanceof ConfigError || err instanceof UsageError) console.error(err.message);
+    if (err instanceof ConfigError || err instanceof UsageError || err instanceof DataDirLockedError) console.error(err.message);
     else console.error(err);
     process.exit(1);
   }
