@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, bigserial, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { complaints, opds, role, users } from "./schema";
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -69,4 +69,50 @@ export const notificationReads = pgTable(
     readAt: tstz("read_at").notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.notificationId, t.userId] })],
+);
+
+/** How an OPD's share of a complaint ended (`opd_clocks.end_reason`). */
+export const OPD_SHARE_ENDS = ["responded", "returned", "redisposed", "merged"] as const;
+export type OpdShareEnd = (typeof OPD_SHARE_ENDS)[number];
+/** What started an OPD's share: a disposition, a re-disposition, the reporter's objection, an unmerge. */
+export const OPD_SHARE_STARTS = ["dispose", "redispose", "object", "unmerge"] as const;
+export type OpdShareStart = (typeof OPD_SHARE_STARTS)[number];
+
+/**
+ * One row per OPD's share of a complaint: its own clock, for OPD accountability (PRODUCT.md
+ * "Service levels"). Each disposition (or re-disposition, objection, unmerge back to an OPD)
+ * starts one with the category's first-response and resolution durations; it ends when that
+ * OPD answers, returns the complaint or is re-disposed away (or the complaint is merged). A
+ * pause moves its deadlines like the citizen's; the citizen's deadline (on `complaints`) never
+ * moves with a share. `held_ms`: working time the OPD held it, pauses left out — what a bounce
+ * cost the citizen. Written by server/workflow/opd-clocks.ts and the calendar recompute.
+ */
+export const opdClocks = pgTable(
+  "opd_clocks",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    complaintId: bigint("complaint_id", { mode: "number" }).notNull().references(() => complaints.id),
+    opdId: integer("opd_id").notNull().references(() => opds.id),
+    startedAt: tstz("started_at").notNull(),
+    startedBy: text("started_by", { enum: OPD_SHARE_STARTS }).notNull(),
+    /** Null when the OPD had already written to the reporter (a share started by an objection). */
+    firstResponseDue: tstz("first_response_due"),
+    firstResponseRiskAt: tstz("first_response_risk_at"),
+    resolutionDue: tstz("resolution_due").notNull(),
+    resolutionRiskAt: tstz("resolution_risk_at").notNull(),
+    /** This OPD's first message to the reporter during the share. */
+    firstRespondedAt: tstz("first_responded_at"),
+    /** Working time (ms) of the pauses during the share; its deadlines already moved by it. */
+    pausedMs: bigint("paused_ms", { mode: "number" }).notNull().default(0),
+    endedAt: tstz("ended_at"),
+    endReason: text("end_reason", { enum: OPD_SHARE_ENDS }),
+    heldMs: bigint("held_ms", { mode: "number" }),
+  },
+  (t) => [
+    // At most one running share per complaint.
+    uniqueIndex("opd_clocks_open_idx").on(t.complaintId).where(sql`ended_at is null`),
+    index("opd_clocks_complaint_idx").on(t.complaintId, t.startedAt),
+    index("opd_clocks_started_idx").on(t.startedAt, t.opdId),
+    check("opd_clocks_ended", sql`(ended_at is null) = (end_reason is null) and (ended_at is null) = (held_ms is null)`),
+  ],
 );

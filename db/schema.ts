@@ -18,6 +18,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { runningSql } from "../domain/clock-rules";
 import { CHANNELS, COMPLAINT_STATUSES, ROLES } from "../domain/complaint-status";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -156,19 +157,25 @@ export const complaints = pgTable(
     // every `…RiskAt` the moment 80 % of that clock's working time is used (at risk from then,
     // breached after `…Due`). A pause (status awaiting_reporter) moves both forward by the
     // working time it lasted when it ends, so "on time" is simply `stop <= due`. A clock runs
-    // while its due is set and: verification — status received; first response — status
-    // disposed/in_progress and first_responded_at null; resolution — status disposed/in_progress;
-    // auto-close — status responded. Null = that clock has not started (or was withdrawn).
+    // while its due is set and its rule in domain/clock-rules.ts holds. These are the citizen's
+    // clocks (each OPD's own share is timed in `opd_clocks`, db/schema-sla.ts): set at
+    // receipt / the first disposition and moved only by pauses and calendar edits. Null = that
+    // clock has not started (or was withdrawn).
     /** Verification deadline, from receipt; never restarted (not by a return, not by re-disposition). */
     verificationDue: tstz("verification_due"),
     verificationRiskAt: tstz("verification_risk_at"),
     /** When verification last ended (disposed, forwarded, archived, merged); null while it runs. */
     verifiedAt: tstz("verified_at"),
-    /** When the current OPD got the complaint: the start of the first-response and resolution clocks. */
+    /** When the current OPD got the complaint (null while with none); its own clock is in `opd_clocks`. */
     disposedAt: tstz("disposed_at"),
+    /**
+     * The first disposition: the start of the citizen's first-response and resolution clocks, set
+     * once — a return, a re-disposition or a merge never moves it (PRODUCT.md "Service levels").
+     */
+    firstDisposedAt: tstz("first_disposed_at"),
     firstResponseDue: tstz("first_response_due"),
     firstResponseRiskAt: tstz("first_response_risk_at"),
-    /** Start of the resolution clock: the disposition, or the reporter's objection (a new clock). */
+    /** Start of the citizen's resolution clock: the first disposition, or the reporter's objection (a new clock). */
     resolutionStartedAt: tstz("resolution_started_at"),
     resolutionDue: tstz("resolution_due"),
     resolutionRiskAt: tstz("resolution_risk_at"),
@@ -195,10 +202,10 @@ export const complaints = pgTable(
     // One case across channels: an SMS looks up the sender's recent complaints.
     index("complaints_reporter_phone_idx").on(t.reporterPhone, t.createdAt),
     // The SLA sweep's candidates: only complaints whose clock is running (partial indexes).
-    index("complaints_verification_clock_idx").on(t.verificationRiskAt).where(sql`status = 'received'`),
-    index("complaints_first_response_clock_idx").on(t.firstResponseRiskAt).where(sql`status in ('disposed', 'in_progress') and first_responded_at is null`),
-    index("complaints_resolution_clock_idx").on(t.resolutionRiskAt).where(sql`status in ('disposed', 'in_progress')`),
-    index("complaints_auto_close_idx").on(t.autoCloseDue).where(sql`status = 'responded'`),
+    index("complaints_verification_clock_idx").on(t.verificationRiskAt).where(sql.raw(runningSql("verification", ""))),
+    index("complaints_first_response_clock_idx").on(t.firstResponseRiskAt).where(sql.raw(runningSql("firstResponse", ""))),
+    index("complaints_resolution_clock_idx").on(t.resolutionRiskAt).where(sql.raw(runningSql("resolution", ""))),
+    index("complaints_auto_close_idx").on(t.autoCloseDue).where(sql.raw(runningSql("autoClose", ""))),
     // The public list (/aduan): newest first among what the public may see.
     index("complaints_public_idx")
       .on(t.createdAt.desc(), t.id.desc())

@@ -1,4 +1,4 @@
-import { addWorkingDays, addWorkingTime, workingDays, type WorkingCalendar } from "./working-days";
+import { addWorkingDays, addWorkingTime, workingDays, workingTimeBetween, type WorkingCalendar } from "./working-days";
 
 /** The service-level clocks and their defaults in working days (PRODUCT.md "Service levels"). */
 export const DEFAULT_SLA = { verification: 3, firstResponse: 5, resolution: 14, autoClose: 10 } as const;
@@ -43,3 +43,8 @@ export function clockState(window: ClockWindow, now: Date): "on_track" | "at_ris
 
 /** Event-log actions the clocks write (internal: never on the public timeline). */
 export const SLA_EVENT_ACTIONS = ["clock_paused", "clock_resumed", "sla_breached", "deadlines_recomputed"] as const;
+
+/** Whole working days from `start` to `now` ("sudah N hari kerja sejak diterima"). */
+export function workingDaysSince(start: Date, now: Date, calendar: WorkingCalendar): number {
+  return Math.floor(workingTimeBetween(start, now, calendar) / workingDays(1));
+}

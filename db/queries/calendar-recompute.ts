@@ -1,32 +1,28 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
+import { CLOCK_RULES, runningSql, startSql, type ClockName } from "../../domain/clock-rules";
 import { rowsOf, ts } from "./sla-facts";
 
 const TZ = sql.raw(`'Asia/Jakarta'`);
 
 /**
- * The running (or paused) clocks of open complaints: complaint, clock, start, deadline, at-risk
- * moment — the same columns and conditions as the workflow (server/workflow/clocks.ts) and the
- * SLA sweep. A paused complaint's clocks are those of the status it paused from.
+ * The running (or paused) clocks of open complaints — complaint or share id, clock, start,
+ * deadline, at-risk moment, and which table (`t`: 'c' complaints, 's' opd_clocks) — by the rules
+ * of domain/clock-rules.ts, as the workflow and the SLA sweep run them. A paused complaint's
+ * clocks are those of the status it paused from. A running OPD share has its own two clocks.
  */
-const CLOCKS = sql.raw(`
-  select c.id, 'verification' as clock, c.created_at as s, c.verification_due as d, c.verification_risk_at as r
-  from complaints c
-  where (c.status = 'received' or (c.status = 'awaiting_reporter' and c.previous_status = 'received')) and c.verification_due is not null
-  union all
-  select c.id, 'firstResponse', coalesce(c.disposed_at, c.created_at), c.first_response_due, c.first_response_risk_at
-  from complaints c
-  where (c.status in ('disposed', 'in_progress') or (c.status = 'awaiting_reporter' and c.previous_status in ('disposed', 'in_progress')))
-    and c.first_responded_at is null and c.first_response_due is not null
-  union all
-  select c.id, 'resolution', coalesce(c.resolution_started_at, c.disposed_at, c.created_at), c.resolution_due, c.resolution_risk_at
-  from complaints c
-  where (c.status in ('disposed', 'in_progress') or (c.status = 'awaiting_reporter' and c.previous_status in ('disposed', 'in_progress')))
-    and c.resolution_due is not null
-  union all
-  select c.id, 'autoClose', c.responded_at, c.auto_close_due, null
-  from complaints c
-  where c.status = 'responded' and c.responded_at is not null and c.auto_close_due is not null`);
+const CLOCKS = sql.raw(
+  [
+    ...(Object.keys(CLOCK_RULES) as ClockName[]).map((k) => {
+      const r = CLOCK_RULES[k];
+      return `select c.id, '${k}' as clock, ${startSql(k)} as s, c.${r.due} as d, ${r.riskAt ? `c.${r.riskAt}` : "null::timestamptz"} as r, 'c' as t
+  from complaints c where ${runningSql(k, "c", { paused: true })} and c.${r.due} is not null`;
+    }),
+    `select s.id, 'opdFirstResponse', s.started_at, s.first_response_due, s.first_response_risk_at, 's'
+  from opd_clocks s where s.ended_at is null and s.first_responded_at is null and s.first_response_due is not null`,
+    `select s.id, 'opdResolution', s.started_at, s.resolution_due, s.resolution_risk_at, 's' from opd_clocks s where s.ended_at is null`,
+  ].join("\n  union all\n  "),
+);
 
 /** Working-day position of moment `t` on calendar day row `cal` (ordinal `o`, working `w`): the start of working day o is o - 1. */
 const pos = (t: string, cal: string, o: string, w: string) =>
@@ -62,7 +58,7 @@ export async function recomputeDeadlines(tx: Db, change: { day: string; added: b
       ),
       wd as (select day, o_new as ord from cal where w_new),
       moved as (
-        select hit.id, hit.clock, hit.d as old_d, hit.r as old_r,
+        select hit.id, hit.t, hit.clock, hit.d as old_d, hit.r as old_r,
           case when p.pd = ceil(p.pd) and not cs.w_new then (nd.day + time '23:59:59.999') at time zone ${TZ} else ${at("p.pd", "nd")} end as new_d,
           case when hit.r is null then null else ${at("p.pr", "nr")} end as new_r
         from hit
@@ -83,7 +79,19 @@ export async function recomputeDeadlines(tx: Db, change: { day: string; added: b
           max(new_d) filter (where clock = 'resolution') as r_d, max(new_r) filter (where clock = 'resolution') as r_r,
           max(new_d) filter (where clock = 'autoClose') as a_d,
           jsonb_object_agg(clock, new_d) as due, jsonb_object_agg(clock, old_d) as previous
-        from changed group by id
+        from changed where t = 'c' group by id
+      ),
+      per_s as (
+        select id,
+          max(new_d) filter (where clock = 'opdFirstResponse') as f_d, max(new_r) filter (where clock = 'opdFirstResponse') as f_r,
+          max(new_d) filter (where clock = 'opdResolution') as r_d, max(new_r) filter (where clock = 'opdResolution') as r_r
+        from changed where t = 's' group by id
+      ),
+      upd_s as (
+        update opd_clocks s set
+          first_response_due = coalesce(per_s.f_d, s.first_response_due), first_response_risk_at = coalesce(per_s.f_r, s.first_response_risk_at),
+          resolution_due = coalesce(per_s.r_d, s.resolution_due), resolution_risk_at = coalesce(per_s.r_r, s.resolution_risk_at)
+        from per_s where s.id = per_s.id
       ),
       upd as (
         update complaints c set

@@ -1,4 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
+import { CLOCK_RULES, runningSql, type PausableClock } from "@/domain/clock-rules";
 import { OPEN_STATUSES, type Channel } from "@/domain/complaint-status";
 import { type BoardClock, type ClockState, type Figures } from "@/domain/sla-stats";
 import type { Db } from "../client";
@@ -147,6 +148,13 @@ export async function monthlyTrend(db: Db, s: BoardScope): Promise<{ month: stri
  * complaints, without calendar arithmetic per row. Columns: id, opd_id, state, clock (the
  * governing clock), due (its deadline).
  */
+/** The deadline and at-risk moment of a citizen's clock while it runs (domain/clock-rules.ts), as due_x and risk_x. */
+const when = (k: PausableClock) => {
+  const r = CLOCK_RULES[k];
+  const x = k[0]!;
+  return sql.raw(`case when ${runningSql(k)} then c.${r.due} end as due_${x}, case when ${runningSql(k)} then c.${r.riskAt} end as risk_${x}`);
+};
+
 function openClocks(s: Omit<BoardScope, "start" | "end">, now: Date): SQL {
   const open = sql.raw(OPEN_STATUSES.filter((x) => x !== "responded").map((x) => `'${x}'`).join(", "));
   const rank = (due: string, risk: string) =>
@@ -154,12 +162,7 @@ function openClocks(s: Omit<BoardScope, "start" | "end">, now: Date): SQL {
   return sql`
     with o as (
       select c.id, c.opd_id, c.status,
-        case when c.status = 'received' then c.verification_due end as due_v,
-        case when c.status = 'received' then c.verification_risk_at end as risk_v,
-        case when c.status in ('disposed', 'in_progress') and c.first_responded_at is null then c.first_response_due end as due_f,
-        case when c.status in ('disposed', 'in_progress') and c.first_responded_at is null then c.first_response_risk_at end as risk_f,
-        case when c.status in ('disposed', 'in_progress') then c.resolution_due end as due_r,
-        case when c.status in ('disposed', 'in_progress') then c.resolution_risk_at end as risk_r,
+        ${when("verification")}, ${when("firstResponse")}, ${when("resolution")},
         ${ts(now)} as now_at
       from complaints c
       where c.status in (${open}) and ${and(dimensions("c", s))}

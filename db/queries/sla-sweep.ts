@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { COMPLAINT_STATUSES } from "../../domain/complaint-status";
+import { CLOCK_RULES, runningSql, startSql, type PausableClock } from "../../domain/clock-rules";
 import { WORKFLOW } from "../../domain/workflow";
 import type { Db } from "../client";
 import type { SlaClockName } from "../schema-sla";
@@ -8,30 +9,23 @@ import type { SlaClockName } from "../schema-sla";
 
 type TimedClock = Exclude<SlaClockName, "auto_close">;
 
-/** How each timed clock is found in SQL: when it runs, when it started, its deadline and 80 % mark. */
+/**
+ * How each timed clock is found in SQL: when it runs (domain/clock-rules.ts — the same text as
+ * the partial indexes' predicates in db/schema.ts, so the planner uses them), when it started,
+ * its deadline and 80 % mark. `opdClock`: its reminders go to the OPD holding the complaint
+ * (to the coordinators while none does, e.g. after a return).
+ */
+const clockSql = (k: PausableClock, opdClock: boolean) => ({
+  running: sql.raw(runningSql(k)),
+  start: sql.raw(startSql(k)),
+  due: sql.raw(`c.${CLOCK_RULES[k].due}`),
+  riskAt: sql.raw(`c.${CLOCK_RULES[k].riskAt}`),
+  opdClock,
+});
 const CLOCKS: Record<TimedClock, { running: SQL; start: SQL; due: SQL; riskAt: SQL; opdClock: boolean }> = {
-  // The conditions repeat the partial indexes' predicates (db/schema.ts) so the planner uses them.
-  verification: {
-    running: sql.raw(`c.status = 'received'`),
-    start: sql.raw(`c.created_at`),
-    due: sql.raw(`c.verification_due`),
-    riskAt: sql.raw(`c.verification_risk_at`),
-    opdClock: false,
-  },
-  first_response: {
-    running: sql.raw(`c.status in ('disposed', 'in_progress') and c.first_responded_at is null`),
-    start: sql.raw(`coalesce(c.disposed_at, c.created_at)`),
-    due: sql.raw(`c.first_response_due`),
-    riskAt: sql.raw(`c.first_response_risk_at`),
-    opdClock: true,
-  },
-  resolution: {
-    running: sql.raw(`c.status in ('disposed', 'in_progress')`),
-    start: sql.raw(`coalesce(c.resolution_started_at, c.disposed_at, c.created_at)`),
-    due: sql.raw(`c.resolution_due`),
-    riskAt: sql.raw(`c.resolution_risk_at`),
-    opdClock: true,
-  },
+  verification: clockSql("verification", false),
+  first_response: clockSql("firstResponse", true),
+  resolution: clockSql("resolution", true),
 };
 
 /** The statuses from which the workflow table lets the system close a complaint (auto-close). */
@@ -56,23 +50,23 @@ function markStatement(clock: TimedClock, kind: "at_risk" | "breached", now: Dat
   const k = CLOCKS[clock];
   const at = sql`${now.toISOString()}::timestamptz`;
   const crossed = kind === "breached" ? sql`${k.riskAt} <= ${at} and ${k.due} < ${at}` : sql`${k.riskAt} <= ${at} and ${k.due} >= ${at}`;
-  const opd = k.opdClock ? sql`c.opd_id is not null and` : sql``;
-  // At risk → the OPD (verification: the coordinators); breached → the OPD head and the coordinators.
-  const to = (role: string | null, opd: boolean) =>
-    sql`select x.id, ${sql.raw(role ? `'${role}'::role` : "null::role")} as role, ${sql.raw(opd ? "x.opd_id" : "null::int")} as opd_id, x.due, x.tracking_code from x`;
+  // At risk → the OPD holding it (verification, or no OPD: the coordinators); breached → the OPD
+  // head and the coordinators.
+  const to = (role: string | null, opd: boolean, where = "true") =>
+    sql`select x.id, ${sql.raw(role ? `'${role}'::role` : "null::role")} as role, ${sql.raw(opd ? "x.opd_id" : "null::int")} as opd_id, x.due, x.tracking_code from x where ${sql.raw(where)}`;
   const audience =
     kind === "at_risk"
       ? k.opdClock
-        ? to(null, true)
+        ? sql`${to(null, true, "x.opd_id is not null")} union all ${to("coordinator", false, "x.opd_id is null")}`
         : to("coordinator", false)
       : k.opdClock
-        ? sql`${to("opd_head", true)} union all ${to("coordinator", false)}`
+        ? sql`${to("opd_head", true, "x.opd_id is not null")} union all ${to("coordinator", false)}`
         : to("coordinator", false);
   return sql`
     with cand as (
       select c.id, c.opd_id, c.status, c.tracking_code, ${k.start} as clock_start, ${k.due} as due
       from complaints c
-      where ${opd} ${k.running} and ${crossed}
+      where ${k.running} and ${crossed}
         and not exists (
           select 1 from sla_marks m
           where m.complaint_id = c.id and m.clock = ${clock}::text and m.kind = ${kind}::text and m.clock_start = ${k.start})

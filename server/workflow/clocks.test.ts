@@ -1,11 +1,12 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { complaintEvents, complaints, holidays, opds, users } from "@/db/schema";
+import { complaintEvents, complaints, holidays } from "@/db/schema";
 import { testDatabases, type TestDatabase } from "@/db/testing";
 import type { Role } from "@/domain/complaint-status";
 import type { Action } from "@/domain/workflow";
 import { addWorkingTime } from "@/domain/working-days";
 import { validComplaint, wib } from "@/test/fixtures";
+import { addStaff } from "@/test/staff";
 import { intakeComplaint } from "../intake";
 import { invalidateReference, reference } from "../reference";
 import { performAction, type ActingParty } from "./perform";
@@ -21,9 +22,7 @@ describe.each(testDatabases())("SLA clocks in the workflow on $name", (backend) 
   beforeAll(async () => {
     t = await backend.open();
     const make = async (email: string, role: Role, opd: string | null) => {
-      const opdId = opd ? (await t.db.select({ id: opds.id }).from(opds).where(eq(opds.code, opd)))[0]!.id : null;
-      const [u] = await t.db.insert(users).values({ email, name: email, role, opdId, passwordHash: "x" }).returning({ id: users.id });
-      staff[email] = { kind: "staff", userId: u!.id, role, opdId };
+      staff[email] = await addStaff(t.db, email, role, opd);
     };
     await make("coord", "coordinator", null);
     await make("dukcapil", "opd_officer", "DISDUKCAPIL");
@@ -109,24 +108,28 @@ describe.each(testDatabases())("SLA clocks in the workflow on $name", (backend) 
     }
   });
 
-  it("does not restart verification on a return and re-disposition; the new OPD gets fresh clocks", async () => {
+  it("does not restart verification, first response or resolution on a return and re-disposition", async () => {
     const code = await file("2026-03-02 10:00");
     const first = await row(code);
     await act(code, "dispose", staff.coord!, "2026-03-03 10:00", { opdCode: "BINAMARGA" });
-    await act(code, "request_info", staff.binamarga!, "2026-03-03 11:00", { message: "Mohon foto lokasinya." });
-    await act(code, "reporter_reply", reporter, "2026-03-03 12:00", { message: "Sudah saya kirim." });
+    const disposed = await row(code);
     await act(code, "return", staff.binamarga!, "2026-03-04 10:00", { reason: "Ini urusan kependudukan, bukan jalan." });
     const returned = await row(code);
-    expect(returned).toMatchObject({ status: "received", verifiedAt: null, firstResponseDue: null, resolutionDue: null, resolutionRiskAt: null });
+    // Back to verification against its old deadline; the citizen's other clocks run on.
+    expect(returned).toMatchObject({ status: "received", verifiedAt: null, disposedAt: null, firstRespondedAt: null });
     expect(returned.verificationDue?.toISOString()).toBe(first.verificationDue?.toISOString());
+    for (const k of ["firstResponseDue", "resolutionDue", "resolutionRiskAt", "firstDisposedAt"] as const) expect(returned[k]).toEqual(disposed[k]);
     await act(code, "dispose", staff.coord!, "2026-03-09 10:00", { opdCode: "DISDUKCAPIL" });
     const again = await row(code);
     expect(again.verificationDue?.toISOString()).toBe(first.verificationDue?.toISOString());
     expect(again.verifiedAt?.toISOString()).toBe(iso("2026-03-09 10:00")); // late: after Thursday 5 March
-    expect(again.firstRespondedAt).toBeNull(); // the new OPD has not answered yet
-    expect(again.firstResponseDue?.toISOString()).toBe(iso("2026-03-16 10:00"));
+    expect(again.disposedAt?.toISOString()).toBe(iso("2026-03-09 10:00"));
+    expect(again.firstResponseDue?.toISOString()).toBe(iso("2026-03-10 10:00")); // from the first disposition
+    expect(again.resolutionDue?.toISOString()).toBe(disposed.resolutionDue?.toISOString());
     await act(code, "redispose", staff.coord!, "2026-03-10 10:00", { opdCode: "BINAMARGA", reason: "Ternyata memang jalan rusak." });
-    expect((await row(code)).verificationDue?.toISOString()).toBe(first.verificationDue?.toISOString());
+    const last = await row(code);
+    expect(last.verificationDue?.toISOString()).toBe(first.verificationDue?.toISOString());
+    expect(last.resolutionDue?.toISOString()).toBe(disposed.resolutionDue?.toISOString());
   });
 
   it("sets the auto-close deadline on a response and a new resolution clock on an objection", async () => {

@@ -1,16 +1,28 @@
 import type { complaints } from "@/db/schema";
+import type { OpdShareEnd, OpdShareStart } from "@/db/schema-sla";
+import { runningClocks, type PausableClock } from "@/domain/clock-rules";
 import type { ComplaintStatus } from "@/domain/complaint-status";
 import { clockWindow, shiftWindow, slaPolicy, type ClockWindow } from "@/domain/sla";
-import { PAUSED_STATUSES, type Action } from "@/domain/workflow";
+import { PAUSED_STATUSES, type Action, type Actor } from "@/domain/workflow";
 import { addWorkingDays, workingTimeBetween } from "@/domain/working-days";
 import type { Reference } from "../reference";
 import type { ComplaintRow } from "./perform";
 
 type Update = Partial<typeof complaints.$inferInsert>;
-/** The clocks that can pause (auto-close never runs in a status that pauses). */
-export type PausableClock = "verification" | "firstResponse" | "resolution";
 /** An extra event the clocks write beside the action's own event, in the same transaction. */
 export type ClockEvent = { action: "clock_paused" | "clock_resumed"; data: Record<string, unknown> };
+
+/**
+ * What an action does to the OPD's own clock (`opd_clocks`), applied in this order by
+ * ./opd-clocks.ts: the pause that just ended moves the running share's deadlines; the acting
+ * OPD's first message marks it; the share ends; a new one starts.
+ */
+export type ShareOps = {
+  resumedMs?: number;
+  firstResponse?: boolean;
+  end?: OpdShareEnd;
+  start?: { opdId: number; startedBy: OpdShareStart; firstResponse: ClockWindow | null; resolution: ClockWindow };
+};
 
 const COLUMNS = {
   verification: { due: "verificationDue", riskAt: "verificationRiskAt" },
@@ -18,12 +30,8 @@ const COLUMNS = {
   resolution: { due: "resolutionDue", riskAt: "resolutionRiskAt" },
 } as const satisfies Record<PausableClock, { due: keyof ComplaintRow; riskAt: keyof ComplaintRow }>;
 
-/** Which clocks run while a complaint is in `status` (PRODUCT.md "Service levels"). */
-export function runningClocks(status: ComplaintStatus, firstRespondedAt: Date | null): PausableClock[] {
-  if (status === "received") return ["verification"];
-  if (status === "disposed" || status === "in_progress") return firstRespondedAt ? ["resolution"] : ["firstResponse", "resolution"];
-  return [];
-}
+/** The actions by which an OPD writes to the reporter. */
+const OPD_MESSAGES: readonly Action[] = ["request_info", "respond"];
 
 const isPaused = (s: ComplaintStatus) => PAUSED_STATUSES.includes(s);
 const window = (c: ComplaintRow, clock: PausableClock): ClockWindow | null => {
@@ -35,13 +43,18 @@ const put = (out: Update, clock: PausableClock, w: ClockWindow | null) => {
   out[COLUMNS[clock].due] = w?.due ?? null;
   out[COLUMNS[clock].riskAt] = w?.riskAt ?? null;
 };
+/** The clocks actually running: their rule holds and their deadline is set. */
+const running = (c: ComplaintRow, status: ComplaintStatus, firstRespondedAt: Date | null) =>
+  runningClocks(status, firstRespondedAt).filter((k) => window(c, k) !== null);
 
 /**
- * What an action does to the service-level clocks: pauses them when the complaint starts
- * awaiting the reporter and, when it stops, moves every paused deadline forward by the working
- * time the pause lasted; stops verification when the complaint leaves it; starts the OPD clocks
- * at (re-)disposition and a new resolution clock on an objection; sets the auto-close deadline
- * on a response. Verification is never restarted: a return or re-disposition keeps its deadline.
+ * What an action does to the service-level clocks. The citizen's clocks (on the complaint):
+ * paused while the complaint awaits the reporter and, when it stops, every paused deadline moves
+ * forward by the working time the pause lasted; verification stops when the complaint leaves
+ * it; first response and resolution start at the first disposition and are never restarted by a
+ * return, a re-disposition or a merge — only the reporter's objection to an answer opens a new
+ * resolution window; the auto-close deadline is set on a response. Each OPD's own clock (`share`)
+ * starts at its disposition and ends when it answers, returns or is re-disposed away.
  */
 export function clockEffects(args: {
   complaint: ComplaintRow;
@@ -49,72 +62,98 @@ export function clockEffects(args: {
   to: ComplaintStatus;
   ref: Reference;
   now: Date;
-  /** What the action's handler changes (e.g. an OPD's request to the reporter is its first response). */
+  actor: Actor;
+  /** What the action's handler changes (the OPD it disposes to). */
   handlerUpdate?: Update;
-}): { update: Update; events: ClockEvent[] } {
+}): { update: Update; events: ClockEvent[]; share: ShareOps } {
   const { complaint: c, action, to, ref, now } = args;
-  const firstRespondedAt = args.handlerUpdate?.firstRespondedAt !== undefined ? args.handlerUpdate.firstRespondedAt : c.firstRespondedAt;
+  const out: Update = {};
+  const h = args.handlerUpdate ?? {};
+  // The OPD's first message to the reporter stops first response: the citizen's (once) and its share's.
+  const opdMessage = OPD_MESSAGES.includes(action) && (args.actor === "opd_officer" || args.actor === "opd_head");
+  if (opdMessage && !c.firstRespondedAt) out.firstRespondedAt = now;
+  const firstRespondedAt = out.firstRespondedAt ?? c.firstRespondedAt;
   const cal = ref.calendar;
   const policy = slaPolicy(ref.categories.find((k) => k.id === c.categoryId)?.sla);
-  const out: Update = {};
   const events: ClockEvent[] = [];
+  const share: ShareOps = {};
+  const startShare = (opdId: number | null | undefined, startedBy: OpdShareStart, withFirstResponse: boolean) => {
+    if (opdId == null) return;
+    share.start = {
+      opdId,
+      startedBy,
+      firstResponse: withFirstResponse ? clockWindow(now, policy.firstResponse, cal) : null,
+      resolution: clockWindow(now, policy.resolution, cal),
+    };
+  };
 
   // The status whose clocks are (or were, before the pause) running.
   const activeStatus = isPaused(c.status) ? c.previousStatus : c.status;
   if (isPaused(c.status) && !isPaused(to)) {
     const pausedMs = c.pausedAt ? workingTimeBetween(c.pausedAt, now, cal) : 0;
-    const clocks = activeStatus ? runningClocks(activeStatus, c.firstRespondedAt) : [];
+    const clocks = activeStatus ? running(c, activeStatus, c.firstRespondedAt) : [];
     const due: Record<string, string> = {};
     for (const clock of clocks) {
-      const w = window(c, clock);
-      if (!w) continue;
-      const shifted = shiftWindow(w, pausedMs, cal);
+      const shifted = shiftWindow(window(c, clock)!, pausedMs, cal);
       put(out, clock, shifted);
       due[clock] = shifted.due.toISOString();
     }
     out.pausedAt = null;
     out.pausedMs = c.pausedMs + pausedMs;
+    share.resumedMs = pausedMs;
     events.push({ action: "clock_resumed", data: { pausedSince: c.pausedAt?.toISOString() ?? null, pausedMs, clocks, due } });
   } else if (!isPaused(c.status) && isPaused(to)) {
     out.pausedAt = now;
-    events.push({ action: "clock_paused", data: { clocks: runningClocks(c.status, firstRespondedAt) } });
+    events.push({ action: "clock_paused", data: { clocks: running(c, c.status, firstRespondedAt) } });
   }
+  if (opdMessage) share.firstResponse = true;
 
   switch (action) {
     case "dispose":
     case "redispose": {
       if (activeStatus === "received") out.verifiedAt = now;
-      // A new OPD's clocks: its first message to the reporter is what stops first response.
       out.disposedAt = now;
-      out.resolutionStartedAt = now;
-      out.firstRespondedAt = null;
-      put(out, "firstResponse", clockWindow(now, policy.firstResponse, cal));
-      put(out, "resolution", clockWindow(now, policy.resolution, cal));
+      // The citizen's clocks start once, at the first disposition; later ones keep them.
+      if (!c.firstDisposedAt) {
+        out.firstDisposedAt = now;
+        out.resolutionStartedAt = now;
+        put(out, "firstResponse", clockWindow(now, policy.firstResponse, cal));
+        put(out, "resolution", clockWindow(now, policy.resolution, cal));
+      }
+      if (action === "redispose") share.end = "redisposed";
+      startShare(h.opdId, action, true);
       break;
     }
     case "forward":
     case "archive":
-    case "merge":
       if (activeStatus === "received") out.verifiedAt = now;
       break;
+    case "merge":
+      if (activeStatus === "received") out.verifiedAt = now;
+      share.end = "merged";
+      break;
     case "return":
-      // Back to verification, against its original deadline: the citizen's wait is what counts.
+      // Back to verification, against its original deadline; the citizen's other clocks run on.
       out.verifiedAt = null;
       out.disposedAt = null;
-      out.resolutionStartedAt = null;
-      put(out, "firstResponse", null);
-      put(out, "resolution", null);
+      share.end = "returned";
       break;
     case "unmerge":
       if (to === "received" || (to === "awaiting_reporter" && c.previousStatus === "received")) out.verifiedAt = null;
+      if (to === "disposed" || to === "in_progress") {
+        out.disposedAt = now;
+        startShare(c.opdId, "unmerge", c.firstRespondedAt === null);
+      }
       break;
     case "respond":
       out.autoCloseDue = addWorkingDays(now, policy.autoClose, cal);
+      share.end = "responded";
       break;
     case "object":
       out.autoCloseDue = null;
       out.resolutionStartedAt = now;
       put(out, "resolution", clockWindow(now, policy.resolution, cal));
+      startShare(c.opdId, "object", false);
       break;
     case "accept_response":
     case "auto_close":
@@ -123,5 +162,5 @@ export function clockEffects(args: {
     default:
       break;
   }
-  return { update: out, events };
+  return { update: out, events, share };
 }

@@ -110,10 +110,6 @@ async function assign({ tx, complaint: c, input }: Ctx<"assign">): Promise<Effec
   return { update: { assignedUserId: u.id }, data: { assignedUserId: u.id, assigneeName: u.name } };
 }
 
-/** The OPD's first message to the reporter stops the first-response clock. */
-const firstResponse = (c: ComplaintRow, party: ActingParty, now: Date) =>
-  party.kind === "staff" && party.role.startsWith("opd_") && !c.firstRespondedAt ? { firstRespondedAt: now } : {};
-
 /** One handler per action of the workflow table. */
 export const HANDLERS: { [A in Action]: (ctx: Ctx<A>) => Effect | Promise<Effect> } = {
   dispose,
@@ -150,15 +146,14 @@ export const HANDLERS: { [A in Action]: (ctx: Ctx<A>) => Effect | Promise<Effect
       data: { fromOpdId: c.opdId, suggestedOpdCode: opd?.code ?? null, suggestedExternalCode: ext?.code ?? null },
     };
   },
-  request_info: ({ complaint: c, input, party, now }) => ({
-    update: firstResponse(c, party, now),
+  request_info: ({ input }) => ({
     publicMessage: input.message,
     outbox: [notifyReporter("info_requested")],
   }),
   reporter_reply: ({ input }) => ({ data: { message: input.message } }),
   resume: () => ({}),
-  respond: ({ complaint: c, input, party, now }) => ({
-    update: { respondedAt: now, ...firstResponse(c, party, now) },
+  respond: ({ input, now }) => ({
+    update: { respondedAt: now },
     publicMessage: input.message,
     outbox: [{ topic: "lapor.followup", payload: {} }, notifyReporter("responded")],
   }),

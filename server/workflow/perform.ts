@@ -9,6 +9,7 @@ import { AppError, notFound, ValidationError } from "../errors";
 import { reference } from "../reference";
 import { ACTION_INPUTS } from "./inputs";
 import { clockEffects } from "./clocks";
+import { applyShareOps } from "./opd-clocks";
 import { HANDLERS, type Effect } from "./handlers";
 
 /** Who is acting: a signed-in staff member, the reporter (key already checked) or the system. */
@@ -57,7 +58,8 @@ export async function performAction(
     const effect: Effect = await HANDLERS[req.action]({ tx, complaint: c, input: parsed.data as never, party: req.party, now: req.now, ref, to: t.to });
     const toStatus = t.to;
     const leaving = c.status !== toStatus;
-    const clocks = clockEffects({ complaint: c, action: req.action, to: toStatus, ref, now: req.now, handlerUpdate: effect.update });
+    const clocks = clockEffects({ complaint: c, action: req.action, to: toStatus, ref, now: req.now, actor: actorOf(req.party), handlerUpdate: effect.update });
+    await applyShareOps(tx, c.id, clocks.share, req.now, ref.calendar);
     await tx
       .update(complaints)
       .set({
