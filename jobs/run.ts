@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import type { Db } from "../db/client";
+import { dbErrorCode, isConnectionError } from "../db/errors";
 import { env } from "../server/env";
 import { log as baseLog } from "../server/log";
 import { claimDue, clearHalt, haltChannel, markDead, markDelivered, PROBE_MS, reschedule, type ClaimedItem } from "./claim";
@@ -17,6 +18,7 @@ import {
   type JobContext,
   type Logger,
 } from "./registry";
+import { settle } from "./settle";
 
 /** A handler that takes longer than this is abandoned (its signal aborts) and retried later; always well within the lease. */
 const HANDLER_TIMEOUT_MS = 60_000;
@@ -49,40 +51,61 @@ function settings(opts: WorkerOptions) {
 type Settings = ReturnType<typeof settings>;
 type Outcome = keyof DrainResult;
 
-/** Delivers one claimed item and records the outcome; never throws. */
+/**
+ * Delivers one claimed item and records the outcome; never throws. The handler's result and the
+ * writing of it are kept apart: a delivery that worked stays delivered even if the database was
+ * unreachable at that moment (`settle` writes it once it is back).
+ */
 async function deliver(db: Db, item: ClaimedItem, s: Settings, stopSignal: AbortSignal): Promise<Outcome> {
   const def = topicDef(item.topic);
   const signal = AbortSignal.any([stopSignal, AbortSignal.timeout(Math.min(HANDLER_TIMEOUT_MS, s.leaseMs / 2))]);
   const ctx: JobContext = { db, log: s.log, workerId: s.id, signal };
+  let result: Awaited<ReturnType<NonNullable<typeof def>["handler"]>>;
   try {
     if (!def) throw new PermanentFailure(`no handler for topic ${item.topic}`);
-    const result = await def.handler(item, ctx);
-    await markDelivered(db, item.id, result ?? undefined);
-    if (item.probe && (await clearHalt(db, channelOf(item.topic)))) s.log("worker: channel resumed", { channel: channelOf(item.topic) });
-    return "delivered";
+    result = await def.handler(item, ctx);
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    const fields = { topic: item.topic, outbox: item.id, attempt: item.attempts, error: message };
-    if (err instanceof RetryAfter) {
-      await reschedule(db, item.id, err.delayMs, message, true);
-      return "retried";
-    }
-    if (err instanceof HaltChannel) {
-      await haltChannel(db, err.channel, message);
-      await reschedule(db, item.id, PROBE_MS, message, true);
-      baseLog.error("worker: channel halted", { ...fields, channel: err.channel });
-      return "retried";
-    }
-    const maxAttempts = def?.maxAttempts ?? s.maxAttempts;
-    if (err instanceof PermanentFailure || item.attempts >= maxAttempts) {
-      await markDead(db, item.id, message);
-      baseLog.error("worker: delivery failed for good", fields);
-      return "dead";
-    }
-    await reschedule(db, item.id, backoffDelay(item.attempts, s.backoffMs), message);
-    baseLog.warn("worker: delivery failed, will retry", fields);
+    return recordFailure(db, item, err, s);
+  }
+  const fields = { topic: item.topic, outbox: item.id, attempt: item.attempts };
+  if (!(await settle(() => markDelivered(db, item.id, result ?? undefined), fields, s.leaseMs))) return "retried";
+  if (item.probe) {
+    const channel = channelOf(item.topic);
+    if (await clearHalt(db, channel).catch(() => false)) s.log("worker: channel resumed", { channel });
+  }
+  return "delivered";
+}
+
+/** A failed delivery: retried later, the channel halted, or dead. Never throws. */
+async function recordFailure(db: Db, item: ClaimedItem, err: unknown, s: Settings): Promise<Outcome> {
+  const message = err instanceof Error ? err.message : String(err);
+  const fields = { topic: item.topic, outbox: item.id, attempt: item.attempts, error: message };
+  const write = (what: () => Promise<unknown>) => settle(what, fields, s.leaseMs);
+  if (err instanceof RetryAfter) {
+    await write(() => reschedule(db, item.id, err.delayMs, message, true));
     return "retried";
   }
+  if (err instanceof HaltChannel) {
+    await write(() => haltChannel(db, err.channel, message));
+    await write(() => reschedule(db, item.id, PROBE_MS, message, true));
+    baseLog.error("worker: channel halted", { ...fields, channel: err.channel });
+    return "retried";
+  }
+  // The handler could not reach our own database: not the receiver's fault, so not an attempt.
+  if (isConnectionError(err)) {
+    await write(() => reschedule(db, item.id, backoffDelay(1, s.backoffMs), message, true));
+    baseLog.warn("worker: database unreachable during delivery, will retry", { ...fields, code: dbErrorCode(err) });
+    return "retried";
+  }
+  const maxAttempts = topicDef(item.topic)?.maxAttempts ?? s.maxAttempts;
+  if (err instanceof PermanentFailure || item.attempts >= maxAttempts) {
+    await write(() => markDead(db, item.id, message));
+    baseLog.error("worker: delivery failed for good", fields);
+    return "dead";
+  }
+  await write(() => reschedule(db, item.id, backoffDelay(item.attempts, s.backoffMs), message));
+  baseLog.warn("worker: delivery failed, will retry", fields);
+  return "retried";
 }
 
 /** Delivers every item that is due now (and those that fall due meanwhile), then returns. For tests and scripts. */
@@ -116,11 +139,11 @@ async function runPeriodic(
   if (!state) return false;
   try {
     const next = await def.run({ db, log: s.log, workerId: s.id, signal, state });
-    await releaseLease(db, name, s.id, { ok: true, state: next ?? undefined });
+    await settle(() => releaseLease(db, name, s.id, { ok: true, state: next ?? undefined }), { job: name }, def.leaseMs);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    baseLog.error("worker: periodic job failed", { job: name, error: message });
-    await releaseLease(db, name, s.id, { ok: false, error: message });
+    baseLog.error("worker: periodic job failed", { job: name, code: dbErrorCode(err), error: message });
+    await settle(() => releaseLease(db, name, s.id, { ok: false, error: message }), { job: name }, def.leaseMs);
   }
   return true;
 }

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Db } from "../db/client";
+import { isConnectionError } from "../db/errors";
 import { createComplaintResponse, complaintJsonResponse } from "../server/api/complaints";
+import { serviceUnavailable } from "../server/errors";
 import { smsInboundResponse } from "../server/sms/http";
 import { MAX_BODY_BYTES } from "../server/submission";
 
@@ -74,8 +76,14 @@ export async function serveFast(req: IncomingMessage, res: ServerResponse, db: D
     res.writeHead(response.status, outHeaders);
     res.end(out);
     if (truncated) req.destroy();
-  } catch {
-    if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
-    res.end(JSON.stringify({ error: "internal", message: "Internal error" }));
+  } catch (err) {
+    answerFailure(res, err);
   }
+}
+
+/** A failure outside the handler's own error mapping: 503 when the database went away, else 500. */
+function answerFailure(res: ServerResponse, err: unknown) {
+  const down = isConnectionError(err) ? serviceUnavailable() : null;
+  if (!res.headersSent) res.writeHead(down ? down.status : 500, { "content-type": "application/json", ...down?.headers });
+  res.end(JSON.stringify(down ? { error: down.code, message: down.message, ...down.extra } : { error: "internal", message: "Internal error" }));
 }

@@ -1,3 +1,4 @@
+import { DB_RETRY_AFTER_SECONDS } from "../db/errors";
 import type { FieldErrors } from "@/domain/complaint-input";
 
 /** Errors the app expects; each maps to one HTTP status in `httpError`. Messages are safe to show. */
@@ -29,3 +30,6 @@ export const idempotencyConflict = () =>
   new AppError(409, "idempotency_conflict", "This Idempotency-Key was already used with a different request");
 export const rateLimited = (retryAfter: number) =>
   new AppError(429, "rate_limited", "Too many requests", { retryAfter }, { "Retry-After": String(retryAfter) });
+/** The database cannot be reached just now (restart, failover): the client should try again shortly. */
+export const serviceUnavailable = (retryAfter = DB_RETRY_AFTER_SECONDS) =>
+  new AppError(503, "unavailable", "Service briefly unavailable; please try again in a moment", { retryAfter }, { "Retry-After": String(retryAfter) });

@@ -1,6 +1,7 @@
 import "server-only";
 import { apiLocale, translateFieldErrors } from "./api-messages";
-import { AppError, badRequest, payloadTooLarge, ValidationError } from "./errors";
+import { dbErrorCode, isConnectionError } from "../db/errors";
+import { AppError, badRequest, payloadTooLarge, serviceUnavailable, ValidationError } from "./errors";
 import { log } from "./log";
 
 /** Maps any thrown error to the JSON error shape of CONTRACTS.md; details go to the log only. */
@@ -16,6 +17,11 @@ export function errorResponse(err: unknown, request: Request): Response {
   if (request.signal.aborted || (err instanceof Error && (err.message === "aborted" || err.name === "AbortError"))) {
     log.info("client aborted request", { path: new URL(request.url).pathname });
     return Response.json({ error: "bad_request", message: "Request aborted" }, { status: 400 });
+  }
+  // The database went away (restart, failover): 503 with Retry-After, never a 500.
+  if (isConnectionError(err)) {
+    log.warn("database unavailable", { path: new URL(request.url).pathname, code: dbErrorCode(err) });
+    return errorResponse(serviceUnavailable(), request);
   }
   log.error("unhandled API error", { path: new URL(request.url).pathname, err });
   return Response.json({ error: "internal", message: "Internal error" }, { status: 500 });

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Db } from "@/db/client";
+import { DB_RETRY_AFTER_SECONDS, dbErrorCode, isConnectionError } from "../../db/errors";
 import { env } from "../env";
 import { log } from "../log";
 import { reference } from "../reference";
@@ -117,6 +118,13 @@ export async function smsInboundResponse(request: Request, db: Db): Promise<Resp
     if (result.outcome !== "replayed") log.info("sms inbound", { outcome: result.outcome, complaintId: result.complaintId });
     return plain(result.status, result.reply);
   } catch (err) {
+    // The database went away: the gateway should deliver the message again shortly.
+    if (isConnectionError(err)) {
+      log.warn("sms inbound: database unavailable", { code: dbErrorCode(err) });
+      const busy = plain(503, "Service briefly unavailable; try again in a moment");
+      busy.headers.set("retry-after", String(DB_RETRY_AFTER_SECONDS));
+      return busy;
+    }
     log.error("sms inbound failed", { err });
     return plain(500, "Internal error");
   }
