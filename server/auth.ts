@@ -69,7 +69,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      authorize: async (credentials) => authenticate(credentials, clientAddress(await headers(), env().TRUST_PROXY)),
+      authorize: async (credentials) => authenticate(credentials, clientAddress(await headers())),
     }),
   ],
   callbacks: {

@@ -1,15 +1,12 @@
 import "server-only";
 
-import { CLIENT_ADDRESS_HEADER } from "./http-headers";
+import { stampedClientAddress } from "./request-context";
 
 /**
- * The client's address for rate limiting. Behind a proxy (TRUST_PROXY) it is the first
- * X-Forwarded-For entry; otherwise the socket address our server recorded.
+ * The client's address for rate limiting, as Pintu's own server resolved it (the socket address,
+ * or behind TRUST_PROXY the entry its trusted proxies appended to X-Forwarded-For). A request that
+ * did not come through that server — or carries a forged header — is "unknown" (fail closed).
  */
-export function clientAddress(headers: Headers, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  return headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown";
+export function clientAddress(headers: Headers): string {
+  return stampedClientAddress(headers);
 }

@@ -22,7 +22,7 @@ describe("parseEnv", () => {
       PINTU_TIME_ZONE: "Asia/Jakarta",
       PUBLIC_RATE_LIMIT: 30,
       LAPOR_POLL_SECONDS: 60,
-      TRUST_PROXY: false,
+      TRUST_PROXY: { hops: 0 },
     });
     expect(parseEnv({}).DATABASE_URL).toBeUndefined();
   });
@@ -68,7 +68,7 @@ describe("parseEnv", () => {
     expect(parseEnv({ PORT: "8080", PUBLIC_RATE_LIMIT: "0", TRUST_PROXY: "1", LAPOR_POLL_SECONDS: "15" })).toMatchObject({
       PORT: 8080,
       PUBLIC_RATE_LIMIT: 0,
-      TRUST_PROXY: true,
+      TRUST_PROXY: { hops: 1 },
       LAPOR_POLL_SECONDS: 15,
     });
   });
@@ -85,6 +85,9 @@ describe("parseEnv", () => {
     ["PUBLIC_RATE_LIMIT", { PUBLIC_RATE_LIMIT: "-1" }],
     ["PUBLIC_RATE_LIMIT", { PUBLIC_RATE_LIMIT: "banyak" }],
     ["TRUST_PROXY", { TRUST_PROXY: "kadang" }],
+    ["TRUST_PROXY", { TRUST_PROXY: "10.0.0.0/33" }],
+    ["TRUST_PROXY", { TRUST_PROXY: "99" }],
+    ["METRICS_TOKEN", { METRICS_TOKEN: "pendek" }],
     ["LAPOR_BASE_URL", { LAPOR_BASE_URL: "bukan url" }],
     ["LAPOR_POLL_SECONDS", { LAPOR_POLL_SECONDS: "1" }],
     ["LOG_LEVEL", { LOG_LEVEL: "verbose" }],

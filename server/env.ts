@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustProxy } from "./forwarded";
 
 const flag = z
   .enum(["1", "0", "true", "false", "on", "off", "yes", "no", ""])
@@ -23,7 +24,20 @@ const schema = z.object({
   PINTU_DEMO: flag.optional(),
   PINTU_TIME_ZONE: z.string().default("Asia/Jakarta"),
   PUBLIC_RATE_LIMIT: z.coerce.number({ error: "must be a whole number (0 turns the limit off)" }).int().min(0).default(30),
-  TRUST_PROXY: flag.default(false),
+  /** Proxies trusted to name the client in X-Forwarded-For: a number counted from the right, or addresses/CIDRs (server/forwarded.ts). */
+  TRUST_PROXY: z
+    .string()
+    .default("0")
+    .transform((v, ctx) => {
+      const trust = parseTrustProxy(v);
+      if (typeof trust !== "string") return trust;
+      ctx.addIssue({ code: "custom", message: trust });
+      return z.NEVER;
+    }),
+  /** `npm run worker` serves GET /metrics on this port (same access rules as the portal's); unset → none. */
+  WORKER_METRICS_PORT: z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535).optional(),
+  /** Bearer token for GET /metrics; unset → /metrics answers loopback clients only. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   /** How long `npm start` may keep a public tracking page (checked against the database on each hit); 0 turns it off. */
   PAGE_CACHE_SECONDS: z.coerce.number({ error: "must be a whole number of seconds (0 turns the cache off)" }).int().min(0).max(3600).default(60),
   LAPOR_BASE_URL: z.url().optional(),

@@ -29,7 +29,7 @@ export const createComplaintResponse = apiHandler(async (request: Request, db: D
   const isMultipart = type.startsWith("multipart/form-data");
   if (!isJson && !isMultipart) throw unsupportedMediaType(["application/json", "multipart/form-data"]);
 
-  await enforceRateLimit(db, `public-write:${clientAddress(request.headers, e.TRUST_PROXY)}`, e.PUBLIC_RATE_LIMIT, now);
+  await enforceRateLimit(db, `public-write:${clientAddress(request.headers)}`, e.PUBLIC_RATE_LIMIT, now);
 
   const bytes = await readBodyLimited(request, MAX_BODY_BYTES);
   let submission: Awaited<ReturnType<typeof splitFormData>>;

@@ -24,7 +24,7 @@ export async function submitComplaint(_prev: ComplaintFormState, formData: FormD
     const { raw, files } = await splitFormData(formData);
     values = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, String(v)]));
     hadFiles = files.length > 0;
-    await enforceRateLimit(db, `public-write:${clientAddress(await headers(), e.TRUST_PROXY)}`, e.PUBLIC_RATE_LIMIT, now);
+    await enforceRateLimit(db, `public-write:${clientAddress(await headers())}`, e.PUBLIC_RATE_LIMIT, now);
     const receipt = await intakeComplaint(db, { raw, files, channel: "web", region: e.PINTU_REGION, now, idempotencyKey });
     return { status: "ok", trackingCode: receipt.trackingCode, accessKey: receipt.accessKey };
   } catch (err) {

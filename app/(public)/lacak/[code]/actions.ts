@@ -26,7 +26,7 @@ export async function runReporterAction(formData: FormData): Promise<void> {
   const back = `/lacak/${code}?key=${encodeURIComponent(key)}`;
   let query: string;
   try {
-    await enforceRateLimit(db, `public-write:${clientAddress(await headers(), e.TRUST_PROXY)}`, e.PUBLIC_RATE_LIMIT, new Date());
+    await enforceRateLimit(db, `public-write:${clientAddress(await headers())}`, e.PUBLIC_RATE_LIMIT, new Date());
     await performAction(db, { trackingCode: code, action, party: { kind: "reporter", channel: "web" }, input: actionInput(formData), now: new Date() });
     query = "&done=1";
   } catch (err) {
