@@ -118,6 +118,8 @@ export async function startPortal(opts: {
     PINTU_DEMO: "0",
     // With PostgreSQL the worker runs as its own process (`npm run worker`): measure the web process.
     PINTU_WORKER: "0",
+    // Required with PostgreSQL (every host signs sessions with the same secret).
+    AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-only-secret-0123456789abcdef0123456789",
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     ...opts.extraEnv,

@@ -4,6 +4,7 @@ import type { Db } from "../db/client";
 import { dbErrorCode, isConnectionError } from "../db/errors";
 import { env } from "../server/env";
 import { log as baseLog } from "../server/log";
+import { observeJob } from "../server/metrics/registry";
 import { claimDue, clearHalt, haltChannel, markDead, markDelivered, PROBE_MS, reschedule, type ClaimedItem } from "./claim";
 import { acquireLease, releaseLease } from "./lease";
 import {
@@ -51,12 +52,20 @@ function settings(opts: WorkerOptions) {
 type Settings = ReturnType<typeof settings>;
 type Outcome = keyof DrainResult;
 
+/** Delivers one claimed item, records the outcome and counts it in the metrics. */
+async function deliver(db: Db, item: ClaimedItem, s: Settings, stopSignal: AbortSignal): Promise<Outcome> {
+  const started = performance.now();
+  const outcome = await deliverOnce(db, item, s, stopSignal);
+  observeJob("outbox", item.topic, outcome, (performance.now() - started) / 1000);
+  return outcome;
+}
+
 /**
  * Delivers one claimed item and records the outcome; never throws. The handler's result and the
  * writing of it are kept apart: a delivery that worked stays delivered even if the database was
  * unreachable at that moment (`settle` writes it once it is back).
  */
-async function deliver(db: Db, item: ClaimedItem, s: Settings, stopSignal: AbortSignal): Promise<Outcome> {
+async function deliverOnce(db: Db, item: ClaimedItem, s: Settings, stopSignal: AbortSignal): Promise<Outcome> {
   const def = topicDef(item.topic);
   const signal = AbortSignal.any([stopSignal, AbortSignal.timeout(Math.min(HANDLER_TIMEOUT_MS, s.leaseMs / 2))]);
   const ctx: JobContext = { db, log: s.log, workerId: s.id, signal };
@@ -137,10 +146,13 @@ async function runPeriodic(
 ): Promise<boolean> {
   const state = await acquireLease(db, name, s.id, def.leaseMs, everyMs);
   if (!state) return false;
+  const started = performance.now();
   try {
     const next = await def.run({ db, log: s.log, workerId: s.id, signal, state });
+    observeJob("periodic", name, "ok", (performance.now() - started) / 1000);
     await settle(() => releaseLease(db, name, s.id, { ok: true, state: next ?? undefined }), { job: name }, def.leaseMs);
   } catch (err) {
+    observeJob("periodic", name, "failed", (performance.now() - started) / 1000);
     const message = err instanceof Error ? err.message : String(err);
     baseLog.error("worker: periodic job failed", { job: name, code: dbErrorCode(err), error: message });
     await settle(() => releaseLease(db, name, s.id, { ok: false, error: message }), { job: name }, def.leaseMs);

@@ -1,4 +1,5 @@
 import { sweepSla } from "../db/queries/sla-sweep";
+import { metrics } from "../server/metrics/registry";
 import { definePeriodic } from "./registry";
 
 /** The name of the SLA sweep in job_leases. */
@@ -14,6 +15,7 @@ definePeriodic(SLA_SWEEP_JOB, { everyMs: 60_000, leaseMs: 10 * 60_000 }, async (
   const started = Date.now();
   const result = await sweepSla(db, { now: new Date() });
   const total = Object.values(result).reduce((a, b) => a + b, 0);
+  for (const [k, n] of Object.entries(result)) if (k.endsWith("_breached") && n > 0) metrics().slaBreaches.inc({ clock: k.slice(0, -"_breached".length) }, n);
   if (total > 0) log("sla sweep", { ...result, ms: Date.now() - started });
   return { lastSweepMs: Date.now() - started, lastCounts: result };
 });

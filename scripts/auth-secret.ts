@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { ConfigError, type Env } from "../server/env";
 
 /**
  * AUTH_SECRET signs staff sessions. When it is not configured, one is generated once and kept
@@ -15,4 +16,16 @@ export function ensureAuthSecret(dataDir: string, configured: string | undefined
   const secret = randomBytes(32).toString("base64url");
   writeFileSync(file, secret, { mode: 0o600 });
   return { secret, generated: true };
+}
+
+/**
+ * The secret `npm start` signs sessions with. With PostgreSQL it must come from the environment:
+ * several hosts share the database, and a host with a secret of its own would bounce every session
+ * the others signed — so starting without one is refused (one line). Embedded: generated once.
+ */
+export function authSecretFor(e: Env): string {
+  if (!e.embedded && !e.AUTH_SECRET) {
+    throw new ConfigError("Invalid configuration: AUTH_SECRET is required with DATABASE_URL (every host must sign staff sessions with the same secret; e.g. AUTH_SECRET=$(openssl rand -base64 48))");
+  }
+  return ensureAuthSecret(e.DATA_DIR, e.AUTH_SECRET).secret;
 }

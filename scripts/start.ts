@@ -11,11 +11,13 @@ import { startWorker } from "../jobs/run";
 import "../jobs/topics";
 import { seedDemoComplaints } from "../server/demo-complaints";
 import { env, type Env } from "../server/env";
-import { CLIENT_ADDRESS_HEADER } from "../server/http-headers";
+import { installJsonConsole } from "../server/console-json";
+import { superviseClusterMetrics } from "../server/metrics/cluster";
 import { seedSimDemo } from "../lapor-sim/demo";
 import { createLaporSim, randomSecret, SIM_DEFAULTS } from "../lapor-sim/server";
-import { ensureAuthSecret } from "./auth-secret";
+import { authSecretFor } from "./auth-secret";
 import { buildIfNeeded } from "./build-if-needed";
+import { requestEntry } from "./http-entry";
 import { createPageCache } from "./page-cache";
 import { runScript } from "./run-script";
 
@@ -23,6 +25,9 @@ import { runScript } from "./run-script";
 const SIM_MOUNT = "/lapor-sim";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+// Every line this process prints is JSON (server/log.ts), Next's own included.
+installJsonConsole();
 
 /**
  * One process runs the whole portal: it owns the embedded database (PGlite allows one process),
@@ -35,11 +40,7 @@ await runScript(async () => {
   const e = env();
   if (cluster.isWorker) return serve(e, process.env.PINTU_RUN_JOBS === "1");
   if (process.env.PINTU_SKIP_BUILD !== "1") buildIfNeeded(root);
-  const auth = ensureAuthSecret(e.DATA_DIR, e.AUTH_SECRET);
-  process.env.AUTH_SECRET = auth.secret;
-  if (auth.generated && !e.embedded) {
-    console.warn(`pintu: AUTH_SECRET is not set; using one generated in ${e.DATA_DIR}. Set AUTH_SECRET when running several app processes.`);
-  }
+  process.env.AUTH_SECRET = authSecretFor(e);
   const handle = sharedDb({ url: e.DATABASE_URL, dataDir: e.DATA_DIR });
   await prepareDb(handle, { region: e.PINTU_REGION, demo: e.demo });
   if (e.demo) await seedDemoComplaints(handle.db, e.PINTU_REGION);
@@ -66,6 +67,7 @@ function superviseCluster(processes: number, runJobs: boolean) {
       setTimeout(() => fork(i), 1000);
     });
   };
+  superviseClusterMetrics();
   for (let i = 0; i < processes; i++) fork(i);
   console.log(`pintu: ${processes} serving processes`);
   const stop = (signal: NodeJS.Signals) => {
@@ -108,15 +110,15 @@ async function serve(e: Env, runJobs: boolean) {
   const app = next({ dev: false, dir: root, port: e.PORT, hostname: "0.0.0.0" });
   await app.prepare();
   const handler = app.getRequestHandler();
-  const server = createServer((req, res) => {
+  const entry = { root, trust: e.TRUST_PROXY, db: handle.db, postgres: handle.kind === "postgres", metricsToken: e.METRICS_TOKEN };
+  const server = createServer(requestEntry(entry, (req, res) => {
     if (sim && req.url?.startsWith(`${SIM_MOUNT}/`)) return void sim.handle(req, res, req.url.slice(SIM_MOUNT.length));
-    req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
     // The JSON API's and the SMS gateway's many small requests skip Next's pipeline.
     const fast = fastRoute(req);
     if (fast) return void serveFast(req, res, handle.db, fast);
     if (pages?.handles(req)) return void pages.serve(req, res, () => void handler(req, res));
     void handler(req, res);
-  });
+  }));
   server.keepAliveTimeout = 65_000;
   server.on("error", (err) => {
     console.error(`pintu: cannot serve on port ${e.PORT}: ${err.message}`);

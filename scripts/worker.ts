@@ -2,13 +2,17 @@ import { sharedDb } from "../db/client";
 import { migrateDb } from "../db/migrate";
 import { startWorker } from "../jobs/run";
 import "../jobs/topics";
+import { installJsonConsole } from "../server/console-json";
 import { env } from "../server/env";
+import { serveWorkerMetrics } from "../server/metrics/endpoint";
 import { UsageError, runScript } from "./run-script";
 
 /**
  * `npm run worker`: the job worker as its own process. Any number may run against one
  * PostgreSQL database; the embedded database belongs to `npm start`, which runs the worker itself.
  */
+installJsonConsole();
+
 await runScript(async () => {
   const e = env();
   if (e.embedded) throw new UsageError("npm run worker needs DATABASE_URL (the embedded database is used by npm start, which runs the worker in-process)");
@@ -17,11 +21,13 @@ await runScript(async () => {
   const handle = sharedDb({ url: e.DATABASE_URL, dataDir: e.DATA_DIR, poolSize: e.WORKER_CONCURRENCY + 8 });
   await migrateDb(handle);
   const worker = startWorker(handle.db);
+  const metricsServer = e.WORKER_METRICS_PORT ? serveWorkerMetrics(handle.db, e.WORKER_METRICS_PORT, e.METRICS_TOKEN) : undefined;
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`worker: ${signal} received, finishing in-flight deliveries`);
+    metricsServer?.close();
     void worker
       .stop()
       .then(() => handle.close())

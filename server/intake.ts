@@ -11,6 +11,7 @@ import { makeTrackingCode } from "@/domain/tracking-code";
 import { localDate } from "@/domain/working-days";
 import { checkAttachments, type IncomingFile } from "./attachments";
 import { idempotencyConflict, ValidationError } from "./errors";
+import { metrics } from "./metrics/registry";
 import { reference, type Reference } from "./reference";
 import { newAccessKey, seal, sha256, unseal } from "./secrets";
 
@@ -159,10 +160,11 @@ export async function intakeComplaint(db: Db, req: IntakeRequest): Promise<Intak
   // The common case (no key to honour, no files, not an import) is one statement, atomic alone.
   if (!req.idempotencyKey && !req.lapor && checkedFiles.files.length === 0) {
     const inserted = await store(db);
+    metrics().intake.inc({ channel: req.channel });
     return { trackingCode: inserted.trackingCode, status: "received", accessKey, replayed: false, complaintId: inserted.id };
   }
 
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     let keyHash: string | undefined;
     const fingerprint = req.idempotencyKey ? requestFingerprint(input, files) : "";
     if (req.idempotencyKey) {
@@ -199,4 +201,6 @@ export async function intakeComplaint(db: Db, req: IntakeRequest): Promise<Intak
     }
     return { ...receipt, replayed: false, complaintId: inserted.id };
   });
+  if (!result.replayed) metrics().intake.inc({ channel: req.channel });
+  return result;
 }
