@@ -11,5 +11,6 @@ definePeriodic("sla.facts", { everyMs: () => env().SLA_STATS_SECONDS * 1000, lea
   const started = Date.now();
   const { written, ...next } = await refreshSlaFacts(db, new Date(), state as FactsState);
   if (written > 0) log("sla.facts: refreshed", { rows: written, ms: Date.now() - started });
-  return next;
+  // The facts' version: public statistics are recomputed exactly when it moves (server/public-stats.ts).
+  return { ...next, changedAt: written > 0 ? new Date().toISOString() : (state.changedAt ?? null) };
 });

@@ -54,5 +54,5 @@ export function statsCsv(v: PublicStatsView): string {
   return toCsv(header, [...rows, [v.year, "total", null, null, ...figureCells(v.total)]]);
 }
 
-/** Shared caches may keep the downloads as long as the server keeps the figures. */
-export const PUBLIC_CACHE_CONTROL = "public, max-age=300, stale-while-revalidate=600";
+/** Shared caches may keep the downloads about as long as the facts behind them last (SLA_STATS_SECONDS, 60 by default). */
+export const PUBLIC_CACHE_CONTROL = "public, max-age=60";

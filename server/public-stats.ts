@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import type { Db } from "@/db/client";
-import { PUBLIC_DIMENSIONS, publicStats, yearsWithComplaints, type PublicDimension } from "@/db/queries/public-stats";
+import { PUBLIC_DIMENSIONS, publicStats, statsFactsVersion, yearsWithComplaints, type PublicDimension } from "@/db/queries/public-stats";
 import { onTimeRate, periodBounds, type Figures } from "@/domain/sla-stats";
 import { localDate } from "@/domain/working-days";
 import { getDb } from "./db";
@@ -10,9 +10,6 @@ import { env } from "./env";
 import { reference } from "./reference";
 import { region } from "./region";
 import { TIME_ZONE } from "./sla-board";
-
-/** Public figures are recomputed at most this often; visitors in between get the cached copy. */
-export const STATS_REVALIDATE_S = 300;
 
 export type PublicRow = { key: string | null; code: string | null; name: string | null; figures: Figures };
 
@@ -65,30 +62,34 @@ async function compute(db: Db, year: number, now: Date): Promise<PublicStatsView
   };
 }
 
-type Cached = { at: number; value: Promise<PublicStatsView>; refreshing: boolean };
+type Cached = { version: string; value: Promise<PublicStatsView>; refreshing: boolean };
 const cache = new Map<string, Cached>();
 
 /**
- * The public statistics of one year, computed in the database and kept in this process for a few
- * minutes. After that the kept copy is still served while **one** recomputation runs (a year's
- * figures take seconds on a million complaints; every visitor starting their own would pile up).
+ * The public statistics of one year, computed in the database from the stored facts (`sla_facts`,
+ * refreshed by the worker every SLA_STATS_SECONDS) and kept in this process only while those facts
+ * are unchanged: the facts' version (when the refresh last wrote) is read on every visit (one
+ * indexed row), so every process and host shows the same figures. When the version moves, the kept
+ * copy is still served while **one** recomputation runs (a year's figures take seconds on a
+ * million complaints; every visitor starting their own would pile up).
  * The database is part of the key, for processes that switch databases (tests, benchmarks).
  */
-export function publicStatsView(year: number): Promise<PublicStatsView> {
+export async function publicStatsView(year: number): Promise<PublicStatsView> {
   const e = env();
   const key = `${year}|${e.DATABASE_URL ? createHash("sha256").update(e.DATABASE_URL).digest("hex").slice(0, 16) : path.resolve(e.DATA_DIR)}`;
-  const now = Date.now();
+  const db = getDb();
+  const version = await statsFactsVersion(db);
   const kept = cache.get(key);
-  if (kept && (now - kept.at < STATS_REVALIDATE_S * 1000 || kept.refreshing)) return kept.value;
-  const value = compute(getDb(), year, new Date(now));
+  if (kept && (kept.version === version || kept.refreshing)) return kept.value;
+  const value = compute(db, year, new Date());
   if (!kept) {
-    cache.set(key, { at: now, value, refreshing: false });
+    cache.set(key, { version, value, refreshing: false });
     value.catch(() => cache.delete(key));
     return value;
   }
   kept.refreshing = true;
   value.then(
-    () => cache.set(key, { at: Date.now(), value, refreshing: false }),
+    () => cache.set(key, { version, value, refreshing: false }),
     () => (kept.refreshing = false),
   );
   return kept.value;

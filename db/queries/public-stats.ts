@@ -46,3 +46,12 @@ export async function yearsWithComplaints(db: Db): Promise<number[]> {
   const [lo, hi] = [Math.min(...ys), Math.max(...ys)];
   return Array.from({ length: hi - lo + 1 }, (_, i) => hi - i);
 }
+
+/**
+ * Which state of `sla_facts` the figures would be computed from: when the worker's refresh last
+ * wrote facts (kept in its job state), or "none" before it ever has.
+ */
+export async function statsFactsVersion(db: Db): Promise<string> {
+  const [row] = rowsOf<{ v: string | null }>(await db.execute(sql`select state->>'changedAt' as v from job_leases where name = 'sla.facts'`));
+  return row?.v ?? "none";
+}
