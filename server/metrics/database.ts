@@ -30,7 +30,7 @@ async function read(db: Db, postgres: boolean): Promise<Figures> {
     db.execute(sql`select status::text as status, count(*)::int as n from complaints group by status`),
     db.execute(sql`
       select topic, status::text as status, count(*)::int as n,
-        extract(epoch from now() - min(created_at)) filter (where status = 'pending')::float8 as oldest
+        extract(epoch from now() - min(created_at) filter (where status = 'pending'))::float8 as oldest
       from outbox where status in ('pending', 'dead') group by topic, status`),
     db.execute(sql`select channel from channel_halts`),
     db.execute(sql`select name, extract(epoch from last_ok_at)::float8 as ok, extract(epoch from last_error_at)::float8 as failed from job_leases`),
