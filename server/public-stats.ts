@@ -1,12 +1,9 @@
 import "server-only";
-import { createHash } from "node:crypto";
-import path from "node:path";
 import type { Db } from "@/db/client";
 import { PUBLIC_DIMENSIONS, publicStats, statsFactsVersion, yearsWithComplaints, type PublicDimension } from "@/db/queries/public-stats";
 import { onTimeRate, periodBounds, type Figures } from "@/domain/sla-stats";
 import { localDate } from "@/domain/working-days";
 import { getDb } from "./db";
-import { env } from "./env";
 import { reference } from "./reference";
 import { region } from "./region";
 import { TIME_ZONE } from "./sla-board";
@@ -63,7 +60,8 @@ async function compute(db: Db, year: number, now: Date): Promise<PublicStatsView
 }
 
 type Cached = { version: string; value: Promise<PublicStatsView>; refreshing: boolean };
-const cache = new Map<string, Cached>();
+/** Per database (processes that switch databases: tests, benchmarks), per year. */
+const caches = new WeakMap<Db, Map<number, Cached>>();
 
 /**
  * The public statistics of one year, computed in the database from the stored facts (`sla_facts`,
@@ -72,24 +70,22 @@ const cache = new Map<string, Cached>();
  * indexed row), so every process and host shows the same figures. When the version moves, the kept
  * copy is still served while **one** recomputation runs (a year's figures take seconds on a
  * million complaints; every visitor starting their own would pile up).
- * The database is part of the key, for processes that switch databases (tests, benchmarks).
  */
-export async function publicStatsView(year: number): Promise<PublicStatsView> {
-  const e = env();
-  const key = `${year}|${e.DATABASE_URL ? createHash("sha256").update(e.DATABASE_URL).digest("hex").slice(0, 16) : path.resolve(e.DATA_DIR)}`;
-  const db = getDb();
+export async function publicStatsView(year: number, db: Db = getDb()): Promise<PublicStatsView> {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
   const version = await statsFactsVersion(db);
-  const kept = cache.get(key);
+  const kept = cache.get(year);
   if (kept && (kept.version === version || kept.refreshing)) return kept.value;
   const value = compute(db, year, new Date());
   if (!kept) {
-    cache.set(key, { version, value, refreshing: false });
-    value.catch(() => cache.delete(key));
+    cache.set(year, { version, value, refreshing: false });
+    value.catch(() => cache.delete(year));
     return value;
   }
   kept.refreshing = true;
   value.then(
-    () => cache.set(key, { version, value, refreshing: false }),
+    () => cache.set(year, { version, value, refreshing: false }),
     () => (kept.refreshing = false),
   );
   return kept.value;
