@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { sql } from "drizzle-orm";
 import { figuresByOpd, monthlyTrend, openComplaints, openOverview, type BoardScope, type OpenStates } from "@/db/queries/sla-board";
+import { openShareStates, shareFiguresByOpd, type ShareFigures } from "@/db/queries/opd-clocks";
 import { rowsOf } from "@/db/queries/sla-facts";
 import { slaBoardScope, type StaffScope } from "@/domain/permissions";
 import { monthsEndingWith, NO_OPD, parseBoardParams, periodBounds, type BoardFilter, type ClockState, type Figures, type FilterProblem } from "@/domain/sla-stats";
@@ -88,18 +89,30 @@ export async function periodFigures(db: Db, scope: BoardScope, trend: BoardScope
   return value;
 }
 
-export type BoardRow = { opdId: number | null; code: string | null; name: string | null; figures: Figures | null; open: OpenStates | null };
+export type BoardRow = {
+  opdId: number | null;
+  code: string | null;
+  name: string | null;
+  /** On the citizen's clock ("tenggat warga"): the period's figures and the open complaints now. */
+  figures: Figures | null;
+  open: OpenStates | null;
+  /** On the OPD's own clock ("tenggat OPD"): its running shares now and its shares of the period. */
+  opdOpen: OpenStates | null;
+  shares: ShareFigures | null;
+};
 
 /** Everything the board shows: per-OPD rows (figures for the period, open clocks now), trend, worst breaches. */
 export async function loadBoard(db: Db, ctx: BoardContext, now: Date) {
   const trendMonths = monthsEndingWith(ctx.filter.to, 12);
   const trendStart = periodBounds(trendMonths[0]!, ctx.filter.to, TIME_ZONE).start;
-  const [[figures, trend], open] = await Promise.all([
+  const [[figures, trend], open, opdOpen, shares] = await Promise.all([
     periodFigures(db, { ...ctx.scope, ...ctx.period }, { ...ctx.scope, start: trendStart, end: ctx.period.end }),
     openOverview(db, ctx.scope, now, BREACHED_ON_BOARD),
+    openShareStates(db, ctx.scope, now),
+    shareFiguresByOpd(db, { ...ctx.scope, ...ctx.period }, now),
   ]);
   const breached = open.breached;
-  const ids = new Set<number | null>([...figures.byOpd.map((r) => r.opdId), ...open.byOpd.keys()]);
+  const ids = new Set<number | null>([...figures.byOpd.map((r) => r.opdId), ...open.byOpd.keys(), ...opdOpen.keys(), ...shares.keys()]);
   const rows: BoardRow[] = [...ids]
     .map((id) => {
       const opd = id === null ? undefined : ctx.ref.opds.find((o) => o.id === id);
@@ -109,6 +122,8 @@ export async function loadBoard(db: Db, ctx: BoardContext, now: Date) {
         name: opd?.name ?? null,
         figures: figures.byOpd.find((r) => r.opdId === id)?.figures ?? null,
         open: open.byOpd.get(id) ?? null,
+        opdOpen: id === null ? null : (opdOpen.get(id) ?? null),
+        shares: id === null ? null : (shares.get(id) ?? null),
       };
     })
     // OPDs by name; complaints with no OPD (awaiting verification) last.

@@ -21,7 +21,8 @@ export async function OpenTable({ rows, total, filter, fmt }: { rows: BoardRow[]
         {fmt.number(n)}
       </Link>
     );
-  const shown = rows.filter((r) => r.open && CLOCK_STATES.some((s) => r.open![s] > 0));
+  const plain = (n: number) => (n === 0 ? <span className="text-slate-400">0</span> : fmt.number(n));
+  const shown = rows.filter((r) => CLOCK_STATES.some((s) => (r.open?.[s] ?? 0) > 0 || (r.opdOpen?.[s] ?? 0) > 0));
   return (
     <section aria-labelledby="open-title" className="space-y-2">
       <h2 id="open-title" className="text-xl font-semibold">{t("open.title")}</h2>
@@ -31,9 +32,15 @@ export async function OpenTable({ rows, total, filter, fmt }: { rows: BoardRow[]
           <caption className="sr-only">{t("open.caption")}</caption>
           <thead className="bg-slate-100">
             <tr>
-              <th scope="col" className={th}>{t("open.opd")}</th>
-              {CLOCK_STATES.map((s) => (
-                <th key={s} scope="col" className={`${th} text-right`}>{t(`states.${s}`)}</th>
+              <th scope="col" rowSpan={2} className={th}>{t("open.opd")}</th>
+              <th scope="colgroup" colSpan={CLOCK_STATES.length} className={`${th} text-center`}>{t("citizenDue")}</th>
+              <th scope="colgroup" colSpan={CLOCK_STATES.length} className={`${th} border-l border-slate-300 text-center`}>{t("opdDue")}</th>
+            </tr>
+            <tr>
+              {[...CLOCK_STATES, ...CLOCK_STATES].map((s, i) => (
+                <th key={`${s}-${i}`} scope="col" className={`${th} text-right font-medium ${i === CLOCK_STATES.length ? "border-l border-slate-300" : ""}`}>
+                  {t(`states.${s}`)}
+                </th>
               ))}
             </tr>
           </thead>
@@ -42,7 +49,10 @@ export async function OpenTable({ rows, total, filter, fmt }: { rows: BoardRow[]
               <tr key={r.opdId ?? "none"} className="border-t border-slate-200">
                 <th scope="row" className="px-2 py-2 text-left font-normal">{r.name ?? t("noOpd")}</th>
                 {CLOCK_STATES.map((s) => (
-                  <td key={s} className={td}>{cell(r.opdId === null ? null : r.code, s, r.open![s])}</td>
+                  <td key={s} className={td}>{r.open ? cell(r.opdId === null ? null : r.code, s, r.open[s]) : plain(0)}</td>
+                ))}
+                {CLOCK_STATES.map((s, i) => (
+                  <td key={`o-${s}`} className={`${td} ${i === 0 ? "border-l border-slate-300" : ""} ${r.opdOpen?.[s] ? stateTone[s] : ""}`}>{plain(r.opdOpen?.[s] ?? 0)}</td>
                 ))}
               </tr>
             ))}
@@ -50,6 +60,9 @@ export async function OpenTable({ rows, total, filter, fmt }: { rows: BoardRow[]
               <th scope="row" className="px-2 py-2 text-left">{t("open.total")}</th>
               {CLOCK_STATES.map((s) => (
                 <td key={s} className={td}>{cell(undefined, s, total[s])}</td>
+              ))}
+              {CLOCK_STATES.map((s, i) => (
+                <td key={`o-${s}`} className={`${td} ${i === 0 ? "border-l border-slate-300" : ""}`}>{plain(rows.reduce((n, r) => n + (r.opdOpen?.[s] ?? 0), 0))}</td>
               ))}
             </tr>
           </tbody>
@@ -109,6 +122,53 @@ export async function PeriodTable({ rows, total, title, fmt }: { rows: BoardRow[
               <th scope="row" className="px-2 py-2 text-left">{t("period.total")}</th>
               {cells(total)}
             </tr>
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/**
+ * Each OPD's own shares of the period on its own clock: dispositions received, answered within
+ * the OPD's deadline, and bounces counted against the OPD that let go (late ones, and how many
+ * working days it held them).
+ */
+export async function ShareTable({ rows, title, fmt }: { rows: BoardRow[]; title: string; fmt: StatFormat }) {
+  const t = await getTranslations("sla");
+  const shown = rows.filter((r) => r.shares && r.shares.shares > 0);
+  if (shown.length === 0) return null;
+  const days = (n: number | null) => (n === null ? t("none") : t("shares.days", { n: fmt.number(n, 1) }));
+  return (
+    <section aria-labelledby="shares-title" className="space-y-2">
+      <h2 id="shares-title" className="text-xl font-semibold">{title}</h2>
+      <p aria-hidden className="text-sm text-slate-600">{t("shares.caption")}</p>
+      <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
+        <table className="w-full border-collapse text-sm">
+          <caption className="sr-only">{t("shares.caption")}</caption>
+          <thead className="bg-slate-100">
+            <tr>
+              <th scope="col" className={th}>{t("open.opd")}</th>
+              {(["shares", "onTime", "bounces", "late", "median", "max"] as const).map((k) => (
+                <th key={k} scope="col" className={`${th} text-right`}>{t(`shares.${k}`)}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((r) => {
+              const f = r.shares!;
+              return (
+                <tr key={r.opdId ?? "none"} className="border-t border-slate-200">
+                  <th scope="row" className="px-2 py-2 text-left font-normal">{r.name}</th>
+                  <td className={td}>{fmt.number(f.shares)}</td>
+                  <td className={td}>{fmt.rate(f.counted === 0 ? null : f.met / f.counted)}</td>
+                  <td className={td}>{fmt.number(f.bounces)}</td>
+                  <td className={`${td} ${f.lateBounces > 0 ? "font-semibold text-red-700" : ""}`}>{fmt.number(f.lateBounces)}</td>
+                  <td className={td}>{days(f.medianBounceDays)}</td>
+                  <td className={td}>{days(f.maxBounceDays)}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>

@@ -1,7 +1,11 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/status-badge";
+import { shareDue } from "@/db/queries/opd-clocks";
 import type { ComplaintListRow } from "@/db/queries/staff-complaints";
+import { workingDaysSince } from "@/domain/sla";
+import { getDb } from "@/server/db";
+import { reference } from "@/server/reference";
 
 /** A staff list of complaints as rows that stack on a phone; never shows reporter identity. */
 export async function ComplaintList({
@@ -15,12 +19,17 @@ export async function ComplaintList({
 }) {
   const t = await getTranslations("staff");
   const format = await getFormatter();
-  const now = Date.now();
+  const { calendar } = await reference(getDb());
+  const now = new Date();
+  const at = (d: Date) => `${format.dateTime(d, { dateStyle: "medium", timeStyle: "short" })} WIB`;
   return (
     <ul className="divide-y divide-slate-200 rounded-lg bg-white ring-1 ring-slate-200">
       {rows.map((r) => {
-        const deadline = r[due];
-        const late = deadline && deadline.getTime() < now;
+        // The citizen's deadline: once disposed, resolution runs on through every hand-off.
+        const deadline = r.resolutionDue ?? r[due];
+        const opdDue = r.shareResolutionDue
+          ? shareDue({ firstResponseDue: r.shareFirstResponseDue, firstRespondedAt: r.shareFirstRespondedAt, resolutionDue: r.shareResolutionDue, endedAt: null })
+          : null;
         return (
           <li key={r.id} className="flex flex-col gap-1 p-4 sm:flex-row sm:items-start sm:justify-between sm:gap-4">
             <div className="min-w-0 space-y-1">
@@ -44,10 +53,16 @@ export async function ComplaintList({
                 {t("list.received")}: {format.dateTime(r.createdAt, { dateStyle: "medium" })}
               </p>
               {deadline ? (
-                <p className={late ? "font-semibold text-red-700" : "text-slate-700"}>
-                  {t("list.due")}: {format.dateTime(deadline, { dateStyle: "medium", timeStyle: "short" })} WIB
+                <p className={deadline < now ? "font-semibold text-red-700" : "text-slate-700"}>
+                  {t("list.due")}: {at(deadline)}
                 </p>
               ) : null}
+              {opdDue ? (
+                <p className={opdDue < now ? "font-semibold text-red-700" : "text-slate-700"}>
+                  {t("list.opdDue")}: {at(opdDue)}
+                </p>
+              ) : null}
+              {r.bounceCount > 0 ? <p className="font-semibold text-amber-900">{t("list.waited", { days: workingDaysSince(r.createdAt, now, calendar) })}</p> : null}
             </div>
           </li>
         );

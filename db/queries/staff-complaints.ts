@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, inArray, isNull, ne, sql, type SQL } from "driz
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../client";
 import { categories, complaintEvents, complaints, externalInstitutions, kecamatan, kelurahan, opds, users } from "../schema";
+import { opdClocks } from "../schema-sla";
 
 export const PAGE_SIZE = 25;
 const suggestedOpd = alias(opds, "suggested_opd");
@@ -28,6 +29,10 @@ const listColumns = {
   suggestedExternalCode: suggestedExt.code,
   suggestedExternalName: suggestedExt.name,
   assigneeName: users.name,
+  // The running OPD's own clock (opd_clocks), beside the citizen's deadlines above.
+  shareFirstResponseDue: opdClocks.firstResponseDue,
+  shareFirstRespondedAt: opdClocks.firstRespondedAt,
+  shareResolutionDue: opdClocks.resolutionDue,
 };
 
 function listFrom(db: Db) {
@@ -40,7 +45,8 @@ function listFrom(db: Db) {
     .leftJoin(opds, eq(opds.id, complaints.opdId))
     .leftJoin(suggestedOpd, eq(suggestedOpd.id, complaints.suggestedOpdId))
     .leftJoin(suggestedExt, eq(suggestedExt.id, complaints.suggestedExternalId))
-    .leftJoin(users, eq(users.id, complaints.assignedUserId));
+    .leftJoin(users, eq(users.id, complaints.assignedUserId))
+    .leftJoin(opdClocks, and(eq(opdClocks.complaintId, complaints.id), isNull(opdClocks.endedAt)));
 }
 
 export type ComplaintListRow = Awaited<ReturnType<typeof coordinatorQueue>>[number];

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { OpenComplaintList, OpenTable, PeriodTable } from "@/components/sla/board-tables";
+import { OpenComplaintList, OpenTable, PeriodTable, ShareTable } from "@/components/sla/board-tables";
 import { RateBars, TrendChart } from "@/components/sla/charts";
 import { FilterForm, hrefWith } from "@/components/sla/filter-form";
 import { statFormat } from "@/components/sla/format";
@@ -85,6 +85,8 @@ export default async function SlaBoardPage({ searchParams }: { searchParams: Pro
       </section>
 
       <PeriodTable rows={board.rows} total={board.total} title={t("period.title", { from: fmt.day(filter.from), to: fmt.day(filter.to) })} fmt={fmt} />
+
+      <ShareTable rows={board.rows} title={t("shares.title", { from: fmt.day(filter.from), to: fmt.day(filter.to) })} fmt={fmt} />
 
       <section className="grid gap-8 rounded-lg bg-white p-4 ring-1 ring-slate-200">
         <TrendChart

@@ -3,9 +3,11 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ActionForms } from "@/components/staff/action-forms";
 import { EventLog } from "@/components/staff/event-log";
+import { OpdShares } from "@/components/staff/opd-shares";
 import { ReporterIdentity } from "@/components/staff/reporter-identity";
 import { StatusBadge } from "@/components/status-badge";
 import { revealIsValid } from "@/db/queries/audit";
+import { sharesOf } from "@/db/queries/opd-clocks";
 import { mergedInto, opdStaff, possibleDuplicates, staffComplaint, complaintEventLog } from "@/db/queries/staff-complaints";
 import { canSeeComplaint, identityVisibility } from "@/domain/permissions";
 import { normalizeTrackingCode } from "@/domain/tracking-code";
@@ -33,12 +35,13 @@ export default async function StaffComplaintPage({ params, searchParams }: Props
 
   const actions = allowedActions({ status: c.status, previousStatus: c.previousStatus, mergedInto: c.primaryId }, staff.role);
   const isCoordinator = staff.role === "coordinator" || staff.role === "admin";
-  const [ref, events, duplicates, cluster, officers] = await Promise.all([
+  const [ref, events, duplicates, cluster, officers, shares] = await Promise.all([
     reference(db),
     complaintEventLog(db, c.id),
     isCoordinator && c.status === "received" ? possibleDuplicates(db, c) : Promise.resolve([]),
     mergedInto(db, c.id),
     actions.includes("assign") && c.opdId !== null ? opdStaff(db, c.opdId) : Promise.resolve([]),
+    sharesOf(db, c.id),
   ]);
   const visibility = identityVisibility(staff.role, c.anonymous);
   const revealId = Number(typeof sp.reveal === "string" ? sp.reveal : NaN);
@@ -113,6 +116,7 @@ export default async function StaffComplaintPage({ params, searchParams }: Props
               ))}
             </dl>
           </section>
+          <OpdShares shares={shares} createdAt={c.createdAt} calendar={ref.calendar} now={new Date()} />
           <ReporterIdentity code={c.trackingCode} visibility={visibility} revealed={revealed} reporter={c} />
           {isCoordinator && c.status === "received" ? (
             <section aria-labelledby="dup-h" className="space-y-2">
