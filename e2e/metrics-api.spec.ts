@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import os from "node:os";
 import { expect, test } from "@playwright/test";
 import { validComplaint } from "./support/data";
@@ -113,6 +114,24 @@ test("PostgreSQL cluster: /metrics wants the bearer token and sums both processe
       expect(total(samples, "pintu_db_connections")).toBeGreaterThan(0);
     }
     expect(portal.output()).not.toMatch(/^(?!\{).+$/m); // every line the portal printed is JSON
+
+    // `npm run worker` with WORKER_METRICS_PORT: its own jobs' figures, behind the same token.
+    const workerPort = MAIN_PORT + 26;
+    const worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+      env: { ...process.env, DATABASE_URL: db.url, WORKER_METRICS_PORT: String(workerPort), METRICS_TOKEN: token },
+      stdio: "ignore",
+    });
+    try {
+      const sweeps = async () => {
+        const res = await freshConnectionRequest(`http://127.0.0.1:${workerPort}/metrics`, { headers: bearer }).catch(() => null);
+        if (!res || res.status !== 200) return -1;
+        return total(parsePrometheus(res.body), "pintu_worker_job_duration_seconds_count", { kind: "periodic", job: "sla.sweep", outcome: "ok" });
+      };
+      await expect.poll(sweeps, { timeout: 90_000, intervals: [1000] }).toBeGreaterThanOrEqual(1);
+      expect((await freshConnectionRequest(`http://127.0.0.1:${workerPort}/metrics`)).status).toBe(401);
+    } finally {
+      worker.kill("SIGTERM");
+    }
   } finally {
     await portal.stop();
     await db.drop();
