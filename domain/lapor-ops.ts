@@ -1,5 +1,11 @@
 import type { ComplaintStatus } from "./complaint-status";
 
+/**
+ * The start of the last error of a LAPOR delivery the worker holds: it cannot read whether an
+ * earlier attempt already reached LAPOR, so it sends nothing and looks again later.
+ */
+export const HELD_PREFIX = "held: ";
+
 /** LAPOR's complaint status codes (CONTRACTS.md "LAPOR! v3"). */
 export const LAPOR_STATUS_CODES = [0, 1, 2, 3, 4, 5, 6] as const;
 
@@ -48,6 +54,8 @@ export type HealthInput = {
   /** The worker's halt of the `lapor` channel (e.g. after a 401), if any. */
   halt: { reason: string } | null;
   dead: number;
+  /** Deliveries held because LAPOR's state could not be read (absent: none). */
+  held?: number;
   /** Age of the oldest item that is due and still waiting, in milliseconds. */
   oldestDueAgeMs: number | null;
   lastPollOkAt: Date | null;
@@ -56,7 +64,7 @@ export type HealthInput = {
   now: Date;
 };
 
-export type HealthReason = "halted" | "dead_letters" | "backlog_old" | "poll_failing" | "poll_stale";
+export type HealthReason = "halted" | "dead_letters" | "held" | "backlog_old" | "poll_failing" | "poll_stale";
 
 /**
  * The integration's health for the integration page: disabled without configuration, halted
@@ -66,6 +74,7 @@ export function integrationHealth(h: HealthInput): { state: "ok" | "degraded" | 
   const reasons: HealthReason[] = [];
   if (h.halt) reasons.push("halted");
   if (h.dead > 0) reasons.push("dead_letters");
+  if ((h.held ?? 0) > 0) reasons.push("held");
   // A few poll intervals of slack: one slow poll is not an outage.
   const slack = Math.max(10 * 60_000, 5 * h.pollEveryMs);
   if (h.oldestDueAgeMs !== null && h.oldestDueAgeMs > slack) reasons.push("backlog_old");

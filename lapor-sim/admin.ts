@@ -7,16 +7,16 @@
  * GET  /_admin/complaints          every complaint (with `origin`)
  * GET  /_admin/followups           every follow-up
  * GET  /_admin/received            every write LAPOR received (create, followup, reject, upload)
- * GET|POST /_admin/faults          read / change faults (see faults.ts)
+ * GET|POST /_admin/faults          read / change faults and payload variants (see faults.ts); a POST changes only what it names
  * POST /_admin/reset               empty the store and clear the faults
  */
 import type { IncomingMessage } from "node:http";
 import { z } from "zod";
-import { faultsSchema, NO_FAULTS, type Faults } from "./faults";
+import { faultsSchema, NO_FAULTS, type Faults, type FaultsInput } from "./faults";
 import type { Reply } from "./server";
 import type { SimStore } from "./store";
 
-type AdminCtx = { store: SimStore; getFaults: () => Faults; setFaults: (f: Partial<Faults>) => Faults };
+type AdminCtx = { store: SimStore; getFaults: () => Faults; setFaults: (f: FaultsInput) => Faults };
 
 const createSchema = z.object({
   count: z.number().int().min(1).max(100_000).default(1),
@@ -70,7 +70,9 @@ export async function adminRoutes(req: IncomingMessage, u: URL, ctx: AdminCtx): 
   if (path === "/faults") {
     const parsed = faultsSchema.partial().strict().safeParse(body);
     if (!parsed.success) return bad(parsed.error);
-    return { status: 200, body: ctx.setFaults(parsed.data) };
+    // Only what the body names changes (zod fills in the defaults of the others).
+    const given = new Set(Object.keys(body as object));
+    return { status: 200, body: ctx.setFaults(Object.fromEntries(Object.entries(parsed.data).filter(([k]) => given.has(k)))) };
   }
   if (path === "/complaints") {
     const parsed = createSchema.safeParse(body);

@@ -1,5 +1,28 @@
 import { z } from "zod";
 
+/**
+ * Payload variants a real LAPOR may show: CONTRACTS.md says field types are as observed, not
+ * guaranteed. Each switch changes how the simulator writes its records (v3 only).
+ */
+export const variantSchema = z.object({
+  /** `status_code`, `status_old`, `status_new` as LAPOR's status names ("didisposisikan"). */
+  statusNames: z.boolean().default(false),
+  /** Numeric ids as strings ("100001"), in lists and in the answers to writes. */
+  stringIds: z.boolean().default(false),
+  /** Optional fields left out (category, location, channel, names, template, rating…). */
+  omitOptional: z.boolean().default(false),
+  /** Fields the contract does not name, in every record, page and answer. */
+  extraFields: z.boolean().default(false),
+  /** `reporter: []` (PHP's empty array) instead of null. */
+  reporterArray: z.boolean().default(false),
+});
+export type Variant = z.output<typeof variantSchema>;
+export const VARIANTS = Object.keys(variantSchema.shape) as (keyof Variant)[];
+
+/** The writes a lost answer can be aimed at. */
+export const WRITE_CALLS = ["create", "followup", "forward"] as const;
+export type WriteCall = (typeof WRITE_CALLS)[number];
+
 /** Faults the simulator injects into the LAPOR API (never into the admin API). Rates are 0–1. */
 export const faultsSchema = z.object({
   /** Added to every call, plus up to `latencyJitterMs` more. */
@@ -17,10 +40,25 @@ export const faultsSchema = z.object({
   unauthorized: z.boolean().default(false),
   /** Share of writes that are performed and then lose the connection before the answer. */
   lostResponseRate: z.number().min(0).max(1).default(0),
+  /**
+   * "Store the write, lose the answer", aimed: the next N creates (`POST /complaints/complaint`),
+   * follow-ups (`…/followup/add`) or forwards (`…/process/{id}/reject`) are performed and their
+   * connection is then dropped, after `lostAnswerDelayMs` (time for a test to kill the worker).
+   */
+  loseAnswerOf: z
+    .object({ create: z.number().int().min(0).default(0), followup: z.number().int().min(0).default(0), forward: z.number().int().min(0).default(0) })
+    .default({ create: 0, followup: 0, forward: 0 }),
+  lostAnswerDelayMs: z.number().int().min(0).max(600_000).default(0),
+  /** Every read of the LAPOR API answered 200 with a body that is not LAPOR's JSON (a list that cannot be read). */
+  unreadableReads: z.boolean().default(false),
   /** Payload shapes: "v4" changes them (renamed fields, ISO timestamps). */
   version: z.enum(["v3", "v4"]).default("v3"),
+  /** Payload variants of v3 (see variantSchema). */
+  variant: variantSchema.default({ statusNames: false, stringIds: false, omitOptional: false, extraFields: false, reporterArray: false }),
 });
 export type Faults = z.output<typeof faultsSchema>;
+/** What a test or the admin API may change: any subset, defaults filled in. */
+export type FaultsInput = Partial<z.input<typeof faultsSchema>>;
 
 export const NO_FAULTS: Faults = faultsSchema.parse({});
 

@@ -9,8 +9,8 @@ import { Readable } from "node:stream";
 import { adminRoutes } from "./admin";
 import { adminRefusal, randomSecret, sameSecret } from "./auth";
 export { isLoopback, randomSecret } from "./auth";
-import { decideFate, NO_FAULTS, type Faults } from "./faults";
-import { parseWib, renderComplaint, renderFollowup, renderLogs } from "./render";
+import { decideFate, faultsSchema, NO_FAULTS, type Faults, type FaultsInput, type WriteCall } from "./faults";
+import { idOf, parseWib, renderComplaint, renderFollowup, renderLogs, varied } from "./render";
 import { SimStore } from "./store";
 
 export type LaporSimOptions = {
@@ -22,16 +22,23 @@ export type LaporSimOptions = {
   institutionName?: string;
   /** External institutions offered by `/masters/institutions/external`. */
   externals?: { id: string; name: string }[];
-  faults?: Partial<Faults>;
+  faults?: FaultsInput;
   /** The admin API's token (header `X-Admin-Token`); a random one when not given. */
   adminToken?: string;
 };
 
-export type LaporSim = { url: string; port: number; store: SimStore; faults: Faults; adminToken: string; setFaults(f: Partial<Faults>): Faults; close(): Promise<void> };
+export type LaporSim = { url: string; port: number; store: SimStore; faults: Faults; adminToken: string; setFaults(f: FaultsInput): Faults; close(): Promise<void> };
 
 export const SIM_DEFAULTS = { apiKey: "sim-api-key", token: "sim-institution-token", institutionId: "2171", institutionName: "Pemerintah Kota Batam" };
 
 export type Reply = { status: number; body: unknown; headers?: Record<string, string> };
+
+/** Which aimed write a LAPOR path is, if any. */
+function writeCallOf(path: string): WriteCall | null {
+  if (path === "/complaints/complaint") return "create";
+  if (path === "/complaints/followup/add") return "followup";
+  return /^\/complaints\/process\/\d+\/reject$/.test(path) ? "forward" : null;
+}
 const ok = (results: unknown): Reply => ({ status: 200, body: { results } });
 const fail = (status: number, message: string): Reply => ({ status, body: { message } });
 
@@ -61,15 +68,18 @@ export type LaporSimHandler = Omit<LaporSim, "port" | "close"> & {
 
 export function createLaporSim(opts: LaporSimOptions = {}): LaporSimHandler {
   const cfg = { ...SIM_DEFAULTS, ...Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)) } as typeof SIM_DEFAULTS & LaporSimOptions;
-  let faults: Faults = { ...NO_FAULTS, ...opts.faults };
+  let faults: Faults = faultsSchema.parse({ ...NO_FAULTS, ...opts.faults });
   let url = "";
   const externals = opts.externals ?? [{ id: "9001", name: "BP Batam" }];
   const store = new SimStore(cfg.institutionId, cfg.institutionName, externals, () => url);
-  const setFaults = (f: Partial<Faults>) => (faults = { ...faults, ...f });
+  const setFaults = (f: FaultsInput) => (faults = faultsSchema.parse({ ...faults, ...f }));
   const adminToken = opts.adminToken ?? randomSecret();
 
   async function api(req: IncomingMessage, path: string, query: URLSearchParams): Promise<Reply> {
     const v = faults.version;
+    const w = faults.variant;
+    /** An answer's record with the variant's extra fields. */
+    const rec = (r: Record<string, unknown>) => varied(r, w, []);
     let m: RegExpExecArray | null;
     if (req.method === "GET" && path === "/complaints/disposed") {
       const institutionId = query.get("institution_id") ?? "";
@@ -80,21 +90,21 @@ export function createLaporSim(opts: LaporSimOptions = {}): LaporSimHandler {
       const page = Math.max(1, Number(query.get("page") ?? 1) || 1);
       const pageSize = Math.min(1000, Math.max(1, Number(query.get("page_size") ?? 20) || 20));
       const all = store.disposed(institutionId, since);
-      const data = all.slice((page - 1) * pageSize, page * pageSize).map((c) => renderComplaint(c, v));
-      return ok({ data, meta: { page, page_size: pageSize, total: all.length } });
+      const data = all.slice((page - 1) * pageSize, page * pageSize).map((c) => renderComplaint(c, v, w));
+      return ok(rec({ data, meta: rec({ page, page_size: pageSize, total: all.length }) }));
     }
     if (req.method === "GET" && (m = /^\/complaints\/(\d+)\/complaint$/.exec(path))) {
       const c = store.complaints.get(Number(m[1]));
       if (!c) return fail(404, "complaint not found");
-      return ok({ data: renderComplaint(c, v), data_logs: renderLogs(c, store.followupsOf(c.id)) });
+      return ok(rec({ data: renderComplaint(c, v, w), data_logs: renderLogs(c, store.followupsOf(c.id), w) }));
     }
     if (req.method === "GET" && (m = /^\/complaints\/(\d+)\/followups$/.exec(path))) {
       const c = store.complaints.get(Number(m[1]));
       if (!c) return fail(404, "complaint not found");
-      return ok({ data: store.followupsOf(c.id).map((f) => renderFollowup(f, v)) });
+      return ok(rec({ data: store.followupsOf(c.id).map((f) => renderFollowup(f, v, w)) }));
     }
     if (req.method === "GET" && path === "/masters/institutions/external") {
-      return ok({ data: externals.map((e) => ({ id: e.id, name: e.name })) });
+      return ok(rec({ data: externals.map((e) => rec({ id: w.stringIds ? e.id : Number(e.id) || e.id, name: e.name })) }));
     }
     if (req.method === "GET" && (m = /^\/files\/(\d+)$/.exec(path))) {
       const f = store.files.get(Number(m[1]));
@@ -112,7 +122,7 @@ export function createLaporSim(opts: LaporSimOptions = {}): LaporSimHandler {
         docs.push({ id: f.id });
       }
       store.received.push({ at: new Date(), call: "upload", complaintId: null, fields: { count: String(docs.length) } });
-      return ok(v === "v4" ? { files: docs.map((d) => ({ uuid: `file-${d.id}` })) } : { docs });
+      return ok(v === "v4" ? { files: docs.map((d) => ({ uuid: `file-${d.id}` })) } : rec({ docs: docs.map((d) => rec({ id: idOf(d.id, w) })) }));
     }
     if (path === "/complaints/complaint") {
       const missing = ["title", "content"].filter((k) => !fields[k]);
@@ -120,7 +130,7 @@ export function createLaporSim(opts: LaporSimOptions = {}): LaporSimHandler {
       const ids = Object.entries(fields).filter(([k]) => k.startsWith("attachments")).map(([, val]) => Number(val));
       const c = store.createFromInstitution(fields, ids);
       store.received.push({ at: new Date(), call: "create", complaintId: c.id, fields });
-      return ok({ data: v === "v4" ? { uuid: `c-${c.id}`, tracking_code: c.tracking_id } : { complaint_id: c.id, tracking_id: c.tracking_id } });
+      return ok({ data: v === "v4" ? { uuid: `c-${c.id}`, tracking_code: c.tracking_id } : rec({ complaint_id: idOf(c.id, w), tracking_id: c.tracking_id }) });
     }
     if (path === "/complaints/followup/add") {
       const c = store.complaints.get(Number(fields.complaint_id));
@@ -141,7 +151,7 @@ export function createLaporSim(opts: LaporSimOptions = {}): LaporSimHandler {
         attachment_ids: ids,
       });
       store.received.push({ at: new Date(), call: "followup", complaintId: c.id, fields });
-      return ok({ data: v === "v4" ? { followup_uuid: `f-${f.id}` } : { id: f.id } });
+      return ok({ data: v === "v4" ? { followup_uuid: `f-${f.id}` } : rec({ id: idOf(f.id, w) }) });
     }
     if ((m = /^\/complaints\/process\/(\d+)\/reject$/.exec(path))) {
       const c = store.complaints.get(Number(m[1]));
@@ -163,7 +173,7 @@ export function createLaporSim(opts: LaporSimOptions = {}): LaporSimHandler {
       });
       c.disposition_id = fields.reason;
       store.received.push({ at: new Date(), call: "reject", complaintId: c.id, fields });
-      return ok({ data: v === "v4" ? { state: "rejected" } : { status_code: 6 } });
+      return ok({ data: v === "v4" ? { state: "rejected" } : rec({ status_code: w.statusNames ? "dialihkan" : 6 }) });
     }
     return fail(404, "not found");
   }
@@ -180,6 +190,15 @@ export function createLaporSim(opts: LaporSimOptions = {}): LaporSimHandler {
   };
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const hanging = new Set<ServerResponse>();
+  /** Drops the connection after `ms` without an answer (the write is already stored). */
+  const dropLater = async (res: ServerResponse, ms: number) => {
+    if (ms > 0) {
+      hanging.add(res);
+      await sleep(ms);
+      hanging.delete(res);
+    }
+    res.destroy();
+  };
 
   async function handle(req: IncomingMessage, res: ServerResponse, path = req.url ?? "/"): Promise<void> {
     const u = new URL(path, "http://sim.local");
@@ -198,8 +217,16 @@ export function createLaporSim(opts: LaporSimOptions = {}): LaporSimHandler {
     }
     if (fate.delayMs) await sleep(fate.delayMs);
     const reply = await api(req, u.pathname, u.searchParams);
-    // "Response lost after the write": LAPOR stored it, the caller never hears back.
-    if (fate.loseResponse && reply.status === 200) return void res.destroy();
+    if (reply.status === 200 && req.method === "POST") {
+      // "Response lost after the write": LAPOR stored it, the caller never hears back.
+      const call = writeCallOf(u.pathname);
+      const aimed = call !== null && faults.loseAnswerOf[call] > 0;
+      if (aimed) faults = { ...faults, loseAnswerOf: { ...faults.loseAnswerOf, [call]: faults.loseAnswerOf[call] - 1 } };
+      if (aimed || fate.loseResponse) return dropLater(res, aimed ? faults.lostAnswerDelayMs : 0);
+    }
+    if (reply.status === 200 && req.method === "GET" && faults.unreadableReads && !u.pathname.startsWith("/files/")) {
+      return send(res, { status: 200, body: Buffer.from("<html><body>Sedang dalam pemeliharaan</body></html>"), headers: { "content-type": "text/html" } });
+    }
     send(res, reply);
   }
 

@@ -1,18 +1,21 @@
-import { and, desc, eq, isNotNull, isNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, max, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditLog, complaints, outbox } from "@/db/schema";
 import type { ComplaintStatus } from "@/domain/complaint-status";
 import { statusesAgree } from "@/domain/lapor-ops";
 
-/** Reads one complaint's status from LAPOR; null when LAPOR does not know the id. */
-export type FetchLaporStatus = (laporId: string, signal: AbortSignal) => Promise<{ statusCode: number; statusName?: string } | null>;
+/** Reads one complaint's status from LAPOR (null code: one LAPOR does not name); null when LAPOR does not know the id. */
+export type FetchLaporStatus = (laporId: string, signal: AbortSignal) => Promise<{ statusCode: number | null } | null>;
+/** Pintu's references (event ids) in a LAPOR complaint's follow-ups, each with the LAPOR follow-up ids that carry it ("?" when unreadable). */
+export type FetchPintuRefs = (laporId: string, signal: AbortSignal) => Promise<Map<number, string[]>>;
+export type LaporReader = { status: FetchLaporStatus; refs: FetchPintuRefs };
 
 export type ReconcileRow = {
   trackingCode: string;
   laporId: string;
   pintuStatus: ComplaintStatus;
   laporStatus: number | null;
-  problem: "status_differs" | "missing_in_lapor" | "fetch_failed";
+  problem: "status_differs" | "status_unknown" | "missing_in_lapor" | "fetch_failed";
   /** Why a fetch failed (the adapter's message: status and kind, never a payload). */
   detail?: string;
 };
@@ -24,8 +27,18 @@ export type ReconcileReport = {
   differences: ReconcileRow[];
   /** Complaints LAPOR has not been told about yet (their "create in LAPOR" delivery still waits). */
   notYetInLapor: number;
+  /**
+   * LAPOR complaints holding one Pintu answer (the same `[Ref. Pintu <event>]`) more than once:
+   * to be cleaned up in LAPOR by hand. Absent in reports made before this check existed.
+   */
+  duplicates?: DuplicateRow[];
+  /** Answered complaints whose follow-ups were read for duplicates, and those beyond the budget. */
+  answersChecked?: number;
+  answersNotChecked?: number;
   ranAt: string;
 };
+
+export type DuplicateRow = { trackingCode: string; laporId: string; eventId: number; copies: number; laporFollowupIds: string[] };
 
 /** LAPOR calls one report may make: the page must stay quick and polite to LAPOR. */
 export const RECONCILE_BUDGET = 50;
@@ -36,7 +49,7 @@ export const RECONCILE_BUDGET = 50;
  * appears where something just happened. The report (codes and statuses only) is kept in the
  * audit log so the page can show the last one.
  */
-export async function reconcile(db: Db, fetchStatus: FetchLaporStatus, req: { userId: number; now: Date; budget?: number; signal?: AbortSignal }): Promise<ReconcileReport & { auditId: number }> {
+export async function reconcile(db: Db, read: LaporReader, req: { userId: number; now: Date; budget?: number; signal?: AbortSignal }): Promise<ReconcileReport & { auditId: number }> {
   const budget = req.budget ?? RECONCILE_BUDGET;
   const linked = await db
     .select({ trackingCode: complaints.trackingCode, laporId: complaints.laporId, status: complaints.status })
@@ -58,8 +71,9 @@ export async function reconcile(db: Db, fetchStatus: FetchLaporStatus, req: { us
     for (let c = queue.shift(); c; c = queue.shift()) {
       const base = { trackingCode: c.trackingCode, laporId: c.laporId!, pintuStatus: c.status };
       try {
-        const got = await fetchStatus(c.laporId!, signal);
+        const got = await read.status(c.laporId!, signal);
         if (!got) differences.push({ ...base, laporStatus: null, problem: "missing_in_lapor" });
+        else if (got.statusCode === null) differences.push({ ...base, laporStatus: null, problem: "status_unknown" });
         else if (!statusesAgree(c.status, got.statusCode)) differences.push({ ...base, laporStatus: got.statusCode, problem: "status_differs" });
       } catch (err) {
         differences.push({ ...base, laporStatus: null, problem: "fetch_failed", detail: err instanceof Error ? err.message.slice(0, 200) : "error" });
@@ -68,9 +82,42 @@ export async function reconcile(db: Db, fetchStatus: FetchLaporStatus, req: { us
   };
   await Promise.all(Array.from({ length: 4 }, worker));
   differences.sort((a, b) => a.trackingCode.localeCompare(b.trackingCode));
-  const report: ReconcileReport = { checked: linked.length, notChecked: Math.max(0, total - linked.length), differences, notYetInLapor: waiting, ranAt: req.now.toISOString() };
+  const answers = await duplicateAnswers(db, read.refs, budget, signal);
+  const report: ReconcileReport = { checked: linked.length, notChecked: Math.max(0, total - linked.length), differences, notYetInLapor: waiting, ...answers, ranAt: req.now.toISOString() };
   const [audit] = await db.insert(auditLog).values({ at: req.now, userId: req.userId, action: "lapor.reconcile", data: report }).returning({ id: auditLog.id });
   return { ...report, auditId: audit!.id };
+}
+
+/**
+ * Reads the follow-ups of the complaints Pintu answered in LAPOR most recently (at most `budget`
+ * LAPOR calls, four at a time) and lists every Pintu answer LAPOR holds more than once.
+ */
+async function duplicateAnswers(db: Db, refs: FetchPintuRefs, budget: number, signal: AbortSignal) {
+  const answered = () =>
+    db
+      .select({ trackingCode: complaints.trackingCode, laporId: complaints.laporId })
+      .from(outbox)
+      .innerJoin(complaints, eq(complaints.id, outbox.complaintId))
+      .where(and(eq(outbox.topic, "lapor.followup"), eq(outbox.status, "done"), isNotNull(complaints.laporId)))
+      .groupBy(complaints.id, complaints.trackingCode, complaints.laporId);
+  const recent = await answered().orderBy(desc(max(outbox.doneAt)), desc(complaints.id)).limit(budget);
+  const [{ total }] = (await db.select({ total: sql<number>`count(*)::int` }).from(answered().as("answered"))) as [{ total: number }];
+  const duplicates: DuplicateRow[] = [];
+  const queue = [...recent];
+  const worker = async () => {
+    for (let c = queue.shift(); c; c = queue.shift()) {
+      try {
+        for (const [eventId, ids] of await refs(c.laporId!, signal)) {
+          if (ids.length > 1) duplicates.push({ trackingCode: c.trackingCode, laporId: c.laporId!, eventId, copies: ids.length, laporFollowupIds: ids });
+        }
+      } catch {
+        // Unreachable or unreadable now: the status check above reports the complaint as failed.
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, worker));
+  duplicates.sort((a, b) => a.trackingCode.localeCompare(b.trackingCode) || a.eventId - b.eventId);
+  return { duplicates, answersChecked: recent.length, answersNotChecked: Math.max(0, total - recent.length) };
 }
 
 /** The latest reconciliation report, or null when none was run. */

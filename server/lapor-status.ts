@@ -1,25 +1,40 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { quarantinePayload } from "@/db/queries/lapor";
-import { ADAPTER_VERSION, fetchComplaint, LaporHttpError, LaporShapeError, laporConfig } from "@/integrations/lapor";
-import type { FetchLaporStatus } from "./lapor-reconcile";
+import { ADAPTER_VERSION, fetchStatus, LaporHttpError, LaporShapeError, laporConfig, listFollowups } from "@/integrations/lapor";
+import { followupRefsIn } from "@/integrations/lapor/refs";
+import type { LaporReader } from "./lapor-reconcile";
 
 /**
- * Reads a complaint's status from LAPOR through the adapter, for the reconciliation report; null
- * when the integration is switched off. A payload the adapter cannot read is quarantined (shown
- * on the integration page) and counts as a failed fetch.
+ * Reads what the reconciliation report compares, through the adapter; null when the integration
+ * is switched off. A payload the adapter cannot read is quarantined (shown on the integration
+ * page) and counts as a failed fetch.
  */
-export function laporStatusFetcher(db: Db): FetchLaporStatus | null {
+export function laporReader(db: Db): LaporReader | null {
   const cfg = laporConfig();
   if (!cfg) return null;
-  return async (laporId, signal) => {
+  const quarantined = async <T>(read: () => Promise<T>, onMissing: T): Promise<T> => {
     try {
-      const { complaint } = await fetchComplaint(cfg, laporId, { signal });
-      return { statusCode: complaint.status_code, statusName: complaint.status_name ?? undefined };
+      return await read();
     } catch (err) {
-      if (err instanceof LaporHttpError && err.status === 404) return null;
+      if (err instanceof LaporHttpError && err.status === 404) return onMissing;
       if (err instanceof LaporShapeError) await quarantinePayload(db, { ...err.unreadable, adapterVersion: ADAPTER_VERSION });
       throw err;
     }
+  };
+  return {
+    status: (laporId, signal) => quarantined(() => fetchStatus(cfg, laporId, { signal }), null),
+    // Pintu's references in the complaint's follow-ups, read from the raw entries (readable or
+    // not); a reporter's entry quoting one is not Pintu's write.
+    refs: (laporId, signal) =>
+      quarantined(async () => {
+        const listed = await listFollowups(cfg, laporId, { signal });
+        const found = new Map<number, string[]>();
+        for (const e of listed.entries) {
+          if (e.item?.author_type === "reporter") continue;
+          for (const ref of followupRefsIn(JSON.stringify(e.value))) found.set(ref, [...(found.get(ref) ?? []), e.item?.id ?? "?"]);
+        }
+        return found;
+      }, new Map()),
   };
 }

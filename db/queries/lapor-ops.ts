@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, inArray, isNull, like, max, min, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, like, max, min, ne, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { auditLog, complaintEvents, complaints, outbox } from "../schema";
 import { laporQuarantine } from "../schema-lapor";
 import { channelHalts, jobLeases } from "../schema-worker";
-import { checkLaporTrackingId } from "../../domain/lapor-ops";
+import { checkLaporTrackingId, HELD_PREFIX } from "../../domain/lapor-ops";
 import { ValidationError } from "../../server/errors";
 
 const LAPOR_TOPICS = like(outbox.topic, "lapor.%");
@@ -34,18 +34,32 @@ export async function integrationOverview(db: Db, now: Date) {
   const pending = queue.find((q) => q.status === "pending");
   const dead = queue.find((q) => q.status === "dead");
   const [openQuarantine] = await db.select({ n: sql<number>`count(*)::int` }).from(laporQuarantine).where(isNull(laporQuarantine.resolvedAt));
+  const [held] = await db.select({ n: sql<number>`count(*)::int` }).from(outbox).where(and(LAPOR_TOPICS, eq(outbox.status, "pending"), like(outbox.lastError, `${HELD_PREFIX}%`)));
   return {
     halt: halt ?? null,
     jobs,
     lastDeliveryAt: delivered?.at ?? null,
     backlog: { pending: pending?.n ?? 0, oldestAt: pending?.oldest ?? null, oldestDueAt: pending?.oldestDue ?? null },
     dead: dead?.n ?? 0,
+    held: held?.n ?? 0,
     quarantined: openQuarantine?.n ?? 0,
   };
 }
 
 /** LAPOR deliveries the worker gave up on, newest first. */
 export function deadLetters(db: Db, limit = 100) {
+  return laporItems(db, eq(outbox.status, "dead"), limit);
+}
+
+/**
+ * LAPOR deliveries held because LAPOR's state could not be read (the worker cannot tell whether
+ * an earlier attempt got through, so it sends nothing and looks again later), newest first.
+ */
+export function heldItems(db: Db, limit = 100) {
+  return laporItems(db, and(eq(outbox.status, "pending"), like(outbox.lastError, `${HELD_PREFIX}%`)), limit);
+}
+
+function laporItems(db: Db, where: SQL | undefined, limit: number) {
   return db
     .select({
       id: outbox.id,
@@ -53,11 +67,12 @@ export function deadLetters(db: Db, limit = 100) {
       attempts: outbox.attempts,
       lastError: outbox.lastError,
       createdAt: outbox.createdAt,
+      nextAttemptAt: outbox.nextAttemptAt,
       trackingCode: complaints.trackingCode,
     })
     .from(outbox)
     .leftJoin(complaints, eq(complaints.id, outbox.complaintId))
-    .where(and(LAPOR_TOPICS, eq(outbox.status, "dead")))
+    .where(and(LAPOR_TOPICS, where))
     .orderBy(desc(outbox.createdAt), desc(outbox.id))
     .limit(limit);
 }
@@ -65,13 +80,15 @@ export function deadLetters(db: Db, limit = 100) {
 /**
  * Puts dead LAPOR deliveries back in the queue with a fresh attempt count (`ids` or all of
  * them), and records who did it in the audit log, in one transaction. Returns how many moved.
+ * The count restarts at 1, not 0: a dead letter was tried before and may have reached LAPOR
+ * (an answer lost or unreadable), so its next attempt looks in LAPOR before it sends.
  */
 export async function retryDeadLetters(db: Db, req: { ids: number[] | "all"; userId: number; now: Date }): Promise<number> {
   if (req.ids !== "all" && req.ids.length === 0) return 0;
   return db.transaction(async (tx) => {
     const moved = await tx
       .update(outbox)
-      .set({ status: "pending", attempts: 0, nextAttemptAt: req.now, lastError: null })
+      .set({ status: "pending", attempts: 1, nextAttemptAt: req.now, lastError: null })
       .where(and(LAPOR_TOPICS, eq(outbox.status, "dead"), req.ids === "all" ? undefined : inArray(outbox.id, req.ids)))
       .returning({ id: outbox.id });
     if (moved.length) {

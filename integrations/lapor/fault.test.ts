@@ -6,70 +6,26 @@
  * and replaced midway through each direction; then LAPOR switches to "v4" and its payloads are
  * quarantined while the workers keep running. Needs TEST_DATABASE_URL (several processes).
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { and, count, eq, isNotNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { complaints, outbox } from "@/db/schema";
 import { laporQuarantine } from "@/db/schema-lapor";
 import { testDatabases, type TestDatabase } from "@/db/testing";
 import { startLaporSim, type LaporSim } from "@/lapor-sim/server";
+import { workerProcesses } from "@/test/worker-processes";
 
 const N = 1000;
-const root = fileURLToPath(new URL("../..", import.meta.url));
 const backend = testDatabases().find((b) => b.name === "postgres");
 
 describe.skipIf(!backend)("LAPOR under faults, with worker processes killed midway", () => {
   let t: TestDatabase;
   let sim: LaporSim;
-  const workers = new Set<ChildProcess>();
-  const stderr: string[] = [];
-
-  function startWorker(): ChildProcess {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
-      cwd: root,
-      env: {
-        ...process.env,
-        DATABASE_URL: t.handle.url,
-        PINTU_DEMO: "0",
-        LAPOR_BASE_URL: sim.url,
-        LAPOR_API_KEY: "k",
-        LAPOR_INSTITUTION_TOKEN: "t",
-        LAPOR_INSTITUTION_ID: "2171",
-        LAPOR_POLL_SECONDS: "5",
-        LAPOR_TIMEOUT_MS: "400",
-        WORKER_BACKOFF_MS: "50",
-        WORKER_LEASE_MS: "10000",
-        WORKER_MAX_ATTEMPTS: "100",
-        WORKER_CONCURRENCY: "8",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const keep = (d: Buffer) => {
-      stderr.push(d.toString());
-      if (stderr.length > 50) stderr.shift();
-    };
-    child.stdout!.on("data", keep);
-    child.stderr!.on("data", keep);
-    workers.add(child);
-    child.on("exit", () => workers.delete(child));
-    return child;
-  }
-
-  const kill = (child: ChildProcess) =>
-    new Promise<void>((resolve) => {
-      child.once("exit", () => resolve());
-      child.kill("SIGKILL");
-    });
-
-  async function until(what: string, check: () => Promise<boolean>, timeoutMs = 240_000): Promise<void> {
-    const end = Date.now() + timeoutMs;
-    while (!(await check())) {
-      if (Date.now() > end) throw new Error(`timed out waiting for ${what}; workers alive: ${workers.size}; last stderr:\n${stderr.slice(-5).join("")}`);
-      await new Promise((r) => setTimeout(r, 300));
-      if (process.env.LAPOR_FAULT_VERBOSE) console.log(what, await imported(), await followupsDone());
-    }
-  }
+  const procs = workerProcesses(() => ({
+    databaseUrl: t.handle.url!,
+    laporUrl: sim.url,
+    env: { LAPOR_POLL_SECONDS: "5", LAPOR_TIMEOUT_MS: "400", WORKER_BACKOFF_MS: "50", WORKER_LEASE_MS: "10000", WORKER_MAX_ATTEMPTS: "100", WORKER_CONCURRENCY: "8" },
+  }));
+  const { start: startWorker, kill, until, alive: workers } = procs;
 
   const imported = async () => (await t.db.select({ n: count() }).from(complaints).where(eq(complaints.channel, "lapor")))[0]!.n;
   const followupsDone = async () =>
@@ -80,7 +36,7 @@ describe.skipIf(!backend)("LAPOR under faults, with worker processes killed midw
     sim = await startLaporSim({ apiKey: "k", token: "t", institutionId: "2171" });
   });
   afterAll(async () => {
-    await Promise.all([...workers].map(kill));
+    await procs.killAll();
     await sim?.close();
     await t?.dispose();
   });

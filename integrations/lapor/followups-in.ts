@@ -49,7 +49,7 @@ export async function applyReporterFollowup(db: Db, complaintId: number, f: Lapo
       fromStatus: c.status,
       toStatus: c.status,
       channel: "lapor",
-      data: { laporFollowupId: f.id, message: message.slice(0, 5000), rating: f.rating, at: f.created_at.toISOString() },
+      data: { laporFollowupId: f.id, message: message.slice(0, 5000), rating: f.rating, at: (f.created_at ?? now).toISOString() },
     });
     return true;
   });

@@ -97,7 +97,7 @@ async function importComplaint(ctx: PollContext, c: LaporComplaint, ref: Referen
   }
 
   // Entered in LAPOR by hand, with the tracking number LAPOR gave it recorded in manual mode.
-  const [typed] = await db
+  const [typed] = c.tracking_id === null ? [] : await db
     .update(complaints)
     .set({ laporId: c.id })
     .where(and(eq(complaints.laporTrackingId, c.tracking_id), isNull(complaints.laporId)))
@@ -130,7 +130,7 @@ async function importComplaint(ctx: PollContext, c: LaporComplaint, ref: Referen
         continue;
       }
       stats.quarantined += await quarantineAll(db, [
-        { source: "GET /complaints/disposed", raw: JSON.stringify(c), reason: `not accepted by intake: ${JSON.stringify(err.fieldErrors)}`, fingerprint: `intake:${c.id}:${c.updated_at.toISOString()}` },
+        { source: "GET /complaints/disposed", raw: JSON.stringify(c), reason: `not accepted by intake: ${JSON.stringify(err.fieldErrors)}`, fingerprint: `intake:${c.id}:${c.updated_at?.toISOString() ?? "?"}` },
       ]);
       return null;
     }
@@ -141,10 +141,12 @@ async function syncFollowups(ctx: PollContext, c: LaporComplaint, imported: NonN
   // A complaint first seen now that has not changed since LAPOR created it has no follow-ups yet
   // (saves one call per new complaint). One already known is always checked: LAPOR's times have
   // whole seconds, so "unchanged" could hide a reply posted in its first second.
-  if (imported.isNew && c.updated_at.getTime() <= c.created_at.getTime()) return;
+  // Without both times (LAPOR left them out) the follow-ups are always read.
+  const { created_at: created, updated_at: updated } = c;
+  if (imported.isNew && updated && created && updated.getTime() <= created.getTime()) return;
   // Read in full at this very `updated_at` before, at a moment a later change would have had to
   // carry a newer time: nothing new to read.
-  if (imported.syncedAt && c.updated_at.getTime() <= imported.syncedAt.getTime()) return;
+  if (imported.syncedAt && updated && updated.getTime() <= imported.syncedAt.getTime()) return;
   const complaintId = imported.id;
   const readAt = Date.now();
   const res = await retryRead(() => listFollowups(ctx.cfg, c.id, { signal: ctx.signal }), { signal: ctx.signal });
@@ -154,7 +156,7 @@ async function syncFollowups(ctx: PollContext, c: LaporComplaint, imported: NonN
     if (await applyReporterFollowup(ctx.db, complaintId, f, ctx.now?.() ?? new Date())) stats.followups++;
   }
   // LAPOR's times have whole seconds: only once well past that second can no change hide behind it.
-  if (readAt - c.updated_at.getTime() > SETTLED_MS) await ctx.db.update(complaints).set({ laporSyncedAt: c.updated_at }).where(eq(complaints.id, complaintId));
+  if (updated && readAt - updated.getTime() > SETTLED_MS) await ctx.db.update(complaints).set({ laporSyncedAt: updated }).where(eq(complaints.id, complaintId));
 }
 
 /**
@@ -177,7 +179,8 @@ export async function pollOnce(ctx: PollContext, since: Date | null): Promise<Po
   let next = fetchPage(1);
   for (let page = 1; ; page++) {
     const res = await next;
-    const more = res.items.length + res.unreadable.length > 0 && page * pageSize < res.meta.total;
+    const listed = res.items.length + res.unreadable.length;
+    const more = listed > 0 && (res.total === null ? listed >= pageSize : page * pageSize < res.total);
     // The next page is read while this one is imported (LAPOR's latency off the critical path).
     if (more) next = fetchPage(page + 1);
     stats.pages++;

@@ -2,18 +2,26 @@
  * Outbound delivery to LAPOR, one handler per outbox topic. Delivery is at-least-once, so each
  * handler first asks whether LAPOR already has what it is about to send whenever an earlier
  * attempt may have reached LAPOR (its answer lost): LAPOR never gets the same thing twice.
+ *
+ * That check never fails open. It looks for Pintu's reference in the raw text of every entry
+ * LAPOR lists, readable or not; when the list itself cannot be read (or a forward's status is
+ * one LAPOR does not name), nothing is sent: the item is held (`held:` in its last error, shown
+ * on the integration page) and looked at again later. A duplicate in the national system is
+ * worse than an answer that waits for a person.
  */
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
+import { HELD_PREFIX } from "@/domain/lapor-ops";
 import { laporIdFor } from "@/db/queries/lapor";
 import { attachments, categories, complaintEvents, complaints, opds, outbox } from "@/db/schema";
 import { laporFollowups, laporMappings } from "@/db/schema-lapor";
 import { HaltChannel, PermanentFailure, RetryAfter, type OutboxItem } from "@/jobs/registry";
 import { LaporHttpError, LaporShapeError, type LaporConfig } from "./http";
 import { quarantineAll } from "./inbound";
-import { complaintRefOf, hasFollowupRef, withComplaintRef, withFollowupRef } from "./refs";
-import { createComplaint, addFollowup, fetchComplaint, LAPOR_STATUS, listDisposed, listFollowups, rejectComplaint, uploadFiles } from "./v3";
+import { complaintRef, followupRef, withComplaintRef, withFollowupRef } from "./refs";
+import { createComplaint, addFollowup, fetchStatus, LAPOR_STATUS, listDisposed, listFollowups, rejectComplaint, uploadFiles, type Entry } from "./v3";
+import { looseId, rawHas } from "./v3-read";
 
 type Ctx = { db: Db; cfg: LaporConfig; signal?: AbortSignal };
 type Result = Record<string, unknown>;
@@ -21,7 +29,31 @@ type Result = Record<string, unknown>;
 /** How far before the outbox row a lost create is looked for in LAPOR's listing (clock skew). */
 const CREATE_LOOKBACK_MS = 10 * 60_000;
 const WAIT_FOR_CREATE_MS = 30_000;
+/** How long an item waits when LAPOR's state cannot be read, before it looks again. */
+export const HOLD_MS = 60_000;
 
+/** Nothing is sent: LAPOR's state cannot be read. Not counted as an attempt, so the item never becomes a dead letter by waiting. */
+export class Held extends RetryAfter {
+  constructor(why: string) {
+    super(HOLD_MS, `${HELD_PREFIX}${why}`);
+  }
+}
+
+/** Runs a lost-answer check's read; an answer that cannot be read holds the item (its payload quarantined). */
+async function readForCheck<T>(db: Db, what: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    if (!(err instanceof LaporShapeError)) throw err;
+    await quarantineAll(db, [err.unreadable]);
+    throw new Held(`cannot tell whether LAPOR already has it: ${what} cannot be read (${err.unreadable.reason.slice(0, 200)})`);
+  }
+}
+
+/** The entry of a listing that carries `marker`: a readable one by `readable`, an unreadable one by its raw text. */
+function findMarked<T>(entries: Entry<T>[], marker: string, readable: (item: T) => boolean): Entry<T> | undefined {
+  return entries.find((e) => (e.item !== null ? readable(e.item) : rawHas(e.value, marker)));
+}
 /** Maps adapter failures to what the worker should do with the item. */
 export async function asDelivery<T>(db: Db, fn: () => Promise<T>): Promise<T> {
   try {
@@ -33,8 +65,10 @@ export async function asDelivery<T>(db: Db, fn: () => Promise<T>): Promise<T> {
       if (err.kind === "rejected") throw new PermanentFailure(err.message);
     }
     if (err instanceof LaporShapeError) {
+      // An answer to a write that cannot be read: the write may well be stored. Tried again, the
+      // handler's check looks in LAPOR first.
       await quarantineAll(db, [err.unreadable]);
-      throw new PermanentFailure(err.message);
+      throw new Error(err.message);
     }
     throw err;
   }
@@ -75,17 +109,27 @@ async function loadComplaint(db: Db, id: number | null) {
   return c;
 }
 
-async function saveLaporId(db: Db, complaintId: number, laporId: string, trackingId: string) {
+async function saveLaporId(db: Db, complaintId: number, laporId: string, trackingId: string | null) {
   await db.update(complaints).set({ laporId, laporTrackingId: trackingId }).where(and(eq(complaints.id, complaintId), isNull(complaints.laporId)));
 }
 
-/** Finds the complaint Pintu recorded in LAPOR (its reference in the text) among those listed since `since`. */
-async function findCreated(ctx: Ctx, trackingCode: string, since: Date) {
+const PAGE = 1000;
+
+/** Finds the complaint Pintu recorded in LAPOR (its reference in the text, readable or not) among those listed since `since`. */
+async function findCreated(ctx: Ctx, trackingCode: string, since: Date): Promise<{ laporId: string; trackingId: string | null } | null> {
+  const marker = complaintRef(trackingCode);
   for (let page = 1; ; page++) {
-    const res = await listDisposed(ctx.cfg, { since, page, pageSize: 1000 }, { signal: ctx.signal });
-    const hit = res.items.find((c) => complaintRefOf(c.content) === trackingCode);
-    if (hit) return hit;
-    if (res.items.length + res.unreadable.length === 0 || page * 1000 >= res.meta.total) return null;
+    const res = await readForCheck(ctx.db, `page ${page} of LAPOR's complaints`, () => listDisposed(ctx.cfg, { since, page, pageSize: PAGE }, { signal: ctx.signal }));
+    const hit = findMarked(res.entries, marker, (c) => c.content.includes(marker));
+    if (hit?.item) return { laporId: hit.item.id, trackingId: hit.item.tracking_id };
+    if (hit) {
+      await quarantineAll(ctx.db, res.unreadable);
+      const laporId = looseId(hit.value);
+      if (!laporId) throw new Held(`LAPOR already has it (its reference is in an entry LAPOR lists), but that entry's id cannot be read`);
+      return { laporId, trackingId: looseId(hit.value, "tracking_id") };
+    }
+    const listed = res.entries.length;
+    if (listed === 0 || (res.total === null ? listed < PAGE : page * PAGE >= res.total)) return null;
   }
 }
 
@@ -97,8 +141,8 @@ export async function deliverCreate(ctx: Ctx, item: OutboxItem): Promise<Result>
     // An earlier attempt may have reached LAPOR with its answer lost: look before sending again.
     const found = await findCreated(ctx, c.trackingCode, new Date(item.createdAt.getTime() - CREATE_LOOKBACK_MS));
     if (found) {
-      await saveLaporId(ctx.db, c.id, found.id, found.tracking_id);
-      return { laporId: found.id, trackingId: found.tracking_id, via: "found_in_lapor" };
+      await saveLaporId(ctx.db, c.id, found.laporId, found.trackingId);
+      return { ...found, via: "found_in_lapor" };
     }
   }
   const files = hasAttachments
@@ -142,6 +186,16 @@ async function loadEvent(db: Db, item: OutboxItem) {
   return e;
 }
 
+/**
+ * The follow-up of a LAPOR complaint that carries `marker` (an institution's entry; in an entry
+ * that cannot be read, anywhere in its raw text). Unreadable entries are quarantined.
+ */
+async function findFollowup(ctx: Ctx, laporId: string, marker: string) {
+  const listed = await readForCheck(ctx.db, "LAPOR's follow-ups of the complaint", () => listFollowups(ctx.cfg, laporId, { signal: ctx.signal }));
+  await quarantineAll(ctx.db, listed.unreadable);
+  return findMarked(listed.entries, marker, (f) => f.author_type === "institution" && f.content.includes(marker));
+}
+
 /** `lapor.followup`: an OPD's answer is posted as a LAPOR follow-up, once. */
 export async function deliverFollowup(ctx: Ctx, item: OutboxItem): Promise<Result> {
   const { c, opdLaporId } = await loadComplaint(ctx.db, item.complaintId);
@@ -149,11 +203,11 @@ export async function deliverFollowup(ctx: Ctx, item: OutboxItem): Promise<Resul
   const event = await loadEvent(ctx.db, item);
   const remember = (followupId: string) => ctx.db.insert(laporFollowups).values({ laporFollowupId: followupId, complaintId: c.id }).onConflictDoNothing();
   if (item.attempts > 1) {
-    const existing = await listFollowups(ctx.cfg, laporId, { signal: ctx.signal });
-    const hit = existing.items.find((f) => f.author_type === "institution" && hasFollowupRef(f.content, event.id));
+    const hit = await findFollowup(ctx, laporId, followupRef(event.id));
     if (hit) {
-      await remember(hit.id);
-      return { laporId, laporFollowupId: hit.id, via: "found_in_lapor" };
+      const followupId = hit.item?.id ?? looseId(hit.value);
+      if (followupId) await remember(followupId);
+      return { laporId, laporFollowupId: followupId, via: "found_in_lapor" };
     }
   }
   const from = opdLaporId ?? ctx.cfg.institutionId;
@@ -171,11 +225,14 @@ export async function deliverForward(ctx: Ctx, item: OutboxItem): Promise<Result
   const code = String(item.payload.externalCode ?? "");
   const institutionId = await laporIdFor(ctx.db, "institution", code);
   if (!institutionId) throw new PermanentFailure(`no LAPOR id is mapped for institution ${code}`);
+  const marker = followupRef(event.id);
   if (item.attempts > 1) {
-    const now = await fetchComplaint(ctx.cfg, laporId, { signal: ctx.signal });
-    if (now.complaint.status_code === LAPOR_STATUS.forwarded) return { laporId, institutionId, via: "found_in_lapor" };
+    // Forwarded already: LAPOR says so in the status, or lists the forward with our reference.
+    const { statusCode } = await readForCheck(ctx.db, "the complaint's status in LAPOR", () => fetchStatus(ctx.cfg, laporId, { signal: ctx.signal }));
+    if (statusCode === LAPOR_STATUS.forwarded || (await findFollowup(ctx, laporId, marker))) return { laporId, institutionId, via: "found_in_lapor" };
+    if (statusCode === null) throw new Held("cannot tell whether LAPOR already forwarded it: LAPOR sends a status it does not name");
   }
-  const description = event.reason ?? `Bukan wewenang Pemerintah Kota; diteruskan ke ${code}.`;
+  const description = withFollowupRef(event.reason ?? `Bukan wewenang Pemerintah Kota; diteruskan ke ${code}.`, event.id);
   try {
     const r = await rejectComplaint(ctx.cfg, laporId, { institutionId, description }, { signal: ctx.signal });
     return { laporId, institutionId, statusCode: r.statusCode, via: "sent" };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startLaporSim, type LaporSim } from "@/lapor-sim/server";
+import { NO_FAULTS, VARIANTS } from "@/lapor-sim/faults";
 import { TINY_PNG } from "@/lapor-sim/store";
 import { LaporHttpError, LaporShapeError, type LaporConfig } from "./http";
 import * as v3 from "./v3";
@@ -14,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 beforeEach(() => {
   sim.store.reset();
-  sim.setFaults({ latencyMs: 0, errorRate: 0, timeoutRate: 0, rateLimitRate: 0, unauthorized: false, lostResponseRate: 0, version: "v3" });
+  sim.setFaults({ ...NO_FAULTS });
 });
 
 const failure = async (p: Promise<unknown>) => {
@@ -37,7 +38,7 @@ describe("LAPOR v3 adapter against the simulator", () => {
     const [first] = Array.from({ length: 5 }, (_, n) => sim.store.createDisposed({ n, is_anonymous: n === 1, reporter: { name: "Warga", phone: "0812", email: null } }));
     first!.updated_at = new Date(Date.now() - 3600_000);
     const all = await v3.listDisposed(cfg, { since: null, page: 1, pageSize: 3 });
-    expect(all.meta).toEqual({ page: 1, page_size: 3, total: 5 });
+    expect(all.total).toBe(5);
     expect(all.items).toHaveLength(3);
     expect(all.unreadable).toEqual([]);
     // Oldest change first: the complaint changed an hour ago leads.
@@ -45,7 +46,7 @@ describe("LAPOR v3 adapter against the simulator", () => {
     const page2 = await v3.listDisposed(cfg, { since: null, page: 2, pageSize: 3 });
     expect(page2.items).toHaveLength(2);
     const recent = await v3.listDisposed(cfg, { since: new Date(Date.now() - 60_000), page: 1, pageSize: 10 });
-    expect(recent.meta.total).toBe(4);
+    expect(recent.total).toBe(4);
     const anon = [...all.items, ...page2.items].find((c) => c.is_anonymous)!;
     expect(anon.reporter).toBeNull();
     expect(anon.created_at).toBeInstanceOf(Date);
@@ -96,7 +97,7 @@ describe("LAPOR v3 adapter against the simulator", () => {
     expect(await v3.rejectComplaint(cfg, String(other.id), { institutionId: "9001", description: "Kewenangan BP Batam" })).toEqual({ statusCode: 6 });
     expect((await v3.fetchComplaint(cfg, String(other.id))).complaint.status_code).toBe(v3.LAPOR_STATUS.forwarded);
     expect(sim.store.received.map((r) => r.call)).toEqual(["upload", "create", "followup", "reject"]);
-    expect(await v3.listExternalInstitutions(cfg)).toEqual([{ id: "9001", name: "BP Batam" }]);
+    expect((await v3.listExternalInstitutions(cfg)).items).toEqual([{ id: "9001", name: "BP Batam" }]);
   });
 
   it("reports each fault as the kind of failure the caller must handle", async () => {
@@ -117,6 +118,47 @@ describe("LAPOR v3 adapter against the simulator", () => {
     expect(err.kind).toBe("network");
     sim.setFaults({ lostResponseRate: 0 });
     expect((await v3.listFollowups(cfg, String(c.id))).items.map((f) => f.content)).toEqual(["Jawaban"]);
+  });
+
+  it.each(VARIANTS)("reads every record under the %s variant: what Pintu needs, the rest tolerated", async (name) => {
+    sim.setFaults({ variant: { ...NO_FAULTS.variant, [name]: true } });
+    const c = sim.store.createDisposed({ category_id: "102", attachmentCount: 1, reporter: { name: "Warga", phone: "0812", email: null } });
+    const anon = sim.store.createDisposed({ is_anonymous: true });
+    sim.store.addReporterFollowup(c, "Mohon segera.", null);
+    sim.store.addReporterFollowup(c, "Bagus.", 5);
+    const page = await v3.listDisposed(cfg, { since: null, page: 1, pageSize: 10 });
+    expect(page.unreadable).toEqual([]);
+    const [one, two] = [...page.items].sort((a, b) => Number(a.id) - Number(b.id));
+    expect([one, two].map((x) => [x!.id, x!.is_anonymous, x!.status_code])).toEqual([
+      [String(c.id), false, 2],
+      [String(anon.id), true, 2],
+    ]);
+    expect(two!.reporter).toBeNull();
+    expect(one!.reporter).toMatchObject({ name: "Warga" });
+    expect(one!.attachments.map((a) => a.id)).toEqual([String(c.attachments[0]!.id)]);
+    const f = await v3.listFollowups(cfg, String(c.id));
+    expect(f.unreadable).toEqual([]);
+    expect(f.items.map((x) => [x.author_type, x.content, x.rating, x.status_new])).toEqual([
+      ["reporter", "Mohon segera.", null, name === "omitOptional" ? null : 2],
+      ["reporter", "Bagus.", 5, name === "omitOptional" ? null : 2],
+    ]);
+    expect((await v3.fetchStatus(cfg, String(c.id))).statusCode).toBe(2);
+    expect((await v3.listExternalInstitutions(cfg)).items).toEqual([{ id: "9001", name: "BP Batam" }]);
+    const answer = await v3.addFollowup(cfg, { laporId: String(c.id), fromInstitutionId: "2171001", toInstitutionId: "2171", content: "Sudah." });
+    expect(answer.followupId).toMatch(/^\d+$/);
+  });
+
+  it("reads LAPOR's status names in any case, maps unknown ones to null, and quarantines only what lacks a needed field", async () => {
+    expect(["didisposisikan", "Ditindaklanjuti", " SELESAI ", "belum_diverifikasi", "Belum Diverifikasi", "dialihkan", "3", 6].map(v3.statusOf)).toEqual([2, 3, 4, 0, 0, 6, 3, 6]);
+    expect(["sedang diproses", "", null, 7, -1, 2.5, {}].map(v3.statusOf)).toEqual([null, null, null, null, null, null, null]);
+    const c = sim.store.createDisposed({});
+    c.status_code = 9;
+    const broken = sim.store.createDisposed({});
+    broken.content = undefined as unknown as string; // no content: Pintu cannot take it
+    const page = await v3.listDisposed(cfg, { since: null, page: 1, pageSize: 10 });
+    expect(page.items.map((x) => [x.id, x.status_code])).toEqual([[String(c.id), null]]);
+    expect(page.unreadable.map((u) => u.reason)).toEqual([expect.stringContaining("content")]);
+    expect(page.entries.map((e) => e.item === null)).toEqual([false, true]);
   });
 
   it("returns v4-shaped complaints as unreadable with a stable fingerprint, and refuses v4 answers to writes", async () => {

@@ -1,12 +1,16 @@
 /**
  * The LAPOR! v3 adapter: every URL, header, field name, status code and date format of LAPOR
- * lives here, and every payload is parsed with zod. A complaint or follow-up whose shape does
- * not match comes back as `unreadable` (to be quarantined) while the rest of the page flows; a
- * response that cannot be read at all throws LaporShapeError. A future LAPOR version is a new
- * file beside this one, not a rewrite.
+ * lives here (how records are read: v3-read.ts), and every payload is parsed with zod. A
+ * complaint, follow-up or institution without a field Pintu needs comes back as `unreadable` (to
+ * be quarantined) while the rest of the page flows, its raw entry still at hand; a response that
+ * cannot be read at all throws LaporShapeError. A future LAPOR version is a new file beside this
+ * one, not a rewrite.
  */
 import { z } from "zod";
-import { laporRequest, LaporShapeError, unreadable, type LaporConfig, type Unreadable } from "./http";
+import { laporRequest, LaporShapeError, unreadable, type LaporConfig } from "./http";
+import { complaintSchema, followupSchema, id, institutionSchema, parseItems, reason, statusOf, wibTime } from "./v3-read";
+
+export { LAPOR_STATUS, statusOf, type Entry, type LaporComplaint, type LaporFollowup } from "./v3-read";
 
 export const ADAPTER_VERSION = "v3";
 
@@ -19,72 +23,21 @@ export function formatWib(d: Date): string {
   return `${pad(t.getUTCDate())}-${pad(t.getUTCMonth() + 1)}-${t.getUTCFullYear()} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}`;
 }
 
-const wibTime = z.string().transform((s, ctx) => {
-  const m = /^(\d{2})-(\d{2})-(\d{4}) (\d{2}):(\d{2}):(\d{2})$/.exec(s.trim());
-  if (!m) {
-    ctx.addIssue({ code: "custom", message: `not a DD-MM-YYYY HH:mm:ss time: ${s.slice(0, 40)}` });
-    return z.NEVER;
-  }
-  const [d, mo, y, h, mi, se] = m.slice(1).map(Number) as [number, number, number, number, number, number];
-  return new Date(Date.UTC(y, mo - 1, d, h, mi, se) - WIB_OFFSET_MS);
-});
-const id = z.union([z.string().min(1), z.number().int()]).transform(String);
-const optId = z.union([z.string(), z.number().int()]).nullish().transform((v) => (v === null || v === undefined || v === "" ? null : String(v)));
-const flag = z.union([z.boolean(), z.literal(0), z.literal(1), z.literal("0"), z.literal("1")]).transform((v) => v === true || v === 1 || v === "1");
-const optText = z.string().nullish().transform((v) => v ?? null);
-
-const complaintSchema = z.object({
-  id,
-  tracking_id: id,
-  title: z.string(),
-  content: z.string(),
-  channel: optText,
-  classification_id: optId,
-  category_id: optId,
-  location_id: optId,
-  location_name: optText,
-  date_of_incident: optText,
-  is_anonymous: flag,
-  is_secret: flag,
-  reporter: z.object({ name: optText, phone: optText, email: optText }).nullish().transform((v) => v ?? null),
-  status_code: z.coerce.number().int().min(0).max(6),
-  status_name: optText,
-  attachments: z.array(z.object({ id, name: z.string(), mime: optText, url: z.string() })).nullish().transform((v) => v ?? []),
-  created_at: wibTime,
-  updated_at: wibTime,
-});
-export type LaporComplaint = z.output<typeof complaintSchema>;
-
-const followupSchema = z.object({
-  id,
-  created_at: wibTime,
-  institution_from_name: optText,
-  institution_to_name: optText,
-  content: z.string().nullish().transform((v) => v ?? ""),
-  status_old: z.coerce.number().int().nullish().transform((v) => v ?? null),
-  status_new: z.coerce.number().int().nullish().transform((v) => v ?? null),
-  template_code: optText,
-  rating: z.coerce.number().int().min(1).max(5).nullish().transform((v) => v ?? null),
-  author_type: z.enum(["institution", "reporter"]),
-});
-export type LaporFollowup = z.output<typeof followupSchema>;
-
-/** LAPOR's status codes. */
-export const LAPOR_STATUS = { unverified: 0, verified: 1, disposed: 2, inProgress: 3, done: 4, archived: 5, forwarded: 6 } as const;
-
-const reason = (e: z.ZodError) => e.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
-
 /** Every response shape, built once: zod compiles a schema on its first use, per instance. */
 const shapes = {
   wrapper: z.object({ results: z.unknown() }),
-  page: z.object({ data: z.array(z.unknown()), meta: z.object({ page: z.coerce.number(), page_size: z.coerce.number(), total: z.coerce.number() }) }),
-  complaint: z.object({ data: complaintSchema, data_logs: z.array(z.object({ status_code: z.coerce.number(), created_at: wibTime }).loose()).nullish() }),
+  page: z.object({
+    data: z.array(z.unknown()),
+    meta: z.object({ total: z.coerce.number().int().min(0).catch(-1) }).nullish().catch(null),
+  }),
+  complaint: z.object({ data: complaintSchema, data_logs: z.array(z.unknown()).nullish().catch(null) }),
+  // The field must be there (a complaint without one is another shape); a name LAPOR does not use reads as null.
+  status: z.object({ data: z.object({ status_code: z.unknown().refine((v) => v !== undefined && v !== null && v !== "", "missing").transform(statusOf) }) }),
   list: z.object({ data: z.array(z.unknown()) }),
   followupAdded: z.object({ data: z.object({ id }) }),
-  rejected: z.object({ data: z.object({ status_code: z.coerce.number() }) }),
+  rejected: z.object({ data: z.object({ status_code: z.unknown().optional().transform(statusOf) }).nullish().catch(null) }),
   uploaded: z.object({ docs: z.array(z.object({ id })) }),
-  created: z.object({ data: z.object({ complaint_id: id, tracking_id: id }) }),
-  institutions: z.object({ data: z.array(z.object({ id, name: z.string() })) }),
+  created: z.object({ data: z.object({ complaint_id: id, tracking_id: id.nullish().catch(null) }) }),
 };
 
 /** Parses `{results: …}` with `schema`, or throws LaporShapeError keeping the raw text. */
@@ -102,18 +55,6 @@ function parseWrapper<T extends z.ZodType>(source: string, text: string, schema:
   return parsed.data as z.output<T>;
 }
 
-/** Parses each element separately: one unreadable item never hides the others. */
-function parseItems<T extends z.ZodType>(source: string, raw: unknown[], schema: T): { items: z.output<T>[]; unreadable: Unreadable[] } {
-  const items: z.output<T>[] = [];
-  const bad: Unreadable[] = [];
-  for (const r of raw) {
-    const p = schema.safeParse(r);
-    if (p.success) items.push(p.data);
-    else bad.push(unreadable(source, JSON.stringify(r), reason(p.error)));
-  }
-  return { items, unreadable: bad };
-}
-
 type Opts = { signal?: AbortSignal };
 
 /** `GET /complaints/disposed`: one page of complaints disposed to the city changed since `since`. */
@@ -124,7 +65,9 @@ export async function listDisposed(cfg: LaporConfig, q: { since: Date | null; pa
     signal: o.signal,
   });
   const results = parseWrapper(source, text, shapes.page);
-  return { ...parseItems(source, results.data, complaintSchema), meta: results.meta };
+  // Without a readable total, a full page means there may be more.
+  const total = results.meta && results.meta.total >= 0 ? results.meta.total : null;
+  return { ...parseItems(source, results.data, complaintSchema), total };
 }
 
 /** `GET /complaints/{id}/complaint`: one complaint and its status history. */
@@ -132,7 +75,22 @@ export async function fetchComplaint(cfg: LaporConfig, laporId: string, o: Opts 
   const source = "GET /complaints/{id}/complaint";
   const { text } = await laporRequest(cfg, "GET", `/complaints/${encodeURIComponent(laporId)}/complaint`, { signal: o.signal });
   const results = parseWrapper(source, text, shapes.complaint);
-  return { complaint: results.data, logs: results.data_logs ?? [] };
+  const logs = (results.data_logs ?? []).flatMap((l) => {
+    const p = logSchema.safeParse(l);
+    return p.success ? [p.data] : [];
+  });
+  return { complaint: results.data, logs };
+}
+
+const logSchema = z.object({ status_code: z.unknown().optional().transform(statusOf), created_at: wibTime.nullish().catch(null) });
+
+/**
+ * `GET /complaints/{id}/complaint`, reading only the status (code or name; null when LAPOR sends
+ * one it does not name): what the forward check and the reconciliation decide on.
+ */
+export async function fetchStatus(cfg: LaporConfig, laporId: string, o: Opts = {}): Promise<{ statusCode: number | null }> {
+  const { text } = await laporRequest(cfg, "GET", `/complaints/${encodeURIComponent(laporId)}/complaint`, { signal: o.signal });
+  return { statusCode: parseWrapper("GET /complaints/{id}/complaint", text, shapes.status).data.status_code };
 }
 
 /** `GET /complaints/{id}/followups`: follow-ups, reporter replies and ratings. */
@@ -164,13 +122,13 @@ export async function addFollowup(
 }
 
 /** `POST /complaints/process/{id}/reject`: "bukan wewenang", forwarded to another institution. */
-export async function rejectComplaint(cfg: LaporConfig, laporId: string, r: { institutionId: string; description: string }, o: Opts = {}): Promise<{ statusCode: number }> {
+export async function rejectComplaint(cfg: LaporConfig, laporId: string, r: { institutionId: string; description: string }, o: Opts = {}): Promise<{ statusCode: number | null }> {
   const { text } = await laporRequest(cfg, "POST", `/complaints/process/${encodeURIComponent(laporId)}/reject`, {
     body: { kind: "form", fields: { not_authority: "1", reason: r.institutionId, reason_description: r.description } },
     signal: o.signal,
   });
   const res = parseWrapper("POST /complaints/process/{id}/reject", text, shapes.rejected);
-  return { statusCode: res.data.status_code };
+  return { statusCode: res.data?.status_code ?? null };
 }
 
 /** `POST /complaints/complaint/file`: uploads attachments; returns their LAPOR ids in order. */
@@ -198,7 +156,7 @@ export type NewLaporComplaint = {
 };
 
 /** `POST /complaints/complaint`: records a locally received complaint, disposed to the city. */
-export async function createComplaint(cfg: LaporConfig, c: NewLaporComplaint, o: Opts = {}): Promise<{ laporId: string; trackingId: string }> {
+export async function createComplaint(cfg: LaporConfig, c: NewLaporComplaint, o: Opts = {}): Promise<{ laporId: string; trackingId: string | null }> {
   const fields: Record<string, string> = {
     title: c.title,
     content: c.content,
@@ -217,13 +175,14 @@ export async function createComplaint(cfg: LaporConfig, c: NewLaporComplaint, o:
   c.attachmentIds.forEach((a, i) => (fields[`attachments[${i}]`] = a));
   const { text } = await laporRequest(cfg, "POST", "/complaints/complaint", { body: { kind: "form", fields }, signal: o.signal });
   const r = parseWrapper("POST /complaints/complaint", text, shapes.created);
-  return { laporId: r.data.complaint_id, trackingId: r.data.tracking_id };
+  return { laporId: r.data.complaint_id, trackingId: r.data.tracking_id ?? null };
 }
 
 /** `GET /masters/institutions/external`: institutions a complaint can be forwarded to. */
-export async function listExternalInstitutions(cfg: LaporConfig, o: Opts = {}): Promise<{ id: string; name: string }[]> {
+export async function listExternalInstitutions(cfg: LaporConfig, o: Opts = {}) {
+  const source = "GET /masters/institutions/external";
   const { text } = await laporRequest(cfg, "GET", "/masters/institutions/external", { query: { page_size: 1000 }, signal: o.signal });
-  return parseWrapper("GET /masters/institutions/external", text, shapes.institutions).data;
+  return parseItems(source, parseWrapper(source, text, shapes.list).data, institutionSchema);
 }
 
 /** Downloads one attachment of a complaint (its `url`, with LAPOR's auth headers). */

@@ -8,7 +8,7 @@ import { ValidationError } from "@/server/errors";
 import { ImportFileError, importLaporExport } from "@/server/lapor-import";
 import { deleteMapping, setMapping } from "@/server/lapor-mappings";
 import { reconcile } from "@/server/lapor-reconcile";
-import { laporStatusFetcher } from "@/server/lapor-status";
+import { laporReader } from "@/server/lapor-status";
 import { log } from "@/server/log";
 import { invalidateReference } from "@/server/reference";
 import { requireStaff } from "@/server/staff";
@@ -43,9 +43,9 @@ export async function resolveQuarantineAction(formData: FormData): Promise<void>
 /** Runs a reconciliation against LAPOR now (bounded number of calls); the page shows the report. */
 export async function reconcileAction(): Promise<void> {
   const staff = await requireStaff("integration.operate");
-  const fetcher = laporStatusFetcher(getDb());
-  if (!fetcher) redirect(`${BASE}?error=laporDisabled#reconcile-h`);
-  await reconcile(getDb(), fetcher, { userId: staff.id, now: new Date() });
+  const reader = laporReader(getDb());
+  if (!reader) redirect(`${BASE}?error=laporDisabled#reconcile-h`);
+  await reconcile(getDb(), reader, { userId: staff.id, now: new Date() });
   redirect(`${BASE}?done=reconciled#reconcile-h`);
 }
 

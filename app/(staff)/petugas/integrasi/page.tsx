@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Flash, IntegrationNav, param, primarySmallButton, smallButton } from "@/components/integration/parts";
-import { deadLetters, integrationOverview, openQuarantine } from "@/db/queries/lapor-ops";
+import { deadLetters, heldItems, integrationOverview, openQuarantine } from "@/db/queries/lapor-ops";
 import { integrationHealth } from "@/domain/lapor-ops";
 import { getDb } from "@/server/db";
 import { laporConfig } from "@/integrations/lapor";
@@ -29,12 +29,13 @@ export default async function IntegrationPage({ searchParams }: { searchParams: 
   const db = getDb();
   const now = new Date();
   const e = env();
-  const [overview, dead, quarantine, report] = await Promise.all([integrationOverview(db, now), deadLetters(db), openQuarantine(db), lastReconcile(db)]);
+  const [overview, dead, held, quarantine, report] = await Promise.all([integrationOverview(db, now), deadLetters(db), heldItems(db), openQuarantine(db), lastReconcile(db)]);
   const poll = overview.jobs.find((j) => j.name.includes("poll")) ?? overview.jobs[0] ?? null;
   const health = integrationHealth({
     configured: laporConfig() !== null,
     halt: overview.halt,
     dead: overview.dead,
+    held: overview.held,
     oldestDueAgeMs: overview.backlog.oldestDueAt ? now.getTime() - overview.backlog.oldestDueAt.getTime() : null,
     lastPollOkAt: poll?.lastOkAt ?? null,
     lastPollErrorAt: poll?.lastErrorAt ?? null,
@@ -135,6 +136,25 @@ export default async function IntegrationPage({ searchParams }: { searchParams: 
         )}
       </section>
 
+      {held.length ? (
+        <section aria-labelledby="held-h" className="space-y-3">
+          <h2 id="held-h" className="text-lg font-semibold">{t("held.title", { n: overview.held })}</h2>
+          <p className="text-sm text-slate-700">{t("held.lead")}</p>
+          <ul className="divide-y divide-slate-200 rounded-lg bg-white text-sm ring-1 ring-amber-300">
+            {held.map((h) => (
+              <li key={h.id} className="space-y-1 p-3">
+                <p className="font-medium">
+                  {t(`topic.${h.topic.replace("lapor.", "")}` as "topic.followup")}
+                  {h.trackingCode ? <> · <Link href={`/petugas/aduan/${h.trackingCode}`} className="font-mono underline">{h.trackingCode}</Link></> : null}
+                </p>
+                <p className="text-slate-600">{t("held.meta", { attempts: h.attempts, at: when(h.createdAt), next: when(h.nextAttemptAt) })}</p>
+                {h.lastError ? <p className="break-words font-mono text-xs text-amber-900">{h.lastError}</p> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
       <section aria-labelledby="quarantine-h" className="space-y-3">
         <h2 id="quarantine-h" className="text-lg font-semibold">{t("quarantine.title", { n: overview.quarantined })}</h2>
         <p className="text-sm text-slate-700">{t("quarantine.lead")}</p>
@@ -181,6 +201,23 @@ export default async function IntegrationPage({ searchParams }: { searchParams: 
                 ))}
               </ul>
             ) : <p className="text-green-800">{t("reconcile.allAgree")}</p>}
+            {report.duplicates ? (
+              <div className="space-y-1 border-t border-slate-200 pt-2" data-testid="duplicates">
+                <h3 className="font-semibold">{t("reconcile.duplicatesTitle")}</h3>
+                <p className="text-slate-700">{t("reconcile.duplicatesLead", { checked: report.answersChecked ?? 0, notChecked: report.answersNotChecked ?? 0 })}</p>
+                {report.duplicates.length ? (
+                  <ul className="divide-y divide-slate-200">
+                    {report.duplicates.map((d) => (
+                      <li key={`${d.laporId}-${d.eventId}`} className="flex flex-wrap gap-x-3 py-2">
+                        <Link href={`/petugas/aduan/${d.trackingCode}`} className="font-mono underline">{d.trackingCode}</Link>
+                        <span>{t("reconcile.laporId", { id: d.laporId })}</span>
+                        <span className="font-medium text-red-800">{t("reconcile.duplicate", { ref: d.eventId, copies: d.copies, ids: d.laporFollowupIds.join(", ") })}</span>
+                      </li>
+                    ))}
+                  </ul>
+                ) : <p className="text-green-800">{t("reconcile.noDuplicates")}</p>}
+              </div>
+            ) : null}
           </div>
         ) : <p className="text-sm text-slate-600">{t("reconcile.never")}</p>}
       </section>
