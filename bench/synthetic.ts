@@ -10,6 +10,8 @@ import { prepareDb } from "../db/seed";
 import { seedHolidays } from "../db/seed/holidays";
 import { hashPassword } from "../server/passwords";
 import { NAMES, PLACES, SUBJECTS } from "./payloads";
+import { BACKFILL } from "../db/citizen-backfill";
+import { migrationStatements } from "../db/pending-migrations";
 import { refreshSlaFacts } from "../db/queries/sla-facts";
 import { CALENDAR, CLOCK_MOMENTS, COMPLAINTS, EVENTS, NOTES, OUTBOX, PLAN } from "./seed-sql";
 
@@ -193,7 +195,8 @@ export async function generateSynthetic(url: string, n: number, region: string, 
       for (const u of uniques) await sql.unsafe(`ALTER TABLE ${u.tbl} ADD CONSTRAINT "${u.name}" ${u.def}`);
       for (const ix of indexes) await sql.unsafe(ix.def);
     });
-    await step("vacuum analyze", () => sql.unsafe(`VACUUM (ANALYZE) complaints, complaint_events, outbox`));
+    await step("citizen clocks and OPD shares from the event log", () => citizenClocks(sql));
+    await step("vacuum analyze", () => sql.unsafe(`VACUUM (ANALYZE) complaints, complaint_events, outbox, opd_clocks`));
     await step("sla facts and daily summary", () => fillSlaFacts(url));
     const byStatus = await sql<{ status: string; n: number }[]>`select status, count(*)::int as n from complaints group by 1 order by 2 desc`;
     return { backend_cpu_s: backendCpuSeconds(backendPid), complaints: inserted.count, events: events.count + notes.count, outbox: outbox.count, byStatus, timings };
@@ -202,6 +205,16 @@ export async function generateSynthetic(url: string, n: number, region: string, 
   }
 }
 
+
+/**
+ * The citizen's deadlines from the first disposition and each OPD's shares, derived from the
+ * generated event log by the backfill migration itself (db/migrations/0015…), in one transaction.
+ */
+async function citizenClocks(sql: postgres.Sql) {
+  await sql.begin(async (tx) => {
+    for (const statement of migrationStatements(BACKFILL)) await tx.unsafe(statement);
+  });
+}
 
 /** The statistics facts and their daily summary, as the `sla.facts` job would build them. */
 async function fillSlaFacts(url: string) {
@@ -230,6 +243,11 @@ export async function completeSynthetic(url: string, timeZone: string): Promise<
       // Index-only scans of open complaints need the visibility map the update cleared.
       await sql.unsafe(`VACUUM (ANALYZE) complaints`);
       done.push(`clock moments of ${r.count} open complaints`);
+    }
+    if ((await sql`select 1 from opd_clocks limit 1`).length === 0 && (await sql`select 1 from complaint_events where action = 'dispose' limit 1`).length > 0) {
+      await citizenClocks(sql);
+      await sql.unsafe(`VACUUM (ANALYZE) complaints, opd_clocks`);
+      done.push("citizen clocks and OPD shares");
     }
     if ((await sql`select 1 from sla_facts limit 1`).length === 0) {
       await fillSlaFacts(url);
