@@ -21,6 +21,8 @@
  *                       received once); needs no portal (see bench/lapor.ts)
  *   lapor_import        10,000 complaints LAPOR disposed to the city, imported by the polling job
  *                       (target ≤ 60 s, each once); needs no portal
+ *   intake_pglite       the intake pipeline on the embedded database, as PGlite ships (no fsync) and
+ *                       durable (every commit fsynced); BENCH_PGLITE_COMPLAINTS (300); needs no portal
  *   staff_queue_http, staff_inbox_http, staff_dispose_http   signed-in staff pages and the dispose
  *                       action on the synthetic database of `npm run bench:seed` (see bench/staff.ts;
  *                       BENCH_STAFF_DATABASE_URL, default pintu_bench on the same server)
@@ -57,6 +59,7 @@ import { fileURLToPath } from "node:url";
 import { complaintApiHttp, floorHttp, intakeHttp, intakeSql, lacakHttp, laporJsBytes, type Ctx } from "./benches";
 import { createBenchDatabase, freePort, log, recordResultsTo, startPortal, type BenchDb, type PortalServer } from "./harness";
 import { laporDrainBench, laporImportBench } from "./lapor";
+import { intakePgliteBench } from "./intake-pglite";
 import { loadReferenceData } from "./payloads";
 import { BENCH_SMS_KEY, smsInboundHttp } from "./sms";
 import { slaBoardHttp, statistikHttp } from "./sla-http";
@@ -79,6 +82,7 @@ const BENCHES: Record<string, (ctx: Ctx) => Promise<unknown>> = {
   sla_sweep: (ctx) => slaSweepBench({ adminUrl: benchServer(), waitQuietS: ctx.waitQuietS }),
   lapor_drain: (ctx) => laporDrainBench({ adminUrl: benchServer(), root, waitQuietS: ctx.waitQuietS }),
   lapor_import: (ctx) => laporImportBench({ adminUrl: benchServer(), root, waitQuietS: ctx.waitQuietS }),
+  intake_pglite: () => intakePgliteBench(),
   staff_queue_http: staffQueueHttp,
   staff_inbox_http: staffInboxHttp,
   staff_dispose_http: staffDisposeHttp,
@@ -89,7 +93,7 @@ const BENCHES: Record<string, (ctx: Ctx) => Promise<unknown>> = {
 const STAFF = new Set(["staff_queue_http", "staff_inbox_http", "staff_dispose_http", "sla_board_http", "statistik_http"]);
 const DEFAULT = ["lapor_js_bytes", "intake_sql", "intake_http", "lacak_http", "complaint_api_http", "sms_inbound_http", "sla_sweep", "lapor_drain", "lapor_import", ...STAFF];
 /** Benchmarks that need no portal (the synthetic database, or their own throw-away database and worker processes). */
-const NO_PORTAL = new Set(["sla_sweep", "lapor_drain", "lapor_import"]);
+const NO_PORTAL = new Set(["sla_sweep", "lapor_drain", "lapor_import", "intake_pglite"]);
 const benchServer = () => process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 
 function selection(argv: string[]): string[] {

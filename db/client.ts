@@ -17,7 +17,7 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DbHandle = { db: Db; kind: "pglite" | "postgres"; url?: string; close: () => Promise<void> };
 
 /** Opens PostgreSQL when a URL is given, else embedded PGlite in `dataDir` (or in memory). */
-export function openDb(opts: { url?: string; dataDir?: string; poolSize?: number }): DbHandle {
+export function openDb(opts: { url?: string; dataDir?: string; poolSize?: number; loadDataDir?: Blob }): DbHandle {
   if (opts.url) {
     const client = postgres(opts.url, {
       max: opts.poolSize ?? 10,
@@ -53,7 +53,8 @@ export function openDb(opts: { url?: string; dataDir?: string; poolSize?: number
   const dir = path.resolve(opts.dataDir, "pglite");
   let client: PGlite;
   try {
-    client = new PGlite({ dataDir: dir, extensions: { pg_trgm }, ...durablePgliteOptions(dir) });
+    // `loadDataDir`: a restore (db/backup.ts) into an empty folder from PGlite's own dump.
+    client = new PGlite({ dataDir: dir, extensions: { pg_trgm }, loadDataDir: opts.loadDataDir, ...durablePgliteOptions(dir) });
   } catch (err) {
     lock.release();
     throw err;

@@ -1,3 +1,4 @@
+import { BackupError } from "../db/backup";
 import { DataDirLockedError } from "../db/data-dir-lock";
 import { ConfigError } from "../server/env";
 
@@ -10,7 +11,7 @@ export async function runScript(task: () => Promise<void>): Promise<void> {
     await task();
   } catch (err) {
     // Configuration and usage mistakes are one clear line; anything else keeps its stack.
-    if (err instanceof ConfigError || err instanceof UsageError || err instanceof DataDirLockedError) console.error(err.message);
+    if (err instanceof ConfigError || err instanceof UsageError || err instanceof DataDirLockedError || err instanceof BackupError) console.error(err.message);
     else console.error(err);
     process.exit(1);
   }
