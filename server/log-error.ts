@@ -56,13 +56,3 @@ export function serialiseError(err: unknown, depth = 0): LoggedError | unknown {
   if (err instanceof AggregateError && depth < MAX_DEPTH) out.errors = err.errors.slice(0, 5).map((x) => serialiseError(x, depth + 1));
   return out;
 }
-
-/** The innermost code along the cause chain (e.g. 57P01 under drizzle's wrapper), for a quick grep. */
-export function rootCode(err: unknown): string | number | undefined {
-  let code: string | number | undefined;
-  for (let e = err, i = 0; e instanceof Error && i <= MAX_DEPTH; e = (e as { cause?: unknown }).cause, i++) {
-    const c = (e as { code?: unknown }).code;
-    if (typeof c === "string" || typeof c === "number") code = c;
-  }
-  return code;
-}

@@ -5,7 +5,8 @@
  * written while a request is handled carries its id (`req`), as echoed in `X-Request-Id`.
  */
 import { env } from "./env";
-import { rootCode, scrubText, serialiseError } from "./log-error";
+import { dbErrorCode } from "../db/errors";
+import { scrubText, serialiseError } from "./log-error";
 import { currentRequestId } from "./request-context";
 
 type Fields = Record<string, unknown>;
@@ -40,7 +41,7 @@ function serialise(fields: Fields): Fields {
   for (const [k, v] of Object.entries(fields)) {
     if (v instanceof Error) {
       out[k] = serialiseError(v);
-      const code = rootCode(v);
+      const code = dbErrorCode(v);
       if (code !== undefined && out.code === undefined && fields.code === undefined) out.code = code;
     } else out[k] = typeof v === "string" ? scrubText(v) : v;
   }
