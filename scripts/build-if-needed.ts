@@ -59,9 +59,15 @@ function runBuild(root: string, marker: string, current: string): void {
   console.log("pintu: building the portal (first start or sources changed)…");
   const result = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
     cwd: root,
-    stdio: "inherit",
+    stdio: ["ignore", "pipe", "pipe"],
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
+  // Relayed line by line through console, which `npm start` makes JSON (server/console-json.ts).
+  for (const [text, print] of [[result.stdout, console.log], [result.stderr, console.error]] as const) {
+    for (const line of (text ?? "").split("\n")) if (line.trim()) print(line.trimEnd());
+  }
   if (result.status !== 0) throw new Error("next build failed");
   writeFileSync(marker, current);
 }
