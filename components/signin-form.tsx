@@ -13,7 +13,7 @@ export function SignInForm() {
     <form action={action} className="space-y-4">
       {state.error ? (
         <p role="alert" className="rounded-md border-l-4 border-red-700 bg-red-50 p-3 text-red-900">
-          {t(state.error)}
+          {t(state.error, { minutes: state.minutes ?? 15 })}
         </p>
       ) : null}
       <div className="flex flex-col gap-1">

@@ -317,3 +317,21 @@ export const rateLimits = pgTable(
   },
   (t) => [primaryKey({ columns: [t.bucket, t.windowStart] })],
 );
+
+/**
+ * Failed password checks (sign-in and password change), per account and address: the sign-in
+ * throttle's memory (exponential back-off per account and address, a delay per account) and
+ * what the admin's users page shows. `resolved` when that account then signed in from that address.
+ */
+export const signinFailures = pgTable(
+  "signin_failures",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: tstz("at").notNull(),
+    email: text("email").notNull(),
+    address: text("address").notNull(),
+    kind: text("kind", { enum: ["signin", "password_change"] }).notNull(),
+    resolved: boolean("resolved").notNull().default(false),
+  },
+  (t) => [index("signin_failures_email_at_idx").on(t.email, t.at), index("signin_failures_address_at_idx").on(t.address, t.at)],
+);

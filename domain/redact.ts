@@ -118,3 +118,27 @@ export function redactContactData(text: string): string {
   }
   return out + redactPart(normal.slice(at));
 }
+
+/** What a complaint records of its reporter. */
+export type ReporterIdentity = { reporterName: string | null; reporterPhone: string | null; reporterEmail: string | null; reporterNik: string | null };
+
+// Words of a name that say nothing about who it is (forms of address, "warga", "anonim").
+const NOT_A_NAME = new Set(["bapak", "pak", "ibu", "bu", "saudara", "sdr", "sdri", "warga", "anonim", "hamba", "allah", "bin", "binti", "dan", "the"]);
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * The text with contact data removed (as `redactContactData`) and also the reporter's own
+ * recorded name, each word of it (a first name alone identifies in a kelurahan), wherever it
+ * appears as a word, any case. For the text of an anonymous complaint shown to staff who may
+ * not know who sent it.
+ */
+export function redactIdentity(text: string, who: ReporterIdentity): string {
+  const redacted = redactContactData(text);
+  const words = normalizeForMatching(who.reporterName ?? "")
+    .split(/[^\p{L}\p{N}'-]+/u)
+    .filter((w) => w.length >= 3 && !NOT_A_NAME.has(w.toLowerCase()));
+  const literal = [who.reporterEmail, who.reporterPhone, who.reporterNik].filter((v): v is string => !!v && v.length >= 5).map(normalizeForMatching);
+  const all = [...literal, ...words].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  if (all.length === 0) return redacted;
+  return redacted.replace(new RegExp(`(?<![\\p{L}\\p{N}])(?:${all.join("|")})(?![\\p{L}\\p{N}])`, "giu"), REDACTED);
+}

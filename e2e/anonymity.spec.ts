@@ -21,7 +21,10 @@ test("an anonymous reporter's identity reaches nobody but the coordinator who as
   const phone = `0${subscriber}`;
   const email = `penyamar.${u}@example.test`;
   const nik = `2171${digits(12)}`;
-  const title = `Pungutan liar di loket ${u}`;
+  const title = `Pungutan liar di loket ${u}, hubungi Sutan`;
+  // The citizen also typed their identity into the body, in formats meant to slip past a filter.
+  const grouped = `(${phone.slice(0, 4)}) ${phone.slice(4, 8)} ${phone.slice(8)}`;
+  const body = `Petugas loket meminta uang tambahan agar dokumen cepat dicetak. Saya ${name}, HP ${grouped}, email ${email.replace("@", " @ ")}, NIK ${nik.match(/.{4}/g)!.join("/")}.`;
   // The phone number in any format: +62 812…, 62812…, 0812…, with or without separators.
   const phonePattern = new RegExp(subscriber.split("").map(escapeRegExp).join("[\\s.\\-]?"));
   const leaks = (text: string) =>
@@ -36,7 +39,7 @@ test("an anonymous reporter's identity reaches nobody but the coordinator who as
   const citizen = await requestAs("citizen");
   const { trackingCode: code } = await fileComplaint(citizen, {
     title,
-    body: "Petugas loket meminta uang tambahan agar dokumen kependudukan cepat selesai dicetak.",
+    body,
     categoryCode: "ADMINDUK",
     reporterName: name,
     reporterPhone: phone,
@@ -47,11 +50,13 @@ test("an anonymous reporter's identity reaches nobody but the coordinator who as
 
   const coordinator = await requestAs("coordinator");
   const responses: Record<string, string> = {};
+  // The coordinator reads what the citizen wrote as written (identity fields stay behind the reveal).
+  const coordinatorSaw: Record<string, string> = {};
   async function collect(label: string, client: APIRequestContext, url: string, rsc = false) {
     const res = await client.get(url, { headers: rsc ? { RSC: "1" } : {} });
     expect(res.status(), `${label} ${url}`).toBe(200);
     if (rsc) expect(res.headers()["content-type"], `${label} ${url} (RSC)`).toContain("text/x-component");
-    responses[`${label} ${url}${rsc ? " (RSC)" : ""}`] = await res.text();
+    (label === "coordinator" ? coordinatorSaw : responses)[`${label} ${url}${rsc ? " (RSC)" : ""}`] = await res.text();
   }
   /** A staff list page by page until the complaint shows up (other specs fill the lists too). */
   async function collectList(label: string, client: APIRequestContext, path: string) {
@@ -59,7 +64,7 @@ test("an anonymous reporter's identity reaches nobody but the coordinator who as
       const url = `${path}?page=${page}`;
       await collect(label, client, url);
       await collect(label, client, url, true);
-      const text = responses[`${label} ${url}`]!;
+      const text = (label === "coordinator" ? coordinatorSaw : responses)[`${label} ${url}`]!;
       if (text.includes(code) || !text.includes(`${path}?page=${page + 1}`)) return;
     }
   }
@@ -99,6 +104,20 @@ test("an anonymous reporter's identity reaches nobody but the coordinator who as
       await collect(who, client, url, true);
     }
   }
+  // The SLA board and its drill-down list the complaint's title for the head and the auditor.
+  for (const who of ["kepala-disdukcapil", "auditor"] as const) {
+    const client = await requestAs(who);
+    await collect(who, client, "/petugas/sla");
+    for (let p = 0; p < 40; p++) {
+      const url = `/petugas/sla/aduan?opd=DISDUKCAPIL&page=${p}`;
+      await collect(who, client, url);
+      const text = responses[`${who} ${url}`]!;
+      if (text.includes(code) || !text.includes(`page=${p + 1}`)) {
+        expect(text, `${who} drill-down lists ${code}`).toContain(code);
+        break;
+      }
+    }
+  }
   for (const url of ["/petugas/audit", `/petugas/aduan/${code}`, `/petugas/aduan/${code}${revealUrl.search}`]) {
     await collect("auditor", auditor, url);
     await collect("auditor", auditor, url, true);
@@ -107,7 +126,7 @@ test("an anonymous reporter's identity reaches nobody but the coordinator who as
   // (an admin) does not get the identity from it.
   const admin = await requestAs("admin");
   await collect("admin", admin, `/petugas/aduan/${code}${revealUrl.search}`);
-  for (const url of ["/", `/lacak/${code}`, `/lacak?code=${code}`, `/api/v1/complaints/${code}`]) {
+  for (const url of ["/", `/lacak/${code}`, `/lacak?code=${code}`, `/api/v1/complaints/${code}`, `/aduan?q=${u}`]) {
     await collect("public", citizen, url);
     if (!url.startsWith("/api")) await collect("public", citizen, url, true);
   }
@@ -117,8 +136,13 @@ test("an anonymous reporter's identity reaches nobody but the coordinator who as
     .filter(([, what]) => what.length > 0)
     .map(([where, what]) => `${where}: ${what.join(", ")}`);
   expect(found).toEqual([]);
-  // The officer's page said so instead.
-  expect(responses[`disdukcapil /petugas/aduan/${code}`]).toContain("Identitas disembunyikan: pelapor memilih anonim.");
+  // The officer's page said so instead, and still shows the complaint itself.
+  const officerPage = responses[`disdukcapil /petugas/aduan/${code}`]!;
+  expect(officerPage).toContain("Identitas disembunyikan: pelapor memilih anonim.");
+  expect(officerPage).toContain("Petugas loket meminta uang tambahan agar dokumen cepat dicetak. Saya [disembunyikan]");
+  expect(responses[`public /aduan?q=${u}`]).toContain(code);
+  // The coordinator read the body as the citizen wrote it.
+  expect(coordinatorSaw[`coordinator /petugas/aduan/${code}`]).toContain(grouped);
 
   // Nothing of it reached the server's log either (written by e2e/support/serve.ts).
   const logFile = serverLogFile(baseURL!);

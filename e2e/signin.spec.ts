@@ -9,7 +9,7 @@ import { DEMO_PASSWORD, expect, main, STAFF, test } from "./support/staff";
  */
 
 const INVALID = "Email atau kata sandi salah.";
-const THROTTLED = "Terlalu banyak percobaan masuk yang gagal. Tunggu 15 menit lalu coba lagi.";
+const THROTTLED = "Terlalu banyak percobaan masuk yang gagal dari alamat ini. Coba lagi dalam 1 menit.";
 
 async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto("/masuk");
@@ -35,7 +35,7 @@ test("a wrong password and an unknown email get the same answer", async ({ pageA
   await expect(page).toHaveURL(/\/masuk$/);
 });
 
-test("after five failed attempts an account is refused even with the right password", async ({ pageAs }) => {
+test("after five failed attempts from one address the account is refused there, even with the right password", async ({ pageAs }) => {
   test.setTimeout(120_000);
   const page = await pageAs("citizen");
   const { email } = STAFF.auditor;
@@ -52,23 +52,49 @@ test("after five failed attempts an account is refused even with the right passw
   await expect(page).toHaveURL(/\/petugas\/antrean$/);
 });
 
-test("signing out ends the session: /petugas sends back to /masuk", async ({ pageAs }) => {
+/** A new OPD officer account made by the admin on /petugas/pengguna; its one-time password. */
+async function createAccount(admin: Page, email: string): Promise<string> {
+  await admin.goto("/petugas/pengguna");
+  const form = main(admin).getByRole("region", { name: "Akun baru" });
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Nama").fill("Petugas Uji");
+  await form.getByLabel("Peran").selectOption({ label: "Petugas OPD" });
+  await form.getByLabel("OPD", { exact: true }).selectOption({ label: "Dinas Kependudukan dan Pencatatan Sipil" });
+  await form.getByRole("button", { name: "Buat akun" }).click();
+  await expect(form.getByRole("status")).toContainText(`Akun ${email} sudah dibuat.`);
+  return (await form.getByTestId("one-time-password").innerText()).trim();
+}
+
+test("signing out ends the session on the server: the cookie, even a copy of it, is refused", async ({ pageAs, playwright, baseURL }) => {
+  test.setTimeout(120_000);
+  // Its own account: signing out ends every session of the account, and the demo accounts'
+  // saved sessions serve the other specs.
+  const email = `keluar.${Date.now().toString(36)}@pintu.test`;
+  const password = await createAccount(await pageAs("admin"), email);
   const page = await pageAs("citizen");
-  await signIn(page, STAFF.binamarga.email, DEMO_PASSWORD);
+  await signIn(page, email, password);
   await expect(page).toHaveURL(/\/petugas\/kotak-masuk$/);
   await page.screenshot({ path: test.info().outputPath("signed-in.png"), fullPage: true });
   // A signed-in staff member visiting /masuk goes to their workspace.
   await page.goto("/masuk");
   await expect(page).toHaveURL(/\/petugas\/kotak-masuk$/);
 
+  // Someone copies the session cookie (a shared computer, a leaked HAR file…).
+  const copy = await playwright.request.newContext({ baseURL, storageState: await page.context().storageState() });
+  const inbox = () => copy.get("/petugas/kotak-masuk", { maxRedirects: 0 });
+  expect((await inbox()).status()).toBe(200);
+
   await main(page).getByRole("button", { name: "Keluar" }).click();
   await expect(page).toHaveURL(/\/masuk$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Masuk petugas");
   await page.goto("/petugas");
   await expect(page).toHaveURL(/\/masuk$/);
-  await page.goto("/petugas/kotak-masuk");
-  await expect(page).toHaveURL(/\/masuk$/);
   expect((await page.context().cookies()).map((c) => c.name)).not.toContain("authjs.session-token");
+  // The copy no longer works either.
+  const after = await inbox();
+  expect(after.status()).toBeGreaterThanOrEqual(300);
+  expect(after.headers()["location"]).toMatch(/\/masuk$/);
+  await copy.dispose();
 });
 
 test("an account's life: created by the admin, its password changed (other sessions end), reset and deactivated", async ({ pageAs }) => {
@@ -139,4 +165,33 @@ test("an account's life: created by the admin, its password changed (other sessi
   await expect(laptop).toHaveURL(/\/masuk$/);
   await signIn(laptop, email, resetPassword);
   await expect(signInAlert(laptop)).toHaveText(INVALID);
+});
+
+test("checking the current password on a password change is throttled like sign-in, and the admin sees the failures", async ({ pageAs }) => {
+  test.setTimeout(180_000);
+  const email = `ganti.${Date.now().toString(36)}@pintu.test`;
+  const admin = await pageAs("admin");
+  const password = await createAccount(admin, email);
+  const page = await pageAs("citizen");
+  await signIn(page, email, password);
+  await expect(page).toHaveURL(/\/petugas\/kotak-masuk$/);
+  const change = async (current: string) => {
+    await page.goto("/petugas/akun");
+    await main(page).getByLabel("Kata sandi sekarang").fill(current);
+    await main(page).getByLabel("Kata sandi baru (minimal 10 karakter)").fill("Sandi-baru-sekali");
+    await main(page).getByLabel("Ulangi kata sandi baru").fill("Sandi-baru-sekali");
+    await main(page).getByRole("button", { name: "Ganti kata sandi" }).click();
+  };
+  for (let i = 1; i <= 5; i++) {
+    await change(`tebakan-${i}`);
+    await expect(main(page).getByRole("alert"), `guess ${i}`).toHaveText("Kata sandi sekarang salah.");
+  }
+  // The sixth is not checked at all, even the right password.
+  await change(password);
+  await expect(main(page).getByRole("alert")).toHaveText("Terlalu banyak percobaan yang salah. Coba lagi dalam 1 menit.");
+
+  await admin.goto("/petugas/pengguna");
+  const failures = main(admin).getByRole("region", { name: "Percobaan kata sandi yang gagal (24 jam)" });
+  await expect(failures.getByRole("row", { name: new RegExp(email.replace(/\./g, "\\.")) })).toContainText("5");
+  await admin.screenshot({ path: test.info().outputPath("users-failures.png"), fullPage: true });
 });

@@ -9,44 +9,43 @@ import { getDb } from "./db";
 import { log } from "./log";
 import { env } from "./env";
 import { verifyPassword } from "./passwords";
-import { currentHits, recordHit } from "./rate-limit";
-
-/** Failed sign-ins allowed per account and per address in a 15-minute window. */
-export const SIGNIN_WINDOW_SECONDS = 15 * 60;
-export const SIGNIN_MAX_PER_ACCOUNT = 5;
-export const SIGNIN_MAX_PER_ADDRESS = 20;
+import { throttledCheck } from "./signin-throttle";
 
 export const THROTTLED = "throttled";
 
+/** A refusal without checking the password; `code` carries the minutes to wait ("throttled-2"). */
 class ThrottledSignin extends CredentialsSignin {
-  code = THROTTLED;
+  constructor(retryAfterSeconds: number) {
+    super();
+    this.code = `${THROTTLED}-${Math.max(1, Math.ceil(retryAfterSeconds / 60))}`;
+  }
 }
 
 const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().max(254), password: z.string().max(1024) });
 
 /**
- * Checks credentials with per-account and per-address throttling stored in the database, so it
- * holds across processes. The answer never reveals whether the email exists.
+ * Checks credentials under the sign-in limiter (server/signin-throttle.ts, in the database so it
+ * holds across processes). The answer never reveals whether the email exists.
  */
 export async function authenticate(raw: unknown, address: string, now = new Date()) {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
   const db = getDb();
-  const accountBucket = `signin-account:${email}`;
-  const addressBucket = `signin-address:${address}`;
-  const [byAccount, byAddress] = await Promise.all([
-    currentHits(db, accountBucket, now, SIGNIN_WINDOW_SECONDS),
-    currentHits(db, addressBucket, now, SIGNIN_WINDOW_SECONDS),
-  ]);
-  if (byAccount >= SIGNIN_MAX_PER_ACCOUNT || byAddress >= SIGNIN_MAX_PER_ADDRESS) throw new ThrottledSignin();
-  const user = await findUserByEmail(db, email);
-  const ok = await verifyPassword(user?.active ? user.passwordHash : null, password);
-  if (!ok || !user) {
-    await Promise.all([recordHit(db, accountBucket, now, SIGNIN_WINDOW_SECONDS), recordHit(db, addressBucket, now, SIGNIN_WINDOW_SECONDS)]);
-    return null;
-  }
-  return { id: String(user.id), email: user.email, name: user.name, epoch: user.sessionEpoch };
+  let user: Awaited<ReturnType<typeof findUserByEmail>> = null;
+  const result = await throttledCheck(
+    db,
+    { email, address, kind: "signin" },
+    async () => {
+      user = await findUserByEmail(db, email);
+      return verifyPassword(user?.active ? user.passwordHash : null, password);
+    },
+    now,
+  );
+  if (typeof result === "object") throw new ThrottledSignin(result.locked);
+  const found = user as Awaited<ReturnType<typeof findUserByEmail>>;
+  if (result !== "ok" || !found) return null;
+  return { id: String(found.id), email: found.email, name: found.name, epoch: found.sessionEpoch };
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({

@@ -3,7 +3,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { Db } from "@/db/client";
 import { findComplaintByCode, listPublicEvents } from "@/db/queries/complaints";
 import type { Channel, ComplaintStatus } from "@/domain/complaint-status";
-import { redactContactData } from "@/domain/redact";
+import { redactIdentity } from "@/domain/redact";
 import { normalizeTrackingCode } from "@/domain/tracking-code";
 import { sha256 } from "./secrets";
 
@@ -69,9 +69,9 @@ export async function loadPublicComplaint(db: Db, rawCode: string, region: strin
   if (c.confidential && keyValid !== true) return { ...base, full: null };
 
   const events = await listPublicEvents(db, c.id);
-  // The public sees the text with any phone number, e-mail or NIK the citizen typed hidden;
-  // the reporter, holding the key, sees exactly what they wrote.
-  const shown = keyValid === true ? (s: string) => s : redactContactData;
+  // The public sees the text with any phone number, e-mail or NIK the citizen typed hidden, and
+  // the reporter's own recorded name; the reporter, holding the key, sees exactly what they wrote.
+  const shown = keyValid === true ? (s: string) => s : (s: string) => redactIdentity(s, c);
   return {
     ...base,
     full: {

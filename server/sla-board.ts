@@ -4,7 +4,9 @@ import { sql } from "drizzle-orm";
 import { figuresByOpd, monthlyTrend, openComplaints, openOverview, type BoardScope, type OpenStates } from "@/db/queries/sla-board";
 import { openShareStates, shareFiguresByOpd, type ShareFigures } from "@/db/queries/opd-clocks";
 import { rowsOf } from "@/db/queries/sla-facts";
+import type { Role } from "@/domain/complaint-status";
 import { slaBoardScope, type StaffScope } from "@/domain/permissions";
+import { listRowFor } from "@/domain/reporter-text";
 import { monthsEndingWith, NO_OPD, parseBoardParams, periodBounds, type BoardFilter, type ClockState, type Figures, type FilterProblem } from "@/domain/sla-stats";
 import { localDate } from "@/domain/working-days";
 import { reference, type Reference } from "./reference";
@@ -20,6 +22,8 @@ export type BoardContext = {
   problems: FilterProblem[];
   /** The OPD an OPD head is confined to (the filter cannot widen it). */
   ownOpd: { id: number; code: string; name: string } | null;
+  /** The reader's role: what of an anonymous complaint's title they may see. */
+  role: Role;
   scope: Omit<BoardScope, "start" | "end">;
   period: { start: Date; end: Date };
   ref: Reference;
@@ -50,6 +54,7 @@ export async function boardContext(db: Db, staff: StaffScope, params: BoardParam
     filter,
     problems,
     ownOpd: ownOpd ? { id: ownOpd.id, code: ownOpd.code, name: ownOpd.name } : null,
+    role: staff.role,
     scope,
     period: periodBounds(filter.from, filter.to, TIME_ZONE),
     ref,
@@ -111,7 +116,7 @@ export async function loadBoard(db: Db, ctx: BoardContext, now: Date) {
     openShareStates(db, ctx.scope, now),
     shareFiguresByOpd(db, { ...ctx.scope, ...ctx.period }, now),
   ]);
-  const breached = open.breached;
+  const breached = open.breached.map((r) => listRowFor(ctx.role, r));
   const ids = new Set<number | null>([...figures.byOpd.map((r) => r.opdId), ...open.byOpd.keys(), ...opdOpen.keys(), ...shares.keys()]);
   const rows: BoardRow[] = [...ids]
     .map((id) => {
@@ -141,6 +146,7 @@ export async function loadBoard(db: Db, ctx: BoardContext, now: Date) {
 export type Board = Awaited<ReturnType<typeof loadBoard>>;
 
 /** Drill-down: open complaints of the board's scope in one clock state, a page at a time. */
-export function loadDrillDown(db: Db, ctx: BoardContext, now: Date, state: ClockState | undefined, page: number, pageSize: number) {
-  return openComplaints(db, ctx.scope, now, { state, limit: pageSize + 1, offset: page * pageSize });
+export async function loadDrillDown(db: Db, ctx: BoardContext, now: Date, state: ClockState | undefined, page: number, pageSize: number) {
+  const rows = await openComplaints(db, ctx.scope, now, { state, limit: pageSize + 1, offset: page * pageSize });
+  return rows.map((r) => listRowFor(ctx.role, r));
 }

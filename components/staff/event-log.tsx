@@ -4,7 +4,16 @@ import type { complaintEventLog } from "@/db/queries/staff-complaints";
 type EventRow = Awaited<ReturnType<typeof complaintEventLog>>[number];
 
 /** The complete event log of a complaint for staff: who, role, when, from → to, reason, messages. */
-export async function EventLog({ events, hideCoordinatorMessages = false }: { events: EventRow[]; hideCoordinatorMessages?: boolean }) {
+export async function EventLog({
+  events,
+  hideCoordinatorMessages = false,
+  shown = (s) => s,
+}: {
+  events: EventRow[];
+  hideCoordinatorMessages?: boolean;
+  /** How this reader sees free text (reporter_text's redaction for an anonymous complaint). */
+  shown?: (text: string) => string;
+}) {
   const t = await getTranslations("staff");
   const ts = await getTranslations("status");
   const tsla = await getTranslations("sla");
@@ -19,7 +28,7 @@ export async function EventLog({ events, hideCoordinatorMessages = false }: { ev
           // A coordinator's message to an anonymous reporter may address them by name: OPD staff
           // see that it was sent, not what it said.
           const hidden = hideCoordinatorMessages && e.action === "contact_reporter";
-          const message = !hidden && typeof e.data?.message === "string" ? e.data.message : null;
+          const message = !hidden && typeof e.data?.message === "string" ? shown(e.data.message) : null;
           return (
             <li key={e.id} className="rounded-md bg-white p-3 text-sm ring-1 ring-slate-200">
               <p className="flex flex-wrap gap-x-2 text-slate-600">
@@ -45,8 +54,8 @@ export async function EventLog({ events, hideCoordinatorMessages = false }: { ev
                   {tsla("breachedClock", { clock: tsla(`clocks.${e.data.clock}` as "clocks.verification"), due: format.dateTime(new Date(e.data.due), { dateStyle: "medium", timeStyle: "short" }) })}
                 </p>
               ) : null}
-              {e.reason ? <p className="whitespace-pre-line break-words"><span className="text-slate-600">{t("fields.reason")}: </span>{e.reason}</p> : null}
-              {e.publicMessage ? <p className="whitespace-pre-line break-words">{e.publicMessage}</p> : null}
+              {e.reason ? <p className="whitespace-pre-line break-words"><span className="text-slate-600">{t("fields.reason")}: </span>{shown(e.reason)}</p> : null}
+              {e.publicMessage ? <p className="whitespace-pre-line break-words">{shown(e.publicMessage)}</p> : null}
               {message ? <p className="whitespace-pre-line break-words italic">{message}</p> : null}
             </li>
           );

@@ -36,6 +36,12 @@ export function latestEvents(db: Db, limit = 100) {
       toStatus: complaintEvents.toStatus,
       reason: complaintEvents.reason,
       trackingCode: complaints.trackingCode,
+      // Only to redact an anonymous reporter's identity out of the reason (reporterTextFor).
+      anonymous: complaints.anonymous,
+      reporterName: complaints.reporterName,
+      reporterPhone: complaints.reporterPhone,
+      reporterEmail: complaints.reporterEmail,
+      reporterNik: complaints.reporterNik,
     })
     .from(complaintEvents)
     .leftJoin(users, eq(users.id, complaintEvents.actorUserId))

@@ -19,6 +19,11 @@ export async function findComplaintByCode(db: Db, trackingCode: string) {
       body: complaints.body,
       confidential: complaints.confidential,
       anonymous: complaints.anonymous,
+      // Only to remove the reporter's own identity from public text (never shown as such).
+      reporterName: complaints.reporterName,
+      reporterPhone: complaints.reporterPhone,
+      reporterEmail: complaints.reporterEmail,
+      reporterNik: complaints.reporterNik,
       accessKeyHash: complaints.accessKeyHash,
       previousStatus: complaints.previousStatus,
       primaryId: complaints.primaryId,

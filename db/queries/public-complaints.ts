@@ -41,6 +41,11 @@ export async function listPublicComplaints(db: Db, f: PublicListFilter) {
       channel: complaints.channel,
       title: complaints.title,
       createdAt: complaints.createdAt,
+      // Only to remove the reporter's own identity from the title before it is shown.
+      reporterName: complaints.reporterName,
+      reporterPhone: complaints.reporterPhone,
+      reporterEmail: complaints.reporterEmail,
+      reporterNik: complaints.reporterNik,
       categoryName: categories.name,
       opdName: opds.name,
       externalName: externalInstitutions.name,

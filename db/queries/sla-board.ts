@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { CLOCK_RULES, runningSql, type PausableClock } from "@/domain/clock-rules";
 import { OPEN_STATUSES, type Channel } from "@/domain/complaint-status";
 import { type BoardClock, type ClockState, type Figures } from "@/domain/sla-stats";
+import type { AnonymityFacts } from "@/domain/reporter-text";
 import type { Db } from "../client";
 import { dailyFigures, dailyRows } from "./sla-daily";
 import { rowsOf, ts } from "./sla-facts";
@@ -211,22 +212,37 @@ export type OpenComplaintRow = {
   clock: BoardClock | null;
   due: Date | null;
   lateHours: number | null;
+  anonymous: boolean;
 };
 
-type ListRow = { tracking_code: string; title: string; status: string; opd_name: string | null; state: ClockState; clock: BoardClock | null; due: Date | string | null };
+type ListRow = {
+  tracking_code: string;
+  title: string;
+  status: string;
+  opd_name: string | null;
+  state: ClockState;
+  clock: BoardClock | null;
+  due: Date | string | null;
+  anonymous: boolean;
+  reporter_name: string | null;
+  reporter_phone: string | null;
+  reporter_email: string | null;
+  reporter_nik: string | null;
+};
 
 /** Order of the lists: breached first, then by the nearest (for breached: the oldest) deadline. */
 const LIST_ORDER = (a: string) => sql.raw(`case when ${a}.state = 'breached' then 0 else 1 end, ${a}.due asc nulls last, ${a}.id`);
 
 /** A page of rows of `clocks` (alias o) with their complaint's public facts; the wide complaints rows are read by id after the limit. */
 const listPage = (clocks: SQL, where: SQL, limit: number, offset: number) => sql`
-  select x.id, c.tracking_code, c.title, c.status, op.name as opd_name, x.state, x.clock, x.due
+  select x.id, c.tracking_code, c.title, c.status, op.name as opd_name, x.state, x.clock, x.due,
+    c.anonymous, c.reporter_name, c.reporter_phone, c.reporter_email, c.reporter_nik
   from (select * from ${clocks} where ${where} order by ${LIST_ORDER("o")} limit ${limit} offset ${offset}) x
   cross join lateral (select * from complaints c where c.id = x.id) c
   left join opds op on op.id = x.opd_id
   order by ${LIST_ORDER("x")}`;
 
-function toOpenRow(r: ListRow, now: Date): OpenComplaintRow {
+function toOpenRow(r: ListRow, now: Date): OpenComplaintRow & AnonymityFacts {
   const due = r.due === null ? null : new Date(r.due);
   return {
     trackingCode: r.tracking_code,
@@ -237,12 +253,19 @@ function toOpenRow(r: ListRow, now: Date): OpenComplaintRow {
     clock: r.clock,
     due,
     lateHours: due && due.getTime() < now.getTime() ? (now.getTime() - due.getTime()) / 3_600_000 : null,
+    // Only for redacting the title (listRowFor drops them before anything is shown).
+    anonymous: r.anonymous,
+    reporterName: r.reporter_name,
+    reporterPhone: r.reporter_phone,
+    reporterEmail: r.reporter_email,
+    reporterNik: r.reporter_nik,
   };
 }
 
 /**
  * Open complaints in one clock state (all states when omitted), breached ones by how late
- * they are (latest first), the others by the nearest deadline. Never the reporter's identity.
+ * they are (latest first), the others by the nearest deadline. The reporter's identity only
+ * for `listRowFor` to redact an anonymous complaint's title with, before anything is shown.
  */
 export async function openComplaints(db: Db, s: Omit<BoardScope, "start" | "end">, now: Date, opts: { state?: ClockState; limit: number; offset?: number }) {
   const rows = rowsOf<ListRow>(

@@ -1,5 +1,8 @@
 import { and, asc, desc, eq, gt, inArray, isNull, ne, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import type { Role } from "@/domain/complaint-status";
+import { canSeeComplaint, type StaffScope } from "@/domain/permissions";
+import { listRowFor } from "@/domain/reporter-text";
 import type { Db } from "../client";
 import { categories, complaintEvents, complaints, externalInstitutions, kecamatan, kelurahan, opds, users } from "../schema";
 import { opdClocks } from "../schema-sla";
@@ -8,11 +11,19 @@ export const PAGE_SIZE = 25;
 const suggestedOpd = alias(opds, "suggested_opd");
 const suggestedExt = alias(externalInstitutions, "suggested_ext");
 
-/** Columns every staff list shows; never the reporter's identity. */
+/** Columns every staff list reads: the identity only to redact the title (listRowFor drops it). */
+const identityColumns = {
+  anonymous: complaints.anonymous,
+  reporterName: complaints.reporterName,
+  reporterPhone: complaints.reporterPhone,
+  reporterEmail: complaints.reporterEmail,
+  reporterNik: complaints.reporterNik,
+};
 const listColumns = {
   id: complaints.id,
   trackingCode: complaints.trackingCode,
   title: complaints.title,
+  ...identityColumns,
   status: complaints.status,
   channel: complaints.channel,
   createdAt: complaints.createdAt,
@@ -52,21 +63,23 @@ function listFrom(db: Db) {
 export type ComplaintListRow = Awaited<ReturnType<typeof coordinatorQueue>>[number];
 
 /** The coordinator's queue: new complaints, oldest first (the longest wait comes first). */
-export function coordinatorQueue(db: Db, page = 0) {
-  return listFrom(db)
+export async function coordinatorQueue(db: Db, role: Role, page = 0) {
+  const rows = await listFrom(db)
     .where(eq(complaints.status, "received"))
     .orderBy(asc(complaints.createdAt), asc(complaints.id))
     .limit(PAGE_SIZE)
     .offset(page * PAGE_SIZE);
+  return rows.map((r) => listRowFor(role, r));
 }
 
-/** An OPD's open complaints, the nearest resolution deadline first. */
-export function opdInbox(db: Db, opdId: number, page = 0, filter?: SQL) {
-  return listFrom(db)
+/** An OPD's open complaints, the nearest resolution deadline first, as `role` may see them. */
+export async function opdInbox(db: Db, role: Role, opdId: number, page = 0, filter?: SQL) {
+  const rows = await listFrom(db)
     .where(and(eq(complaints.opdId, opdId), inArray(complaints.status, ["disposed", "in_progress", "awaiting_reporter"]), filter))
     .orderBy(sql`${complaints.resolutionDue} asc nulls last`, asc(complaints.id))
     .limit(PAGE_SIZE)
     .offset(page * PAGE_SIZE);
+  return rows.map((r) => listRowFor(role, r));
 }
 
 /** One complaint with everything staff may need; callers decide what of the identity to show. */
@@ -150,9 +163,17 @@ export async function possibleDuplicates(db: Db, c: { id: number; title: string;
     .limit(5);
 }
 
-/** Complaints merged into this one (its cluster). */
-export function mergedInto(db: Db, primaryId: number) {
-  return db.select({ trackingCode: complaints.trackingCode, title: complaints.title }).from(complaints).where(eq(complaints.primaryId, primaryId));
+/**
+ * Complaints merged into this one (its cluster) that `viewer` may open: another OPD's duplicate
+ * is not shown to an OPD officer even by code and title.
+ */
+export async function mergedInto(db: Db, primaryId: number, viewer: StaffScope) {
+  const rows = await db
+    .select({ trackingCode: complaints.trackingCode, title: complaints.title, opdId: complaints.opdId, ...identityColumns })
+    .from(complaints)
+    .where(eq(complaints.primaryId, primaryId))
+    .orderBy(asc(complaints.id));
+  return rows.filter((r) => canSeeComplaint(viewer, r.opdId)).map((r) => listRowFor(viewer.role, r));
 }
 
 /** Active staff of an OPD, for assignment. */

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/status-badge";
 import { listPublicComplaints } from "@/db/queries/public-complaints";
-import { redactContactData } from "@/domain/redact";
+import { redactIdentity } from "@/domain/redact";
 import { getDb } from "@/server/db";
 import { parsePublicListQuery, publicListHref } from "@/server/public-list";
 import { reference } from "@/server/reference";
@@ -95,7 +95,7 @@ export default async function PublicComplaintsPage({ searchParams }: Props) {
             <li key={c.trackingCode} className="space-y-1 p-4">
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <Link href={`/lacak/${c.trackingCode}`} className="text-lg font-semibold text-brand-800 underline-offset-4 hover:underline">
-                  {redactContactData(c.title)}
+                  {redactIdentity(c.title, c)}
                 </Link>
                 <StatusBadge status={c.status} />
               </div>

@@ -2,11 +2,15 @@
 
 import { eq, sql } from "drizzle-orm";
 import { AuthError } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { users } from "@/db/schema";
 import { signIn } from "@/server/auth";
+import { clientAddress } from "@/server/client-address";
 import { getDb } from "@/server/db";
+import { env } from "@/server/env";
 import { hashPassword, verifyPassword } from "@/server/passwords";
+import { throttledCheck } from "@/server/signin-throttle";
 import { requireStaff } from "@/server/staff";
 
 const MIN_PASSWORD = 10;
@@ -18,8 +22,13 @@ export async function changePassword(formData: FormData): Promise<void> {
   const next = String(formData.get("next") ?? "");
   const confirm = String(formData.get("confirm") ?? "");
   const db = getDb();
-  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, staff.id));
-  if (!(await verifyPassword(row?.passwordHash ?? null, current))) redirect("/petugas/akun?error=wrong");
+  // The same limiter as sign-in: a stolen session cannot guess the password either.
+  const checked = await throttledCheck(db, { email: staff.email.toLowerCase(), address: clientAddress(await headers(), env().TRUST_PROXY), kind: "password_change" }, async () => {
+    const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, staff.id));
+    return verifyPassword(row?.passwordHash ?? null, current);
+  });
+  if (typeof checked === "object") redirect(`/petugas/akun?error=throttled&minutes=${Math.ceil(checked.locked / 60)}`);
+  if (checked !== "ok") redirect("/petugas/akun?error=wrong");
   if (next.length < MIN_PASSWORD || next.length > 1024) redirect("/petugas/akun?error=weak");
   if (next !== confirm) redirect("/petugas/akun?error=mismatch");
   // Every other session of the account ends (a stolen session must not outlive the change); this

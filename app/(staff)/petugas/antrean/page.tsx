@@ -5,10 +5,10 @@ import { getDb } from "@/server/db";
 import { requireStaff } from "@/server/staff";
 
 export default async function QueuePage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
-  await requireStaff("queue.coordinator");
+  const staff = await requireStaff("queue.coordinator");
   const t = await getTranslations("staff.queue");
   const page = pageParam((await searchParams).page);
-  const rows = await coordinatorQueue(getDb(), page);
+  const rows = await coordinatorQueue(getDb(), staff.role, page);
   return (
     <section className="space-y-4">
       <div>

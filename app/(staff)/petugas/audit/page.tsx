@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { latestEvents, latestReveals } from "@/db/queries/audit";
+import { reporterTextFor } from "@/domain/reporter-text";
 import { getDb } from "@/server/db";
 import { requireStaff } from "@/server/staff";
 
 /** The auditor's read-only view: every status change and every identity reveal. */
 export default async function AuditPage() {
-  await requireStaff("audit.read");
+  const staff = await requireStaff("audit.read");
   const t = await getTranslations("staff");
   const ts = await getTranslations("status");
   const format = await getFormatter();
@@ -46,7 +47,7 @@ export default async function AuditPage() {
               <span className="font-medium">{e.action === "submit" ? t("detail.received") : t(`actions.${e.action}` as "actions.dispose")}</span>
               <span>{e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus ? `${ts(e.fromStatus)} → ${ts(e.toStatus)}` : ""}</span>
               <span className="text-slate-700">{actor(e)}</span>
-              {e.reason ? <span className="italic">{e.reason}</span> : null}
+              {e.reason ? <span className="italic">{e.anonymous === null ? e.reason : reporterTextFor(staff.role, { ...e, anonymous: e.anonymous })(e.reason)}</span> : null}
             </li>
           ))}
         </ul>

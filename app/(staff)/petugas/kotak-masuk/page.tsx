@@ -9,7 +9,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const t = await getTranslations("staff.inbox");
   if (staff.opdId === null) return <p className="rounded-lg bg-amber-50 p-4">{t("noOpd")}</p>;
   const page = pageParam((await searchParams).page);
-  const rows = await opdInbox(getDb(), staff.opdId, page);
+  const rows = await opdInbox(getDb(), staff.role, staff.opdId, page);
   return (
     <section className="space-y-4">
       <div>

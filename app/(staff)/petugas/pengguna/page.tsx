@@ -1,8 +1,10 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
 import { CreateAccountForm, ResetPasswordForm } from "@/components/staff/account-forms";
+import { SigninFailures } from "@/components/staff/signin-failures";
 import { getDb } from "@/server/db";
 import { reference } from "@/server/reference";
+import { repeatedFailures } from "@/server/signin-throttle";
 import { requireStaff } from "@/server/staff";
 import { listStaffAccounts } from "@/server/users";
 import { setActiveAction } from "./actions";
@@ -11,13 +13,14 @@ import { setActiveAction } from "./actions";
 export default async function StaffAccountsPage({ searchParams }: { searchParams: Promise<{ done?: string; error?: string }> }) {
   const admin = await requireStaff("admin.manage");
   const db = getDb();
-  const [t, tr, format, accounts, ref, sp] = await Promise.all([
+  const [t, tr, format, accounts, ref, sp, failures] = await Promise.all([
     getTranslations("staff.users"),
     getTranslations("staff.roles"),
     getFormatter(),
     listStaffAccounts(db),
     reference(db),
     searchParams,
+    repeatedFailures(db, new Date()),
   ]);
   const done = sp.done === "activated" || sp.done === "deactivated" ? sp.done : null;
   return (
@@ -35,6 +38,8 @@ export default async function StaffAccountsPage({ searchParams }: { searchParams
           <CreateAccountForm opds={ref.opds.map((o) => ({ code: o.code, name: o.name }))} />
         </ClientMessages>
       </section>
+
+      <SigninFailures rows={failures} />
 
       <section aria-labelledby="accounts" className="space-y-3">
         <h2 id="accounts" className="text-lg font-semibold">{t("listTitle", { count: accounts.length })}</h2>

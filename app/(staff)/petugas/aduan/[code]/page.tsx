@@ -10,6 +10,7 @@ import { revealIsValid } from "@/db/queries/audit";
 import { sharesOf } from "@/db/queries/opd-clocks";
 import { mergedInto, opdStaff, possibleDuplicates, staffComplaint, complaintEventLog } from "@/db/queries/staff-complaints";
 import { canSeeComplaint, identityVisibility } from "@/domain/permissions";
+import { reporterTextFor } from "@/domain/reporter-text";
 import { normalizeTrackingCode } from "@/domain/tracking-code";
 import { allowedActions } from "@/domain/workflow";
 import { getDb } from "@/server/db";
@@ -39,11 +40,14 @@ export default async function StaffComplaintPage({ params, searchParams }: Props
     reference(db),
     complaintEventLog(db, c.id),
     isCoordinator && c.status === "received" ? possibleDuplicates(db, c) : Promise.resolve([]),
-    mergedInto(db, c.id),
+    mergedInto(db, c.id, staff),
     actions.includes("assign") && c.opdId !== null ? opdStaff(db, c.opdId) : Promise.resolve([]),
     sharesOf(db, c.id),
   ]);
   const visibility = identityVisibility(staff.role, c.anonymous);
+  // What the reporter wrote, as this staff member may read it (an anonymous reporter's identity
+  // typed into the text is removed for OPD staff and auditors).
+  const shown = reporterTextFor(staff.role, c);
   const revealId = Number(typeof sp.reveal === "string" ? sp.reveal : NaN);
   const revealed = visibility === "reveal_on_request" && Number.isInteger(revealId) && (await revealIsValid(db, revealId, staff.id, c.id, new Date()));
   const primary = c.primaryId !== null ? events.findLast((e) => e.action === "merge")?.data?.primaryCode : undefined;
@@ -55,7 +59,7 @@ export default async function StaffComplaintPage({ params, searchParams }: Props
     categories: ref.categories.map((k) => ({ value: k.code, label: k.name })),
     kelurahan: ref.areas.map((k) => ({ group: `Kec. ${k.name}`, options: k.kelurahan.map((l) => ({ value: l.name, label: l.name })) })),
     officers: officers.map((o) => ({ value: String(o.id), label: `${o.name} (${t(`roles.${o.role}`)})` })),
-    defaults: { opdCode: row.suggestedOpdCode ?? undefined, externalCode: ref.externals.find((e) => e.id === c.suggestedExternalId)?.code, title: c.title },
+    defaults: { opdCode: row.suggestedOpdCode ?? undefined, externalCode: ref.externals.find((e) => e.id === c.suggestedExternalId)?.code, title: shown(c.title) },
   };
 
   const facts: [string, string][] = [
@@ -63,7 +67,7 @@ export default async function StaffComplaintPage({ params, searchParams }: Props
     [t("detail.suggested"), row.suggestedOpdName ?? ref.externals.find((e) => e.id === c.suggestedExternalId)?.name ?? "—"],
     [t("detail.category"), row.categoryName ?? "—"],
     [t("detail.area"), [row.kelurahanName, row.kecamatanName ? `Kec. ${row.kecamatanName}` : null].filter(Boolean).join(", ") || "—"],
-    [t("detail.address"), c.address ?? "—"],
+    [t("detail.address"), c.address === null ? "—" : shown(c.address)],
     [t("detail.incidentDate"), c.incidentDate ?? "—"],
     [t("detail.channel"), (await getTranslations("channel"))(c.channel)],
     [t("detail.received"), when(c.createdAt)],
@@ -73,7 +77,7 @@ export default async function StaffComplaintPage({ params, searchParams }: Props
     [t("detail.firstResponse"), when(c.firstResponseDue)],
     [t("detail.resolution"), when(c.resolutionDue)],
   ];
-  if (c.rating !== null) facts.push([t("detail.rating"), `${c.rating}/5${c.ratingComment ? ` — ${c.ratingComment}` : ""}`]);
+  if (c.rating !== null) facts.push([t("detail.rating"), `${c.rating}/5${c.ratingComment ? ` — ${shown(c.ratingComment)}` : ""}`]);
 
   return (
     <article className="space-y-6">
@@ -89,7 +93,7 @@ export default async function StaffComplaintPage({ params, searchParams }: Props
             </Link>
           ) : null}
         </p>
-        <h1 className="text-2xl font-bold text-brand-800">{c.title}</h1>
+        <h1 className="text-2xl font-bold text-brand-800">{shown(c.title)}</h1>
         {actions.length > 0 ? (
           <a href="#act-h" className="inline-block text-sm font-semibold text-brand-700 underline lg:hidden">
             {t("detail.toActions")}
@@ -106,7 +110,7 @@ export default async function StaffComplaintPage({ params, searchParams }: Props
         <div className="min-w-0 space-y-6">
           <section aria-labelledby="c-h" className="space-y-3">
             <h2 id="c-h" className="sr-only">{t("detail.complaint")}</h2>
-            <p className="whitespace-pre-line break-words rounded-lg bg-white p-4 ring-1 ring-slate-200">{c.body}</p>
+            <p className="whitespace-pre-line break-words rounded-lg bg-white p-4 ring-1 ring-slate-200">{shown(c.body)}</p>
             <dl className="grid gap-x-6 gap-y-2 rounded-lg bg-white p-4 text-sm ring-1 ring-slate-200 sm:grid-cols-2">
               {facts.map(([k, v]) => (
                 <div key={k}>
@@ -147,7 +151,7 @@ export default async function StaffComplaintPage({ params, searchParams }: Props
               </ul>
             </section>
           ) : null}
-          <EventLog events={events} hideCoordinatorMessages={visibility === "hidden"} />
+          <EventLog events={events} hideCoordinatorMessages={visibility === "hidden"} shown={shown} />
         </div>
         <aside aria-labelledby="act-h" className="space-y-3">
           <h2 id="act-h" className="text-lg font-semibold">{t("detail.actions")}</h2>
