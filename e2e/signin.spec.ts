@@ -195,3 +195,21 @@ test("checking the current password on a password change is throttled like sign-
   await expect(failures.getByRole("row", { name: new RegExp(email.replace(/\./g, "\\.")) })).toContainText("5");
   await admin.screenshot({ path: test.info().outputPath("users-failures.png"), fullPage: true });
 });
+
+test("next-auth's own routes redirect to the origin the visitor used, never the listening address", async ({ requestAs, baseURL }) => {
+  const visitor = await requestAs("citizen");
+  for (const path of ["/api/auth/signin?callbackUrl=%2Fpetugas", "/api/auth/signin/credentials", "/api/auth/error?error=Configuration"]) {
+    const res = await visitor.get(path, { maxRedirects: 0 });
+    const location = res.headers()["location"];
+    if (!location) continue;
+    expect(new URL(location, baseURL).origin, path).toBe(new URL(baseURL!).origin);
+    expect(location, path).not.toContain("0.0.0.0");
+  }
+  const csrf = (await (await visitor.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const res = await visitor.post("/api/auth/callback/credentials", {
+    form: { csrfToken: csrf.csrfToken, email: "tidak.ada@pintu.test", password: "salah-sekali", callbackUrl: "/petugas" },
+    maxRedirects: 0,
+  });
+  expect(res.status()).toBeGreaterThanOrEqual(300);
+  expect(new URL(res.headers()["location"]!, baseURL).origin).toBe(new URL(baseURL!).origin);
+});

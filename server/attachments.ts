@@ -1,18 +1,12 @@
 import { fileTypeFromBuffer } from "file-type";
 import { LIMITS, type FieldErrors } from "@/domain/complaint-input";
+import { safeFileName } from "@/domain/file-name";
 import { sha256 } from "./secrets";
 
 export const ALLOWED_MIME = ["image/jpeg", "image/png", "application/pdf"] as const;
 
 export type IncomingFile = { name: string; bytes: Uint8Array };
 export type CheckedFile = { fileName: string; mime: string; size: number; sha256: string; content: Uint8Array };
-
-/** Keeps a display name safe to show and store: no paths, no control characters, bounded. */
-function safeName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex
-  return base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200) || "lampiran";
-}
 
 /**
  * Checks attachments by their content (magic bytes), never by name or declared type:
@@ -26,7 +20,7 @@ export async function checkAttachments(
   if (nonEmpty.length > LIMITS.maxAttachments) errors.push(`tooManyFiles|${LIMITS.maxAttachments}`);
   const checked: CheckedFile[] = [];
   for (const f of nonEmpty.slice(0, LIMITS.maxAttachments)) {
-    const fileName = safeName(f.name);
+    const fileName = safeFileName(f.name);
     if (f.bytes.byteLength > LIMITS.maxAttachmentBytes) {
       errors.push(`fileTooLarge|${fileName}`);
       continue;

@@ -52,6 +52,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: env().AUTH_SECRET,
   trustHost: true,
   session: { strategy: "jwt", maxAge: 8 * 60 * 60, updateAge: 15 * 60 },
+  // Behind an https proxy the session cookie is `Secure` (`__Secure-` prefix) whatever scheme the
+  // proxy used to reach us; without PUBLIC_BASE_URL next-auth judges by the request.
+  ...(env().PUBLIC_BASE_URL?.startsWith("https:") ? { useSecureCookies: true } : {}),
   pages: { signIn: "/masuk" },
   logger: {
     // A wrong password is an expected outcome (already counted for throttling), not a fault.
