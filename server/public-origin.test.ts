@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { publicOrigin, visitorUsesHttps } from "./public-origin";
 
 const h = (o: Record<string, string>) => new Headers(o);
-const plain = { PUBLIC_BASE_URL: undefined, TRUST_PROXY: false, PORT: 3000 };
+const plain = { PUBLIC_BASE_URL: undefined, TRUST_PROXY: { hops: 0 }, PORT: 3000 };
 
 describe("publicOrigin", () => {
   it("prefers PUBLIC_BASE_URL", () => {
@@ -13,7 +13,7 @@ describe("publicOrigin", () => {
   it("takes the Host header, and the proxy's scheme and host only when trusted", () => {
     const headers = h({ host: "localhost:3000", "x-forwarded-proto": "https", "x-forwarded-host": "pintu.batam.go.id" });
     expect(publicOrigin(headers, plain)).toBe("http://localhost:3000");
-    expect(publicOrigin(headers, { ...plain, TRUST_PROXY: true })).toBe("https://pintu.batam.go.id");
+    expect(publicOrigin(headers, { ...plain, TRUST_PROXY: { hops: 1 } })).toBe("https://pintu.batam.go.id");
     expect(visitorUsesHttps(headers, plain)).toBe(false);
     expect(publicOrigin(h({ host: "[::1]:3000" }), plain)).toBe("http://[::1]:3000");
   });

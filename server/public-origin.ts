@@ -12,8 +12,9 @@ const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\[[0-9A-Fa-f:.
 export function publicOrigin(headers: Headers, e: Pick<Env, "PUBLIC_BASE_URL" | "TRUST_PROXY" | "PORT">): string {
   if (e.PUBLIC_BASE_URL) return new URL(e.PUBLIC_BASE_URL).origin;
   const first = (name: string) => headers.get(name)?.split(",")[0]?.trim() || null;
-  const proto = e.TRUST_PROXY && first("x-forwarded-proto") === "https" ? "https" : "http";
-  const host = (e.TRUST_PROXY ? first("x-forwarded-host") : null) ?? headers.get("host");
+  const proxied = "list" in e.TRUST_PROXY ? e.TRUST_PROXY.list.length > 0 : e.TRUST_PROXY.hops > 0;
+  const proto = proxied && first("x-forwarded-proto") === "https" ? "https" : "http";
+  const host = (proxied ? first("x-forwarded-host") : null) ?? headers.get("host");
   return `${proto}://${host && HOST.test(host) && parses(`${proto}://${host}`) ? host : `localhost:${e.PORT}`}`;
 }
 

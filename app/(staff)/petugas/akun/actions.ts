@@ -8,7 +8,6 @@ import { users } from "@/db/schema";
 import { signIn } from "@/server/auth";
 import { clientAddress } from "@/server/client-address";
 import { getDb } from "@/server/db";
-import { env } from "@/server/env";
 import { hashPassword, verifyPassword } from "@/server/passwords";
 import { throttledCheck } from "@/server/signin-throttle";
 import { requireStaff } from "@/server/staff";
@@ -23,7 +22,7 @@ export async function changePassword(formData: FormData): Promise<void> {
   const confirm = String(formData.get("confirm") ?? "");
   const db = getDb();
   // The same limiter as sign-in: a stolen session cannot guess the password either.
-  const checked = await throttledCheck(db, { email: staff.email.toLowerCase(), address: clientAddress(await headers(), env().TRUST_PROXY), kind: "password_change" }, async () => {
+  const checked = await throttledCheck(db, { email: staff.email.toLowerCase(), address: clientAddress(await headers()), kind: "password_change" }, async () => {
     const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, staff.id));
     return verifyPassword(row?.passwordHash ?? null, current);
   });
