@@ -28,6 +28,8 @@
  *                       BENCH_STAFF_DATABASE_URL, default pintu_bench on the same server)
  *   sla_board_http, statistik_http   the coordinator's SLA board with a 90-day period and the
  *                       public statistics on the same database (bench/sla-http.ts)
+ *   staff_search        /petugas/cari's search by code, phone and words (and words within one OPD)
+ *                       on the same database, one query at a time (bench/search.ts; target p95 ≤ 150 ms)
  *
  * Environment:
  *   BENCH_DATABASE_URL | TEST_DATABASE_URL  server on which to create the throw-away database
@@ -64,6 +66,7 @@ import { loadReferenceData } from "./payloads";
 import { BENCH_SMS_KEY, smsInboundHttp } from "./sms";
 import { slaBoardHttp, statistikHttp } from "./sla-http";
 import { slaSweepBench } from "./sla-sweep";
+import { staffSearchBench } from "./search";
 import { staffDisposeHttp, staffInboxHttp, staffQueueHttp } from "./staff";
 import { readSeedState } from "./synthetic";
 
@@ -88,12 +91,13 @@ const BENCHES: Record<string, (ctx: Ctx) => Promise<unknown>> = {
   staff_dispose_http: staffDisposeHttp,
   sla_board_http: slaBoardHttp,
   statistik_http: statistikHttp,
+  staff_search: (ctx) => staffSearchBench({ adminUrl: benchServer(), waitQuietS: ctx.waitQuietS }),
 };
 /** Run against the synthetic database of `npm run bench:seed` (BENCH_STAFF_DATABASE_URL, default pintu_bench). */
 const STAFF = new Set(["staff_queue_http", "staff_inbox_http", "staff_dispose_http", "sla_board_http", "statistik_http"]);
-const DEFAULT = ["lapor_js_bytes", "intake_sql", "intake_http", "lacak_http", "complaint_api_http", "sms_inbound_http", "sla_sweep", "lapor_drain", "lapor_import", ...STAFF];
+const DEFAULT = ["lapor_js_bytes", "intake_sql", "intake_http", "lacak_http", "complaint_api_http", "sms_inbound_http", "sla_sweep", "lapor_drain", "lapor_import", ...STAFF, "staff_search"];
 /** Benchmarks that need no portal (the synthetic database, or their own throw-away database and worker processes). */
-const NO_PORTAL = new Set(["sla_sweep", "lapor_drain", "lapor_import", "intake_pglite"]);
+const NO_PORTAL = new Set(["sla_sweep", "lapor_drain", "lapor_import", "intake_pglite", "staff_search"]);
 const benchServer = () => process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres";
 
 function selection(argv: string[]): string[] {

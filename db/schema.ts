@@ -24,6 +24,7 @@ import { CHANNELS, COMPLAINT_STATUSES, ROLES } from "../domain/complaint-status"
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => "bytea",
 });
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const createdAt = () => tstz("created_at").notNull().defaultNow();
@@ -187,6 +188,11 @@ export const complaints = pgTable(
     pausedMs: bigint("paused_ms", { mode: "number" }).notNull().default(0),
     createdAt: createdAt(),
     updatedAt: tstz("updated_at").notNull().defaultNow(),
+    /**
+     * The words of the title and body for the staff search (Indonesian stems), kept by PostgreSQL
+     * itself: stored so that reading the newest complaints and checking each is cheap.
+     */
+    searchVector: tsvector("search_vector").generatedAlwaysAs(sql`to_tsvector('indonesian', "title" || ' ' || "body")`),
   },
   (t) => [
     index("complaints_status_created_idx").on(t.status, t.createdAt),
@@ -201,6 +207,10 @@ export const complaints = pgTable(
     index("complaints_lapor_tracking_idx").on(t.laporTrackingId),
     // One case across channels: an SMS looks up the sender's recent complaints.
     index("complaints_reporter_phone_idx").on(t.reporterPhone, t.createdAt),
+    // Staff search (/petugas/cari): e-mail and NIK of the reporter, and words of the title and body.
+    index("complaints_reporter_email_idx").on(sql`lower(${t.reporterEmail})`),
+    index("complaints_reporter_nik_idx").on(t.reporterNik),
+    index("complaints_search_idx").using("gin", t.searchVector),
     // The SLA sweep's candidates: only complaints whose clock is running (partial indexes).
     index("complaints_verification_clock_idx").on(t.verificationRiskAt).where(sql.raw(runningSql("verification", ""))),
     index("complaints_first_response_clock_idx").on(t.firstResponseRiskAt).where(sql.raw(runningSql("firstResponse", ""))),
@@ -263,9 +273,18 @@ export const attachments = pgTable(
     size: integer("size").notNull(),
     sha256: text("sha256").notNull(),
     content: bytea("content").notNull(),
+    /** A JPEG of at most 320×320 made at upload for images (null for PDFs). */
+    thumbnail: bytea("thumbnail"),
+    /** Who gave it: the reporter (with the complaint; never public) or staff (with an action). */
+    source: text("source", { enum: ["reporter", "staff"] }).notNull().default("reporter"),
+    /** The staff action (final answer, request for information…) it was attached to. */
+    eventId: bigint("event_id", { mode: "number" }).references(() => complaintEvents.id),
+    uploadedBy: integer("uploaded_by").references(() => users.id),
+    /** A staff attachment the public may see on a non-confidential complaint (e.g. the "after" photo). */
+    public: boolean("public").notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [index("attachments_complaint_idx").on(t.complaintId)],
+  (t) => [index("attachments_complaint_idx").on(t.complaintId), index("attachments_event_idx").on(t.eventId)],
 );
 
 /** Work for the worker, written in the same transaction as the change that causes it. */

@@ -13,7 +13,7 @@ export function actionFromForm(formData: FormData): Action | null {
 export function actionInput(formData: FormData): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of formData.entries()) {
-    if (typeof v === "string" && !k.startsWith("$ACTION") && k !== "action" && k !== "code" && k !== "key") out[k] = v;
+    if (typeof v === "string" && !k.startsWith("$ACTION") && k !== "action" && k !== "code" && k !== "key" && k !== "attachmentsPublic") out[k] = v;
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attachments, complaintEvents, complaints } from "@/db/schema";
 import { countRows, testDatabases, type TestDatabase } from "@/db/testing";
@@ -48,13 +49,17 @@ describe.each(testDatabases())("attachments at intake on $name", (backend) => {
       { name: "surat.pdf", bytes: PDF },
     ]);
     const rows = await storedFiles(receipt.trackingCode);
-    expect(rows.map((r) => [r.fileName, r.mime, r.size])).toEqual([
-      ["foto.png", "image/png", PNG.byteLength],
-      ["foto.jpg", "image/jpeg", JPEG.byteLength],
-      ["surat.pdf", "application/pdf", PDF.byteLength],
+    // Photos are re-encoded without metadata: size and hash describe what is stored.
+    expect(rows.map((r) => [r.fileName, r.mime, r.size, r.source])).toEqual([
+      ["foto.png", "image/png", rows[0]!.content.byteLength, "reporter"],
+      ["foto.jpg", "image/jpeg", rows[1]!.content.byteLength, "reporter"],
+      ["surat.pdf", "application/pdf", PDF.byteLength, "reporter"],
     ]);
-    expect(rows[1]!.sha256).toBe(createHash("sha256").update(JPEG).digest("hex"));
+    expect(rows[1]!.sha256).toBe(createHash("sha256").update(rows[1]!.content).digest("hex"));
     expect(Buffer.from(rows[2]!.content).equals(Buffer.from(PDF))).toBe(true);
+    // A thumbnail beside each picture (a JPEG), none for the PDF.
+    expect((await sharp(rows[0]!.thumbnail!).metadata()).format).toBe("jpeg");
+    expect(rows[2]!.thumbnail).toBeNull();
     const [event] = await t.db.select().from(complaintEvents).where(eq(complaintEvents.complaintId, rows[0]!.complaintId));
     expect(event!.data).toMatchObject({ attachments: 3 });
   });
@@ -77,9 +82,35 @@ describe.each(testDatabases())("attachments at intake on $name", (backend) => {
     expect(await storedFiles(receipt.trackingCode)).toHaveLength(0);
   });
 
+  it("drops a photo's EXIF (where it was taken) unless the reporter shares the location, and thumbnails it", async () => {
+    const photo = new Uint8Array(
+      await sharp({ create: { width: 800, height: 600, channels: 3, background: "#336699" } })
+        .jpeg()
+        .withExif({ IFD0: { Copyright: "Budi Pelapor" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "1/1 5/1 0/1" } })
+        .toBuffer(),
+    );
+    expect((await sharp(photo).metadata()).exif).toBeDefined();
+    const stripped = (await storedFiles((await submit([{ name: "jalan.jpg", bytes: photo }])).trackingCode))[0]!;
+    expect((await sharp(stripped.content).metadata()).exif).toBeUndefined();
+    expect(Buffer.from(stripped.content).includes("Budi Pelapor")).toBe(false);
+    const thumb = await sharp(stripped.thumbnail!).metadata();
+    expect([thumb.width, thumb.height]).toEqual([320, 240]);
+
+    const shared = (await storedFiles((await submit([{ name: "jalan.jpg", bytes: photo }], validComplaint({ lat: 1.1, lon: 104.0 }))).trackingCode))[0]!;
+    expect(Buffer.from(shared.content).equals(Buffer.from(photo))).toBe(true);
+  });
+
+  it("rejects a picture whose signature is right but whose content is not, and writes nothing", async () => {
+    const broken = new Uint8Array(2000);
+    broken.set(PNG.subarray(0, 24)); // the signature and half a header, then nothing
+    await expectRejected([{ name: "rusak.png", bytes: broken }], { attachments: ["fileUnreadable|rusak.png"] });
+  });
+
   it("accepts five files and a file of exactly 5 MB", async () => {
     const files: IncomingFile[] = [PNG, JPEG, PDF, PNG].map((bytes, i) => ({ name: `f${i}`, bytes }));
-    const receipt = await submit([...files, { name: "besar.png", bytes: pngOfSize(MB5) }]);
+    const bigPdf = new Uint8Array(MB5);
+    bigPdf.set(PDF);
+    const receipt = await submit([...files, { name: "besar.pdf", bytes: bigPdf }]);
     const rows = await storedFiles(receipt.trackingCode);
     expect(rows).toHaveLength(5);
     expect(rows[4]!.size).toBe(MB5);

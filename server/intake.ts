@@ -9,6 +9,7 @@ import { suggestRoute } from "@/domain/routing";
 import { clockWindow, slaPolicy } from "@/domain/sla";
 import { makeTrackingCode } from "@/domain/tracking-code";
 import { localDate } from "@/domain/working-days";
+import { prepareFiles } from "./attachment-images";
 import { checkAttachments, type IncomingFile } from "./attachments";
 import { idempotencyConflict, ValidationError } from "./errors";
 import { metrics } from "./metrics/registry";
@@ -97,6 +98,9 @@ export async function intakeComplaint(db: Db, req: IntakeRequest): Promise<Intak
   };
   if (!parsed.ok || !resolved?.ok || !checkedFiles.ok) throw new ValidationError(fieldErrors);
   const input = parsed.value;
+  // Photos keep their metadata (where they were taken) only when the reporter shares the location.
+  const stored = await prepareFiles(checkedFiles.files, { keepMetadata: input.lat !== undefined });
+  if (!stored.ok) throw new ValidationError({ attachments: stored.errors });
   const refs = resolved.value;
 
   const category = ref.categories.find((c) => c.id === refs.categoryId);
@@ -189,7 +193,7 @@ export async function intakeComplaint(db: Db, req: IntakeRequest): Promise<Intak
 
     const inserted = await store(tx);
     if (checkedFiles.files.length) {
-      await tx.insert(attachments).values(checkedFiles.files.map((f) => ({ ...f, complaintId: inserted.id, createdAt: req.now })));
+      await tx.insert(attachments).values(stored.files.map((f) => ({ ...f, complaintId: inserted.id, source: "reporter" as const, createdAt: req.now })));
     }
 
     const receipt: Receipt = { trackingCode: inserted.trackingCode, status: "received", accessKey };

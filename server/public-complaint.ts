@@ -42,7 +42,8 @@ export type PublicComplaint = {
   workflow: { previousStatus: ComplaintStatus | null; mergedInto: number | null; rating: number | null } | null;
 };
 
-function keyMatches(given: string, storedHash: string): boolean {
+/** True when `given` is the reporter's key of a complaint whose key hash is `storedHash` (constant time). */
+export function keyMatches(given: string, storedHash: string): boolean {
   const a = Buffer.from(sha256(given), "hex");
   const b = Buffer.from(storedHash, "hex");
   return a.length === b.length && timingSafeEqual(a, b);

@@ -12,6 +12,8 @@ export type ActionFormOptions = {
   kelurahan: { group: string; options: Option[] }[];
   officers: Option[];
   defaults: { opdCode?: string; externalCode?: string; title: string };
+  /** Offer file fields on the actions that take them (staff forms; not the reporter's). */
+  files?: boolean;
 };
 
 type FieldSpec =
@@ -19,7 +21,15 @@ type FieldSpec =
   | { name: string; kind: "text"; required?: boolean; defaultValue?: string }
   | { name: string; kind: "select"; options: Option[]; required?: boolean; defaultValue?: string }
   | { name: string; kind: "grouped"; groups: { group: string; options: Option[] }[] }
-  | { name: string; kind: "rating" };
+  | { name: string; kind: "rating" }
+  | { name: string; kind: "files" }
+  | { name: string; kind: "checkbox" };
+
+/** Files for the reporter (and, when ticked, the public): the final answer and a request for information. */
+const FILE_FIELDS: FieldSpec[] = [
+  { name: "attachments", kind: "files" },
+  { name: "attachmentsPublic", kind: "checkbox" },
+];
 
 /** The fields each staff action asks for, in order. */
 function fieldsFor(action: Action, o: ActionFormOptions, archiveReasons: Option[]): FieldSpec[] {
@@ -41,9 +51,10 @@ function fieldsFor(action: Action, o: ActionFormOptions, archiveReasons: Option[
         { name: "kelurahan", kind: "grouped", groups: o.kelurahan },
       ];
     case "contact_reporter":
+      return [{ name: "message", kind: "textarea", required: true }];
     case "request_info":
     case "respond":
-      return [{ name: "message", kind: "textarea", required: true }];
+      return [{ name: "message", kind: "textarea", required: true }, ...(o.files ? FILE_FIELDS : [])];
     case "assign":
       return [{ name: "userId", kind: "select", options: o.officers, required: true }];
     case "note":
@@ -125,6 +136,14 @@ export async function ActionForms({
 
 function FieldControl({ spec, id, label, choose, describedBy }: { spec: FieldSpec; id: string; label: string; choose: string; describedBy?: string }) {
   const common = { id, name: spec.name, "aria-describedby": describedBy, className: inputClass };
+  if (spec.kind === "checkbox") {
+    return (
+      <label htmlFor={id} className="flex min-h-11 items-center gap-2 text-sm">
+        <input id={id} name={spec.name} type="checkbox" value="1" className="size-5" aria-describedby={describedBy} />
+        {label}
+      </label>
+    );
+  }
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium">
@@ -132,6 +151,9 @@ function FieldControl({ spec, id, label, choose, describedBy }: { spec: FieldSpe
       </label>
       {spec.kind === "textarea" ? <textarea {...common} rows={4} required={spec.required} /> : null}
       {spec.kind === "text" ? <input {...common} required={spec.required} defaultValue={spec.defaultValue} /> : null}
+      {spec.kind === "files" ? (
+        <input id={id} name={spec.name} type="file" multiple accept="image/jpeg,image/png,application/pdf" aria-describedby={describedBy} className="block w-full text-sm file:mr-3 file:min-h-11 file:rounded-md file:border-0 file:bg-brand-100 file:px-4 file:py-2 file:font-semibold file:text-brand-800" />
+      ) : null}
       {spec.kind === "rating" ? (
         <select {...common} required defaultValue="">
           <option value="">{choose}</option>

@@ -23,6 +23,17 @@ export function latestReveals(db: Db, limit = 50) {
     .limit(limit);
 }
 
+/** The latest searches by a reporter's phone, e-mail or NIK (who searched what, and how many were found), newest first. */
+export function latestContactSearches(db: Db, limit = 50) {
+  return db
+    .select({ id: auditLog.id, at: auditLog.at, userName: users.name, userEmail: users.email, data: auditLog.data })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.userId))
+    .where(eq(auditLog.action, "search_contact"))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(limit);
+}
+
 /** The latest workflow events across all complaints, newest first. */
 export function latestEvents(db: Db, limit = 100) {
   return db

@@ -46,7 +46,8 @@ const listColumns = {
   shareResolutionDue: opdClocks.resolutionDue,
 };
 
-function listFrom(db: Db) {
+/** The staff list columns and their lookups, starting from `complaints` (queue, inbox, search). */
+export function listFrom(db: Db) {
   return db
     .select(listColumns)
     .from(complaints)

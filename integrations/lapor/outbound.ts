@@ -212,7 +212,10 @@ export async function deliverFollowup(ctx: Ctx, item: OutboxItem): Promise<Resul
   }
   const from = opdLaporId ?? ctx.cfg.institutionId;
   const content = withFollowupRef(event.publicMessage ?? event.reason ?? "", event.id);
-  const r = await addFollowup(ctx.cfg, { laporId, fromInstitutionId: from, toInstitutionId: ctx.cfg.institutionId, content, secret: c.confidential }, { signal: ctx.signal });
+  // Files staff attached to the answer go with it (`attachment[i]`: uploaded first, by id).
+  const files = await ctx.db.select({ name: attachments.fileName, mime: attachments.mime, bytes: attachments.content }).from(attachments).where(eq(attachments.eventId, event.id));
+  const attachmentIds = await uploadFiles(ctx.cfg, files, { signal: ctx.signal });
+  const r = await addFollowup(ctx.cfg, { laporId, fromInstitutionId: from, toInstitutionId: ctx.cfg.institutionId, content, secret: c.confidential, attachmentIds }, { signal: ctx.signal });
   await remember(r.followupId);
   return { laporId, laporFollowupId: r.followupId, via: "sent" };
 }

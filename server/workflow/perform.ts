@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { complaintEvents, complaints, outbox } from "@/db/schema";
+import { attachments, complaintEvents, complaints, outbox } from "@/db/schema";
 import { collectFieldErrors } from "@/domain/complaint-input";
 import type { Channel, ComplaintStatus, Role } from "@/domain/complaint-status";
 import { canSeeComplaint } from "@/domain/permissions";
 import { transition, type Action, type Actor } from "@/domain/workflow";
+import type { StoredFile } from "../attachment-images";
 import { AppError, notFound, ValidationError } from "../errors";
 import { reference } from "../reference";
 import { ACTION_INPUTS } from "./inputs";
@@ -19,6 +20,9 @@ export type ActingParty =
   | { kind: "system" };
 
 export type ComplaintRow = typeof complaints.$inferSelect;
+
+/** Staff actions that may carry files for the reporter (the final answer, a request for information). */
+export const ACTIONS_WITH_FILES: readonly Action[] = ["respond", "request_info"];
 
 export const actionNotAllowed = (action: string, status: string) =>
   new AppError(409, "action_not_allowed", `Action "${action}" is not possible while the complaint is ${status}`);
@@ -35,7 +39,16 @@ function actorOf(p: ActingParty): Actor {
  */
 export async function performAction(
   db: Db,
-  req: { complaintId?: number; trackingCode?: string; action: Action; party: ActingParty; input: unknown; now: Date },
+  req: {
+    complaintId?: number;
+    trackingCode?: string;
+    action: Action;
+    party: ActingParty;
+    input: unknown;
+    now: Date;
+    /** Files attached by staff (already checked and prepared), stored with the action's event. */
+    files?: { files: StoredFile[]; public: boolean };
+  },
 ): Promise<{ status: ComplaintStatus; eventId: number }> {
   const ref = await reference(db);
 
@@ -48,6 +61,8 @@ export async function performAction(
     // not see gets "not found" whatever it contains, never field errors that confirm it exists.
     const parsed = ACTION_INPUTS[req.action].safeParse(req.input ?? {});
     if (!parsed.success) throw new ValidationError(collectFieldErrors(parsed.error));
+    const files = req.files?.files ?? [];
+    if (files.length > 0 && (req.party.kind !== "staff" || !ACTIONS_WITH_FILES.includes(req.action))) throw new ValidationError({ attachments: ["filesNotAllowed"] });
 
     const t = transition({ status: c.status, previousStatus: c.previousStatus, mergedInto: c.primaryId }, req.action, actorOf(req.party));
     if (!t.ok) {
@@ -89,6 +104,10 @@ export async function performAction(
         data: effect.data ?? null,
       })
       .returning({ id: complaintEvents.id });
+    if (files.length > 0) {
+      const uploadedBy = req.party.kind === "staff" ? req.party.userId : null;
+      await tx.insert(attachments).values(files.map((f) => ({ ...f, complaintId: c.id, source: "staff" as const, eventId: event!.id, uploadedBy, public: req.files!.public, createdAt: req.now })));
+    }
     // A pause or resume of the SLA clocks is an event of its own, in the same transaction.
     for (const e of clocks.events) {
       await tx.insert(complaintEvents).values({

@@ -39,6 +39,15 @@ export default async function StaffLayout({ children }: { children: React.ReactN
           </ul>
         </nav>
         <div className="flex flex-wrap items-center gap-3 text-sm">
+          <form method="get" action="/petugas/cari" role="search" aria-label={t("nav.search")} className="flex items-center gap-1">
+            <label htmlFor="staff-search-q" className="sr-only">
+              {t("nav.searchLabel")}
+            </label>
+            <input id="staff-search-q" name="q" type="search" maxLength={200} placeholder={t("nav.searchPlaceholder")} className="min-h-11 w-44 rounded border border-slate-400 px-2 py-1 sm:w-56" />
+            <button type="submit" className="min-h-11 rounded border border-slate-400 px-3 py-1 font-medium hover:bg-slate-100">
+              {t("nav.search")}
+            </button>
+          </form>
           <Link
             href="/petugas/notifikasi"
             aria-label={unread > 0 ? t("nav.notificationsUnread", { count: unread }) : t("nav.notifications")}

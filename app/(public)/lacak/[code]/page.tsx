@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ReporterActions } from "@/components/reporter-actions";
 import { StatusBadge } from "@/components/status-badge";
+import { EvidenceAndLapor } from "@/components/tracking/evidence-and-lapor";
 import { getDb } from "@/server/db";
 import { loadPublicComplaint } from "@/server/public-complaint";
 import { timelineMessage } from "@/server/public-json";
@@ -79,8 +80,10 @@ export default async function ComplaintTrackingPage({ params, searchParams }: Pr
           <section aria-labelledby="body-h" className="space-y-2">
             <h2 id="body-h" className="text-lg font-semibold">{t("body")}</h2>
             <p className="whitespace-pre-line break-words rounded-lg bg-white p-5 ring-1 ring-slate-200">{f.body}</p>
-            {f.attachmentCount > 0 ? <p className="text-sm text-slate-600">{t("attachments", { count: f.attachmentCount })}</p> : null}
+            {f.attachmentCount > 0 && !view.keyValid ? <p className="text-sm text-slate-600">{t("attachments", { count: f.attachmentCount })}</p> : null}
           </section>
+
+          <EvidenceAndLapor code={view.trackingCode} accessKey={view.keyValid && key ? key : null} />
 
           <section aria-labelledby="deadlines-h" className="space-y-2">
             <h2 id="deadlines-h" className="text-lg font-semibold">{t("deadlines")}</h2>

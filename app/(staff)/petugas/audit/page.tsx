@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { latestEvents, latestReveals } from "@/db/queries/audit";
+import { latestContactSearches, latestEvents, latestReveals } from "@/db/queries/audit";
 import { reporterTextFor } from "@/domain/reporter-text";
 import { getDb } from "@/server/db";
 import { requireStaff } from "@/server/staff";
@@ -12,7 +12,7 @@ export default async function AuditPage() {
   const ts = await getTranslations("status");
   const format = await getFormatter();
   const db = getDb();
-  const [events, reveals] = await Promise.all([latestEvents(db), latestReveals(db)]);
+  const [events, reveals, searches] = await Promise.all([latestEvents(db), latestReveals(db), latestContactSearches(db)]);
   const when = (d: Date) => `${format.dateTime(d, { dateStyle: "medium", timeStyle: "short" })} WIB`;
   // Localised like the complaint's event log: never a raw role id such as "citizen" or "reporter".
   const actor = (e: (typeof events)[number]) =>
@@ -32,6 +32,20 @@ export default async function AuditPage() {
                 <span>{when(r.at)}</span>
                 <span className="font-medium">{r.userName} &lt;{r.userEmail}&gt;</span>
                 <Link href={`/petugas/aduan/${r.trackingCode}`} className="font-mono underline">{r.trackingCode}</Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="search-h" className="space-y-2">
+        <h2 id="search-h" className="text-lg font-semibold">{t("audit.searches")}</h2>
+        {searches.length === 0 ? <p className="text-sm text-slate-600">{t("audit.none")}</p> : (
+          <ul className="divide-y divide-slate-200 rounded-lg bg-white text-sm ring-1 ring-slate-200">
+            {searches.map((r) => (
+              <li key={r.id} className="flex flex-wrap gap-x-3 p-3">
+                <span>{when(r.at)}</span>
+                <span className="font-medium">{r.userName} &lt;{r.userEmail}&gt;</span>
+                <span>{t("audit.searched", { kind: String(r.data?.kind ?? ""), value: String(r.data?.value ?? ""), n: Number(r.data?.results ?? 0) })}</span>
               </li>
             ))}
           </ul>

@@ -1,11 +1,13 @@
 "use server";
 
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { notFound, redirect } from "next/navigation";
-import { auditLog, complaints } from "@/db/schema";
+import { retryDeadLetters } from "@/db/queries/lapor-ops";
+import { auditLog, complaints, outbox } from "@/db/schema";
 import { canSeeComplaint, can } from "@/domain/permissions";
 import { normalizeTrackingCode } from "@/domain/tracking-code";
 import { actionFromForm, actionInput, errorQuery } from "@/server/action-form";
+import { filesFromForm } from "@/server/attachment-images";
 import { getDb } from "@/server/db";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
@@ -27,12 +29,14 @@ export async function runStaffAction(formData: FormData): Promise<void> {
   const back = `/petugas/aduan/${code}`;
   let query: string;
   try {
+    const files = await filesFromForm(formData);
     await performAction(getDb(), {
       trackingCode: code,
       action,
       party: { kind: "staff", userId: staff.id, role: staff.role, opdId: staff.opdId },
       input: actionInput(formData),
       now: new Date(),
+      files: { files, public: formData.get("attachmentsPublic") === "1" },
     });
     query = `?done=${action}`;
   } catch (err) {
@@ -56,4 +60,17 @@ export async function revealIdentity(formData: FormData): Promise<void> {
     .values({ userId: staff.id, action: "reveal_identity", complaintId: c.id, data: { role: staff.role } })
     .returning({ id: auditLog.id });
   redirect(`/petugas/aduan/${code}?reveal=${entry!.id}`);
+}
+
+/** Puts one failed LAPOR delivery of this complaint back in the queue (the integration page's retry, audited), then back to the complaint. */
+export async function retryLaporDelivery(formData: FormData): Promise<void> {
+  const staff = await requireStaff("integration.operate");
+  const code = codeFrom(formData);
+  const id = Number(formData.get("id"));
+  const db = getDb();
+  const [c] = await db.select({ id: complaints.id }).from(complaints).where(eq(complaints.trackingCode, code));
+  if (!c || !Number.isSafeInteger(id) || id <= 0) notFound();
+  const [item] = await db.select({ id: outbox.id }).from(outbox).where(and(eq(outbox.id, id), eq(outbox.complaintId, c.id)));
+  const n = item ? await retryDeadLetters(db, { ids: [item.id], userId: staff.id, now: new Date() }) : 0;
+  redirect(`/petugas/aduan/${code}?${n > 0 ? "retried=1" : "retried=0"}#lapor-sync-h`);
 }

@@ -1,15 +1,19 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { AttachmentGallery } from "@/components/attachments/attachment-gallery";
 import { ActionForms } from "@/components/staff/action-forms";
 import { EventLog } from "@/components/staff/event-log";
+import { LaporSync } from "@/components/staff/lapor-sync";
 import { OpdShares } from "@/components/staff/opd-shares";
 import { ReporterIdentity } from "@/components/staff/reporter-identity";
 import { StatusBadge } from "@/components/status-badge";
+import { listAttachments } from "@/db/queries/attachments";
+import { complaintLaporOutbox } from "@/db/queries/complaint-sync";
 import { revealIsValid } from "@/db/queries/audit";
 import { sharesOf } from "@/db/queries/opd-clocks";
 import { mergedInto, opdStaff, possibleDuplicates, staffComplaint, complaintEventLog } from "@/db/queries/staff-complaints";
-import { canSeeComplaint, identityVisibility } from "@/domain/permissions";
+import { can, canSeeComplaint, identityVisibility } from "@/domain/permissions";
 import { reporterTextFor } from "@/domain/reporter-text";
 import { normalizeTrackingCode } from "@/domain/tracking-code";
 import { allowedActions } from "@/domain/workflow";
@@ -36,13 +40,15 @@ export default async function StaffComplaintPage({ params, searchParams }: Props
 
   const actions = allowedActions({ status: c.status, previousStatus: c.previousStatus, mergedInto: c.primaryId }, staff.role);
   const isCoordinator = staff.role === "coordinator" || staff.role === "admin";
-  const [ref, events, duplicates, cluster, officers, shares] = await Promise.all([
+  const [ref, events, duplicates, cluster, officers, shares, files, laporItems] = await Promise.all([
     reference(db),
     complaintEventLog(db, c.id),
     isCoordinator && c.status === "received" ? possibleDuplicates(db, c) : Promise.resolve([]),
     mergedInto(db, c.id, staff),
     actions.includes("assign") && c.opdId !== null ? opdStaff(db, c.opdId) : Promise.resolve([]),
     sharesOf(db, c.id),
+    listAttachments(db, c.id),
+    complaintLaporOutbox(db, c.id),
   ]);
   const visibility = identityVisibility(staff.role, c.anonymous);
   // What the reporter wrote, as this staff member may read it (an anonymous reporter's identity
@@ -60,6 +66,7 @@ export default async function StaffComplaintPage({ params, searchParams }: Props
     kelurahan: ref.areas.map((k) => ({ group: `Kec. ${k.name}`, options: k.kelurahan.map((l) => ({ value: l.name, label: l.name })) })),
     officers: officers.map((o) => ({ value: String(o.id), label: `${o.name} (${t(`roles.${o.role}`)})` })),
     defaults: { opdCode: row.suggestedOpdCode ?? undefined, externalCode: ref.externals.find((e) => e.id === c.suggestedExternalId)?.code, title: shown(c.title) },
+    files: true,
   };
 
   const facts: [string, string][] = [
@@ -99,6 +106,11 @@ export default async function StaffComplaintPage({ params, searchParams }: Props
             {t("detail.toActions")}
           </a>
         ) : null}
+        {typeof sp.retried === "string" ? (
+          <p role="status" className={sp.retried === "1" ? "rounded-md bg-green-50 p-3 text-green-900" : "rounded-md bg-amber-50 p-3 text-amber-900"}>
+            {t(sp.retried === "1" ? "detail.retried" : "detail.retryNothing")}
+          </p>
+        ) : null}
         {typeof sp.done === "string" ? (
           <p role="status" className="rounded-md bg-green-50 p-3 text-green-900">
             {t("detail.done")}
@@ -121,6 +133,7 @@ export default async function StaffComplaintPage({ params, searchParams }: Props
             </dl>
           </section>
           <OpdShares shares={shares} createdAt={c.createdAt} calendar={ref.calendar} now={new Date()} />
+          <AttachmentGallery items={files} href={(id, thumb) => `/petugas/lampiran/${id}${thumb ? "?ukuran=kecil" : ""}`} headingId="att-h" heading={t("detail.attachments")} showSource />
           <ReporterIdentity code={c.trackingCode} visibility={visibility} revealed={revealed} reporter={c} />
           {isCoordinator && c.status === "received" ? (
             <section aria-labelledby="dup-h" className="space-y-2">
@@ -151,6 +164,7 @@ export default async function StaffComplaintPage({ params, searchParams }: Props
               </ul>
             </section>
           ) : null}
+          <LaporSync code={c.trackingCode} laporId={c.laporId} laporTrackingId={c.laporTrackingId} items={laporItems} canRetry={can(staff.role, "integration.operate")} />
           <EventLog events={events} hideCoordinatorMessages={visibility === "hidden"} shown={shown} />
         </div>
         <aside aria-labelledby="act-h" className="space-y-3">

@@ -1,0 +1,18 @@
+import { canSeeComplaint } from "@/domain/permissions";
+import { attachmentId, fileResponse, loadServable, notFoundResponse, wantsThumbnail } from "@/server/attachment-serving";
+import { getDb } from "@/server/db";
+import { currentStaff } from "@/server/staff";
+
+type Ctx = { params: Promise<{ id: string }> };
+
+/** An attachment for staff: any role that may see the complaint (an OPD only its own; else 404). */
+export async function GET(req: Request, { params }: Ctx): Promise<Response> {
+  const staff = await currentStaff();
+  if (!staff) return Response.redirect(new URL("/masuk", req.url), 303);
+  const id = attachmentId((await params).id);
+  if (id === null) return notFoundResponse();
+  const url = new URL(req.url);
+  const thumb = wantsThumbnail(url);
+  const a = await loadServable(getDb(), id, thumb, (x) => canSeeComplaint(staff, x.complaintOpdId));
+  return a ? fileResponse(a, thumb) : notFoundResponse();
+}
