@@ -52,7 +52,8 @@ function startWorker(root: string, databaseUrl: string, sim: LaporSim, extraEnv:
       LAPOR_API_KEY: SIM.apiKey,
       LAPOR_INSTITUTION_TOKEN: SIM.token,
       LAPOR_INSTITUTION_ID: SIM.institutionId,
-      LOG_LEVEL: "warn",
+      // "worker: started" (info) tells the bench the worker is ready: with LOG_LEVEL honoured, "warn" hid it and the bench waited forever.
+      LOG_LEVEL: "info",
       ...extraEnv,
     },
     detached: true,
