@@ -1,12 +1,13 @@
 import { createServer, type Server } from "node:http";
 import { and, eq, like } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
+import type { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { channelHalts } from "@/db/schema-worker";
 import { complaints, outbox, users } from "@/db/schema";
 import { testDatabases, type TestDatabase } from "@/db/testing";
 import { gsm7Length } from "@/domain/sms";
 import { validComplaint } from "@/test/fixtures";
+import { readMail, startSmtp } from "@/test/mail";
 import { intakeComplaint } from "@/server/intake";
 import { reference } from "@/server/reference";
 import { handleInboundSms } from "@/server/sms/inbound";
@@ -39,48 +40,12 @@ beforeAll(async () => {
     res.writeHead(status, { "content-type": "text/plain" }).end(status === 202 ? "0: Accepted for delivery" : "nope");
   });
   await new Promise<void>((r) => gateway.listen(GATEWAY_PORT, "127.0.0.1", r));
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      let raw = "";
-      stream.on("data", (c: Buffer) => (raw += c.toString("utf8")));
-      stream.on("end", () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), raw: raw.replace(/=\r?\n/g, "") });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((r) => smtp.listen(SMTP_PORT, "127.0.0.1", r));
+  smtp = await startSmtp(SMTP_PORT, (to, raw) => mails.push({ to, raw: raw.replace(/=\r?\n/g, "") }));
 });
 afterAll(async () => {
   await new Promise((r) => gateway.close(r));
   await new Promise<void>((r) => smtp.close(() => r()));
 });
-
-/** Subject and text body of a raw single-part message (headers unfolded, quoted-printable decoded). */
-function readMail(raw: string): { subject: string; body: string } {
-  const split = raw.indexOf("\r\n\r\n");
-  const headers = raw.slice(0, split).replace(/\r\n[ \t]+/g, " ");
-  const subjectLine = /^Subject: (.*)$/im.exec(headers)?.[1] ?? "";
-  // RFC 2047 encoded words, as nodemailer writes a non-ASCII subject.
-  const subject = subjectLine.replace(/=\?utf-8\?([QB])\?([^?]*)\?=\s*/gi, (_, enc: string, text: string) =>
-    enc.toUpperCase() === "B" ? Buffer.from(text, "base64").toString("utf8") : decodeQp(text.replace(/_/g, " ")),
-  ).trim();
-  const qp = /content-transfer-encoding: quoted-printable/i.test(headers);
-  const body = raw.slice(split + 4).replace(/\r\n/g, "\n");
-  return { subject, body: qp ? decodeQp(body) : body };
-}
-function decodeQp(s: string): string {
-  const bytes: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] === "=" && /^[0-9A-F]{2}$/i.test(s.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(s.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else bytes.push(...Buffer.from(s[i]!, "utf8"));
-  }
-  return Buffer.from(bytes).toString("utf8");
-}
 
 describe.each(testDatabases())("reporter notifications on $name", (backend) => {
   let t: TestDatabase;

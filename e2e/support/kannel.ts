@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -104,6 +104,8 @@ omit-empty = true
 export type FakePhone = {
   /** Waits for the next SMS delivered to the fake SMSC (after those already taken). */
   nextDelivered: (timeoutMs?: number) => Promise<{ from: string; to: string; text: string }>;
+  /** Waits for an SMS delivered to the fake SMSC that `match` accepts, whatever came before or between. */
+  deliveredMatching: (match: (sms: { from: string; to: string; text: string }) => boolean, timeoutMs?: number) => Promise<{ from: string; to: string; text: string }>;
   stop: () => Promise<void>;
 };
 
@@ -115,8 +117,36 @@ export type Kannel = {
   stop: () => Promise<void>;
 };
 
+/**
+ * One Kannel per e2e portal at a time (its ports are fixed): specs of parallel Playwright
+ * workers take turns through a lock directory holding the owner's pid (a dead owner's lock is taken over).
+ */
+async function lockKannel(mainPort: number, timeoutMs = 240_000): Promise<() => void> {
+  const dir = path.join(os.tmpdir(), `pintu-kannel-${mainPort}.lock`);
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      mkdirSync(dir);
+      writeFileSync(path.join(dir, "pid"), String(process.pid));
+      return () => rmSync(dir, { recursive: true, force: true });
+    } catch {
+      const owner = Number(existsSync(path.join(dir, "pid")) ? readFileSync(path.join(dir, "pid"), "utf8") : "0");
+      let alive = owner === 0;
+      try {
+        if (owner) alive = (process.kill(owner, 0), true);
+      } catch {
+        alive = false;
+      }
+      if (!alive) rmSync(dir, { recursive: true, force: true });
+      else if (Date.now() > until) throw new Error(`Kannel of port ${mainPort} still used by process ${owner} after ${timeoutMs} ms`);
+      else await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
 /** Starts bearerbox and smsbox for the portal at `portalUrl` and waits until both listen. */
 export async function startKannel(portalUrl: string, mainPort: number): Promise<Kannel> {
+  const unlock = await lockKannel(mainPort);
   const dir = mkdtempSync(path.join(os.tmpdir(), "pintu-kannel-"));
   const file = path.join(dir, "kannel.conf");
   writeFileSync(file, config(dir, portalUrl, mainPort));
@@ -129,6 +159,7 @@ export async function startKannel(portalUrl: string, mainPort: number): Promise<
   const stop = async () => {
     for (const c of [...boxes].reverse()) await stopChild(c);
     rmSync(dir, { recursive: true, force: true });
+    unlock();
   };
   try {
     boxes.push(start(BEARERBOX, [file], out));
@@ -148,19 +179,23 @@ export async function startKannel(portalUrl: string, mainPort: number): Promise<
     const child = start(FAKESMSC, ["-H", "127.0.0.1", "-r", String(p.fakeSmsc), "-i", "0.5", "-m", String(messages.length), ...messages], lines);
     boxes.push(child);
     let taken = 0;
-    const nextDelivered = async (timeoutMs = 20_000) => {
+    const delivered = () =>
+      lines
+        .map((l) => /Got message \d+: <(\S+) (\S+) text ([\s\S]*)>$/.exec(l))
+        .filter((m) => m !== null)
+        .map((m) => ({ from: m[1]!, to: m[2]!, text: m[3]! }));
+    const waitFor = async <T>(pick: (got: ReturnType<typeof delivered>) => T | undefined, timeoutMs: number): Promise<T> => {
       const until = Date.now() + timeoutMs;
       for (;;) {
-        const got = lines.map((l) => /Got message \d+: <(\S+) (\S+) text ([\s\S]*)>$/.exec(l)).filter((m) => m !== null);
-        if (got.length > taken) {
-          const m = got[taken++]!;
-          return { from: m[1]!, to: m[2]!, text: m[3]! };
-        }
+        const found = pick(delivered());
+        if (found !== undefined) return found;
         if (Date.now() > until) throw new Error(`no SMS reached the fake SMSC within ${timeoutMs} ms\n${lines.slice(-20).join("\n")}\n${logs()}`);
         await new Promise((r) => setTimeout(r, 100));
       }
     };
-    return { nextDelivered, stop: () => stopChild(child) };
+    const nextDelivered = (timeoutMs = 20_000) => waitFor((got) => (got.length > taken ? got[taken++] : undefined), timeoutMs);
+    const deliveredMatching = (match: (sms: { from: string; to: string; text: string }) => boolean, timeoutMs = 30_000) => waitFor((got) => got.find(match), timeoutMs);
+    return { nextDelivered, deliveredMatching, stop: () => stopChild(child) };
   };
 
   return { phone, logs, stop };

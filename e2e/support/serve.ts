@@ -5,12 +5,14 @@
  * so every run starts from the same seed and no run sees another's complaints.
  * Everything the server prints is also written to `<os tmpdir>/pintu-e2e-<port>.log` (emptied at start), so
  * a spec can check what reaches the log (e2e/anonymity.spec.ts: never a reporter's identity).
+ * Mail is captured by e2e/support/mailbox.ts.
  */
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { E2E_SMS_KEY, e2eOutboundUrl } from "./kannel-config";
 import { E2E_SIM_ADMIN_TOKEN } from "./servers";
+import { smtpPort, startMailbox } from "./mailbox";
 
 const [port = "3100", rateLimit = "1000"] = process.argv.slice(2);
 const dataDir = mkdtempSync(path.join(os.tmpdir(), `pintu-e2e-${port}-`));
