@@ -6,3 +6,4 @@ import "./notify-reporter";
 import "./sla";
 import "../integrations/lapor/jobs";
 import "./sla-stats";
+import "./reporter-link";

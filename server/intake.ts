@@ -36,6 +36,8 @@ export type IntakeRequest = {
    * it again returns the existing complaint; never sent back to LAPOR.
    */
   lapor?: { laporId: string; trackingId: string | null };
+  /** The web form: send the reporter the code and private link at the contacts they gave (through the outbox). */
+  sendLink?: boolean;
 };
 
 // One collator for the process: creating one per comparison dominated reference matching.
@@ -154,10 +156,11 @@ export async function intakeComplaint(db: Db, req: IntakeRequest): Promise<Intak
   };
   // Every complaint received locally is also recorded in LAPOR (delivered by the worker).
   const toLapor = req.channel !== "lapor" && !req.lapor;
+  const linkChannels = req.sendLink ? ([input.reporterPhone ? "sms" : null, input.reporterEmail ? "email" : null] as const).filter((c) => c !== null) : [];
   const store = async (d: Db) => {
     let inserted: { id: number; trackingCode: string } | null = null;
     // 40 random bits: a collision is rare, and then we simply draw again.
-    while (!inserted) inserted = await insertComplaintWithEvent(d, { ...complaint, trackingCode: makeTrackingCode(req.region, randomBytes(5)) }, event, toLapor);
+    while (!inserted) inserted = await insertComplaintWithEvent(d, { ...complaint, trackingCode: makeTrackingCode(req.region, randomBytes(5)) }, event, toLapor, linkChannels);
     return inserted;
   };
 

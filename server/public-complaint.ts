@@ -5,6 +5,7 @@ import { findComplaintByCode, listPublicEvents } from "@/db/queries/complaints";
 import type { Channel, ComplaintStatus } from "@/domain/complaint-status";
 import { redactIdentity } from "@/domain/redact";
 import { normalizeTrackingCode } from "@/domain/tracking-code";
+import { isReporterKey } from "./reporter-keys";
 import { sha256 } from "./secrets";
 
 export type TimelineEntry = {
@@ -58,7 +59,8 @@ export async function loadPublicComplaint(db: Db, rawCode: string, region: strin
   if (!code) return null;
   const c = await findComplaintByCode(db, code);
   if (!c) return null;
-  const keyValid = key ? keyMatches(key, c.accessKeyHash) : null;
+  // The intake key, or a further link sent to the reporter or recovered with a one-time code.
+  const keyValid = key ? keyMatches(key, c.accessKeyHash) || (await isReporterKey(db, c.id, key)) : null;
   const base = {
     trackingCode: c.trackingCode,
     status: c.status,

@@ -14,7 +14,7 @@ export async function SiteHeader({ regionName }: { regionName: string }) {
     { href: "/statistik", label: t("stats") },
   ];
   return (
-    <header className="border-b border-brand-800 bg-brand-700 text-white">
+    <header className="border-b border-brand-800 bg-brand-700 text-white print:hidden">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-brand-800">
         {t("skip")}
       </a>

@@ -34,6 +34,7 @@ function shape(table: PgTable, fields: readonly string[], first: number) {
 const C = shape(complaints, COMPLAINT_FIELDS, 1);
 const E = shape(complaintEvents, EVENT_FIELDS, COMPLAINT_FIELDS.length + 1);
 const LAPOR = `$${COMPLAINT_FIELDS.length + EVENT_FIELDS.length + 1}::boolean`;
+const LINK_CHANNELS = `$${COMPLAINT_FIELDS.length + EVENT_FIELDS.length + 2}::text[]`;
 const INSERT = `
   with c as (
     insert into complaints (${C.names}) values (${C.placeholders})
@@ -45,13 +46,18 @@ const INSERT = `
     insert into outbox (topic, complaint_id, payload, dedupe_key, created_at, next_attempt_at)
     select 'lapor.create_complaint', id, jsonb_build_object('complaintId', id), 'lapor.create_complaint:' || id, created_at, created_at
     from c where ${LAPOR}
+  ), l as (
+    insert into outbox (topic, complaint_id, payload, dedupe_key, created_at, next_attempt_at)
+    select ch || '.reporter_link', id, '{"reason":"receipt"}'::jsonb, ch || '.reporter_link:receipt:' || id, created_at, created_at
+    from c, unnest(${LINK_CHANNELS}) as ch
   )
   select id, tracking_code from c`;
 
 /**
  * Stores a new complaint, its first event and (when `laporOutbox`) the outbox row that records
- * it in LAPOR, in **one prepared statement**: atomic by itself, one round trip, no transaction to
- * open. Returns null when the tracking code is taken (the caller draws another), and then writes
+ * it in LAPOR, and one row per channel of `linkChannels` that sends the reporter their private
+ * link (`sms.reporter_link`, `email.reporter_link`: jobs/reporter-link.ts), in **one prepared
+ * statement**: atomic by itself, one round trip, no transaction to open. Returns null when the tracking code is taken (the caller draws another), and then writes
  * nothing at all.
  */
 export async function insertComplaintWithEvent(
@@ -59,8 +65,9 @@ export async function insertComplaintWithEvent(
   complaint: NewComplaintRow,
   event: FirstEventRow,
   laporOutbox: boolean,
+  linkChannels: readonly ("sms" | "email")[] = [],
 ): Promise<{ id: number; trackingCode: string } | null> {
-  const params = [...C.values(complaint), ...E.values(event), laporOutbox];
+  const params = [...C.values(complaint), ...E.values(event), laporOutbox, linkChannels];
   const [row] = await preparedRows<{ id: number | string; tracking_code: string }>(db, INSERT, params);
   return row ? { id: Number(row.id), trackingCode: row.tracking_code } : null;
 }

@@ -26,6 +26,13 @@ process.env.SMS_INBOUND_KEY ??= E2E_SMS_KEY;
 process.env.SMS_OUTBOUND_URL ??= e2eOutboundUrl(Number(port));
 // Specs switch the mounted LAPOR simulator's faults through its admin API with this token.
 process.env.LAPOR_SIM_ADMIN_TOKEN ??= E2E_SIM_ADMIN_TOKEN;
+// E-mail to reporters goes to a real SMTP server in this process (e2e/support/mailbox.ts), and
+// links in messages point at this server.
+if (!process.env.SMTP_URL) {
+  await startMailbox(Number(port));
+  process.env.SMTP_URL = `smtp://127.0.0.1:${smtpPort(Number(port))}`;
+}
+process.env.PUBLIC_BASE_URL ??= `http://127.0.0.1:${port}`;
 // The SLA board's period figures follow the complaints within seconds, not a minute.
 process.env.SLA_STATS_SECONDS ??= "2";
 delete process.env.DATABASE_URL;

@@ -20,7 +20,8 @@ export default async function TrackPage({ searchParams }: { searchParams: Promis
   const typed = typeof raw === "string" ? raw.slice(0, 40) : undefined;
   let error: string | undefined;
   if (typed !== undefined) {
-    const code = normalizeTrackingCode(typed, r.code);
+    // The region prefix may be left out ("7k3q9mzd"), in any case.
+    const code = normalizeTrackingCode(typed, r.code) ?? normalizeTrackingCode(`${r.code}${typed}`, r.code);
     if (!code) error = t("invalidCode", { example: `${r.code}-7K3Q9MZD` });
     else if (await findComplaintByCode(getDb(), code)) redirect(`/lacak/${code}`);
     else error = t("notFound", { code });

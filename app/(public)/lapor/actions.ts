@@ -1,6 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { clientAddress } from "@/server/client-address";
 import { getDb } from "@/server/db";
 import { env } from "@/server/env";
@@ -8,10 +9,14 @@ import { AppError, ValidationError } from "@/server/errors";
 import { intakeComplaint } from "@/server/intake";
 import { log } from "@/server/log";
 import { enforceRateLimit } from "@/server/rate-limit";
+import { setReceiptCookie } from "@/server/receipt";
 import { splitFormData } from "@/server/submission";
 import type { ComplaintFormState } from "./form-state";
 
-/** The /lapor form's action: the same intake as the JSON API, channel `web`. */
+/**
+ * The /lapor form's action: the same intake as the JSON API, channel `web`; then
+ * POST-redirect-GET to the receipt, which a sealed short-lived cookie lets this browser reload.
+ */
 export async function submitComplaint(_prev: ComplaintFormState, formData: FormData): Promise<ComplaintFormState> {
   const e = env();
   const db = getDb();
@@ -20,13 +25,13 @@ export async function submitComplaint(_prev: ComplaintFormState, formData: FormD
   formData.delete("idempotencyKey");
   let values: Record<string, string> = {};
   let hadFiles = false;
+  let receipt: { trackingCode: string; accessKey: string };
   try {
     const { raw, files } = await splitFormData(formData);
     values = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, String(v)]));
     hadFiles = files.length > 0;
     await enforceRateLimit(db, `public-write:${clientAddress(await headers())}`, e.PUBLIC_RATE_LIMIT, now);
-    const receipt = await intakeComplaint(db, { raw, files, channel: "web", region: e.PINTU_REGION, now, idempotencyKey });
-    return { status: "ok", trackingCode: receipt.trackingCode, accessKey: receipt.accessKey };
+    receipt = await intakeComplaint(db, { raw, files, channel: "web", region: e.PINTU_REGION, now, idempotencyKey, sendLink: true });
   } catch (err) {
     if (err instanceof ValidationError) return { status: "error", fieldErrors: err.fieldErrors, values, hadFiles };
     if (err instanceof AppError && err.status === 429) {
@@ -38,4 +43,6 @@ export async function submitComplaint(_prev: ComplaintFormState, formData: FormD
     log.error("complaint form: submission failed", { err });
     return { status: "error", fieldErrors: {}, values, hadFiles, formError: { key: "unexpected" } };
   }
+  await setReceiptCookie(receipt.trackingCode, receipt.accessKey, now);
+  redirect("/lapor/terkirim");
 }

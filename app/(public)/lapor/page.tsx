@@ -6,6 +6,8 @@ import { ClientMessages } from "@/components/client-messages";
 import { ComplaintForm } from "@/components/complaint-form/complaint-form";
 import { localDate } from "@/domain/working-days";
 import { getDb } from "@/server/db";
+import { env } from "@/server/env";
+import { publicOrigin } from "@/server/public-origin";
 import { reference } from "@/server/reference";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,8 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function LaporPage() {
   const t = await getTranslations("form");
   const ref = await reference(getDb());
-  const h = await headers();
-  const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost"}`;
+  const origin = publicOrigin(await headers(), env());
   const options = {
     categories: ref.categories.map((c) => ({ code: c.code, name: c.name })),
     areas: ref.areas.map((k) => ({ name: k.name, kelurahan: k.kelurahan.map((l) => l.name) })),

@@ -26,7 +26,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
   ].filter((l): l is { href: string; label: string } => Boolean(l));
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg bg-white p-3 ring-1 ring-slate-200">
+      <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg bg-white p-3 ring-1 ring-slate-200 print:hidden">
         <nav aria-label={t("nav.label")}>
           <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm font-medium">
             {links.map((l) => (

@@ -29,6 +29,7 @@ export default async function ComplaintTrackingPage({ params, searchParams }: Pr
   // Codes are case-insensitive on input (a hand-typed `btm-7k3q…`): show one canonical address.
   if (view.trackingCode !== code) redirect(`/lacak/${view.trackingCode}${key ? `?key=${encodeURIComponent(key)}` : ""}`);
   const t = await getTranslations("track");
+  const tr = await getTranslations("recover");
   const tt = await getTranslations();
   const format = await getFormatter();
   const when = (d: Date) => `${format.dateTime(d, { dateStyle: "medium", timeStyle: "short" })} WIB`;
@@ -53,6 +54,11 @@ export default async function ComplaintTrackingPage({ params, searchParams }: Pr
       ) : null}
       {view.keyValid === false ? <p role="alert" className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-3">{t("wrongKey")}</p> : null}
       {view.keyValid === true ? <p className="rounded-md bg-brand-50 p-3 text-sm text-brand-800">{t("privateView")}</p> : null}
+      {view.keyValid === true && sp.baru === "1" ? (
+        <p role="status" className="rounded-md border-l-4 border-green-700 bg-green-50 p-3">
+          {tr("recovered")}
+        </p>
+      ) : null}
 
       {view.keyValid && view.workflow && key ? (
         <ReporterActions
@@ -118,6 +124,17 @@ export default async function ComplaintTrackingPage({ params, searchParams }: Pr
           </section>
         </>
       )}
+
+      {view.keyValid !== true ? (
+        <aside aria-labelledby="offer-h" className="space-y-1 rounded-lg bg-white p-4 ring-1 ring-slate-200">
+          <h2 id="offer-h" className="font-semibold">
+            <a href={`/lacak/${view.trackingCode}/pelapor`} className="text-brand-700 underline">
+              {tr("offer")}
+            </a>
+          </h2>
+          <p className="text-sm text-slate-700">{tr("offerLead")}</p>
+        </aside>
+      ) : null}
     </article>
   );
 }

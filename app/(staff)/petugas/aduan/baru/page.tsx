@@ -1,10 +1,12 @@
-import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
+import { randomUUID } from "node:crypto";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
 import { ComplaintForm } from "@/components/complaint-form/complaint-form";
 import { localDate } from "@/domain/working-days";
 import { getDb } from "@/server/db";
+import { env } from "@/server/env";
+import { publicOrigin } from "@/server/public-origin";
 import { reference } from "@/server/reference";
 import { requireStaff } from "@/server/staff";
 import { OFFLINE_CHANNELS } from "@/domain/complaint-status";
@@ -15,8 +17,7 @@ export default async function EnterComplaintPage() {
   const t = await getTranslations("staff.enter");
   const tc = await getTranslations("channel");
   const ref = await reference(getDb());
-  const h = await headers();
-  const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost"}`;
+  const origin = publicOrigin(await headers(), env());
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <div className="space-y-2">

@@ -1,0 +1,49 @@
+import "server-only";
+import { cookies, headers } from "next/headers";
+import { z } from "zod";
+import { seal, unseal } from "./secrets";
+import { env } from "./env";
+
+/**
+ * The receipt after `/lapor` (POST-redirect-GET): the tracking code and private key travel to
+ * `/lapor/terkirim` in a short-lived, HttpOnly cookie sealed (AES-GCM) with a key derived from
+ * AUTH_SECRET, so the page can be reloaded in the same browser for a while and the key never
+ * appears in a URL, a log or another browser.
+ */
+export const RECEIPT_COOKIE = "pintu_receipt";
+export const RECEIPT_MINUTES = 30;
+const PATH = "/lapor";
+
+const Sealed = z.object({ code: z.string().max(40), key: z.string().max(64), exp: z.number() });
+export type ReceiptTicket = z.infer<typeof Sealed>;
+
+function secret(): string {
+  // start.ts puts a generated secret in process.env after env() may have been read.
+  const s = process.env.AUTH_SECRET ?? env().AUTH_SECRET;
+  if (!s) throw new Error("AUTH_SECRET is needed to seal the receipt");
+  return `pintu-receipt:${s}`;
+}
+
+export async function setReceiptCookie(code: string, key: string, now: Date): Promise<void> {
+  const exp = now.getTime() + RECEIPT_MINUTES * 60_000;
+  const secure = (await headers()).get("x-forwarded-proto") === "https" || env().PUBLIC_BASE_URL?.startsWith("https:") === true;
+  (await cookies()).set(RECEIPT_COOKIE, seal(JSON.stringify({ code, key, exp }), secret()), {
+    httpOnly: true,
+    sameSite: "lax",
+    secure,
+    path: PATH,
+    maxAge: RECEIPT_MINUTES * 60,
+  });
+}
+
+/** The receipt this browser may still see, or null (none, tampered with, or expired). */
+export async function readReceiptCookie(now: Date): Promise<ReceiptTicket | null> {
+  const raw = (await cookies()).get(RECEIPT_COOKIE)?.value;
+  if (!raw) return null;
+  try {
+    const ticket = Sealed.parse(JSON.parse(unseal(raw, secret())));
+    return ticket.exp > now.getTime() ? ticket : null;
+  } catch {
+    return null;
+  }
+}
