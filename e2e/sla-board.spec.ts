@@ -100,7 +100,7 @@ test("public statistics: annual summary, breakdowns, open data without complaint
   await page.getByRole("navigation", { name: "Navigasi utama" }).getByRole("link", { name: "Statistik" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Statistik pengaduan ${year}`);
   await expect(page.getByTestId("annual-summary")).toContainText(new RegExp(`^${year}: \\d+ aduan`));
-  for (const name of ["Per OPD", "Per kategori", "Per kecamatan", "Per kanal", "Per bulan"]) {
+  for (const name of ["Per OPD", "Per kategori", "Per kecamatan", "Per saluran", "Per bulan"]) {
     await expect(page.getByRole("heading", { level: 2, name })).toBeVisible();
   }
   await expect(page.getByRole("img", { name: /per bulan/ })).toBeVisible();

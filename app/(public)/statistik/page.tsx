@@ -4,7 +4,7 @@ import { TrendChart } from "@/components/sla/charts";
 import { statFormat } from "@/components/sla/format";
 import { StatsTable } from "@/components/sla/stats-table";
 import type { PublicDimension } from "@/db/queries/public-stats";
-import { meanRating } from "@/domain/sla-stats";
+import { meanRating, type Figures } from "@/domain/sla-stats";
 import { parseYear, publicStatsView, resolvedOnTime } from "@/server/public-stats";
 
 export async function generateMetadata() {
@@ -25,10 +25,19 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
   const topic = view.topCategory ?? t("uncategorised");
   const monthRows = new Map(view.by.month.map((r) => [r.key, r.figures]));
   const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, "0")}-01`);
-  const points = months.map((m) => {
+  const allPoints = months.map((m) => {
     const f = monthRows.get(m);
     return { label: fmt.month(m), volume: f?.complaints ?? 0, rate: f && f.counted.resolution > 0 ? f.met.resolution / f.counted.resolution : null };
   });
+  // The chart starts at the first month with complaints, not on empty months.
+  const points = allPoints.slice(Math.max(0, allPoints.findIndex((p) => p.volume > 0)));
+  // A median only when something was resolved; under an hour said so, never "0 jam".
+  const hours = (f: Figures) => {
+    const h = f.medianHours.resolution;
+    if (h === null || (h === 0 && f.counted.resolution === 0)) return t("none");
+    return h < 1 ? t("lessThanHour") : fmt.hours(h);
+  };
+  const glossary = (["opd", "verification", "firstResponse", "resolution", "median", "bounces", "rating"] as const).map((k) => t.raw(`glossary.${k}`) as [string, string]);
   const label = (d: PublicDimension, r: { key: string | null; name: string | null }) => {
     if (r.key === null) return d === "kecamatan" ? t("unknownArea") : d === "opd" ? t("noOpd") : t("uncategorised");
     if (d === "channel") return tc(r.key);
@@ -63,11 +72,22 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
               ? t("summaryNoRate", { year, count: fmt.number(view.total.complaints), topic })
               : t("summary", { year, count: fmt.number(view.total.complaints), rate: fmt.rate(rate), topic })}
           </p>
+          <details className="rounded-lg bg-white p-3 ring-1 ring-slate-200">
+            <summary className="cursor-pointer font-semibold text-brand-800">{t("glossary.title")}</summary>
+            <dl className="mt-2 space-y-2 text-sm">
+              {glossary.map(([term, meaning]) => (
+                <div key={term}>
+                  <dt className="font-semibold">{term}</dt>
+                  <dd className="text-slate-700">{meaning}</dd>
+                </div>
+              ))}
+            </dl>
+          </details>
           <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
             {[
               [t("cards.complaints"), fmt.number(view.total.complaints)],
               [t("cards.resolvedOnTime"), fmt.rate(rate)],
-              [t("cards.medianResolution"), fmt.hours(view.total.medianHours.resolution)],
+              [t("cards.medianResolution"), hours(view.total)],
               [t("cards.rating"), meanRating(view.total) === null ? t("none") : fmt.rating(view.total.ratingSum, view.total.ratings)],
             ].map(([k, v]) => (
               <div key={k} className="rounded-lg bg-white p-3 ring-1 ring-slate-200">
@@ -87,9 +107,9 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
             />
           </section>
           {DIMENSIONS.map((d) => (
-            <StatsTable key={d} id={`by-${d}`} title={t(`dims.${d}`)} rows={view.by[d].map((r) => ({ label: label(d, r), figures: r.figures }))} fmt={fmt} />
+            <StatsTable key={d} id={`by-${d}`} title={t(`dims.${d}`)} groupLabel={t(`cols.groupBy.${d}`)} rows={view.by[d].map((r) => ({ label: label(d, r), figures: r.figures }))} fmt={fmt} hours={hours} />
           ))}
-          <StatsTable id="by-month" title={t("dims.month")} rows={months.filter((m) => monthRows.has(m)).map((m) => ({ label: fmt.monthLong(m), figures: monthRows.get(m)! }))} fmt={fmt} />
+          <StatsTable id="by-month" title={t("dims.month")} groupLabel={t("cols.groupBy.month")} rows={months.filter((m) => monthRows.has(m)).map((m) => ({ label: fmt.monthLong(m), figures: monthRows.get(m)! }))} fmt={fmt} hours={hours} />
         </>
       )}
 
