@@ -140,3 +140,58 @@ test("an SMS reporter recovers a link with a code sent by SMS through Kannel", a
     await kannel.stop();
   }
 });
+
+test("a walk-in complaint gets a slip to print (A6, 58 mm) and its link texted to the reporter", async ({ page, baseURL }, testInfo) => {
+  const missing = kannelMissing();
+  if (missing && process.env.CI) throw new Error(missing);
+  test.skip(missing !== null, missing ?? "");
+  const n = String(randomInt(10_000_000, 99_999_999));
+  await page.goto("/masuk");
+  await page.getByLabel("Email", { exact: true }).fill("koordinator@pintu.test");
+  await page.getByLabel("Kata sandi", { exact: true }).fill("pintu-demo");
+  await page.getByRole("button", { name: "Masuk", exact: true }).click();
+  await expect(page).toHaveURL(/\/petugas\//);
+  await page.goto("/petugas/aduan/baru");
+  const form = new ComplaintFormPage(page, "staff");
+  await main(page).getByLabel("Diterima melalui").selectOption({ label: "Datang langsung" });
+  await form.fillRequired(`Akta kelahiran belum terbit ${n}`, "Warga datang ke kantor: akta kelahiran anaknya belum terbit setelah dua bulan menunggu.");
+  await form.phone.fill(`0816${n}`);
+  await form.anonymous.check();
+  await form.submit.click();
+
+  await expect(page).toHaveURL(/\/petugas\/aduan\/baru\/slip$/);
+  const { code, link } = await new ReceiptView(page, "staff").read();
+  expect(code).toMatch(TRACKING_CODE);
+  expect(link).toContain(`/lacak/${code}?key=`);
+  const slip = main(page).getByTestId("slip");
+  await expect(slip).toContainText(`kirim BTM CEK ${code} ke 1708`);
+  await expect(slip).toContainText("Anonim:");
+  await expect(slip.getByRole("img", { name: `Kode QR tautan pribadi aduan ${code}` })).toBeVisible();
+  await snapshot(page, testInfo, "slip-a6");
+  await printSnapshot(page, testInfo, "slip-a6-print");
+  await main(page).getByRole("link", { name: "Struk 58 mm" }).click();
+  await expect(page).toHaveURL(/format=58mm$/);
+  await printSnapshot(page, testInfo, "slip-58mm-print");
+  await page.reload();
+  expect((await new ReceiptView(page, "staff").read()).code).toBe(code);
+
+  const kannel = await startKannel(baseURL!, MAIN_PORT);
+  try {
+    // A phone on the fake network (it sends one status query) receives what the portal texts.
+    const phone = await kannel.phone([`0816${n} 1708 text BTM CEK ${code}`]);
+    await main(page).getByRole("button", { name: "Kirim ke pelapor via SMS" }).click();
+    await expect(main(page).getByRole("status")).toContainText("masuk antrean SMS");
+    const sms = await phone.deliveredMatching((s) => s.to.endsWith(n) && s.text.includes("/k/"));
+    expect(sms.text).toContain(code);
+    expect(sms.text.length).toBeLessThanOrEqual(160);
+    const short = /(http:\/\/\S+\/k\/\S+)/.exec(sms.text)![1]!;
+    const citizen = await page.context().browser()!.newContext();
+    const own = await citizen.newPage();
+    await own.goto(short);
+    await expect(own).toHaveURL(new RegExp(`/lacak/${code}\\?key=`));
+    await expect(own.getByRole("main").getByText("Anda melihat aduan ini dengan tautan pribadi pelapor.")).toBeVisible();
+    await citizen.close();
+  } finally {
+    await kannel.stop();
+  }
+});

@@ -25,16 +25,17 @@ export async function contactsPhrase(c: { phone: string | null; email: string | 
  * choices made, what happens next with its date. Shared by the citizen's receipt and the
  * walk-in slip.
  */
-export async function ReceiptDetails({ facts, qrSize = "size-32 sm:size-40" }: { facts: ReceiptFacts; qrSize?: string }) {
+export async function ReceiptDetails({ facts, qrSize = "size-32 sm:size-40", narrow = false }: { facts: ReceiptFacts; qrSize?: string; narrow?: boolean }) {
   const t = await getTranslations("receipt");
   const format = await getFormatter();
   const due = facts.verificationDue ? format.dateTime(facts.verificationDue, { dateStyle: "full", timeStyle: "short" }) : null;
   return (
     <>
-      <div className="flex flex-wrap items-start gap-5">
-        <div className="min-w-0 flex-1 space-y-1">
+      {/* A 58 mm roll has room for one column: the QR code goes under the code. */}
+      <div className={narrow ? "space-y-2" : "flex flex-wrap items-start gap-5"}>
+        <div className="flex-1 space-y-1">
           <p className="text-sm font-medium text-slate-600">{t("codeLabel")}</p>
-          <p className="whitespace-nowrap font-mono text-2xl font-bold tracking-wider sm:text-3xl" data-testid="tracking-code">
+          <p className={`whitespace-nowrap font-mono font-bold tracking-wider ${narrow ? "text-lg" : "text-2xl sm:text-3xl"}`} data-testid="tracking-code">
             {facts.code}
           </p>
           <p className="text-sm text-slate-600">{t("codeHint")}</p>

@@ -1,5 +1,6 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import type { ComplaintFormState } from "@/app/(public)/lapor/form-state";
 import { OFFLINE_CHANNELS, type Channel } from "@/domain/complaint-status";
 import { getDb } from "@/server/db";
@@ -7,10 +8,14 @@ import { env } from "@/server/env";
 import { ValidationError } from "@/server/errors";
 import { intakeComplaint } from "@/server/intake";
 import { log } from "@/server/log";
+import { setReceiptCookie } from "@/server/receipt";
 import { requireStaff } from "@/server/staff";
 import { splitFormData } from "@/server/submission";
 
-/** A coordinator records a complaint received off-line, through the same intake as the web form. */
+/**
+ * A coordinator records a complaint received off-line, through the same intake as the web form,
+ * then gets the slip to print or text to the citizen (POST-redirect-GET, sealed cookie).
+ */
 export async function enterComplaint(_prev: ComplaintFormState, formData: FormData): Promise<ComplaintFormState> {
   const staff = await requireStaff("complaints.enter_on_behalf");
   const idempotencyKey = String(formData.get("idempotencyKey") ?? "").slice(0, 255) || undefined;
@@ -22,8 +27,9 @@ export async function enterComplaint(_prev: ComplaintFormState, formData: FormDa
   if (!(OFFLINE_CHANNELS as readonly string[]).includes(channel)) {
     return { status: "error", fieldErrors: { channel: ["channel"] }, values, hadFiles: files.length > 0 };
   }
+  let receipt: { trackingCode: string; accessKey: string };
   try {
-    const receipt = await intakeComplaint(getDb(), {
+    receipt = await intakeComplaint(getDb(), {
       raw,
       files,
       channel: channel as Channel,
@@ -32,10 +38,11 @@ export async function enterComplaint(_prev: ComplaintFormState, formData: FormDa
       idempotencyKey,
       actor: { userId: staff.id, role: staff.role },
     });
-    return { status: "ok", trackingCode: receipt.trackingCode, accessKey: receipt.accessKey };
   } catch (err) {
     if (err instanceof ValidationError) return { status: "error", fieldErrors: err.fieldErrors, values, hadFiles: files.length > 0 };
     log.error("staff intake failed", { err });
     return { status: "error", fieldErrors: {}, values, hadFiles: files.length > 0, formError: { key: "unexpected" } };
   }
+  await setReceiptCookie(receipt.trackingCode, receipt.accessKey, new Date(), "staff");
+  redirect("/petugas/aduan/baru/slip");
 }
