@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { runReporterAction } from "@/app/(public)/lacak/[code]/actions";
 import { ActionForms } from "@/components/staff/action-forms";
 import type { ComplaintStatus } from "@/domain/complaint-status";
@@ -13,18 +13,22 @@ export async function ReporterActions({
   status,
   workflow,
   lastQuestion,
+  lastAnswer = null,
   error,
   done,
 }: {
   code: string;
   accessKey: string;
   status: ComplaintStatus;
-  workflow: { previousStatus: ComplaintStatus | null; mergedInto: number | null; rating: number | null };
+  workflow: { previousStatus: ComplaintStatus | null; mergedInto: number | null; rating: number | null; autoCloseDue?: Date | null };
   lastQuestion: string | null;
+  /** The agency's latest answer, shown right where the reporter accepts, objects or rates. */
+  lastAnswer?: string | null;
   error?: { action: string; key: string };
   done: boolean;
 }) {
   const t = await getTranslations("reporter");
+  const format = await getFormatter();
   const actions = allowedActions({ status, previousStatus: workflow.previousStatus, mergedInto: workflow.mergedInto }, "reporter").filter(
     (a) => !(a === "rate" && workflow.rating !== null),
   );
@@ -36,6 +40,15 @@ export async function ReporterActions({
       {done ? <p role="status" className="rounded-md bg-green-50 p-3 text-green-900">{t("done")}</p> : null}
       {workflow.rating !== null ? <p>{t("rated", { rating: workflow.rating })}</p> : null}
       {lead ? <p>{lead}</p> : null}
+      {(status === "responded" || (status === "closed" && workflow.rating === null)) && lastAnswer ? (
+        <figure className="space-y-1">
+          <figcaption className="text-sm font-medium text-slate-700">{t("answerLabel")}</figcaption>
+          <blockquote className="whitespace-pre-line border-l-4 border-brand-600 bg-white p-3">{lastAnswer}</blockquote>
+        </figure>
+      ) : null}
+      {status === "responded" && workflow.autoCloseDue ? (
+        <p className="text-sm text-slate-700">{t("autoClose", { date: format.dateTime(workflow.autoCloseDue, { dateStyle: "full", timeStyle: "short" }) })}</p>
+      ) : null}
       {status === "awaiting_reporter" && lastQuestion ? <blockquote className="border-l-4 border-brand-600 bg-white p-3 whitespace-pre-line">{lastQuestion}</blockquote> : null}
       {actions.length > 0 ? (
         <ActionForms code={code} actions={actions} options={EMPTY_OPTIONS} error={error} submitAction={runReporterAction} hidden={{ key: accessKey }} />

@@ -85,6 +85,12 @@ test("a complaint goes from the citizen to Disdukcapil and back until the report
   await citizen.goto(privatePath);
   await expect(statusBadge(citizen)).toHaveText("Sudah dijawab");
   await expect(main(citizen).getByText("Instansi sudah menjawab. Apakah jawaban ini menyelesaikan masalah Anda?")).toBeVisible();
+  // The answer stands beside the choice, with the date the complaint would close by itself, and
+  // the reporter's own reply is in their timeline.
+  const reporterBox = main(citizen).getByRole("region", { name: "Tindakan pelapor" });
+  await expect(reporterBox.locator("blockquote")).toHaveText(firstAnswer);
+  await expect(reporterBox).toContainText("aduan ditutup otomatis pada");
+  await expect(main(citizen).getByRole("region", { name: "Riwayat" })).toContainText(`Balasan Anda:${reply}`);
   await act(citizen, "Jawaban belum menyelesaikan masalah", { Alasan: objection });
   await expect(statusBadge(citizen)).toHaveText("Sedang ditindaklanjuti");
 

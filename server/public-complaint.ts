@@ -15,6 +15,8 @@ export type TimelineEntry = {
   channel: Channel | null;
   target: string | null;
   message: string | null;
+  /** The reporter's own words of a reply (`reporter_reply`), only for the reporter holding the key. */
+  ownText: string | null;
 };
 
 export type PublicComplaint = {
@@ -40,7 +42,7 @@ export type PublicComplaint = {
   /** null: no key given; true/false: whether the given key matches. */
   keyValid: boolean | null;
   /** For the reporter holding the key: what the workflow table needs to offer their actions. */
-  workflow: { previousStatus: ComplaintStatus | null; mergedInto: number | null; rating: number | null } | null;
+  workflow: { previousStatus: ComplaintStatus | null; mergedInto: number | null; rating: number | null; autoCloseDue: Date | null } | null;
 };
 
 /** True when `given` is the reporter's key of a complaint whose key hash is `storedHash` (constant time). */
@@ -67,7 +69,7 @@ export async function loadPublicComplaint(db: Db, rawCode: string, region: strin
     confidential: c.confidential,
     mergedIntoCode: c.primaryCode,
     keyValid,
-    workflow: keyValid ? { previousStatus: c.previousStatus, mergedInto: c.primaryId, rating: c.rating } : null,
+    workflow: keyValid ? { previousStatus: c.previousStatus, mergedInto: c.primaryId, rating: c.rating, autoCloseDue: c.autoCloseDue } : null,
   };
   if (c.confidential && keyValid !== true) return { ...base, full: null };
 
@@ -99,6 +101,7 @@ export async function loadPublicComplaint(db: Db, rawCode: string, region: strin
         channel: e.channel,
         target: typeof e.data?.targetName === "string" ? e.data.targetName : null,
         message: e.publicMessage === null ? null : shown(e.publicMessage),
+        ownText: keyValid === true && e.action === "reporter_reply" && typeof e.data?.message === "string" ? e.data.message : null,
       })),
       attachmentCount: c.attachmentCount,
     },

@@ -146,7 +146,7 @@ function FieldControl({ spec, id, label, choose, describedBy }: { spec: FieldSpe
   }
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium">
+      <label htmlFor={spec.kind === "rating" ? undefined : id} id={`${id}-label`} className="text-sm font-medium">
         {label}
       </label>
       {spec.kind === "textarea" ? <textarea {...common} rows={4} required={spec.required} /> : null}
@@ -154,16 +154,7 @@ function FieldControl({ spec, id, label, choose, describedBy }: { spec: FieldSpe
       {spec.kind === "files" ? (
         <input id={id} name={spec.name} type="file" multiple accept="image/jpeg,image/png,application/pdf" aria-describedby={describedBy} className="block w-full text-sm file:mr-3 file:min-h-11 file:rounded-md file:border-0 file:bg-brand-100 file:px-4 file:py-2 file:font-semibold file:text-brand-800" />
       ) : null}
-      {spec.kind === "rating" ? (
-        <select {...common} required defaultValue="">
-          <option value="">{choose}</option>
-          {[5, 4, 3, 2, 1].map((n) => (
-            <option key={n} value={n}>
-              {"★".repeat(n)} ({n})
-            </option>
-          ))}
-        </select>
-      ) : null}
+      {spec.kind === "rating" ? <RatingStars id={id} name={spec.name} describedBy={describedBy} /> : null}
       {spec.kind === "select" ? (
         <select {...common} required={spec.required} defaultValue={spec.defaultValue ?? ""}>
           <option value="">{choose}</option>
@@ -188,6 +179,29 @@ function FieldControl({ spec, id, label, choose, describedBy }: { spec: FieldSpe
           ))}
         </select>
       ) : null}
+    </div>
+  );
+}
+
+/**
+ * Five large tappable stars, plain radio buttons (no JavaScript): shown 1 to 5 left to right, the
+ * chosen star and those before it filled (DOM order 5…1 so `peer-checked ~` reaches the smaller ones).
+ */
+function RatingStars({ id, name, describedBy }: { id: string; name: string; describedBy?: string }) {
+  // Flat siblings: a checked star fills every label after it in the DOM (the smaller ones).
+  return (
+    <div role="radiogroup" aria-labelledby={`${id}-label`} aria-describedby={describedBy} className="flex flex-row-reverse justify-end gap-1">
+      {[5, 4, 3, 2, 1].flatMap((n) => [
+        <input key={`i${n}`} type="radio" id={`${id}-${n}`} name={name} value={n} required className="peer sr-only" />,
+        <label
+          key={`l${n}`}
+          htmlFor={`${id}-${n}`}
+          className="flex size-12 cursor-pointer flex-col items-center justify-center rounded-md bg-white text-3xl leading-none text-slate-300 ring-1 ring-slate-300 peer-checked:text-amber-500 [input:focus-visible+&]:ring-2 [input:focus-visible+&]:ring-brand-700"
+        >
+          <span aria-hidden="true">★</span>
+          <span className="text-xs text-slate-700">{n}</span>
+        </label>,
+      ])}
     </div>
   );
 }

@@ -35,6 +35,7 @@ export async function findComplaintByCode(db: Db, trackingCode: string) {
       verificationDue: complaints.verificationDue,
       firstResponseDue: complaints.firstResponseDue,
       resolutionDue: complaints.resolutionDue,
+      autoCloseDue: complaints.autoCloseDue,
       categoryCode: categories.code,
       categoryName: categories.name,
       opdCode: opds.code,

@@ -114,6 +114,13 @@ export async function act(
   await expect(details).toHaveCount(1);
   if ((await details.getAttribute("open")) === null) await details.locator("summary").click();
   for (const [fieldLabel, value] of Object.entries(fields)) {
+    const stars = details.getByRole("radiogroup", { name: fieldLabel, exact: true });
+    if ((await stars.count()) > 0) {
+      // The radio buttons are visually hidden behind their large star labels: tap the label.
+      const id = await stars.getByRole("radio", { name: value, exact: true }).getAttribute("id");
+      await stars.locator(`label[for="${id}"]`).click();
+      continue;
+    }
     const control = details.getByLabel(fieldLabel, { exact: true });
     if ((await control.evaluate((el) => el.tagName)) === "SELECT") await control.selectOption(value);
     else await control.fill(value);

@@ -52,6 +52,7 @@ export default async function ComplaintTrackingPage({ params, searchParams }: Pr
           </a>
         </p>
       ) : null}
+      {view.status === "forwarded" ? <p className="rounded-md border-l-4 border-brand-600 bg-brand-50 p-3">{tr("forwardedExplain")}</p> : null}
       {view.keyValid === false ? <p role="alert" className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-3">{t("wrongKey")}</p> : null}
       {view.keyValid === true ? <p className="rounded-md bg-brand-50 p-3 text-sm text-brand-800">{t("privateView")}</p> : null}
       {view.keyValid === true && sp.baru === "1" ? (
@@ -67,6 +68,7 @@ export default async function ComplaintTrackingPage({ params, searchParams }: Pr
           status={view.status}
           workflow={view.workflow}
           lastQuestion={f?.timeline.findLast((e) => e.action === "request_info")?.message ?? null}
+          lastAnswer={f?.timeline.findLast((e) => e.action === "respond")?.message ?? null}
           error={typeof sp.error === "string" && typeof sp.action === "string" ? { key: sp.error, action: sp.action } : undefined}
           done={sp.done === "1"}
         />
@@ -118,6 +120,12 @@ export default async function ComplaintTrackingPage({ params, searchParams }: Pr
                     <time dateTime={e.at.toISOString()}>{when(e.at)}</time>
                   </p>
                   <p>{timelineMessage(tt as never, e)}</p>
+                  {e.ownText ? (
+                    <blockquote className="mt-1 whitespace-pre-line border-l-4 border-slate-300 bg-white p-2 text-slate-800">
+                      <span className="block text-sm text-slate-600">{tr("yourReply")}</span>
+                      {e.ownText}
+                    </blockquote>
+                  ) : null}
                 </li>
               ))}
             </ol>
