@@ -55,7 +55,7 @@ export default defineConfig({
     { name: "phone-js", testMatch: [browserSpecs, phoneSpecs], grepInvert: /@api/, use: { ...phone } },
     { name: "desktop-nojs", testMatch: noJsSpecs, grepInvert: /@api/, use: { ...desktop, javaScriptEnabled: false } },
     { name: "phone-nojs", testMatch: [noJsSpecs, phoneSpecs], grepInvert: /@api/, use: { ...phone, javaScriptEnabled: false } },
-    { name: "api", testMatch: /(api|rate-limit)\.spec\.ts$/, grep: /@api/ },
+    { name: "api", testMatch: /(api|rate-limit|graceful-stop)\.spec\.ts$/, grep: /@api/ },
     // Staff side: each demo account signs in once (e2e/.auth/), then the staff specs use the
     // saved sessions; the first journey and the screens also run on a phone, the journey also
     // without JavaScript.

@@ -1,5 +1,6 @@
-import { and, eq, isNull, lte, or, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { outbox } from "../db/schema";
 import { jobLeases } from "../db/schema-worker";
 
 const ms = (n: number) => sql`${`${Math.max(0, Math.round(n))} milliseconds`}::interval`;
@@ -44,6 +45,23 @@ export async function releaseLease(
     .update(jobLeases)
     .set(set)
     .where(and(eq(jobLeases.name, name), eq(jobLeases.lockedBy, workerId)));
+}
+
+/**
+ * A stopping worker gives back what it still holds: the outbox items it leased whose outcome it
+ * could not record (due again now, the attempt already counted) and its periodic jobs' leases.
+ */
+export async function releaseHeld(db: Db, workerId: string, outboxIds: number[]): Promise<void> {
+  if (outboxIds.length > 0) {
+    await db
+      .update(outbox)
+      .set({ leasedUntil: null, nextAttemptAt: sql`now()` })
+      .where(and(inArray(outbox.id, outboxIds), eq(outbox.status, "pending"), isNotNull(outbox.leasedUntil)));
+  }
+  await db
+    .update(jobLeases)
+    .set({ lockedUntil: sql`now()` })
+    .where(and(eq(jobLeases.lockedBy, workerId), gt(jobLeases.lockedUntil, sql`now()`)));
 }
 
 /** Every periodic job's last run, for the integration page and health. */

@@ -215,4 +215,41 @@ describe.each(testDatabases())("the outbox worker on $name", (backend) => {
       await worker.stop();
     }
   });
+
+  it("stopping with a grace: claims nothing more, lets the delivery in flight finish, holds no lease afterwards", async () => {
+    const topic = topicName();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let started = 0;
+    defineTopic(topic, async () => {
+      started++;
+      await gate;
+      return { ok: true };
+    });
+    const worker = startWorker(t.db, { ...quiet, pollMs: 20, concurrency: 1 });
+    const [first] = await enqueue(t.db, topic);
+    for (let i = 0; i < 200 && started === 0; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(started).toBe(1);
+    const stopped = worker.stop(30_000);
+    const [late] = await enqueue(t.db, topic);
+    await new Promise((r) => setTimeout(r, 200));
+    release();
+    await stopped;
+    const [a, b] = await rowsOf(t.db, [first!, late!]);
+    expect(a).toMatchObject({ status: "done", leasedUntil: null });
+    expect(b).toMatchObject({ status: "pending", attempts: 0, leasedUntil: null });
+    expect(started).toBe(1);
+    await t.db.delete(outbox).where(eq(outbox.id, late!));
+  });
+
+  it("stopping gives back a periodic job's lease whose own release failed to run", async () => {
+    const name = `job-${randomUUID().slice(0, 8)}`;
+    definePeriodic(name, { everyMs: 60_000 }, async () => undefined);
+    const worker = startWorker(t.db, { ...quiet, id: `w-${name}`, pollMs: 20 });
+    // As if the job's run had ended without its release reaching the database.
+    await t.db.insert(jobLeases).values({ name: `${name}-held`, lockedUntil: sql`now() + interval '2 minutes'`, lockedBy: `w-${name}` });
+    await worker.stop(1000);
+    const [held] = await t.db.select().from(jobLeases).where(eq(jobLeases.name, `${name}-held`));
+    expect(held!.lockedUntil.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+  });
 });

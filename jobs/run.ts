@@ -6,7 +6,7 @@ import { env } from "../server/env";
 import { log as baseLog } from "../server/log";
 import { observeJob } from "../server/metrics/registry";
 import { claimDue, clearHalt, haltChannel, markDead, markDelivered, PROBE_MS, reschedule, type ClaimedItem } from "./claim";
-import { acquireLease, releaseLease } from "./lease";
+import { acquireLease, releaseHeld, releaseLease } from "./lease";
 import {
   channelOf,
   HaltChannel,
@@ -164,10 +164,13 @@ async function runPeriodic(
  * The worker loop: keeps up to `concurrency` deliveries in flight, claiming more as they finish,
  * and runs each periodic job when its period has passed. `stop()` lets in-flight work finish.
  */
-export function startWorker(db: Db, opts: WorkerOptions = {}): { id: string; stop: () => Promise<void> } {
+export function startWorker(db: Db, opts: WorkerOptions = {}): { id: string; stop: (graceMs?: number) => Promise<void> } {
   const s = settings(opts);
   const stop = new AbortController();
+  let claiming = true;
   const deliveries = new Set<Promise<unknown>>();
+  // Outbox items this worker leased whose outcome is not recorded yet.
+  const held = new Set<number>();
   const periodicRunning = new Map<string, Promise<unknown>>();
   let wake: (() => void) | undefined;
   const nap = (ms: number) =>
@@ -194,7 +197,7 @@ export function startWorker(db: Db, opts: WorkerOptions = {}): { id: string; sto
 
   const loop = (async () => {
     let lastPeriodic = 0;
-    while (!stop.signal.aborted) {
+    while (claiming && !stop.signal.aborted) {
       try {
         if (Date.now() - lastPeriodic >= 1000) {
           lastPeriodic = Date.now();
@@ -206,10 +209,13 @@ export function startWorker(db: Db, opts: WorkerOptions = {}): { id: string; sto
         const batch = deliveries.size === 0 ? 1 : Math.ceil(s.concurrency / 4);
         const items = free >= batch ? await claimDue(db, registeredTopics(), free, s.leaseMs) : [];
         for (const item of items) {
-          const p = deliver(db, item, s, stop.signal).finally(() => {
-            deliveries.delete(p);
-            wake?.();
-          });
+          held.add(item.id);
+          const p = deliver(db, item, s, stop.signal)
+            .then(() => held.delete(item.id))
+            .finally(() => {
+              deliveries.delete(p);
+              wake?.();
+            });
           deliveries.add(p);
         }
         if (items.length === 0 || items.length < free) await nap(s.pollMs);
@@ -224,11 +230,25 @@ export function startWorker(db: Db, opts: WorkerOptions = {}): { id: string; sto
   s.log("worker: started", { worker: s.id, topics: registeredTopics().length, periodic: periodicJobs().length });
   return {
     id: s.id,
-    stop: async () => {
-      stop.abort();
+    /**
+     * Stops claiming at once and lets the work in flight finish for up to `graceMs` (0: abort it
+     * now; its handlers see the signal). Whatever this worker still holds afterwards — an item
+     * whose outcome could not be recorded, a periodic job's lease — is given back, so another
+     * worker takes it now rather than when the lease runs out.
+     */
+    stop: async (graceMs = 0) => {
+      claiming = false;
+      const cut = setTimeout(() => stop.abort(), graceMs);
+      if (graceMs <= 0) stop.abort();
       wake?.();
-      await loop;
-      await Promise.allSettled([...deliveries, ...periodicRunning.values()]);
+      try {
+        await loop;
+        await Promise.allSettled([...deliveries, ...periodicRunning.values()]);
+      } finally {
+        clearTimeout(cut);
+        stop.abort();
+        await releaseHeld(db, s.id, [...held]).catch((err) => baseLog.error("worker: leases not released", { worker: s.id, error: String(err) }));
+      }
     },
   };
 }

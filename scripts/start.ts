@@ -18,6 +18,7 @@ import { createLaporSim, randomSecret, SIM_DEFAULTS } from "../lapor-sim/server"
 import { authSecretFor } from "./auth-secret";
 import { buildIfNeeded } from "./build-if-needed";
 import { requestEntry } from "./http-entry";
+import { closeConnectionWhenStopping, onStopSignal, stopServing } from "./graceful-stop";
 import { createPageCache } from "./page-cache";
 import { runScript } from "./run-script";
 
@@ -48,7 +49,7 @@ await runScript(async () => {
   const processes = e.embedded || withSimulator(e) ? 1 : e.PINTU_PROCESSES;
   if (processes <= 1) return serve(e, e.PINTU_WORKER);
   await handle.close();
-  superviseCluster(processes, e.PINTU_WORKER);
+  superviseCluster(processes, e.PINTU_WORKER, e.SHUTDOWN_GRACE_SECONDS * 1000);
 });
 
 /** Demo without a real LAPOR: the simulator is mounted at /lapor-sim on the portal itself. */
@@ -56,8 +57,12 @@ function withSimulator(e: Env): boolean {
   return !e.LAPOR_BASE_URL && e.demo;
 }
 
-/** Forks the serving processes and replaces any that dies; stops them all on SIGINT/SIGTERM. */
-function superviseCluster(processes: number, runJobs: boolean) {
+/**
+ * Forks the serving processes and replaces any that dies. On SIGINT/SIGTERM it passes the signal
+ * on and waits for them to finish (their grace period plus time to close the database); any still
+ * running then is killed, and the exit code says so.
+ */
+function superviseCluster(processes: number, runJobs: boolean, graceMs: number) {
   let stopping = false;
   const fork = (i: number) => {
     const child = cluster.fork({ PINTU_SKIP_BUILD: "1", PINTU_RUN_JOBS: runJobs && i === 0 ? "1" : "0" });
@@ -70,18 +75,21 @@ function superviseCluster(processes: number, runJobs: boolean) {
   superviseClusterMetrics();
   for (let i = 0; i < processes; i++) fork(i);
   console.log(`pintu: ${processes} serving processes`);
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
+  onStopSignal((signal) => {
     stopping = true;
-    const children = Object.values(cluster.workers ?? {});
-    for (const child of children) child?.process.kill(signal);
+    const running = () => Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+    const deadline = setTimeout(() => {
+      console.error(`pintu: ${running().length} serving process(es) still running ${graceMs / 1000 + 10} s after ${signal}; killing them`);
+      for (const child of running()) child.process.kill("SIGKILL");
+      process.exit(1);
+    }, graceMs + 10_000);
     cluster.on("exit", () => {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (running().length > 0) return;
+      clearTimeout(deadline);
+      process.exit(0);
     });
-    setTimeout(() => process.exit(0), 15_000).unref();
-  };
-  process.on("SIGINT", () => stop("SIGINT"));
-  process.on("SIGTERM", () => stop("SIGTERM"));
+    for (const child of running()) child.process.kill(signal);
+  });
 }
 
 /** Serves the portal from this process; `runJobs`: also run the background worker here. */
@@ -112,6 +120,7 @@ async function serve(e: Env, runJobs: boolean) {
   const handler = app.getRequestHandler();
   const entry = { root, trust: e.TRUST_PROXY, db: handle.db, postgres: handle.kind === "postgres", metricsToken: e.METRICS_TOKEN };
   const server = createServer(requestEntry(entry, (req, res) => {
+    closeConnectionWhenStopping(req, res);
     if (sim && req.url?.startsWith(`${SIM_MOUNT}/`)) return void sim.handle(req, res, req.url.slice(SIM_MOUNT.length));
     // The JSON API's and the SMS gateway's many small requests skip Next's pipeline.
     const fast = fastRoute(req);
@@ -134,18 +143,5 @@ async function serve(e: Env, runJobs: boolean) {
     console.log(`pintu: ready on http://localhost:${e.PORT} (${handle.kind === "pglite" ? `embedded database in ${e.DATA_DIR}` : "PostgreSQL"}${e.demo ? ", demo data" : ""})`);
   });
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`pintu: ${signal} received, shutting down`);
-    server.close();
-    server.closeAllConnections();
-    // Closing PGlite flushes it to disk; a hard exit could lose the last writes.
-    void Promise.resolve(worker?.stop())
-      .then(() => handle.close())
-      .finally(() => process.exit(0));
-  };
-  process.on("SIGINT", () => stop("SIGINT"));
-  process.on("SIGTERM", () => stop("SIGTERM"));
+  onStopSignal((signal) => void stopServing(signal, { server, worker, closeDb: () => handle.close(), graceMs: e.SHUTDOWN_GRACE_SECONDS * 1000 }));
 }

@@ -5,6 +5,7 @@ import "../jobs/topics";
 import { installJsonConsole } from "../server/console-json";
 import { env } from "../server/env";
 import { serveWorkerMetrics } from "../server/metrics/endpoint";
+import { onStopSignal } from "./graceful-stop";
 import { UsageError, runScript } from "./run-script";
 
 /**
@@ -22,17 +23,13 @@ await runScript(async () => {
   await migrateDb(handle);
   const worker = startWorker(handle.db);
   const metricsServer = e.WORKER_METRICS_PORT ? serveWorkerMetrics(handle.db, e.WORKER_METRICS_PORT, e.METRICS_TOKEN) : undefined;
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+  // Deliveries in flight get the grace period to finish; what is left is given back for others.
+  onStopSignal((signal) => {
     console.log(`worker: ${signal} received, finishing in-flight deliveries`);
     metricsServer?.close();
     void worker
-      .stop()
+      .stop(e.SHUTDOWN_GRACE_SECONDS * 1000)
       .then(() => handle.close())
       .finally(() => process.exit(0));
-  };
-  process.on("SIGINT", () => stop("SIGINT"));
-  process.on("SIGTERM", () => stop("SIGTERM"));
+  });
 });

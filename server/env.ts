@@ -70,6 +70,10 @@ const schema = z.object({
   PINTU_WORKER: flag.default(true),
   /** Serving processes `npm start` runs with PostgreSQL (the embedded database allows one). */
   PINTU_PROCESSES: z.coerce.number({ error: "must be a whole number of processes" }).int().min(1).max(64).default(1),
+  /** On SIGTERM/SIGINT: how long requests in flight and the worker's deliveries may take to finish before they are cut. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number({ error: "must be a whole number of seconds" }).int().min(0).max(600).default(25),
+  /** /api/health reports `degraded` when the oldest pending outbox item is older than this. */
+  HEALTH_OUTBOX_MAX_AGE_SECONDS: z.coerce.number({ error: "must be a whole number of seconds" }).int().min(1).default(900),
   WORKER_MAX_ATTEMPTS: z.coerce.number({ error: "must be a whole number" }).int().min(1).max(100).default(8),
   WORKER_BACKOFF_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int().min(10).default(2000),
   /** How long a claimed item stays invisible to other workers (a killed worker's items return after it). */

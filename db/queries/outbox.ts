@@ -1,4 +1,4 @@
-import { inArray, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { outbox } from "../schema";
 
@@ -12,4 +12,13 @@ export async function queueDepth(db: Db): Promise<{ pending: number; dead: numbe
     .groupBy(outbox.status);
   const n = (s: string) => rows.find((r) => r.status === s)?.n ?? 0;
   return { pending: n("pending"), dead: n("dead") };
+}
+
+/** How long the oldest pending outbox item has waited, in seconds (null: none waits). */
+export async function oldestPendingSeconds(db: Db): Promise<number | null> {
+  const [row] = await db
+    .select({ s: sql<number | null>`extract(epoch from now() - min(${outbox.createdAt}))::float8` })
+    .from(outbox)
+    .where(eq(outbox.status, "pending"));
+  return row?.s === null || row?.s === undefined ? null : Number(row.s);
 }
