@@ -42,6 +42,8 @@ describe("parseComplaintInput rejects bad input with catalogue keys", () => {
     ["a 17-digit NIK", { nik: "31710123456789012" }, "nik", "nik"],
     ["a NIK with letters", { nik: "3171O12345678901" }, "nik", "nik"],
     ["an incident date in the future", { incidentDate: "2026-03-03" }, "incidentDate", "future"],
+    ["year 0000", { incidentDate: "0000-01-01" }, "incidentDate", "tooOld"],
+    ["a date before 1900", { incidentDate: "1899-12-31" }, "incidentDate", "tooOld"],
     ["an impossible date (30 February)", { incidentDate: "2026-02-30" }, "incidentDate", "dateFormat"],
     ["a date in day-month-year order", { incidentDate: "01-03-2026" }, "incidentDate", "dateFormat"],
     ["month 13", { incidentDate: "2025-13-01" }, "incidentDate", "dateFormat"],

@@ -20,6 +20,9 @@ export const LIMITS = {
   maxAttachmentBytes: 5 * 1024 * 1024,
 } as const;
 
+/** The earliest incident date accepted (form `min`, API check). */
+export const EARLIEST_INCIDENT_DATE = "1900-01-01";
+
 /** Strips control characters except newline and tab, and normalises line endings. */
 export function cleanText(value: string): string {
   // eslint-disable-next-line no-control-regex
@@ -90,6 +93,8 @@ export function complaintInputSchema(today: string) {
           .string({ error: "invalid" })
           .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "dateFormat" })
           .refine(isRealDate, { error: "dateFormat" })
+          // A range the database and a reader can make sense of: year 0000 is not a date anyone saw.
+          .refine((d) => !isRealDate(d) || d >= EARLIEST_INCIDENT_DATE, { error: "tooOld" })
           .refine((d) => d <= today, { error: "future" })
           .optional(),
       ),

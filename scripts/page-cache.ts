@@ -1,7 +1,9 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
 import type { Db } from "../db/client";
 import { preparedRows } from "../db/raw";
 import { LOCALE_COOKIE, pickLocale } from "../i18n/config";
+import { inlineScriptHashes, withScriptSources } from "../server/security-headers";
 
 /**
  * A cache of the public tracking page (`/lacak/<code>`, without the private key) in front of Next,
@@ -18,10 +20,24 @@ import { LOCALE_COOKIE, pickLocale } from "../i18n/config";
 const PATH = /^\/lacak\/([A-Z0-9-]{1,40})$/;
 const VERSION = `select c.updated_at::text || '/' || coalesce((select max(e.id) from complaint_events e where e.complaint_id = c.id), 0) as v
   from complaints c where c.tracking_code = $1`;
-/** Headers a replayed answer must not repeat: they belong to the connection or the moment. */
-const HOP = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length"]);
+/**
+ * Headers a replayed answer must not repeat: they belong to the connection or the moment. The
+ * security headers are set afresh for every request (server/security-headers.ts); a kept page's
+ * scripts are then allowed by their hashes, since its nonce was the first visitor's.
+ */
+const HOP = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length", "content-security-policy", "strict-transport-security"]);
 
-type Entry = { version: string; at: number; status: number; headers: OutgoingHttpHeaders; body: Buffer };
+type Entry = { version: string; at: number; status: number; headers: OutgoingHttpHeaders; body: Buffer; scriptHashes: string[] };
+
+/** The hashes of the page's inline scripts, whatever compression Next answered with; null if unreadable (then it is not kept). */
+function scriptHashesOf(body: Buffer, encoding: unknown): string[] | null {
+  try {
+    const raw = encoding === "gzip" ? gunzipSync(body) : encoding === "br" ? brotliDecompressSync(body) : encoding === "deflate" ? inflateSync(body) : body;
+    return inlineScriptHashes(raw.toString("utf8"));
+  } catch {
+    return null;
+  }
+}
 
 /** `maxBytes`: the bodies kept, at most (the oldest entries go first). */
 export type PageCacheOptions = { ttlMs: number; maxBytes: number };
@@ -78,7 +94,9 @@ export function createPageCache(db: Db, opts: PageCacheOptions) {
       if (res.statusCode === 200 && !headers["set-cookie"]) {
         const kept: OutgoingHttpHeaders = {};
         for (const [name, value] of Object.entries(headers)) if (!HOP.has(name) && value !== undefined) kept[name] = value;
-        store(key, { version, at: Date.now(), status: res.statusCode, headers: kept, body: Buffer.concat(chunks) });
+        const body = Buffer.concat(chunks);
+        const scriptHashes = scriptHashesOf(body, headers["content-encoding"]);
+        if (scriptHashes) store(key, { version, at: Date.now(), status: res.statusCode, headers: kept, body, scriptHashes });
       }
       return end(chunk, ...rest);
     }) as ServerResponse["end"];
@@ -101,6 +119,8 @@ export function createPageCache(db: Db, opts: PageCacheOptions) {
       if (!version) return render();
       const hit = entries.get(k.key);
       if (hit && hit.version === version && Date.now() - hit.at < opts.ttlMs) {
+        const policy = res.getHeader("content-security-policy");
+        if (typeof policy === "string") res.setHeader("content-security-policy", withScriptSources(policy, hit.scriptHashes));
         res.writeHead(hit.status, { ...hit.headers, "content-length": String(hit.body.byteLength), "x-pintu-cache": "hit" });
         res.end(hit.body);
         return;

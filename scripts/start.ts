@@ -13,6 +13,8 @@ import { seedDemoComplaints } from "../server/demo-complaints";
 import { env, type Env } from "../server/env";
 import { installJsonConsole } from "../server/console-json";
 import { superviseClusterMetrics } from "../server/metrics/cluster";
+import { requestProblem, sendRefusal } from "../server/request-guard";
+import { applySecurityHeaders, isHttps } from "../server/security-headers";
 import { seedSimDemo } from "../lapor-sim/demo";
 import { createLaporSim, randomSecret, SIM_DEFAULTS } from "../lapor-sim/server";
 import { authSecretFor } from "./auth-secret";
@@ -121,6 +123,9 @@ async function serve(e: Env, runJobs: boolean) {
   const entry = { root, trust: e.TRUST_PROXY, db: handle.db, postgres: handle.kind === "postgres", metricsToken: e.METRICS_TOKEN };
   const server = createServer(requestEntry(entry, (req, res) => {
     closeConnectionWhenStopping(req, res);
+    applySecurityHeaders(req, res, isHttps(req, e.PUBLIC_BASE_URL));
+    const refusal = requestProblem(req);
+    if (refusal) return void sendRefusal(req, res, refusal);
     if (sim && req.url?.startsWith(`${SIM_MOUNT}/`)) return void sim.handle(req, res, req.url.slice(SIM_MOUNT.length));
     // The JSON API's and the SMS gateway's many small requests skip Next's pipeline.
     const fast = fastRoute(req);

@@ -5,7 +5,7 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { submitComplaint } from "@/app/(public)/lapor/actions";
 import { initialFormState } from "@/app/(public)/lapor/form-state";
 import { Field, inputClass } from "@/components/ui/field";
-import { LIMITS, parseComplaintInput, type FieldErrors } from "@/domain/complaint-input";
+import { EARLIEST_INCIDENT_DATE, LIMITS, parseComplaintInput, type FieldErrors } from "@/domain/complaint-input";
 import { translateError } from "@/i18n/translate-error";
 import { Receipt } from "./receipt";
 import { SubmitButton } from "./submit-button";
@@ -164,7 +164,7 @@ export function ComplaintForm({
           {(a) => <input {...a} name="address" defaultValue={values.address} maxLength={LIMITS.addressMax} autoComplete="street-address" className={inputClass} />}
         </Field>
         <Field name="incidentDate" label={t("incidentDateLabel")} errors={errorsFor("incidentDate")} optionalLabel={t("optional")}>
-          {(a) => <input {...a} type="date" name="incidentDate" defaultValue={values.incidentDate} max={today} className={`${inputClass} sm:w-60`} />}
+          {(a) => <input {...a} type="date" name="incidentDate" defaultValue={values.incidentDate} min={EARLIEST_INCIDENT_DATE} max={today} className={`${inputClass} sm:w-60`} />}
         </Field>
       </fieldset>
 

@@ -1,0 +1,77 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+/**
+ * The security headers of every response of the production server (scripts/start.ts): pages,
+ * route handlers, the fast paths, files and exports, static assets (issue 12 item 3; README
+ * "Security"). Set before anything answers, so no kind of response can miss them; a route that
+ * needs a stricter value (the JSON lookup's `Referrer-Policy: no-referrer`) sets its own over it.
+ */
+
+/** Same for every response. */
+const FIXED: [string, string][] = [
+  ["x-content-type-options", "nosniff"],
+  // Old browsers' form of `frame-ancestors 'none'`: no page of Pintu may be framed (clickjacking).
+  ["x-frame-options", "DENY"],
+  // Full URL to our own pages (the language switch returns to the page it came from), only the
+  // origin elsewhere; the private tracking link asks for `strict-origin` itself.
+  ["referrer-policy", "strict-origin-when-cross-origin"],
+];
+
+export const HSTS = "max-age=31536000; includeSubDomains";
+
+/**
+ * The Content-Security-Policy. Scripts: our own files and the inline scripts Next writes, allowed
+ * by the request's nonce (or, for a page kept by the page cache, by their hashes); never
+ * `unsafe-inline` or `unsafe-eval` for scripts. Styles may be inline (React's `style` attributes).
+ */
+export function contentSecurityPolicy(scriptSources: string[], https: boolean): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${scriptSources.join(" ")}`.trimEnd(),
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(https ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}
+
+/** Served over https: the public address is https, or the proxy in front says the client used it. */
+export function isHttps(req: IncomingMessage, publicBaseUrl: string | undefined): boolean {
+  if (publicBaseUrl?.startsWith("https:")) return true;
+  const proto = req.headers["x-forwarded-proto"];
+  return typeof proto === "string" && proto.split(",")[0]!.trim().toLowerCase() === "https";
+}
+
+/**
+ * Sets every security header on `res`, with a fresh nonce in the policy. The policy also goes on
+ * the request, replacing any the client sent: Next reads the nonce for its inline scripts from the
+ * request's Content-Security-Policy header (the mechanism Next documents for its proxy).
+ */
+export function applySecurityHeaders(req: IncomingMessage, res: ServerResponse, https: boolean): void {
+  const policy = contentSecurityPolicy([`'nonce-${randomBytes(16).toString("base64")}'`], https);
+  req.headers["content-security-policy"] = policy;
+  delete req.headers["content-security-policy-report-only"];
+  res.setHeader("content-security-policy", policy);
+  for (const [name, value] of FIXED) res.setHeader(name, value);
+  if (https) res.setHeader("strict-transport-security", HSTS);
+}
+
+const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi;
+
+/** The CSP hash sources (`'sha256-…'`) of a page's inline scripts, for a copy served again later. */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes = new Set<string>();
+  for (const m of html.matchAll(INLINE_SCRIPT)) hashes.add(`'sha256-${createHash("sha256").update(m[1]!, "utf8").digest("base64")}'`);
+  return [...hashes];
+}
+
+/** The same policy with its nonce replaced by these sources (a kept page's script hashes). */
+export function withScriptSources(policy: string, sources: string[]): string {
+  return policy.replace(/ ?'nonce-[^']*'/, sources.length > 0 ? ` ${sources.join(" ")}` : "");
+}
