@@ -23,7 +23,7 @@ function random(seed: number) {
   };
 }
 
-const METHODS = ["GET", "GET", "POST", "POST", "HEAD", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "PROPFIND", "MKCOL", "LOCK", "SEARCH", "PURGE", "FOO"];
+const METHODS = ["GET", "GET", "GET", "GET", "GET", "POST", "POST", "POST", "POST", "HEAD", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "PROPFIND", "MKCOL", "LOCK", "SEARCH", "PURGE", "FOO"];
 const PATHS = [
   "/", "/lapor", "/lacak", "/lacak/BTM-00000000", "/aduan", "/statistik", "/statistik/data.csv", "/statistik/data.json", "/masuk",
   "/petugas/antrean", "/petugas/aduan/BTM-00000000", "/petugas/integrasi/manual/ekspor", "/api/health", "/api/health/ready",
@@ -32,7 +32,7 @@ const PATHS = [
 const PATH_SUFFIXES = ["", "", "/%", "/%ZZ", "/%E0%A4%A", "%00", "/%FF%FE", "/../../etc/passwd", "/..%2f..%2fetc", `/${"a".repeat(3000)}`, "/ünïcödé", "//", "/%2e%2e/"];
 const QUERIES = ["", "", "?q=%00", "?q=a%00b", "?q=%", "?q=<script>alert(1)</script>", "?sebelum=garbage", "?sebelum=%FF", "?key=", "?key=%00",
   "?status=%27%3B--", "?format=xml", "?text=%00%01%02&from=%2B6281", "?code=%E0%A4%A", `?q=${"x".repeat(5000)}`, "?a=1&a=2&a[]=3"];
-const HOSTS = [null, null, null, "a b", "x:99999", "[::1", "", "x:0", "evil.test", "127.0.0.1:1", "[::1]:99999", "%00"];
+const HOSTS = [null, null, null, null, null, null, null, null, "a b", "x:99999", "[::1", "", "x:0", "evil.test", "127.0.0.1:1", "[::1]:99999", "%00"];
 const BODIES: { type: string; body: string | Buffer }[] = [
   { type: "application/json", body: "{" },
   { type: "application/json", body: "[]" },

@@ -27,7 +27,7 @@ async function waitReady(child: ChildProcess, port: number): Promise<void> {
         if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
         return (await fetch(`http://127.0.0.1:${port}/api/health/ready`).catch(() => null))?.status ?? 0;
       },
-      { timeout: 120_000, intervals: [500] },
+      { timeout: 300_000, intervals: [500] },
     )
     .toBe(200);
 }
@@ -98,7 +98,8 @@ async function stopDuringUpload(child: ChildProcess, port: number) {
 }
 
 test.describe("graceful stop", { tag: "@api" }, () => {
-  test.setTimeout(180_000);
+  // A start on a loaded machine can take minutes (PGlite, migrations, seed, Next).
+  test.setTimeout(420_000);
 
   test("embedded database: a complaint still arriving at SIGTERM gets its 201; the process exits 0", async () => {
     const child = spawn(process.execPath, ["--import", "tsx", "e2e/support/serve.ts", String(PORTS.embedded), "1000"], {

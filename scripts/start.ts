@@ -124,6 +124,8 @@ async function serve(e: Env, runJobs: boolean) {
   const server = createServer(requestEntry(entry, (req, res) => {
     closeConnectionWhenStopping(req, res);
     applySecurityHeaders(req, res, isHttps(req, e.PUBLIC_BASE_URL));
+    // The demo's LAPOR simulator is another program that happens to share the port.
+    if (sim && req.url?.startsWith(`${SIM_MOUNT}/`)) return void sim.handle(req, res, req.url.slice(SIM_MOUNT.length));
     const refusal = requestProblem(req);
     if (refusal) return void sendRefusal(req, res, refusal);
     if (sim && req.url?.startsWith(`${SIM_MOUNT}/`)) return void sim.handle(req, res, req.url.slice(SIM_MOUNT.length));

@@ -38,6 +38,13 @@ describe("requestProblem", () => {
     expect(requestProblem(get("/aduan?q=jalan%20rusak&status=received"))).toBeNull();
   });
 
+  it("refuses a client-router state header Next cannot parse (it would answer 500), passes a real one", () => {
+    expect(requestProblem(get("/", { rsc: "1", "next-router-state-tree": "%7B%22bad" }))).toMatchObject({ status: 400 });
+    expect(requestProblem(get("/", { "next-router-state-tree": "[[[[" }))).toMatchObject({ status: 400 });
+    const state = encodeURIComponent(JSON.stringify(["", { children: ["__PAGE__", {}] }]));
+    expect(requestProblem(get("/", { rsc: "1", "next-router-state-tree": state }))).toBeNull();
+  });
+
   it("server-action posts: cross-site or null Origin 403, no length 411, too large 413, not a form 400", () => {
     expect(requestProblem(action({}))).toBeNull();
     expect(requestProblem(action({ origin: "http://evil.test" }))).toMatchObject({ status: 403 });

@@ -1,4 +1,7 @@
 import type { IncomingHttpHeaders, ServerResponse } from "node:http";
+// Next's own check of the client router's state header (checked against next 16.4): a header it
+// cannot parse makes Next answer 500, so it is refused here first with the same test.
+import { parseAndValidateFlightRouterState } from "next/dist/server/app-render/parse-and-validate-flight-router-state";
 
 /**
  * Requests refused before any handler runs (issue 12 item 9), each with a 4xx and a clear reason
@@ -61,6 +64,15 @@ function actionProblem(req: GuardedRequest): Refusal | null {
   return null;
 }
 
+function validRouterState(header: string | string[] | undefined): boolean {
+  try {
+    parseAndValidateFlightRouterState(header);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Why this request is refused before it reaches a handler, or null to serve it. */
 export function requestProblem(req: GuardedRequest): Refusal | null {
   if (!METHODS.includes(req.method ?? "")) return refuse(405, "method_not_allowed", `Method ${req.method} is not allowed`, { allow: METHODS.join(", ") });
@@ -78,6 +90,7 @@ export function requestProblem(req: GuardedRequest): Refusal | null {
   // Pages' parameters reach the database as text, where NUL cannot be stored. The API's handlers
   // read their own (the SMS gateway answers a binary message with a hint).
   if (!path.startsWith("/api/") && /%00/.test(query)) return refuse(400, "bad_request", "A parameter contains a NUL character");
+  if (!validRouterState(req.headers["next-router-state-tree"])) return refuse(400, "bad_request", "The Next-Router-State-Tree header is malformed");
   return isActionPost(req, path) ? actionProblem(req) : null;
 }
 

@@ -33,6 +33,8 @@ if (!process.env.SMTP_URL) {
   process.env.SMTP_URL = `smtp://127.0.0.1:${smtpPort(Number(port))}`;
 }
 process.env.PUBLIC_BASE_URL ??= `http://127.0.0.1:${port}`;
+// Playwright gives the servers 10 s after SIGTERM; requests in flight get 5 of them.
+process.env.SHUTDOWN_GRACE_SECONDS ??= "5";
 // The SLA board's period figures follow the complaints within seconds, not a minute.
 process.env.SLA_STATS_SECONDS ??= "2";
 delete process.env.DATABASE_URL;
