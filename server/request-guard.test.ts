@@ -38,6 +38,19 @@ describe("requestProblem", () => {
     expect(requestProblem(get("/aduan?q=jalan%20rusak&status=received"))).toBeNull();
   });
 
+  it("refuses a missing Host, and forwarded headers that cannot make a URL", () => {
+    expect(requestProblem({ method: "GET", url: "/", headers: {} })).toMatchObject({ status: 400 });
+    expect(requestProblem(get("/petugas", { "x-forwarded-proto": "javascript" }))).toMatchObject({ status: 400 });
+    expect(requestProblem(get("/petugas", { "x-forwarded-host": "a b" }))).toMatchObject({ status: 400 });
+    expect(requestProblem(get("/petugas", { "x-forwarded-proto": "https, http", "x-forwarded-host": "pintu.batam.go.id" }))).toBeNull();
+  });
+
+  it("refuses a multipart body without a boundary, on any path", () => {
+    for (const url of ["/masuk", "/api/health/x", "/api/v1/complaints"]) {
+      expect(requestProblem({ method: "POST", url, headers: { host: "pintu.test", "content-type": "multipart/form-data", "content-length": "3" } })).toMatchObject({ status: 400 });
+    }
+  });
+
   it("refuses a client-router state header Next cannot parse (it would answer 500), passes a real one", () => {
     expect(requestProblem(get("/", { rsc: "1", "next-router-state-tree": "%7B%22bad" }))).toMatchObject({ status: 400 });
     expect(requestProblem(get("/", { "next-router-state-tree": "[[[[" }))).toMatchObject({ status: 400 });
@@ -57,6 +70,11 @@ describe("requestProblem", () => {
     expect(requestProblem(chunked)).toMatchObject({ status: 411 });
     expect(requestProblem(action({ "next-action": "40aa", "content-type": "text/plain;charset=UTF-8" }))).toMatchObject({ status: 400 });
     expect(requestProblem(action({ "next-action": "40aa" }))).toBeNull();
+    // An action that uses no argument (sign-out) is sent `[]` as text; one that does must send a form.
+    const noArgs = `00${"e9".repeat(20)}`;
+    expect(requestProblem(action({ "next-action": noArgs, "content-type": "text/plain;charset=UTF-8", "content-length": "2" }))).toBeNull();
+    expect(requestProblem(action({ "next-action": noArgs, "content-type": "text/plain;charset=UTF-8", "content-length": "40" }))).toMatchObject({ status: 400 });
+    expect(requestProblem(action({ "next-action": `60${"e9".repeat(20)}`, "content-type": "text/plain;charset=UTF-8", "content-length": "2" }))).toMatchObject({ status: 400 });
     // The JSON API is for other programs (no Origin rules); its handlers check their own bodies.
     expect(requestProblem({ ...action({ origin: "http://evil.test" }), url: "/api/v1/complaints" })).toBeNull();
   });

@@ -2,12 +2,15 @@ import type { IncomingHttpHeaders, ServerResponse } from "node:http";
 // Next's own check of the client router's state header (checked against next 16.4): a header it
 // cannot parse makes Next answer 500, so it is refused here first with the same test.
 import { parseAndValidateFlightRouterState } from "next/dist/server/app-render/parse-and-validate-flight-router-state";
+import { extractInfoFromServerReferenceId, mightBeServerReferenceId } from "next/dist/shared/lib/server-reference-info";
 
 /**
  * Requests refused before any handler runs (issue 12 item 9), each with a 4xx and a clear reason
  * rather than the 500 that Next or our handlers would end in: an unknown method, a malformed Host,
- * a path that is not valid percent-encoded UTF-8, a NUL byte in a page's query, and server-action
- * posts that are cross-site, too large, of unknown length or not a form.
+ * a missing or malformed Host (or forwarded host or protocol), a path that is not valid
+ * percent-encoded UTF-8, a NUL byte in a page's query, a multipart body without a boundary, a
+ * router state header Next cannot read, and server-action posts that are cross-site, too large, of
+ * unknown length or not a form.
  */
 
 export type Refusal = { status: number; error: string; message: string; headers?: Record<string, string> };
@@ -57,9 +60,30 @@ function actionProblem(req: GuardedRequest): Refusal | null {
   const length = req.headers["content-length"];
   if (length === undefined) return refuse(411, "length_required", "A form post must declare its Content-Length");
   if (Number(length) > ACTION_BODY_LIMIT) return refuse(413, "too_large", `Request body exceeds ${ACTION_BODY_LIMIT} bytes`);
-  // Every server action of Pintu takes a form: anything else is not a request our pages send.
-  if (req.headers["next-action"] !== undefined && !String(req.headers["content-type"] ?? "").toLowerCase().startsWith("multipart/form-data")) {
-    return refuse(400, "bad_request", "A server action takes a form (multipart/form-data)");
+  // Every server action of Pintu takes a form, so the browser sends its arguments as multipart;
+  // only an action that uses no argument at all gets the empty list (`[]`) as text.
+  const action = req.headers["next-action"];
+  if (typeof action === "string" && !String(req.headers["content-type"] ?? "").toLowerCase().startsWith("multipart/form-data")) {
+    if (!takesNoArguments(action) || Number(length) > 2) return refuse(400, "bad_request", "A server action takes a form (multipart/form-data)");
+  }
+  return null;
+}
+
+function takesNoArguments(actionId: string): boolean {
+  if (!mightBeServerReferenceId(actionId) || !/^[0-9a-f]{2}/i.test(actionId)) return false;
+  const info = extractInfoFromServerReferenceId(actionId);
+  return !info.hasRestArgs && info.usedArgs.every((used) => !used);
+}
+
+/** `X-Forwarded-Proto` and `-Host` become URLs too (next-auth builds its own from them). */
+function forwardedProblem(headers: IncomingHttpHeaders): Refusal | null {
+  const proto = headers["x-forwarded-proto"];
+  if (proto !== undefined && (typeof proto !== "string" || !/^https?$/i.test(proto.split(",")[0]!.trim()))) {
+    return refuse(400, "bad_request", "X-Forwarded-Proto must be http or https");
+  }
+  const host = headers["x-forwarded-host"];
+  if (host !== undefined && (typeof host !== "string" || !validHost(host.split(",")[0]!.trim()))) {
+    return refuse(400, "bad_request", "X-Forwarded-Host is not a valid host name");
   }
   return null;
 }
@@ -77,7 +101,11 @@ function validRouterState(header: string | string[] | undefined): boolean {
 export function requestProblem(req: GuardedRequest): Refusal | null {
   if (!METHODS.includes(req.method ?? "")) return refuse(405, "method_not_allowed", `Method ${req.method} is not allowed`, { allow: METHODS.join(", ") });
   const host = req.headers.host;
-  if (host !== undefined && !validHost(host)) return refuse(400, "bad_request", "The Host header is not a valid host name");
+  // Pages and next-auth build URLs from it: without one (HTTP/1.0) they cannot.
+  if (host === undefined) return refuse(400, "bad_request", "A Host header is required");
+  if (!validHost(host)) return refuse(400, "bad_request", "The Host header is not a valid host name");
+  const forwarded = forwardedProblem(req.headers);
+  if (forwarded) return forwarded;
   const { path, query } = pathOf(req.url ?? "");
   if (!path.startsWith("/") && path !== "*") return refuse(400, "bad_request", "The request target must be a path");
   let decoded: string;
@@ -91,6 +119,8 @@ export function requestProblem(req: GuardedRequest): Refusal | null {
   // read their own (the SMS gateway answers a binary message with a hint).
   if (!path.startsWith("/api/") && /%00/.test(query)) return refuse(400, "bad_request", "A parameter contains a NUL character");
   if (!validRouterState(req.headers["next-router-state-tree"])) return refuse(400, "bad_request", "The Next-Router-State-Tree header is malformed");
+  const type = String(req.headers["content-type"] ?? "").toLowerCase();
+  if (type.startsWith("multipart/form-data") && !/;\s*boundary=/.test(type)) return refuse(400, "bad_request", "A multipart body needs a boundary");
   return isActionPost(req, path) ? actionProblem(req) : null;
 }
 
