@@ -128,7 +128,6 @@ async function serve(e: Env, runJobs: boolean) {
     if (sim && req.url?.startsWith(`${SIM_MOUNT}/`)) return void sim.handle(req, res, req.url.slice(SIM_MOUNT.length));
     const refusal = requestProblem(req);
     if (refusal) return void sendRefusal(req, res, refusal);
-    if (sim && req.url?.startsWith(`${SIM_MOUNT}/`)) return void sim.handle(req, res, req.url.slice(SIM_MOUNT.length));
     // The JSON API's and the SMS gateway's many small requests skip Next's pipeline.
     const fast = fastRoute(req);
     if (fast) return void serveFast(req, res, handle.db, fast);
