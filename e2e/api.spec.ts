@@ -101,7 +101,7 @@ test.describe("JSON API", { tag: "@api" }, () => {
 
     const health = await request.get("/api/health");
     expect(health.status()).toBe(200);
-    expect((await health.json()).status).toBe("ok");
+    expect((await health.json()).db).toBe("ok");
     expect((await request.post(COMPLAINTS, { data: validComplaint() })).status()).toBe(201);
   });
 
@@ -222,7 +222,9 @@ test.describe("JSON API", { tag: "@api" }, () => {
     const health = await request.get("/api/health");
     expect(health.status()).toBe(200);
     const h = await health.json();
-    expect(h.status).toBe("ok");
+    // `degraded` names its causes (the demo's SMS notifications wait for a gateway, for one).
+    expect(h.db).toBe("ok");
+    expect(h.status).toBe(h.reasons.length === 0 ? "ok" : "degraded");
     expect(["ok", "degraded", "disabled"]).toContain(h.lapor);
     expect(h).toHaveProperty("db");
     expect(h.queue).toEqual({ pending: expect.any(Number), dead: expect.any(Number) });
