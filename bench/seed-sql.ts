@@ -173,9 +173,10 @@ SELECT g.id, 'BTM-' || k.code, g.channel::channel,
 FROM bench_gen g
 CROSS JOIN LATERAL (SELECT (g.id * 25214903917) # 733007751850 AS x) h
 CROSS JOIN LATERAL (SELECT ${Array.from({ length: 8 }, (_, i) => `substr('0123456789ABCDEFGHJKMNPQRSTVWXYZ', (((h.x % 1099511627776) >> ${35 - 5 * i}) & 31)::int + 1, 1)`).join(" || ")} AS code) k
-CROSS JOIN LATERAL (SELECT
-    CASE WHEN g.status NOT IN ('received', 'archived', 'forwarded') THEN CASE WHEN g.t_disp2 <= $1 THEN g.t_disp2 ELSE g.t_triage END END AS base,
-    CASE WHEN g.status NOT IN ('received', 'archived', 'forwarded') THEN coalesce(${past("g.t_object")}, CASE WHEN g.t_disp2 <= $1 THEN g.t_disp2 ELSE g.t_triage END) END AS resbase) b
+-- The citizen's clocks start at the first disposition and run on through a return and a
+-- re-disposition (domain/clock-rules.ts); only an objection opens a new resolution window.
+CROSS JOIN LATERAL (SELECT CASE WHEN g.outcome = 'd' AND g.t_triage <= $1 THEN g.t_triage END AS base) b0
+CROSS JOIN LATERAL (SELECT b0.base, CASE WHEN b0.base IS NOT NULL THEN coalesce(${past("g.t_object")}, b0.base) END AS resbase) b
 -- the latest internal note that has happened (NOTES spreads them evenly over the OPD's work)
 CROSS JOIN LATERAL (SELECT coalesce(g.t_reqinfo, g.t_respond, g.t_accept + interval '10 days') - g.t_accept AS span) ns
 CROSS JOIN LATERAL (SELECT CASE WHEN g.t_accept <= $1 AND g.notes > 0 THEN g.t_accept + ns.span
