@@ -1,11 +1,29 @@
 import { COMPLAINT_STATUSES, type ComplaintStatus } from "@/domain/complaint-status";
 import type { PublicListFilter } from "@/db/queries/public-complaints";
+import { normalizeForMatching, redactContactData, REDACTED } from "@/domain/redact";
 import type { Reference } from "./reference";
 
 /** The filter fields of /aduan as typed in the address bar (kept to refill the form). */
 export type PublicListValues = { q: string; status: string; kategori: string; kecamatan: string; sebelum: string };
 
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : "").trim().slice(0, 100);
+
+/**
+ * The words of a public search, without anything that could be contact data: the public list
+ * shows titles redacted, so a search must not match what the redaction hides either (searching a
+ * phone number would otherwise confirm which complaint holds it, an anonymous one included).
+ * Contact data is removed as the redaction finds it, and so are fragments of it: any run of five
+ * or more digits and any word with an `@`.
+ */
+export function publicSearchWords(q: string): string {
+  return redactContactData(normalizeForMatching(q))
+    .split(REDACTED)
+    .join(" ")
+    .replace(/\S*@\S*/g, " ")
+    .replace(/\d(?:[\s.\-/()]*\d){4,}/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
 
 /** `sebelum` = "<epoch ms>.<id>": the last row of the previous page. */
 function parseCursor(raw: string): PublicListFilter["before"] | undefined {
@@ -21,7 +39,13 @@ export function parsePublicListQuery(sp: Record<string, string | string[] | unde
   const values: PublicListValues = { q: one(sp.q), status: one(sp.status), kategori: one(sp.kategori), kecamatan: one(sp.kecamatan), sebelum: one(sp.sebelum) };
   const filter: PublicListFilter = {};
   const ignored: (keyof PublicListValues)[] = [];
-  if (values.q) filter.query = values.q;
+  let contactDropped = false;
+  if (values.q) {
+    const words = publicSearchWords(values.q);
+    contactDropped = words !== values.q.replace(/\s+/g, " ");
+    if (contactDropped) values.q = words;
+    if (words) filter.query = words;
+  }
   if (values.status) {
     if ((COMPLAINT_STATUSES as readonly string[]).includes(values.status) && values.status !== "archived") filter.status = values.status as ComplaintStatus;
     else ignored.push("status");
@@ -41,7 +65,7 @@ export function parsePublicListQuery(sp: Record<string, string | string[] | unde
   }
   for (const k of ignored) values[k] = "";
   const filtered = Boolean(filter.query || filter.status || filter.categoryCode || filter.kecamatanId);
-  return { values, filter, ignored, filtered };
+  return { values, filter, ignored, filtered, contactDropped };
 }
 
 /** The address of a page of /aduan with the same filters, starting after `cursor` (null: the newest). */

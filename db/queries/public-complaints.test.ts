@@ -12,6 +12,7 @@ describe.each(testDatabases())("the public complaint list on $name", (backend) =
   let t: TestDatabase;
   const codes: Record<string, string> = {};
   const marker = `Pagar${Date.now().toString(36)}`;
+  const contactMarker = `Telepon${Date.now().toString(36)}`;
 
   beforeAll(async () => {
     t = await backend.open();
@@ -29,6 +30,7 @@ describe.each(testDatabases())("the public complaint list on $name", (backend) =
     await file("spam", {}, 9);
     await file("digabung", {}, 8);
     await file("anonim", { anonymous: true, reporterName: "Siti Rahma" }, 7);
+    await file("kontak", { anonymous: true, title: `${contactMarker} hubungi 0812-7777-1234 atau siti@contoh.id` }, 6);
     await t.db.update(complaints).set({ status: "archived" }).where(eq(complaints.trackingCode, codes.spam!));
     const [primary] = await t.db.select({ id: complaints.id }).from(complaints).where(eq(complaints.trackingCode, codes.umum0!));
     await t.db.update(complaints).set({ primaryId: primary!.id }).where(eq(complaints.trackingCode, codes.digabung!));
@@ -68,6 +70,21 @@ describe.each(testDatabases())("the public complaint list on $name", (backend) =
     expect(bad.ignored).toEqual(["status", "kategori", "kecamatan", "sebelum"]);
     expect(bad.filter).toEqual({});
     expect(parsePublicListQuery({ kategori: category }, ref).filter).toEqual({ categoryCode: category });
+  });
+
+  it("never matches contact data the list hides: a phone number, a part of it or an e-mail finds nothing", async () => {
+    const ref = await reference(t.db);
+    for (const probe of ["0812-7777-1234", "+62 812 7777 1234", "7777-1234", "77771234", "siti@contoh.id", "siti@", "@contoh.id"]) {
+      const q = parsePublicListQuery({ q: probe }, ref);
+      // Nothing is left to search by: the list is the unfiltered one, which says nothing of the probe.
+      expect(q.contactDropped, probe).toBe(true);
+      expect(q.filter.query, probe).toBeUndefined();
+    }
+    const mixed = parsePublicListQuery({ q: `${contactMarker} 0812-7777-1234` }, ref);
+    expect(mixed.filter.query).toBe(`${contactMarker}`);
+    // The words around it are still found, and ordinary numbers are searched as typed.
+    expect(await listAll(`${contactMarker} hubungi`)).toEqual([codes.kontak]);
+    expect(parsePublicListQuery({ q: "RT 05 RW 12" }, ref)).toMatchObject({ contactDropped: false, filter: { query: "RT 05 RW 12" } });
   });
 
   it("treats the search text literally, not as a pattern", async () => {

@@ -36,6 +36,11 @@ export default async function PublicComplaintsPage({ searchParams }: Props) {
           {t("ignored")}
         </p>
       ) : null}
+      {q.contactDropped ? (
+        <p role="status" className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-3 text-amber-950">
+          {t("contactNotSearchable")}
+        </p>
+      ) : null}
 
       <form method="get" action="/aduan" className="grid gap-3 rounded-lg border border-slate-300 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3" aria-label={t("filters")}>
         <label className="text-sm font-medium sm:col-span-2 lg:col-span-3">
