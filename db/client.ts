@@ -8,6 +8,7 @@ import postgres from "postgres";
 import { lockDataDir } from "./data-dir-lock";
 import { DrizzleQueryError } from "drizzle-orm/errors";
 import { DB_UNAVAILABLE_DIGEST, isConnectionError, wasNeverSent } from "./errors";
+import { guardArrayTypesFetch } from "./pg-array-types";
 import { durablePgliteOptions } from "./pglite-durable";
 import * as schema from "./schema";
 
@@ -19,6 +20,7 @@ export type DbHandle = { db: Db; kind: "pglite" | "postgres"; url?: string; clos
 /** Opens PostgreSQL when a URL is given, else embedded PGlite in `dataDir` (or in memory). */
 export function openDb(opts: { url?: string; dataDir?: string; poolSize?: number; loadDataDir?: Blob }): DbHandle {
   if (opts.url) {
+    guardArrayTypesFetch();
     const client = postgres(opts.url, {
       max: opts.poolSize ?? 10,
       onnotice: () => {},
