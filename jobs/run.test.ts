@@ -92,6 +92,22 @@ describe.each(testDatabases())("the outbox worker on $name", (backend) => {
     expect((await rowsOf(t.db, [id!]))[0]).toMatchObject({ status: "dead", attempts: 1, lastError: "rejected: unknown category" });
   });
 
+  it("counts an attempt that lost our own database, so the next one looks before sending again", async () => {
+    const topic = topicName();
+    const seen: number[] = [];
+    defineTopic(topic, async (item) => {
+      seen.push(item.attempts);
+      if (seen.length === 1) throw Object.assign(new Error("write CONNECTION_CLOSED 127.0.0.1:5432"), { code: "CONNECTION_CLOSED" });
+      return {};
+    });
+    const [id] = await enqueue(t.db, topic);
+    expect(await drainOnce(t.db, { ...quiet, topics: [topic] })).toMatchObject({ retried: 1 });
+    expect((await rowsOf(t.db, [id!]))[0]).toMatchObject({ status: "pending", attempts: 1 });
+    await makeDue(t.db, [id!]);
+    expect(await drainOnce(t.db, { ...quiet, topics: [topic] })).toMatchObject({ delivered: 1 });
+    expect(seen).toEqual([1, 2]);
+  });
+
   it("waits as long as Retry-After asks without counting the attempt", async () => {
     const topic = topicName();
     defineTopic(topic, async () => {

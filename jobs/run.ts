@@ -100,9 +100,12 @@ async function recordFailure(db: Db, item: ClaimedItem, err: unknown, s: Setting
     baseLog.error("worker: channel halted", { ...fields, channel: err.channel });
     return "retried";
   }
-  // The handler could not reach our own database: not the receiver's fault, so not an attempt.
+  // The handler could not reach our own database: soon again, and never dead for it. The attempt
+  // stays counted: the handler may have reached the receiver before it lost the database (LAPOR
+  // created the complaint, its id could not be saved), and a handler looks at the receiver before
+  // sending again only when `attempts > 1` — refunding it sent the same complaint twice.
   if (isConnectionError(err)) {
-    await write(() => reschedule(db, item.id, backoffDelay(1, s.backoffMs), message, true));
+    await write(() => reschedule(db, item.id, backoffDelay(1, s.backoffMs), message));
     baseLog.warn("worker: database unreachable during delivery, will retry", { ...fields, code: dbErrorCode(err) });
     return "retried";
   }
