@@ -45,7 +45,12 @@ test.describe("filing a complaint", () => {
     await expect(main(page).getByText(body)).toBeVisible();
     await expect(main(page).getByText("Sukajadi, Kec. Batam Kota")).toBeVisible();
     await expect(main(page).getByText("Saya tidak tahu")).toBeVisible();
-    await expect(main(page).getByText("Lampiran: 1")).toBeVisible();
+    // The reporter sees their photo through the private link: a thumbnail linking to the picture.
+    const photo = main(page).locator('a[href*="/lampiran/"] img');
+    await expect(photo).toHaveCount(1);
+    const thumb = await page.request.get((await photo.getAttribute("src"))!);
+    expect(thumb.status()).toBe(200);
+    expect(thumb.headers()["content-type"]).toMatch(/^image\//);
     await expect(main(page).getByRole("heading", { name: "Riwayat" })).toBeVisible();
     await expect(main(page).getByRole("listitem").filter({ hasText: "Aduan diterima melalui Situs web." })).toHaveCount(1);
     // The reporter asked to stay anonymous; no identity on the public page in any case.

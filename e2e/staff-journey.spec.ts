@@ -180,7 +180,7 @@ test("a complaint returned as 'bukan wewenang' keeps its tracking code on the wa
   await expect(details.getByLabel("OPD tujuan")).toHaveValue("DISDUKCAPIL");
   await act(coordinator, "Verifikasi dan teruskan ke OPD");
   await expect(statusBadge(coordinator)).toHaveText("Diteruskan ke instansi");
-  await expect(main(coordinator).locator("dl")).toContainText(OPD.DISDUKCAPIL);
+  await expect(main(coordinator).locator("dl").first()).toContainText(OPD.DISDUKCAPIL);
 
   // Disdukcapil has it now, under the same tracking code.
   const officer = await pageAs("disdukcapil");
