@@ -31,6 +31,7 @@ describe("backoffDelay", () => {
     expect(backoffDelay(1, 1000, () => 1)).toBe(1000);
     expect(backoffDelay(4, 1000, () => 1)).toBe(8000);
     expect(backoffDelay(40, 1000, () => 1)).toBe(3_600_000);
+    expect(backoffDelay(40, 50, () => 1, 2000)).toBe(2000);
   });
 });
 

@@ -30,9 +30,9 @@ export type DrainResult = { delivered: number; retried: number; dead: number };
 
 const defaultLog: Logger = (msg, fields) => baseLog.info(msg, fields);
 
-/** Exponential backoff with full jitter: attempt 1 waits up to `base`, attempt n up to base·2^(n-1). */
-export function backoffDelay(attempt: number, baseMs: number, random = Math.random): number {
-  const ceiling = Math.min(BACKOFF_CAP_MS, baseMs * 2 ** Math.max(0, attempt - 1));
+/** Exponential backoff with full jitter: attempt 1 waits up to `base`, attempt n up to base·2^(n-1), never over `capMs`. */
+export function backoffDelay(attempt: number, baseMs: number, random = Math.random, capMs = BACKOFF_CAP_MS): number {
+  const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
@@ -44,6 +44,7 @@ function settings(opts: WorkerOptions) {
     pollMs: opts.pollMs ?? 1000,
     maxAttempts: opts.maxAttempts ?? e.WORKER_MAX_ATTEMPTS,
     backoffMs: opts.backoffMs ?? e.WORKER_BACKOFF_MS,
+    backoffCapMs: e.WORKER_BACKOFF_CAP_MS ?? BACKOFF_CAP_MS,
     leaseMs: opts.leaseMs ?? e.WORKER_LEASE_MS,
     log: opts.log ?? defaultLog,
   };
@@ -105,7 +106,7 @@ async function recordFailure(db: Db, item: ClaimedItem, err: unknown, s: Setting
   // created the complaint, its id could not be saved), and a handler looks at the receiver before
   // sending again only when `attempts > 1` — refunding it sent the same complaint twice.
   if (isConnectionError(err)) {
-    await write(() => reschedule(db, item.id, backoffDelay(1, s.backoffMs), message));
+    await write(() => reschedule(db, item.id, backoffDelay(1, s.backoffMs, Math.random, s.backoffCapMs), message));
     baseLog.warn("worker: database unreachable during delivery, will retry", { ...fields, code: dbErrorCode(err) });
     return "retried";
   }
@@ -115,7 +116,7 @@ async function recordFailure(db: Db, item: ClaimedItem, err: unknown, s: Setting
     baseLog.error("worker: delivery failed for good", fields);
     return "dead";
   }
-  await write(() => reschedule(db, item.id, backoffDelay(item.attempts, s.backoffMs), message));
+  await write(() => reschedule(db, item.id, backoffDelay(item.attempts, s.backoffMs, Math.random, s.backoffCapMs), message));
   baseLog.warn("worker: delivery failed, will retry", fields);
   return "retried";
 }

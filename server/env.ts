@@ -76,6 +76,8 @@ const schema = z.object({
   HEALTH_OUTBOX_MAX_AGE_SECONDS: z.coerce.number({ error: "must be a whole number of seconds" }).int().min(1).default(900),
   WORKER_MAX_ATTEMPTS: z.coerce.number({ error: "must be a whole number" }).int().min(1).max(100).default(8),
   WORKER_BACKOFF_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int().min(10).default(2000),
+  /** The longest wait between two attempts of one item (default one hour). */
+  WORKER_BACKOFF_CAP_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int().min(100).optional(),
   /** How long a claimed item stays invisible to other workers (a killed worker's items return after it). */
   WORKER_LEASE_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int().min(1000).default(120_000),
   WORKER_CONCURRENCY: z.coerce.number({ error: "must be a whole number" }).int().min(1).max(64).default(16),

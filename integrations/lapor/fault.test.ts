@@ -23,7 +23,7 @@ describe.skipIf(!backend)("LAPOR under faults, with worker processes killed midw
   const procs = workerProcesses(() => ({
     databaseUrl: t.handle.url!,
     laporUrl: sim.url,
-    env: { LAPOR_POLL_SECONDS: "5", LAPOR_TIMEOUT_MS: "400", WORKER_BACKOFF_MS: "50", WORKER_LEASE_MS: "10000", WORKER_MAX_ATTEMPTS: "100", WORKER_CONCURRENCY: "8" },
+    env: { LAPOR_POLL_SECONDS: "5", LAPOR_TIMEOUT_MS: "400", WORKER_BACKOFF_MS: "50", WORKER_BACKOFF_CAP_MS: "2000", WORKER_LEASE_MS: "10000", WORKER_MAX_ATTEMPTS: "100", WORKER_CONCURRENCY: "8" },
   }));
   const { start: startWorker, kill, until, alive: workers } = procs;
 
