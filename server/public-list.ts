@@ -12,15 +12,14 @@ const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : "
  * The words of a public search, without anything that could be contact data: the public list
  * shows titles redacted, so a search must not match what the redaction hides either (searching a
  * phone number would otherwise confirm which complaint holds it, an anonymous one included).
- * Contact data is removed as the redaction finds it, and so are fragments of it: any run of five
- * or more digits and any word with an `@`.
+ * Contact data is removed as the redaction finds it, and so is any word with an `@`. (A short
+ * fragment of a number, fewer digits than the redaction recognises, is still searched as typed.)
  */
 export function publicSearchWords(q: string): string {
   return redactContactData(normalizeForMatching(q))
     .split(REDACTED)
     .join(" ")
     .replace(/\S*@\S*/g, " ")
-    .replace(/\d(?:[\s.\-/()]*\d){4,}/g, " ")
     .replace(/\s+/g, " ")
     .trim();
 }
