@@ -25,3 +25,18 @@ export function listRowFor<T extends AnonymityFacts & { title: string }>(role: R
   const { reporterName: _n, reporterPhone: _p, reporterEmail: _e, reporterNik: _k, ...rest } = row;
   return { ...rest, title: reporterTextFor(role, row)(row.title) };
 }
+
+/**
+ * The name a staff member sees for an attachment. A reporter's own file name can carry who
+ * they are ("KTP_Budi_Santoso.jpg", "surat-0812…pdf") in forms no text redaction recognises,
+ * so whoever may not see an anonymous reporter's identity gets a neutral name with the same
+ * extension; staff files and everyone else keep the stored name.
+ */
+export function attachmentNameFor(role: Role, c: { anonymous: boolean }): (a: { id: number; fileName: string; source: "reporter" | "staff" }) => string {
+  if (identityVisibility(role, c.anonymous) !== "hidden") return (a) => a.fileName;
+  return (a) => {
+    if (a.source !== "reporter") return a.fileName;
+    const ext = /\.[A-Za-z0-9]{1,5}$/.exec(a.fileName)?.[0]?.toLowerCase() ?? "";
+    return `lampiran-pelapor-${a.id}${ext}`;
+  };
+}

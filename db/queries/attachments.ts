@@ -48,6 +48,7 @@ export async function attachmentForServing(db: Db, id: number, thumb: boolean) {
       complaintOpdId: complaints.opdId,
       trackingCode: complaints.trackingCode,
       confidential: complaints.confidential,
+      anonymous: complaints.anonymous,
       accessKeyHash: complaints.accessKeyHash,
     })
     .from(attachments)

@@ -14,7 +14,7 @@ import { revealIsValid } from "@/db/queries/audit";
 import { sharesOf } from "@/db/queries/opd-clocks";
 import { mergedInto, opdStaff, possibleDuplicates, staffComplaint, complaintEventLog } from "@/db/queries/staff-complaints";
 import { can, canSeeComplaint, identityVisibility } from "@/domain/permissions";
-import { reporterTextFor } from "@/domain/reporter-text";
+import { attachmentNameFor, reporterTextFor } from "@/domain/reporter-text";
 import { normalizeTrackingCode } from "@/domain/tracking-code";
 import { allowedActions } from "@/domain/workflow";
 import { getDb } from "@/server/db";
@@ -54,6 +54,7 @@ export default async function StaffComplaintPage({ params, searchParams }: Props
   // What the reporter wrote, as this staff member may read it (an anonymous reporter's identity
   // typed into the text is removed for OPD staff and auditors).
   const shown = reporterTextFor(staff.role, c);
+  const fileName = attachmentNameFor(staff.role, c);
   const revealId = Number(typeof sp.reveal === "string" ? sp.reveal : NaN);
   const revealed = visibility === "reveal_on_request" && Number.isInteger(revealId) && (await revealIsValid(db, revealId, staff.id, c.id, new Date()));
   const primary = c.primaryId !== null ? events.findLast((e) => e.action === "merge")?.data?.primaryCode : undefined;
@@ -133,7 +134,7 @@ export default async function StaffComplaintPage({ params, searchParams }: Props
             </dl>
           </section>
           <OpdShares shares={shares} createdAt={c.createdAt} calendar={ref.calendar} now={new Date()} />
-          <AttachmentGallery items={files} href={(id, thumb) => `/petugas/lampiran/${id}${thumb ? "?ukuran=kecil" : ""}`} headingId="att-h" heading={t("detail.attachments")} showSource />
+          <AttachmentGallery items={files.map((f) => ({ ...f, fileName: fileName(f) }))} href={(id, thumb) => `/petugas/lampiran/${id}${thumb ? "?ukuran=kecil" : ""}`} headingId="att-h" heading={t("detail.attachments")} showSource />
           <ReporterIdentity code={c.trackingCode} visibility={visibility} revealed={revealed} reporter={c} />
           {isCoordinator && c.status === "received" ? (
             <section aria-labelledby="dup-h" className="space-y-2">
