@@ -68,7 +68,7 @@ test("LAPOR fails: halted on the integration page, export, mark entered, import 
     await main(page).getByRole("link", { name: "Unduh JSON" }).click();
     const exported = JSON.parse(readFileSync((await (await jsonDownload).path())!, "utf8")) as { items: { trackingCode: string; task: string; content: string; title: string }[] };
     const toEnter = exported.items.find((i) => i.trackingCode === linked.trackingCode && i.task === "create_complaint")!;
-    expect(toEnter.content).toContain(`[Pintu: ${linked.trackingCode}]`);
+    expect(toEnter.content).toContain(`[Pintu ${linked.trackingCode}]`);
 
     // One was typed into LAPOR by hand: mark it with the tracking number LAPOR gave (a mistyped one
     // is refused and shown again beside its item, nothing marked), and it leaves the list for good.

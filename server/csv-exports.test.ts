@@ -42,7 +42,7 @@ describe.each(testDatabases())("CSV exports on $name", (backend) => {
     expect(records).toHaveLength(rows.length);
     expect(records.map((r) => r[1])).toEqual(rows.map((r) => r.trackingCode));
     // Every body is all there, ending with its tracking code.
-    for (const [i, r] of records.entries()) expect(r[7]).toMatch(new RegExp(`\\[Pintu: ${rows[i]!.trackingCode}\\]$`));
+    for (const [i, r] of records.entries()) expect(r[7]).toMatch(new RegExp(`\\[Pintu ${rows[i]!.trackingCode}\\]$`));
   });
 });
 

@@ -2,6 +2,7 @@ import type { Db } from "@/db/client";
 import { manualBacklog, type ManualItem } from "@/db/queries/lapor-ops";
 import { toCsv } from "@/domain/csv";
 import { manualTask } from "@/domain/lapor-ops";
+import { withComplaintRef, withFollowupRef } from "@/integrations/lapor/refs";
 import { mappingLookup } from "./lapor-mappings";
 import { reference } from "./reference";
 
@@ -102,10 +103,15 @@ export async function buildExport(db: Db, t: Translate): Promise<ExportRow[]> {
   return rows;
 }
 
+/**
+ * The text to enter, carrying the same reference an automatic send carries: the poll then links
+ * a complaint entered by hand instead of importing it, and if the item is later sent
+ * automatically after all (manual mode switched off first), the check before sending finds it.
+ */
 function contentOf(task: ExportRow["task"], item: ManualItem): string {
-  if (task === "create_complaint") return `${item.body}\n\n[Pintu: ${item.trackingCode}]`;
-  if (task === "forward") return item.event?.reason ?? "";
-  return item.event?.publicMessage ?? "";
+  if (task === "create_complaint") return withComplaintRef(item.body, item.trackingCode);
+  const text = task === "forward" ? (item.event?.reason ?? "") : (item.event?.publicMessage ?? "");
+  return item.event ? withFollowupRef(text, item.event.id) : text;
 }
 
 /**

@@ -58,12 +58,12 @@ describe.each(testDatabases())("LAPOR manual mode and integration page on $name"
     const rows = await buildExport(db, t);
     const of = (code: string) => rows.filter((r) => r.trackingCode === code);
     expect(of(plain)).toEqual([expect.objectContaining({ task: "create_complaint", categoryLaporId: "C-ADM", reporterName: "Siti Aminah", reporterPhone: "+6281234567890" })]);
-    expect(of(plain)[0]!.content).toMatch(new RegExp(`\\[Pintu: ${plain}\\]$`));
+    expect(of(plain)[0]!.content).toMatch(new RegExp(`\\[Pintu ${plain}\\]$`));
     expect(of(anon)[0]).toMatchObject({ anonymous: true, reporterName: null, reporterPhone: null, reporterEmail: null });
     expect(of(forwarded).map((r) => r.task)).toEqual(["create_complaint", "forward"]);
-    expect(of(forwarded)[1]).toMatchObject({ institutionLaporId: "I-PLN", content: "Listrik padam, wewenang PLN Batam.", instruction: "task.forward → PT PLN Batam" });
+    expect(of(forwarded)[1]).toMatchObject({ institutionLaporId: "I-PLN", content: expect.stringMatching(/^Listrik padam, wewenang PLN Batam\.\n\n\[Ref\. Pintu \d+\]$/), instruction: "task.forward → PT PLN Batam" });
     expect(of(answered).map((r) => r.task)).toEqual(["create_complaint", "followup"]);
-    expect(of(answered)[1]!.content).toBe("KTP-el Anda sudah dicetak dan dapat diambil di kantor kecamatan.");
+    expect(of(answered)[1]!.content).toMatch(/^KTP-el Anda sudah dicetak dan dapat diambil di kantor kecamatan\.\n\n\[Ref\. Pintu \d+\]$/);
 
     const csv = exportCsv(rows, (c) => c, (v) => (v ? "ya" : "tidak"));
     expect(csv.startsWith("\uFEFFoutboxId,trackingCode,")).toBe(true);

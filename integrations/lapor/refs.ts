@@ -7,7 +7,8 @@
  * add text around ours, so a reference counts wherever it stands in the text.
  */
 
-const COMPLAINT_REF = /\[Pintu ([A-Z]{2,6}-[0-9A-HJKMNP-TV-Z]{8})\]/g;
+// Also as typed by hand from older exports ("[Pintu: btm-…]"): colon optional, any case.
+const COMPLAINT_REF = /\[Pintu:? ?([A-Z]{2,6}-[0-9A-HJKMNP-TV-Z]{8})\]/gi;
 const FOLLOWUP_REF = /\[Ref\. Pintu (\d+)\]/g;
 
 export const complaintRef = (trackingCode: string) => `[Pintu ${trackingCode}]`;
@@ -15,7 +16,7 @@ export const withComplaintRef = (content: string, trackingCode: string) => `${co
 
 /** The Pintu tracking code a LAPOR complaint's text carries (the last one, if several), if Pintu created it. */
 export function complaintRefOf(content: string): string | null {
-  return [...content.matchAll(COMPLAINT_REF)].at(-1)?.[1] ?? null;
+  return [...content.matchAll(COMPLAINT_REF)].at(-1)?.[1]?.toUpperCase() ?? null;
 }
 
 export const followupRef = (eventId: number) => `[Ref. Pintu ${eventId}]`;
