@@ -260,7 +260,8 @@ export const complaintEvents = pgTable(
     channel: channel("channel"),
     data: jsonb("data").$type<Record<string, unknown>>(),
   },
-  (t) => [index("complaint_events_complaint_idx").on(t.complaintId, t.at)],
+  // `at`: the events of a period, as Open311 clients poll them (GET servicerequestupdates).
+  (t) => [index("complaint_events_complaint_idx").on(t.complaintId, t.at), index("complaint_events_at_idx").on(t.at)],
 );
 
 export const attachments = pgTable(

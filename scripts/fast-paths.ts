@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Db } from "../db/client";
 import { isConnectionError } from "../db/errors";
 import { createComplaintResponse, complaintJsonResponse } from "../server/api/complaints";
+import { open311Http } from "../server/open311/http";
 import { serviceUnavailable } from "../server/errors";
 import { smsInboundResponse } from "../server/sms/http";
 import { MAX_BODY_BYTES } from "../server/submission";
@@ -21,6 +22,8 @@ const ROUTES: FastRoute[] = [
   { methods: ["POST"], path: /^\/api\/v1\/complaints$/, maxBody: MAX_BODY_BYTES, handle: (r, db) => createComplaintResponse(r, db) },
   { methods: ["GET"], path: /^\/api\/v1\/complaints\/([^/]+)$/, maxBody: 0, handle: (r, db, m) => complaintJsonResponse(r, db, decodeURIComponent(m[1]!)) },
   { methods: ["GET", "POST"], path: /^\/api\/sms\/inbound$/, maxBody: SMS_MAX_BODY, handle: (r, db) => smsInboundResponse(r, db) },
+  // Open311 GeoReport v2: path segments are passed still encoded, as Next's catch-all would decode them.
+  { methods: ["GET", "POST"], path: /^\/open311\/v2\/(.+)$/, maxBody: MAX_BODY_BYTES, handle: (r, db, m) => open311Http(r, db, m[1]!) },
 ];
 
 /** The fast route for a request, or null to let Next answer it (other methods get Next's 405). */

@@ -38,6 +38,10 @@ export type IntakeRequest = {
   lapor?: { laporId: string; trackingId: string | null };
   /** The web form: send the reporter the code and private link at the contacts they gave (through the outbox). */
   sendLink?: boolean;
+  /** Facts of the channel recorded on the first event (e.g. the Open311 client that filed it). */
+  eventData?: Record<string, unknown>;
+  /** The channel's own rows that belong with the complaint, written in the same transaction. */
+  alongside?: (tx: Db, complaint: { id: number; trackingCode: string }) => Promise<void>;
 };
 
 // One collator for the process: creating one per comparison dominated reference matching.
@@ -152,7 +156,7 @@ export async function intakeComplaint(db: Db, req: IntakeRequest): Promise<Intak
     fromStatus: null,
     toStatus: "received",
     channel: req.channel,
-    data: { route: route.reason, attachments: checkedFiles.files.length, ...(req.lapor ? { laporTrackingId: req.lapor.trackingId } : {}) },
+    data: { route: route.reason, attachments: checkedFiles.files.length, ...(req.lapor ? { laporTrackingId: req.lapor.trackingId } : {}), ...req.eventData },
   };
   // Every complaint received locally is also recorded in LAPOR (delivered by the worker).
   const toLapor = req.channel !== "lapor" && !req.lapor;
@@ -165,7 +169,7 @@ export async function intakeComplaint(db: Db, req: IntakeRequest): Promise<Intak
   };
 
   // The common case (no key to honour, no files, not an import) is one statement, atomic alone.
-  if (!req.idempotencyKey && !req.lapor && checkedFiles.files.length === 0) {
+  if (!req.idempotencyKey && !req.lapor && !req.alongside && checkedFiles.files.length === 0) {
     const inserted = await store(db);
     metrics().intake.inc({ channel: req.channel });
     return { trackingCode: inserted.trackingCode, status: "received", accessKey, replayed: false, complaintId: inserted.id };
@@ -195,6 +199,7 @@ export async function intakeComplaint(db: Db, req: IntakeRequest): Promise<Intak
     }
 
     const inserted = await store(tx);
+    if (req.alongside) await req.alongside(tx, inserted);
     if (checkedFiles.files.length) {
       await tx.insert(attachments).values(stored.files.map((f) => ({ ...f, complaintId: inserted.id, source: "reporter" as const, createdAt: req.now })));
     }

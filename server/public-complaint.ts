@@ -31,6 +31,8 @@ export type PublicComplaint = {
     opd: { code: string; name: string } | null;
     area: { kecamatan: string; kelurahan: string | null } | null;
     address: string | null;
+    /** Where the problem is, as the reporter placed it (the address's point; not shown on the page, given to Open311 clients). */
+    location: { lat: number; lon: number } | null;
     createdAt: Date;
     deadlines: { verification: Date | null; firstResponse: Date | null; resolution: Date | null };
     timeline: TimelineEntry[];
@@ -92,6 +94,7 @@ export async function loadPublicComplaint(db: Db, rawCode: string, region: strin
             : null,
       area: c.kecamatanName ? { kecamatan: c.kecamatanName, kelurahan: c.kelurahanName } : null,
       address: c.address === null ? null : shown(c.address),
+      location: c.lat !== null && c.lon !== null ? { lat: c.lat, lon: c.lon } : null,
       createdAt: c.createdAt,
       deadlines: { verification: c.verificationDue, firstResponse: c.firstResponseDue, resolution: c.resolutionDue },
       timeline: events.map((e) => ({

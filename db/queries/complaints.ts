@@ -30,6 +30,8 @@ export async function findComplaintByCode(db: Db, trackingCode: string) {
       primaryCode: sql<string | null>`(select p.tracking_code from complaints p where p.id = ${complaints.primaryId})`,
       rating: complaints.rating,
       address: complaints.address,
+      lat: complaints.lat,
+      lon: complaints.lon,
       incidentDate: complaints.incidentDate,
       createdAt: complaints.createdAt,
       verificationDue: complaints.verificationDue,
@@ -58,6 +60,12 @@ export async function findComplaintByCode(db: Db, trackingCode: string) {
   return row ?? null;
 }
 
+/**
+ * Internal notes, assignments within an OPD and the SLA clocks' own entries are staff business,
+ * never on the public timeline (nor in anything else the public reads, e.g. Open311 updates).
+ */
+export const PRIVATE_EVENT_ACTIONS = ["note", "assign", SMS_LINKED_EVENT, ...SLA_EVENT_ACTIONS];
+
 /** The events of a complaint in order, with only the columns a public timeline may use. */
 export function listPublicEvents(db: Db, complaintId: number) {
   return db
@@ -70,8 +78,6 @@ export function listPublicEvents(db: Db, complaintId: number) {
       data: complaintEvents.data,
     })
     .from(complaintEvents)
-    // Internal notes, assignments within an OPD and the SLA clocks' own entries are staff
-    // business, never on the public timeline.
-    .where(and(eq(complaintEvents.complaintId, complaintId), notInArray(complaintEvents.action, ["note", "assign", SMS_LINKED_EVENT, ...SLA_EVENT_ACTIONS])))
+    .where(and(eq(complaintEvents.complaintId, complaintId), notInArray(complaintEvents.action, PRIVATE_EVENT_ACTIONS)))
     .orderBy(asc(complaintEvents.at), asc(complaintEvents.id));
 }

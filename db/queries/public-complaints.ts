@@ -21,10 +21,10 @@ export const PUBLIC_PAGE_SIZE = 20;
  * scope), not merged into another (its primary stands for the cluster). Served by the partial
  * index `complaints_public_idx`, newest first, paged by keyset so any page costs the same.
  */
-const listable = and(eq(complaints.confidential, false), ne(complaints.status, "archived"), sql`${complaints.primaryId} is null`);
+export const publicListable = and(eq(complaints.confidential, false), ne(complaints.status, "archived"), sql`${complaints.primaryId} is null`);
 
 export async function listPublicComplaints(db: Db, f: PublicListFilter) {
-  const where: (SQL | undefined)[] = [listable];
+  const where: (SQL | undefined)[] = [publicListable];
   if (f.status) where.push(eq(complaints.status, f.status));
   if (f.categoryCode) where.push(eq(categories.code, f.categoryCode));
   if (f.kecamatanId) where.push(eq(complaints.kecamatanId, f.kecamatanId));

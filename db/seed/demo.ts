@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { seedDemoOpen311Key } from "../../server/open311/keys";
 import { hashPassword } from "../../server/passwords";
 import type { Db } from "../client";
 import { opds, users } from "../schema";
@@ -25,4 +26,6 @@ export async function seedDemo(db: Db, _region: string): Promise<void> {
       .values({ email: u.email, name: u.name, role: u.role, opdId: opd?.id ?? null, passwordHash })
       .onConflictDoNothing({ target: users.email });
   }
+  // The Open311 demo key `pintu-demo-open311` (CONTRACTS.md).
+  await seedDemoOpen311Key(db);
 }

@@ -1,0 +1,121 @@
+import { randomBytes } from "node:crypto";
+import { desc, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { auditLog } from "@/db/schema";
+import { open311Clients, open311Requests } from "@/db/schema-open311";
+import { ValidationError, notFound } from "../errors";
+import { sha256 } from "../secrets";
+
+/** The demo deployment's fixed key (CONTRACTS.md), seeded with the demo data only. */
+export const DEMO_OPEN311_KEY = "pintu-demo-open311";
+export const DEMO_OPEN311_CLIENT = "Demo (Open311)";
+export const DEFAULT_OPEN311_RATE = 600;
+const MAX_RATE = 100_000;
+
+export type Open311Client = { id: number; name: string; rateLimit: number };
+
+/** A new key: 32 random bytes, URL-safe, prefixed so it is recognisable in a configuration file. */
+const newKey = () => `o311_${randomBytes(32).toString("base64url")}`;
+
+/** Validates a client's name and rate limit as the admin screen and the command line give them. */
+export function parseClientInput(raw: { name?: unknown; rateLimit?: unknown }): { name: string; rateLimit: number } {
+  const name = typeof raw.name === "string" ? raw.name.trim() : "";
+  const rateText = raw.rateLimit === undefined || raw.rateLimit === "" ? String(DEFAULT_OPEN311_RATE) : String(raw.rateLimit).trim();
+  const rateLimit = /^\d{1,6}$/.test(rateText) ? Number(rateText) : NaN;
+  const errors: Record<string, string[]> = {};
+  if (name.length < 2 || name.length > 100) errors.name = ["open311ClientName"];
+  if (!Number.isInteger(rateLimit) || rateLimit < 0 || rateLimit > MAX_RATE) errors.rateLimit = ["open311RateLimit"];
+  if (Object.keys(errors).length) throw new ValidationError(errors);
+  return { name, rateLimit };
+}
+
+/**
+ * Creates a client and its key. The key is returned once and stored only as its SHA-256; the
+ * creation is audited (`actorId` null from the command line).
+ */
+export async function createOpen311Key(db: Db, raw: { name?: unknown; rateLimit?: unknown }, actorId: number | null): Promise<{ id: number; name: string; key: string }> {
+  const input = parseClientInput(raw);
+  const key = newKey();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(open311Clients)
+      .values({ name: input.name, rateLimit: input.rateLimit, keyHash: sha256(key), keyHint: key.slice(0, 9), createdBy: actorId })
+      .returning({ id: open311Clients.id });
+    await tx.insert(auditLog).values({ userId: actorId, action: "open311.key_create", data: { clientId: row!.id, name: input.name, rateLimit: input.rateLimit } });
+    return { id: row!.id, name: input.name, key };
+  });
+}
+
+/** Renames a client or changes its rate limit (audited). */
+export async function updateOpen311Client(db: Db, id: number, raw: { name?: unknown; rateLimit?: unknown }, actorId: number): Promise<void> {
+  const input = parseClientInput(raw);
+  await db.transaction(async (tx) => {
+    const [row] = await tx.update(open311Clients).set(input).where(eq(open311Clients.id, id)).returning({ id: open311Clients.id });
+    if (!row) throw notFound();
+    await tx.insert(auditLog).values({ userId: actorId, action: "open311.key_update", data: { clientId: id, ...input } });
+  });
+  forgetKeys();
+}
+
+/** Revokes a key for good (audited); requests with it are refused from then on. */
+export async function revokeOpen311Key(db: Db, id: number, actorId: number, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(open311Clients)
+      .set({ revokedAt: now, revokedBy: actorId })
+      .where(sql`${open311Clients.id} = ${id} and ${open311Clients.revokedAt} is null`)
+      .returning({ id: open311Clients.id });
+    if (!row) throw notFound();
+    await tx.insert(auditLog).values({ userId: actorId, action: "open311.key_revoke", data: { clientId: id } });
+  });
+  forgetKeys();
+}
+
+/** The demo key, when demo data is seeded; safe to run again. */
+export async function seedDemoOpen311Key(db: Db): Promise<void> {
+  await db
+    .insert(open311Clients)
+    .values({ name: DEMO_OPEN311_CLIENT, keyHash: sha256(DEMO_OPEN311_KEY), keyHint: DEMO_OPEN311_KEY.slice(0, 9), rateLimit: DEFAULT_OPEN311_RATE })
+    .onConflictDoNothing({ target: open311Clients.keyHash });
+}
+
+/** Every client for the admin screen, newest first, with how many complaints each filed; never a key. */
+export function listOpen311Clients(db: Db) {
+  return db
+    .select({
+      id: open311Clients.id,
+      name: open311Clients.name,
+      keyHint: open311Clients.keyHint,
+      rateLimit: open311Clients.rateLimit,
+      createdAt: open311Clients.createdAt,
+      revokedAt: open311Clients.revokedAt,
+      filed: sql<number>`(select count(*)::int from ${open311Requests} r where r.client_id = ${open311Clients.id})`,
+    })
+    .from(open311Clients)
+    .orderBy(desc(open311Clients.createdAt), desc(open311Clients.id));
+}
+
+// Each request looks its key up; a process keeps what it found for a few seconds (a revoke or
+// edit in this process forgets at once; other processes follow within KEY_TTL_MS).
+const KEY_TTL_MS = 5_000;
+const keyCache = new Map<string, { at: number; client: Open311Client | null }>();
+
+function forgetKeys(): void {
+  keyCache.clear();
+}
+
+/** The active client holding `key`, or null (unknown or revoked). */
+export async function clientForKey(db: Db, key: string, now = Date.now()): Promise<Open311Client | null> {
+  if (!key || key.length > 200) return null;
+  const hash = sha256(key);
+  const hit = keyCache.get(hash);
+  if (hit && now - hit.at < KEY_TTL_MS) return hit.client;
+  const [row] = await db
+    .select({ id: open311Clients.id, name: open311Clients.name, rateLimit: open311Clients.rateLimit, revokedAt: open311Clients.revokedAt })
+    .from(open311Clients)
+    .where(eq(open311Clients.keyHash, hash));
+  const client = row && row.revokedAt === null ? { id: row.id, name: row.name, rateLimit: row.rateLimit } : null;
+  if (keyCache.size > 1000) keyCache.clear();
+  keyCache.set(hash, { at: now, client });
+  return client;
+}
