@@ -296,7 +296,7 @@ export function cpuSnapshot(portalPids: number[], dbName?: string): { portal: nu
  */
 export async function waitQuiet(portalPids: number[], dbName: string, maxS: number, threshold = 0.3): Promise<number> {
   const deadline = Date.now() + maxS * 1000;
-  let other = NaN;
+  let other: number;
   let waited = false;
   for (;;) {
     const a = cpuSnapshot(portalPids, dbName);

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "./client";
-import { rowsOf } from "./queries/sla-facts";
+import { rowsOf } from "./raw";
 
 /** The migration that recomputes the citizen's deadlines (issue 19). */
 export const BACKFILL = "0015_citizen_deadlines_backfill";

@@ -38,7 +38,7 @@ const NEVER_SENT_CODES = new Set(["ECONNREFUSED", "EHOSTUNREACH", "ENETUNREACH",
 const PGLITE_CLOSING = /^PGlite is clos(ing|ed)$/;
 
 /** The error and its causes, outermost first (at most 10, in case of a cycle). */
-export function causeChain(err: unknown): unknown[] {
+function causeChain(err: unknown): unknown[] {
   const chain: unknown[] = [];
   for (let e = err; e !== undefined && e !== null && chain.length < 10; e = (e as { cause?: unknown }).cause) {
     chain.push(e);

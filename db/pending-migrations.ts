@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import type { Db } from "./client";
-import { rowsOf } from "./queries/sla-facts";
+import { rowsOf } from "./raw";
 
 const folder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 

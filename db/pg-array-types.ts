@@ -17,7 +17,7 @@ import { dbErrorCode } from "./errors";
 const ARRAY_TYPES_STATEMENT = /\bb\.typarray\b[\s\S]*\bpg_catalog\.pg_type\b[\s\S]*typcategory = 'A'/;
 
 /** The rejection of postgres.js's dropped array-type fetch (see above). */
-export function isDroppedArrayTypesFetch(reason: unknown): boolean {
+function isDroppedArrayTypesFetch(reason: unknown): boolean {
   const query = (reason as { query?: unknown } | null)?.query;
   return typeof query === "string" && ARRAY_TYPES_STATEMENT.test(query);
 }

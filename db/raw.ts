@@ -1,3 +1,4 @@
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client";
 
 type PostgresJsClient = { unsafe: (text: string, params: unknown[], opts: { prepare: boolean }) => Promise<unknown[]> };
@@ -17,3 +18,12 @@ export async function preparedRows<T>(db: Db, text: string, params: unknown[]): 
   if ("unsafe" in client) return (await client.unsafe(text, params, { prepare: true })) as T[];
   return (await client.query(text, params)).rows as T[];
 }
+
+/** Rows of a `db.execute` result on either driver (postgres.js: an array; PGlite: `{ rows }`). */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+/** A timestamp parameter typed explicitly, so both drivers bind it the same way. */
+export const ts = (d: Date): SQL => sql`${d.toISOString()}::timestamptz`;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addWorkingDays, addWorkingTime, type WorkingCalendar } from "@/domain/working-days";
 import { BACKFILL } from "./citizen-backfill";
 import { dryRunMigrations, migrationStatements } from "./pending-migrations";
-import { rowsOf } from "./queries/sla-facts";
+import { rowsOf } from "./raw";
 import { testDatabases, type TestDatabase } from "./testing";
 
 /** A small seeded generator (mulberry32): the same "random" calendars on every run. */

@@ -45,7 +45,7 @@ export const CLOCK_RULES = {
 export type ClockName = keyof typeof CLOCK_RULES;
 /** The clocks that can pause (auto-close never runs in a status that pauses). */
 export type PausableClock = Exclude<ClockName, "autoClose">;
-export const PAUSABLE_CLOCKS = ["verification", "firstResponse", "resolution"] as const satisfies readonly PausableClock[];
+const PAUSABLE_CLOCKS = ["verification", "firstResponse", "resolution"] as const satisfies readonly PausableClock[];
 
 /**
  * The pausable clocks whose status condition holds in `status` (their deadlines may still be

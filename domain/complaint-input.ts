@@ -81,7 +81,7 @@ const coordinate = (limit: number) =>
  * server action) and by the JSON API. `today` is the current date in the region's time zone
  * (YYYY-MM-DD), passed in so the schema has no clock of its own.
  */
-export function complaintInputSchema(today: string) {
+function complaintInputSchema(today: string) {
   return z
     .object({
       title: text(LIMITS.titleMin, LIMITS.titleMax),

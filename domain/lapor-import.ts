@@ -21,7 +21,7 @@ export type LaporRecord = {
 /** A row the import could not use, by its place in the file (data rows count from 1). */
 export type RowError = { row: number; field: string; error: string };
 
-export const IMPORT_LIMITS = { maxRows: 10_000 } as const;
+const IMPORT_LIMITS = { maxRows: 10_000 } as const;
 
 const str = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
 // `.optional()` (not only z.undefined() in the union) so that a missing column is allowed.

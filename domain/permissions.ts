@@ -1,6 +1,6 @@
 import type { Role } from "./complaint-status";
 
-/** What each staff role may do, beyond the workflow table's per-action rules. */
+/** What each staff role may do, beyond the workflow table's per-action rules. @public */
 export const CAPABILITIES = [
   "complaints.read_all",
   "complaints.read_own_opd",
@@ -19,7 +19,7 @@ export const CAPABILITIES = [
 export type Capability = (typeof CAPABILITIES)[number];
 
 /** The permission table: one source of truth for pages, actions and API routes. */
-export const PERMISSIONS: Record<Role, readonly Capability[]> = {
+const PERMISSIONS: Record<Role, readonly Capability[]> = {
   admin: ["complaints.read_all", "identity.reveal", "search.contact", "queue.coordinator", "admin.manage", "audit.read", "integration.operate", "integration.mappings.edit", "sla.board_all"],
   coordinator: ["complaints.read_all", "complaints.enter_on_behalf", "identity.reveal", "search.contact", "queue.coordinator", "integration.operate", "sla.board_all"],
   opd_head: ["complaints.read_own_opd", "inbox.opd", "sla.board_own_opd"],

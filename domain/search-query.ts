@@ -34,7 +34,7 @@ export function parseSearchQuery(raw: string, region: string): SearchQuery | nul
   const prefix = region.toUpperCase();
   const code = normalizeTrackingCode(q, region) ?? (single && q.length === 8 ? normalizeTrackingCode(`${prefix}-${q}`, region) : null);
   let contact: SearchQuery["contact"] = null;
-  const digits = q.replace(/[\s.\-]/g, "");
+  const digits = q.replace(/[\s.-]/g, "");
   if (/^\d{16}$/.test(digits)) contact = { kind: "nik", value: digits };
   else if (single && /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(q)) contact = { kind: "email", value: q.toLowerCase() };
   else {
@@ -43,6 +43,6 @@ export function parseSearchQuery(raw: string, region: string): SearchQuery | nul
   }
   const laporId = single && /^[A-Za-z0-9-]{3,40}$/.test(q) ? q : null;
   // Contact data is never searched as words: an officer must not find a phone typed in a body.
-  const words = contact || /^[\d\s.+\-]+$/.test(q) ? null : q;
+  const words = contact || /^[\d\s.+-]+$/.test(q) ? null : q;
   return { code, laporId, contact, words };
 }

@@ -10,9 +10,6 @@ export type BoardClock = (typeof BOARD_CLOCKS)[number];
 export const CLOCK_STATES = ["on_track", "at_risk", "breached", "paused"] as const;
 export type ClockState = (typeof CLOCK_STATES)[number];
 
-/** A clock is at risk once this share of its working time is used. */
-export const AT_RISK_SHARE = 0.8;
-
 /** Counted figures for one group of complaints (one OPD, one month, one category…). */
 export type Figures = {
   complaints: number;
@@ -89,9 +86,18 @@ export function parseBoardParams(
   const period = defaultPeriod(today);
   let from = one("from") ?? period.from;
   let to = one("to") ?? period.to;
-  if (!validDay(from)) (problems.push("from"), (from = period.from));
-  if (!validDay(to)) (problems.push("to"), (to = period.to));
-  if (from > to || daysBetween(from, to) > MAX_RANGE_DAYS) (problems.push("range"), ({ from, to } = period));
+  if (!validDay(from)) {
+    problems.push("from");
+    from = period.from;
+  }
+  if (!validDay(to)) {
+    problems.push("to");
+    to = period.to;
+  }
+  if (from > to || daysBetween(from, to) > MAX_RANGE_DAYS) {
+    problems.push("range");
+    ({ from, to } = period);
+  }
   const filter: BoardFilter = { from, to };
 
   const opd = one("opd")?.toUpperCase();

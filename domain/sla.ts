@@ -16,7 +16,7 @@ export function slaPolicy(overrides: Partial<Record<string, number>> | null | un
 }
 
 /** The share of a clock's working time after which it is "at risk" (PRODUCT.md: ≥ 80 %). */
-export const AT_RISK_SHARE = 0.8;
+const AT_RISK_SHARE = 0.8;
 
 /** A running clock's deadline and the moment it becomes at risk. */
 export type ClockWindow = { due: Date; riskAt: Date };

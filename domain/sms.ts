@@ -40,9 +40,9 @@ export function parseSms(text: string, region: string): SmsCommand {
   const prefix = new RegExp(`^${region.replace(/[^A-Za-z0-9]/g, "")}`, "i");
   const m = prefix.exec(normalised);
   if (!m) return { kind: "unparsed" };
-  const rest = normalised.slice(m[0].length).replace(/^[\s:.,\-]+/, "").trim();
+  const rest = normalised.slice(m[0].length).replace(/^[\s:.,-]+/, "").trim();
   if (rest === "") return { kind: "prefix_only" };
-  const cek = /^cek(?:[\s:.,\-]+|$)([\s\S]*)$/i.exec(rest);
+  const cek = /^cek(?:[\s:.,-]+|$)([\s\S]*)$/i.exec(rest);
   if (cek) {
     const arg = cek[1]!.trim();
     if (!/\s/.test(arg)) return { kind: "status", code: arg };
@@ -50,7 +50,7 @@ export function parseSms(text: string, region: string): SmsCommand {
   const first = /^(\S+?)[:.,]?(?:\s|$)/.exec(rest);
   const code = first ? normalizeTrackingCode(first[1]!, region) : null;
   if (code && first![1]!.toUpperCase().startsWith(region.toUpperCase())) {
-    return { kind: "reply", code, text: rest.slice(first![0].length).replace(/^[\s:.,\-]+/, "").trim() };
+    return { kind: "reply", code, text: rest.slice(first![0].length).replace(/^[\s:.,-]+/, "").trim() };
   }
   return { kind: "complaint", text: rest };
 }
@@ -62,7 +62,7 @@ export function titleFromText(text: string, max: number): string {
   if (oneLine.length <= max) return oneLine;
   const cut = oneLine.slice(0, max - 1);
   const lastSpace = cut.lastIndexOf(" ");
-  return `${(lastSpace >= max / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,.;:\-]+$/, "")}…`;
+  return `${(lastSpace >= max / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s,.;:-]+$/, "")}…`;
 }
 
 /** Collapses blanks and case so the same complaint typed twice compares equal. */

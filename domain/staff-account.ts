@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ROLES, type Role } from "./complaint-status";
 
 /** Roles that belong to one OPD and so need it named. */
-export const OPD_ROLES: readonly Role[] = ["opd_officer", "opd_head"];
+const OPD_ROLES: readonly Role[] = ["opd_officer", "opd_head"];
 
 /**
  * A new staff account as an administrator (or `npm run user:create`) describes it. Messages are
@@ -27,4 +27,3 @@ export const staffAccountSchema = z
     if (!needsOpd && v.opdCode) ctx.addIssue({ code: "custom", path: ["opdCode"], message: "opdNotApplicable" });
   });
 
-export type StaffAccountInput = z.output<typeof staffAccountSchema>;

@@ -29,7 +29,7 @@ export const ACTIONS = [
 export type Action = (typeof ACTIONS)[number];
 
 /** `"previous"`: back to the status the complaint had before it was paused or merged. */
-export type Target = ComplaintStatus | "same" | "previous";
+type Target = ComplaintStatus | "same" | "previous";
 
 export type Rule = { action: Action; to: Target; by: readonly Actor[] };
 

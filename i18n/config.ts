@@ -1,6 +1,6 @@
 export const LOCALES = ["id", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = "id";
+const DEFAULT_LOCALE: Locale = "id";
 export const LOCALE_COOKIE = "pintu_locale";
 
 /** The supported locale named by a cookie or header value, else the default (Bahasa Indonesia). */

@@ -1,12 +1,12 @@
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
-import { rowsOf } from "../db/queries/sla-facts";
+import { rowsOf } from "../db/raw";
 import type { Db } from "../db/client";
 import { outbox } from "../db/schema";
 import { channelHalts } from "../db/schema-worker";
 import { channelOf, type OutboxItem } from "./registry";
 
 /** Default time a claimed item stays invisible to other workers (WORKER_LEASE_MS); a killed worker's items come back after it. */
-export const LEASE_MS = 120_000;
+const LEASE_MS = 120_000;
 /** How often a halted channel is probed with one item. */
 export const PROBE_MS = 30_000;
 
@@ -154,9 +154,4 @@ export async function haltChannel(db: Db, channel: string, reason: string): Prom
 export async function clearHalt(db: Db, channel: string): Promise<boolean> {
   const gone = await db.delete(channelHalts).where(eq(channelHalts.channel, channel)).returning();
   return gone.length > 0;
-}
-
-/** Channels currently halted, for the integration page and /api/health. */
-export function haltedChannels(db: Db) {
-  return db.select().from(channelHalts);
 }

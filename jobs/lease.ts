@@ -63,8 +63,3 @@ export async function releaseHeld(db: Db, workerId: string, outboxIds: number[])
     .set({ lockedUntil: sql`now()` })
     .where(and(eq(jobLeases.lockedBy, workerId), gt(jobLeases.lockedUntil, sql`now()`)));
 }
-
-/** Every periodic job's last run, for the integration page and health. */
-export function jobStatuses(db: Db) {
-  return db.select().from(jobLeases);
-}

@@ -24,7 +24,7 @@ export type JobContext = { db: Db; log: Logger; workerId: string; signal: AbortS
 /** Delivers one item; resolves when delivered (the returned object is kept in outbox.result). */
 export type TopicHandler = (item: OutboxItem, ctx: JobContext) => Promise<void | Record<string, unknown>>;
 
-export type PeriodicContext = JobContext & { state: Record<string, unknown> };
+type PeriodicContext = JobContext & { state: Record<string, unknown> };
 
 /** Runs once per period; the returned object (if any) replaces the job's persisted state. */
 export type PeriodicJob = (ctx: PeriodicContext) => Promise<Record<string, unknown> | void>;

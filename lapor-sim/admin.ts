@@ -12,8 +12,7 @@
  */
 import type { IncomingMessage } from "node:http";
 import { z } from "zod";
-import { faultsSchema, NO_FAULTS, type Faults, type FaultsInput } from "./faults";
-import type { Reply } from "./server";
+import { faultsSchema, NO_FAULTS, type Faults, type FaultsInput, type Reply } from "./faults";
 import type { SimStore } from "./store";
 
 type AdminCtx = { store: SimStore; getFaults: () => Faults; setFaults: (f: FaultsInput) => Faults };

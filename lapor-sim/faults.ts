@@ -4,7 +4,7 @@ import { z } from "zod";
  * Payload variants a real LAPOR may show: CONTRACTS.md says field types are as observed, not
  * guaranteed. Each switch changes how the simulator writes its records (v3 only).
  */
-export const variantSchema = z.object({
+const variantSchema = z.object({
   /** `status_code`, `status_old`, `status_new` as LAPOR's status names ("didisposisikan"). */
   statusNames: z.boolean().default(false),
   /** Numeric ids as strings ("100001"), in lists and in the answers to writes. */
@@ -78,3 +78,6 @@ export function decideFate(f: Faults, isWrite: boolean, random: () => number = M
   const delayMs = f.latencyMs + (f.latencyJitterMs > 0 ? Math.floor(random() * f.latencyJitterMs) : 0);
   return { kind: "serve", delayMs, loseResponse: isWrite && f.lostResponseRate > 0 && random() < f.lostResponseRate };
 }
+
+/** An answer of the simulator: status, JSON body, extra headers. */
+export type Reply = { status: number; body: unknown; headers?: Record<string, string> };

@@ -12,7 +12,7 @@ const WIB_OFFSET_MS = 7 * 3600_000;
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
 
 /** `DD-MM-YYYY HH:mm:ss` in WIB (UTC+7, no daylight saving). */
-export function wib(d: Date): string {
+function wib(d: Date): string {
   const t = new Date(d.getTime() + WIB_OFFSET_MS);
   return `${pad(t.getUTCDate())}-${pad(t.getUTCMonth() + 1)}-${t.getUTCFullYear()} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}`;
 }

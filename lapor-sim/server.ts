@@ -8,8 +8,8 @@ import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { adminRoutes } from "./admin";
 import { adminRefusal, randomSecret, sameSecret } from "./auth";
-export { isLoopback, randomSecret } from "./auth";
-import { decideFate, faultsSchema, NO_FAULTS, type Faults, type FaultsInput, type WriteCall } from "./faults";
+export { randomSecret } from "./auth";
+import { decideFate, faultsSchema, NO_FAULTS, type Faults, type FaultsInput, type Reply, type WriteCall } from "./faults";
 import { idOf, parseWib, renderComplaint, renderFollowup, renderLogs, varied } from "./render";
 import { SimStore } from "./store";
 
@@ -31,7 +31,6 @@ export type LaporSim = { url: string; port: number; store: SimStore; faults: Fau
 
 export const SIM_DEFAULTS = { apiKey: "sim-api-key", token: "sim-institution-token", institutionId: "2171", institutionName: "Pemerintah Kota Batam" };
 
-export type Reply = { status: number; body: unknown; headers?: Record<string, string> };
 
 /** Which aimed write a LAPOR path is, if any. */
 function writeCallOf(path: string): WriteCall | null {

@@ -3,7 +3,7 @@ import { LIMITS, type FieldErrors } from "@/domain/complaint-input";
 import { safeFileName } from "@/domain/file-name";
 import { sha256 } from "./secrets";
 
-export const ALLOWED_MIME = ["image/jpeg", "image/png", "application/pdf"] as const;
+const ALLOWED_MIME = ["image/jpeg", "image/png", "application/pdf"] as const;
 
 export type IncomingFile = { name: string; bytes: Uint8Array };
 export type CheckedFile = { fileName: string; mime: string; size: number; sha256: string; content: Uint8Array };

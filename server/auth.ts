@@ -27,7 +27,7 @@ const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().max(
  * Checks credentials under the sign-in limiter (server/signin-throttle.ts, in the database so it
  * holds across processes). The answer never reveals whether the email exists.
  */
-export async function authenticate(raw: unknown, address: string, now = new Date()) {
+async function authenticate(raw: unknown, address: string, now = new Date()) {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;

@@ -11,7 +11,7 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => {
 });
 
 /** An administrator's new non-working day. */
-export const holidayInputSchema = z.object({
+const holidayInputSchema = z.object({
   day,
   name: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().min(2).max(100)),
   kind: z.enum(["national", "cuti_bersama", "local"]),
@@ -19,7 +19,7 @@ export const holidayInputSchema = z.object({
 
 /** Working days per clock: an integer 1–60, or nothing (the default). */
 const days = z.preprocess((v) => (v === "" || v === null || v === undefined ? undefined : v), z.coerce.number().int().min(1).max(60).optional());
-export const policyInputSchema = z.object({ verification: days, firstResponse: days, resolution: days, autoClose: days });
+const policyInputSchema = z.object({ verification: days, firstResponse: days, resolution: days, autoClose: days });
 
 export type CalendarResult = { ok: true; day?: string; name?: string; moved?: number } | { ok: false; errors: string[] };
 

@@ -9,6 +9,7 @@ import { serialiseError, type LoggedError } from "./log-error";
  * so drizzle's "Failed query … params" never reaches the log with its parameters).
  * Installed by the long-running processes (`npm start`, `npm run worker`), not by one-shot commands.
  */
+// eslint-disable-next-line no-control-regex -- the escape character is what an ANSI colour code starts with
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 function toLine(args: unknown[]): { msg: string; fields: Record<string, unknown> } {

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import journal from "@/db/migrations/meta/_journal.json";
 import { oldestPendingSeconds, queueDepth } from "@/db/queries/outbox";
-import { rowsOf } from "@/db/queries/sla-facts";
+import { rowsOf } from "@/db/raw";
 import { channelHalts } from "@/db/schema-worker";
 import { laporHealth, type LaporHealth } from "@/integrations/lapor/health";
 import { isShuttingDown } from "./lifecycle";
@@ -15,14 +15,14 @@ import { log } from "./log";
  */
 
 /** Readiness: the database answers within this. */
-export const READY_DB_TIMEOUT_MS = 1000;
+const READY_DB_TIMEOUT_MS = 1000;
 /** Each of /api/health's checks. */
 const CHECK_TIMEOUT_MS = 2000;
 
 class CheckTimeout extends Error {}
 
 /** Rejects when `work` has not settled within `ms` (the query itself is left to finish). */
-export function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new CheckTimeout(`${what} took longer than ${ms} ms`)), ms);

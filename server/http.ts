@@ -5,7 +5,7 @@ import { AppError, badRequest, payloadTooLarge, serviceUnavailable, ValidationEr
 import { log } from "./log";
 
 /** Maps any thrown error to the JSON error shape of CONTRACTS.md; details go to the log only. */
-export function errorResponse(err: unknown, request: Request): Response {
+function errorResponse(err: unknown, request: Request): Response {
   if (err instanceof ValidationError) {
     const fieldErrors = translateFieldErrors(err.fieldErrors, apiLocale(request.headers.get("accept-language")));
     return Response.json({ error: "validation", fieldErrors }, { status: 422 });

@@ -16,7 +16,7 @@ import { metrics } from "./metrics/registry";
 import { reference, type Reference } from "./reference";
 import { newAccessKey, seal, sha256, unseal } from "./secrets";
 
-export type Receipt = { trackingCode: string; status: "received"; accessKey: string };
+type Receipt = { trackingCode: string; status: "received"; accessKey: string };
 export type IntakeResult = Receipt & { replayed: boolean; complaintId: number | null };
 
 export type IntakeRequest = {

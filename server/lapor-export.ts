@@ -31,7 +31,7 @@ export type ExportRow = {
   reporterEmail: string | null;
 };
 
-export const EXPORT_COLUMNS = [
+const EXPORT_COLUMNS = [
   "outboxId",
   "trackingCode",
   "task",

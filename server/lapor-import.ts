@@ -8,7 +8,7 @@ import { intakeComplaint } from "./intake";
 import { mappingLookup } from "./lapor-mappings";
 import { reference } from "./reference";
 
-export type ImportOutcome = { row: number; laporId: string; trackingCode: string };
+type ImportOutcome = { row: number; laporId: string; trackingCode: string };
 export type ImportReport = {
   rows: number;
   linked: ImportOutcome[];

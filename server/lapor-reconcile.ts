@@ -5,12 +5,12 @@ import type { ComplaintStatus } from "@/domain/complaint-status";
 import { statusesAgree } from "@/domain/lapor-ops";
 
 /** Reads one complaint's status from LAPOR (null code: one LAPOR does not name); null when LAPOR does not know the id. */
-export type FetchLaporStatus = (laporId: string, signal: AbortSignal) => Promise<{ statusCode: number | null } | null>;
+type FetchLaporStatus = (laporId: string, signal: AbortSignal) => Promise<{ statusCode: number | null } | null>;
 /** Pintu's references (event ids) in a LAPOR complaint's follow-ups, each with the LAPOR follow-up ids that carry it ("?" when unreadable). */
-export type FetchPintuRefs = (laporId: string, signal: AbortSignal) => Promise<Map<number, string[]>>;
+type FetchPintuRefs = (laporId: string, signal: AbortSignal) => Promise<Map<number, string[]>>;
 export type LaporReader = { status: FetchLaporStatus; refs: FetchPintuRefs };
 
-export type ReconcileRow = {
+type ReconcileRow = {
   trackingCode: string;
   laporId: string;
   pintuStatus: ComplaintStatus;
@@ -38,7 +38,7 @@ export type ReconcileReport = {
   ranAt: string;
 };
 
-export type DuplicateRow = { trackingCode: string; laporId: string; eventId: number; copies: number; laporFollowupIds: string[] };
+type DuplicateRow = { trackingCode: string; laporId: string; eventId: number; copies: number; laporFollowupIds: string[] };
 
 /** LAPOR calls one report may make: the page must stay quick and polite to LAPOR. */
 export const RECONCILE_BUDGET = 50;

@@ -1,6 +1,7 @@
 import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import type { Db } from "@/db/client";
+import { listAttachments, trackingExtras } from "@/db/queries/attachments";
 import { findComplaintByCode, listPublicEvents } from "@/db/queries/complaints";
 import type { Channel, ComplaintStatus } from "@/domain/complaint-status";
 import { redactIdentity } from "@/domain/redact";
@@ -109,4 +110,15 @@ export async function loadPublicComplaint(db: Db, rawCode: string, region: strin
       attachmentCount: c.attachmentCount,
     },
   };
+}
+
+/**
+ * The tracking page's evidence and LAPOR part: null for an unknown code, and for a confidential
+ * complaint unless the reporter's key came with the request; otherwise the complaint's LAPOR
+ * facts and its attachments (all of them for the reporter, staff files marked public for anyone else).
+ */
+export async function trackingEvidence(db: Db, code: string, accessKey: string | null) {
+  const x = await trackingExtras(db, code);
+  if (!x || (x.confidential && !accessKey)) return null;
+  return { ...x, files: await listAttachments(db, x.id, { publicOnly: !accessKey }) };
 }

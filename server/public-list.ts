@@ -15,7 +15,7 @@ const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : "
  * Contact data is removed as the redaction finds it, and so is any word with an `@`. (A short
  * fragment of a number, fewer digits than the redaction recognises, is still searched as typed.)
  */
-export function publicSearchWords(q: string): string {
+function publicSearchWords(q: string): string {
   return redactContactData(normalizeForMatching(q))
     .split(REDACTED)
     .join(" ")

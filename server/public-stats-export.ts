@@ -5,7 +5,7 @@ import type { PublicStatsView } from "./public-stats";
 import { FIGURE_COLUMNS, figureCells } from "./sla-csv";
 
 /** Open-data licence of the downloads. */
-export const LICENSE = "CC-BY-4.0";
+const LICENSE = "CC-BY-4.0";
 
 function flat(f: Figures) {
   return {

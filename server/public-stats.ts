@@ -8,7 +8,7 @@ import { reference } from "./reference";
 import { region } from "./region";
 import { TIME_ZONE } from "./sla-board";
 
-export type PublicRow = { key: string | null; code: string | null; name: string | null; figures: Figures };
+type PublicRow = { key: string | null; code: string | null; name: string | null; figures: Figures };
 
 /** Plain data only (it is cached as JSON): ids are resolved to public names here. */
 export type PublicStatsView = {

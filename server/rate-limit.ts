@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from "drizzle-orm";
+import { lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rateLimits } from "@/db/schema";
 import { rateLimited } from "./errors";
@@ -41,19 +41,3 @@ function windowOf(now: Date, windowSeconds: number): Date {
   return new Date(Math.floor(now.getTime() / windowMs) * windowMs);
 }
 
-/** How many hits `bucket` has in the current window, without counting one. */
-export async function currentHits(db: Db, bucket: string, now: Date, windowSeconds: number): Promise<number> {
-  const [row] = await db
-    .select({ count: rateLimits.count })
-    .from(rateLimits)
-    .where(and(eq(rateLimits.bucket, bucket), eq(rateLimits.windowStart, windowOf(now, windowSeconds))));
-  return row?.count ?? 0;
-}
-
-/** Counts one hit against `bucket` without enforcing a limit (e.g. a failed sign-in). */
-export async function recordHit(db: Db, bucket: string, now: Date, windowSeconds: number): Promise<void> {
-  await db
-    .insert(rateLimits)
-    .values({ bucket, windowStart: windowOf(now, windowSeconds), count: 1 })
-    .onConflictDoUpdate({ target: [rateLimits.bucket, rateLimits.windowStart], set: { count: sql`${rateLimits.count} + 1` } });
-}

@@ -11,8 +11,8 @@ import { env } from "./env";
  * appears in a URL, a log or another browser. A walk-in entry's slip works the same way for the
  * officer who recorded it.
  */
-export const RECEIPT_COOKIE = "pintu_receipt";
-export const RECEIPT_MINUTES = 30;
+const RECEIPT_COOKIE = "pintu_receipt";
+const RECEIPT_MINUTES = 30;
 /** Where each receipt is read: the citizen's after /lapor, the officer's slip after a walk-in entry. */
 const PATHS = { citizen: "/lapor", staff: "/petugas/aduan/baru" } as const;
 export type ReceiptAudience = keyof typeof PATHS;

@@ -7,7 +7,7 @@ import { enforceRateLimit } from "./rate-limit";
 export type ReporterContacts = { id: number; trackingCode: string; phone: string | null; email: string | null };
 
 /** The channels a complaint's reporter can be sent their link on. */
-export function linkChannels(c: { phone: string | null; email: string | null }, only?: "sms" | "email"): ("sms" | "email")[] {
+function linkChannels(c: { phone: string | null; email: string | null }, only?: "sms" | "email"): ("sms" | "email")[] {
   return (["sms", "email"] as const).filter((ch) => (ch === "sms" ? c.phone : c.email) && (!only || only === ch));
 }
 
@@ -17,7 +17,7 @@ export function maskedContacts(c: { phone: string | null; email: string | null }
 }
 
 /** Sends of a link per complaint and hour, whoever asks (the reporter from the receipt, staff from the slip). */
-export const LINK_SENDS_PER_HOUR = 3;
+const LINK_SENDS_PER_HOUR = 3;
 
 /**
  * Queues the reporter's code and a new private link to their contacts (the worker mints the

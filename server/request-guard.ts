@@ -48,7 +48,7 @@ function isActionPost(req: GuardedRequest, path: string): boolean {
 function actionProblem(req: GuardedRequest): Refusal | null {
   const origin = req.headers.origin;
   if (origin !== undefined) {
-    let originHost: string | null = null;
+    let originHost: string | null;
     try {
       originHost = origin === "null" ? null : new URL(origin).host;
     } catch {

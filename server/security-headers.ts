@@ -18,14 +18,14 @@ const FIXED: [string, string][] = [
   ["referrer-policy", "strict-origin-when-cross-origin"],
 ];
 
-export const HSTS = "max-age=31536000; includeSubDomains";
+const HSTS = "max-age=31536000; includeSubDomains";
 
 /**
  * The Content-Security-Policy. Scripts: our own files and the inline scripts Next writes, allowed
  * by the request's nonce (or, for a page kept by the page cache, by their hashes); never
  * `unsafe-inline` or `unsafe-eval` for scripts. Styles may be inline (React's `style` attributes).
  */
-export function contentSecurityPolicy(scriptSources: string[], https: boolean): string {
+function contentSecurityPolicy(scriptSources: string[], https: boolean): string {
   return [
     "default-src 'self'",
     `script-src 'self' ${scriptSources.join(" ")}`.trimEnd(),

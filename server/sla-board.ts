@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { sql } from "drizzle-orm";
 import { figuresByOpd, monthlyTrend, openComplaints, openOverview, type BoardScope, type OpenStates } from "@/db/queries/sla-board";
 import { openShareStates, shareFiguresByOpd, type ShareFigures } from "@/db/queries/opd-clocks";
-import { rowsOf } from "@/db/queries/sla-facts";
+import { rowsOf } from "@/db/raw";
 import type { Role } from "@/domain/complaint-status";
 import { slaBoardScope, type StaffScope } from "@/domain/permissions";
 import { listRowFor } from "@/domain/reporter-text";
@@ -13,7 +13,7 @@ import { reference, type Reference } from "./reference";
 
 export const TIME_ZONE = "Asia/Jakarta";
 /** How many breached complaints the board itself lists; the drill-down pages through all. */
-export const BREACHED_ON_BOARD = 10;
+const BREACHED_ON_BOARD = 10;
 
 export type BoardParams = Record<string, string | string[] | undefined>;
 
@@ -142,8 +142,6 @@ export async function loadBoard(db: Db, ctx: BoardContext, now: Date) {
     breached,
   };
 }
-
-export type Board = Awaited<ReturnType<typeof loadBoard>>;
 
 /** Drill-down: open complaints of the board's scope in one clock state, a page at a time. */
 export async function loadDrillDown(db: Db, ctx: BoardContext, now: Date, state: ClockState | undefined, page: number, pageSize: number) {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, users } from "@/db/schema";
 import { testDatabases, type TestDatabase } from "@/db/testing";
 import { rejection } from "@/test/fixtures";
-import { ValidationError } from "./errors";
+import { type ValidationError } from "./errors";
 import { verifyPassword } from "./passwords";
 import { createStaffAccount, resetStaffPassword, setStaffActive } from "./users";
 

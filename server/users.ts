@@ -8,7 +8,7 @@ import { ValidationError, notFound } from "./errors";
 import { hashPassword } from "./passwords";
 
 /** A password to hand over once; the holder changes it after signing in. */
-export const oneTimePassword = () => randomBytes(12).toString("base64url");
+const oneTimePassword = () => randomBytes(12).toString("base64url");
 
 /**
  * Creates a staff account with a one-time password (returned, never stored in clear). Used by

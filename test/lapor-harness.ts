@@ -13,7 +13,7 @@ import { startLaporSim, type LaporSim } from "@/lapor-sim/server";
 import type { Action } from "@/domain/workflow";
 import { performAction, type ActingParty } from "@/server/workflow/perform";
 
-export const LAPOR_TOPICS = ["lapor.create_complaint", "lapor.followup", "lapor.forward"];
+const LAPOR_TOPICS = ["lapor.create_complaint", "lapor.followup", "lapor.forward"];
 
 export type LaporHarness = Awaited<ReturnType<typeof openLaporHarness>>;
 

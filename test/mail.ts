@@ -16,7 +16,7 @@ export function readMail(raw: string): { subject: string; body: string } {
   return { subject, body: /content-transfer-encoding: quoted-printable/i.test(headers) ? decodeQp(body) : body };
 }
 
-export function decodeQp(s: string): string {
+function decodeQp(s: string): string {
   const bytes: number[] = [];
   const text = s.replace(/=\r?\n/g, "");
   for (let i = 0; i < text.length; i++) {

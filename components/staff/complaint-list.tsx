@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { StatusBadge } from "@/components/status-badge";
-import { shareDue } from "@/db/queries/opd-clocks";
+import { shareDue } from "@/domain/opd-share";
 import type { ComplaintListRow } from "@/db/queries/staff-complaints";
 import { workingDaysSince } from "@/domain/sla";
 import { getDb } from "@/server/db";

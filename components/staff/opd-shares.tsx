@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { isLateBounce, shareDue, type Share } from "@/db/queries/opd-clocks";
+import type { Share } from "@/db/queries/opd-clocks";
+import { isLateBounce, shareDue } from "@/domain/opd-share";
 import { workingDaysSince } from "@/domain/sla";
 import type { WorkingCalendar } from "@/domain/working-days";
 

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { AttachmentGallery } from "@/components/attachments/attachment-gallery";
-import { listAttachments, trackingExtras } from "@/db/queries/attachments";
 import { getDb } from "@/server/db";
+import { trackingEvidence } from "@/server/public-complaint";
 
 /**
  * The tracking page's evidence and LAPOR part. The reporter (valid key) sees every attachment
@@ -10,11 +10,10 @@ import { getDb } from "@/server/db";
  * known, and for a complaint forwarded outside the city where it went and how to follow it.
  */
 export async function EvidenceAndLapor({ code, accessKey }: { code: string; accessKey: string | null }) {
-  const db = getDb();
-  const x = await trackingExtras(db, code);
-  if (!x || (x.confidential && !accessKey)) return null;
+  const x = await trackingEvidence(getDb(), code, accessKey);
+  if (!x) return null;
   const t = await getTranslations("evidence");
-  const files = await listAttachments(db, x.id, { publicOnly: !accessKey });
+  const files = x.files;
   const keyQuery = accessKey ? `key=${encodeURIComponent(accessKey)}` : "";
   const href = (id: number, thumb: boolean) => {
     const q = [keyQuery, thumb ? "ukuran=kecil" : ""].filter(Boolean).join("&");

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { CLOCK_RULES, runningSql, startSql, type ClockName } from "../../domain/clock-rules";
-import { rowsOf, ts } from "./sla-facts";
+import { rowsOf, ts } from "../raw";
 
 const TZ = sql.raw(`'Asia/Jakarta'`);
 

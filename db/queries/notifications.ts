@@ -12,7 +12,7 @@ export type Reader = { id: number; role: Role; opdId: number | null };
  * OPD. A notification for an OPD reaches only that OPD's staff; one for a role without an OPD
  * (e.g. every coordinator) only that role.
  */
-export function visibleTo(u: Reader): SQL {
+function visibleTo(u: Reader): SQL {
   const n = staffNotifications;
   const roleOk = or(isNull(n.role), eq(n.role, u.role))!;
   const opdOk = u.opdId === null ? isNull(n.opdId) : or(isNull(n.opdId), eq(n.opdId, u.opdId))!;

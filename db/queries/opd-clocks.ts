@@ -3,7 +3,7 @@ import type { ClockState } from "@/domain/sla-stats";
 import type { Db } from "../client";
 import { opds } from "../schema";
 import { opdClocks } from "../schema-sla";
-import { rowsOf, ts } from "./sla-facts";
+import { rowsOf, ts } from "../raw";
 
 /**
  * Each OPD's own share of a complaint (`opd_clocks`): for the staff complaint page (the history
@@ -33,21 +33,11 @@ export async function sharesOf(db: Db, complaintId: number) {
 }
 export type Share = Awaited<ReturnType<typeof sharesOf>>[number];
 
-/** The running share's deadline that counts: first response until the OPD has written, then resolution. */
-export function shareDue(s: Pick<Share, "firstResponseDue" | "firstRespondedAt" | "resolutionDue" | "endedAt">): Date | null {
-  if (s.endedAt) return null;
-  return s.firstResponseDue && !s.firstRespondedAt && s.firstResponseDue < s.resolutionDue ? s.firstResponseDue : s.resolutionDue;
-}
-
 /**
  * A bounce (a share ended by a return or a re-disposition) is late when it came after the
- * OPD's own first-response deadline: an OPD should say "not ours" before it owes the citizen
- * a first answer. The SQL below and `isLateBounce` say the same.
+ * OPD's own first-response deadline; `isLateBounce` in domain/opd-share.ts says the same.
  */
-export const LATE_BOUNCE = sql.raw(`s.end_reason in ('returned', 'redisposed') and s.ended_at > coalesce(s.first_response_due, s.resolution_due)`);
-export function isLateBounce(s: Pick<Share, "endReason" | "endedAt" | "firstResponseDue" | "resolutionDue">): boolean {
-  return (s.endReason === "returned" || s.endReason === "redisposed") && !!s.endedAt && s.endedAt > (s.firstResponseDue ?? s.resolutionDue);
-}
+const LATE_BOUNCE = sql.raw(`s.end_reason in ('returned', 'redisposed') and s.ended_at > coalesce(s.first_response_due, s.resolution_due)`);
 
 type Dims = { opdId?: number | null; categoryId?: number; kecamatanId?: number; channel?: string };
 /** The board's filters on the share (OPD) and its complaint `c`. */

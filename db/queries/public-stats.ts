@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Figures } from "@/domain/sla-stats";
 import type { Db } from "../client";
 import { EMPTY_ROW, FIGURES, toFigures, type FiguresRow } from "./sla-board";
-import { rowsOf, ts } from "./sla-facts";
+import { rowsOf, ts } from "../raw";
 
 /** The dimensions the public statistics break figures down by. */
 export const PUBLIC_DIMENSIONS = ["opd", "category", "kecamatan", "month", "channel"] as const;

@@ -37,7 +37,7 @@ export function searchByContact(db: Db, scope: SearchScope, c: { kind: "phone" |
 }
 
 /** How many of the newest complaints the words are looked for in first (then, when too few match, in all). */
-export const RECENT_WINDOW = 20_000;
+const RECENT_WINDOW = 20_000;
 
 /**
  * The id above which the newest ~RECENT_WINDOW complaints lie (ids are a sequence), rounded

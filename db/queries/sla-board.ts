@@ -5,7 +5,7 @@ import { type BoardClock, type ClockState, type Figures } from "@/domain/sla-sta
 import type { AnonymityFacts } from "@/domain/reporter-text";
 import type { Db } from "../client";
 import { dailyFigures, dailyRows } from "./sla-daily";
-import { rowsOf, ts } from "./sla-facts";
+import { rowsOf, ts } from "../raw";
 
 /** Filters resolved to ids; `opdId` also carries an OPD head's forced scope. */
 export type BoardScope = {

@@ -2,7 +2,7 @@ import { TZDate } from "@date-fns/tz";
 import { sql, type SQL } from "drizzle-orm";
 import type { Channel } from "@/domain/complaint-status";
 import type { Db } from "../client";
-import { rowsOf } from "./sla-facts";
+import { rowsOf } from "../raw";
 
 /**
  * The daily summary `sla_daily` (db/schema-sla-stats.ts): kept from `sla_facts` a whole day at a
@@ -14,7 +14,7 @@ const TZ_NAME = "Asia/Jakarta";
 const TZ = sql.raw(`'${TZ_NAME}'`);
 
 /** Which extra dimension a summary row carries besides the OPD (`sla_daily.dims`). */
-export const DIMS = { opd: 0, category: 1, kecamatan: 2, channel: 3 } as const;
+const DIMS = { opd: 0, category: 1, kecamatan: 2, channel: 3 } as const;
 export type Dims = (typeof DIMS)[keyof typeof DIMS];
 
 const secs = (end: string, clock: string) =>
@@ -84,7 +84,7 @@ export function dailyRows(s: DailyFilter, dims?: Dims): SQL | null {
 }
 
 /** Summed counts of summary rows `d` (the same columns as FIGURES in sla-board.ts, without medians). */
-export const DAILY_COUNTS = sql`
+const DAILY_COUNTS = sql`
   coalesce(sum(d.complaints), 0)::int as complaints,
   coalesce(sum(d.v_met), 0)::int as v_met, coalesce(sum(d.v_counted), 0)::int as v_counted,
   coalesce(sum(d.f_met), 0)::int as f_met, coalesce(sum(d.f_counted), 0)::int as f_counted,
@@ -92,7 +92,7 @@ export const DAILY_COUNTS = sql`
   coalesce(sum(d.bounces), 0)::int as bounces, coalesce(sum(d.rating_sum), 0)::int as rating_sum, coalesce(sum(d.ratings), 0)::int as ratings`;
 
 /** Exact medians (hours) of summary rows `d`, from their duration arrays. */
-export const DAILY_MEDIANS = sql`
+const DAILY_MEDIANS = sql`
   percentile_cont(0.5) within group (order by u.v) / 3600 as v_median,
   percentile_cont(0.5) within group (order by u.f) / 3600 as f_median,
   percentile_cont(0.5) within group (order by u.r) / 3600 as r_median`;

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
+import { rowsOf, ts } from "../raw";
 import { rebuildDaily } from "./sla-daily";
 
 /** Statuses in which a complaint has ended: a clock it never completed no longer applies. */
@@ -8,8 +9,6 @@ const ENDED = sql`('closed', 'archived', 'forwarded')`;
 /** Actions that end the verification clock (re-disposition does not restart it). */
 const VERIFYING_ACTIONS = sql`('dispose', 'archive', 'forward', 'merge')`;
 
-/** A timestamp parameter typed explicitly, so both drivers bind it the same way. */
-export const ts = (d: Date): SQL => sql`${d.toISOString()}::timestamptz`;
 
 /** The outcome of one clock (see `slaFacts`): null, 0 running, 1 met, 2 late, 3 overdue. */
 function outcome(done: SQL, due: SQL, now: Date): SQL {
@@ -116,8 +115,3 @@ export async function refreshSlaFacts(db: Db, now: Date, state: FactsState = {})
   return { since: startedAt, backfilled: true, dailyBuilt: true, written };
 }
 
-/** Rows of a `db.execute` result on either driver (postgres.js: an array; PGlite: `{ rows }`). */
-export function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
-}

@@ -3,6 +3,7 @@ import { COMPLAINT_STATUSES } from "../../domain/complaint-status";
 import { CLOCK_RULES, runningSql, startSql, type PausableClock } from "../../domain/clock-rules";
 import { WORKFLOW } from "../../domain/workflow";
 import type { Db } from "../client";
+import { rowsOf } from "../raw";
 import type { SlaClockName } from "../schema-sla";
 
 // No "server-only" here: the worker (`npm run worker`) runs this in a plain Node process.
@@ -37,7 +38,6 @@ function autoCloseStatuses(): string[] {
   return from;
 }
 
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []));
 const count = async (db: Db, query: SQL) => Number(rowsOf<{ n: number | string }>(await db.execute(query))[0]?.n ?? 0);
 
 /**

@@ -8,7 +8,7 @@ import { smsMessages, type SmsKind } from "../schema-sms";
 export type SmsMessageRow = typeof smsMessages.$inferSelect;
 
 /** Kinds that wait in the coordinator's SMS inbox until someone handles them. */
-export const INBOX_KINDS: readonly SmsKind[] = ["unparsed", "invalid"];
+const INBOX_KINDS: readonly SmsKind[] = ["unparsed", "invalid"];
 
 /** The stored reply to a gateway message id, if that message was already handled. */
 export async function replyForGatewayId(db: Db, gatewayId: string): Promise<string | null> {

@@ -12,9 +12,9 @@ import { E2E_SENDSMS_USER, E2E_SMS_KEY, kannelPorts } from "./kannel-config";
  * in through smsbox's sendsms. Every child is killed on stop() and when the test process exits.
  */
 
-export const BEARERBOX = "/usr/sbin/bearerbox";
-export const SMSBOX = "/usr/sbin/smsbox";
-export const FAKESMSC = "/usr/lib/kannel/test/fakesmsc";
+const BEARERBOX = "/usr/sbin/bearerbox";
+const SMSBOX = "/usr/sbin/smsbox";
+const FAKESMSC = "/usr/lib/kannel/test/fakesmsc";
 
 /** Why Kannel cannot run here, or null when it can. */
 export function kannelMissing(): string | null {
@@ -101,7 +101,7 @@ omit-empty = true
 }
 
 /** One phone on the fake SMSC: sends its messages, collects what the network delivers to it. */
-export type FakePhone = {
+type FakePhone = {
   /** Waits for the next SMS delivered to the fake SMSC (after those already taken). */
   nextDelivered: (timeoutMs?: number) => Promise<{ from: string; to: string; text: string }>;
   /** Waits for an SMS delivered to the fake SMSC that `match` accepts, whatever came before or between. */
@@ -170,7 +170,7 @@ export async function startKannel(portalUrl: string, mainPort: number): Promise<
   } catch (err) {
     const text = logs();
     await stop();
-    throw new Error(`${(err as Error).message}\n${text}`);
+    throw new Error(`${(err as Error).message}\n${text}`, { cause: err });
   }
 
   const phone = async (messages: string[]): Promise<FakePhone> => {

@@ -49,7 +49,7 @@ export function unreadable(source: string, raw: string, reason: string): Unreada
 }
 
 /** `Retry-After` as seconds or an HTTP date, in milliseconds (default 30 s when missing). */
-export function retryAfterMs(header: string | null, now = Date.now()): number {
+function retryAfterMs(header: string | null, now = Date.now()): number {
   if (!header) return 30_000;
   const secs = Number(header);
   if (Number.isFinite(secs)) return Math.max(0, secs * 1000);

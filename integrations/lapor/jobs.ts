@@ -12,7 +12,7 @@ import { pollOnce } from "./inbound";
 import { asDelivery, deliverCreate, deliverFollowup, deliverForward } from "./outbound";
 
 /** Each poll re-reads this much before the last one started: clock skew, and pages that shifted while read. */
-export const POLL_OVERLAP_MS = 2 * 60_000;
+const POLL_OVERLAP_MS = 2 * 60_000;
 const DISABLED_RETRY_MS = 10 * 60_000;
 
 function requireConfig(): LaporConfig {

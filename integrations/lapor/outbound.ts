@@ -30,10 +30,10 @@ type Result = Record<string, unknown>;
 const CREATE_LOOKBACK_MS = 10 * 60_000;
 const WAIT_FOR_CREATE_MS = 30_000;
 /** How long an item waits when LAPOR's state cannot be read, before it looks again. */
-export const HOLD_MS = 60_000;
+const HOLD_MS = 60_000;
 
 /** Nothing is sent: LAPOR's state cannot be read. Not counted as an attempt, so the item never becomes a dead letter by waiting. */
-export class Held extends RetryAfter {
+class Held extends RetryAfter {
   constructor(why: string) {
     super(HOLD_MS, `${HELD_PREFIX}${why}`);
   }

@@ -1,7 +1,7 @@
 import { HaltChannel, PermanentFailure, RetryAfter } from "../../jobs/registry";
 
 /** Fills `{to}` and `{text}` of the gateway's URL template, each URL-encoded (Kannel `sendsms` style). */
-export function outboundUrl(template: string, to: string, text: string): string {
+function outboundUrl(template: string, to: string, text: string): string {
   return template.replaceAll("{to}", encodeURIComponent(to)).replaceAll("{text}", encodeURIComponent(text));
 }
 

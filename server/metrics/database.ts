@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { Gauge, Registry } from "prom-client";
 import type { Db } from "../../db/client";
-import { rowsOf } from "../../db/queries/sla-facts";
+import { rowsOf } from "../../db/raw";
 import { laporHealth } from "../../integrations/lapor/health";
 import { env } from "../env";
 import { log } from "../log";

@@ -26,7 +26,7 @@ function sameToken(given: string, expected: string): boolean {
  * without it, only a client on this machine talking to us directly — a request relayed by a proxy
  * on the same machine (it carries X-Forwarded-For) is someone else's and is refused.
  */
-export function metricsAccess(req: IncomingMessage, token: string | undefined): 200 | 401 | 403 {
+function metricsAccess(req: IncomingMessage, token: string | undefined): 200 | 401 | 403 {
   if (token) {
     const auth = req.headers.authorization ?? "";
     return auth.startsWith("Bearer ") && sameToken(auth.slice(7).trim(), token) ? 200 : 401;

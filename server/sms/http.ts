@@ -16,7 +16,7 @@ const latin1 = new TextDecoder("windows-1252");
  * Decodes an `application/x-www-form-urlencoded` string. Unlike URLSearchParams it keeps text a
  * gateway encoded in Latin-1 (Kannel's GSM text can arrive so) instead of turning it into U+FFFD.
  */
-export function decodeForm(raw: string): Map<string, string> {
+function decodeForm(raw: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const pair of raw.split("&")) {
     if (!pair) continue;

@@ -10,7 +10,7 @@ import { intakeComplaint } from "../intake";
 import { enforceRateLimit } from "../rate-limit";
 import type { Reference } from "../reference";
 import { sha256 } from "../secrets";
-import { smsText, statusLabel } from "./replies";
+import { smsText, statusLabel, type Decision } from "./replies";
 import { replyFromSms } from "./reporter-reply";
 
 /** An inbound SMS as a gateway hands it over (any field may be missing). */
@@ -23,7 +23,7 @@ export type InboundSms = {
   binary: boolean;
 };
 
-export type InboundOutcome = SmsKind | "replayed" | "rate_limited" | "empty" | "binary" | "missing_from";
+type InboundOutcome = SmsKind | "replayed" | "rate_limited" | "empty" | "binary" | "missing_from";
 
 export type InboundResult = {
   /** 200 with a reply SMS, or 400 when the request is unusable (no sender). */
@@ -93,7 +93,6 @@ export async function handleInboundSms(db: Db, msg: InboundSms, opts: InboundOpt
   }
 }
 
-export type Decision = { kind: SmsKind; reply: string; complaintId?: number; trackingCode?: string };
 
 async function decide(
   tx: Db,

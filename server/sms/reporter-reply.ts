@@ -3,8 +3,7 @@ import { complaintForSmsReply } from "@/db/queries/sms";
 import { fitSms } from "@/domain/sms";
 import { AppError } from "../errors";
 import { performAction } from "../workflow/perform";
-import { smsText } from "./replies";
-import type { Decision } from "./inbound";
+import { smsText, type Decision } from "./replies";
 
 /**
  * `<REGION> <code> <text>`: an SMS reporter's answer to an information request. Recorded only

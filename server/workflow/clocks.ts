@@ -6,7 +6,7 @@ import { clockWindow, shiftWindow, slaPolicy, type ClockWindow } from "@/domain/
 import { PAUSED_STATUSES, type Action, type Actor } from "@/domain/workflow";
 import { addWorkingDays, workingTimeBetween } from "@/domain/working-days";
 import type { Reference } from "../reference";
-import type { ComplaintRow } from "./perform";
+import type { ComplaintRow } from "./types";
 
 type Update = Partial<typeof complaints.$inferInsert>;
 /** An extra event the clocks write beside the action's own event, in the same transaction. */

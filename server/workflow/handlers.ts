@@ -8,7 +8,7 @@ import { ValidationError } from "../errors";
 import { env } from "../env";
 import type { Reference } from "../reference";
 import type { ActionInput } from "./inputs";
-import type { ActingParty, ComplaintRow } from "./perform";
+import type { ActingParty, ComplaintRow } from "./types";
 
 /** What an action changes besides the status and the SLA clocks (./clocks.ts): columns, the event's texts, and outbox work. */
 export type Effect = {

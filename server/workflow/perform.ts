@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { attachments, complaintEvents, complaints, outbox } from "@/db/schema";
 import { collectFieldErrors } from "@/domain/complaint-input";
-import type { Channel, ComplaintStatus, Role } from "@/domain/complaint-status";
+import type { ComplaintStatus } from "@/domain/complaint-status";
 import { canSeeComplaint } from "@/domain/permissions";
 import { transition, type Action, type Actor } from "@/domain/workflow";
 import type { StoredFile } from "../attachment-images";
@@ -12,19 +12,14 @@ import { ACTION_INPUTS } from "./inputs";
 import { clockEffects } from "./clocks";
 import { applyShareOps } from "./opd-clocks";
 import { HANDLERS, type Effect } from "./handlers";
+import type { ActingParty } from "./types";
 
-/** Who is acting: a signed-in staff member, the reporter (key already checked) or the system. */
-export type ActingParty =
-  | { kind: "staff"; userId: number; role: Role; opdId: number | null }
-  | { kind: "reporter"; channel: Channel }
-  | { kind: "system" };
-
-export type ComplaintRow = typeof complaints.$inferSelect;
+export type { ActingParty } from "./types";
 
 /** Staff actions that may carry files for the reporter (the final answer, a request for information). */
-export const ACTIONS_WITH_FILES: readonly Action[] = ["respond", "request_info"];
+const ACTIONS_WITH_FILES: readonly Action[] = ["respond", "request_info"];
 
-export const actionNotAllowed = (action: string, status: string) =>
+const actionNotAllowed = (action: string, status: string) =>
   new AppError(409, "action_not_allowed", `Action "${action}" is not possible while the complaint is ${status}`);
 
 function actorOf(p: ActingParty): Actor {

@@ -1,4 +1,4 @@
-import { NextRequest } from "next/server";
+import { type NextRequest } from "next/server";
 import { handlers } from "@/server/auth";
 import { env } from "@/server/env";
 import { publicOrigin } from "@/server/public-origin";

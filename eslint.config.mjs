@@ -1,0 +1,106 @@
+// ESLint (flat config): TypeScript and Next.js rules, and the layers of docs/ARCHITECTURE.md.
+// `npm run lint` runs this, the circle check (scripts/check-cycles.ts: type imports count too) and
+// knip (unused files, exports and dependencies); CI runs all three before the tests.
+import js from "@eslint/js";
+import nextPlugin from "@next/eslint-plugin-next";
+import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
+import { importX } from "eslint-plugin-import-x";
+import reactHooks from "eslint-plugin-react-hooks";
+import tseslint from "typescript-eslint";
+
+/**
+ * A layer may not import these folders (either spelling: `@/db/…` or `../db/…`). With `types`,
+ * `import type` is still allowed (a component may name a row's shape, never call the database).
+ */
+function forbid(folders, message, { types = false } = {}) {
+  return {
+    "no-restricted-imports": "off",
+    "@typescript-eslint/no-restricted-imports": [
+      "error",
+      {
+        patterns: folders.map((folder) => ({
+          regex: `^(@/|(\\.\\./)+)${folder}(/|$)`,
+          message,
+          allowTypeImports: types,
+        })),
+      },
+    ],
+  };
+}
+
+const ABOVE_DB = ["app", "components", "server", "jobs", "integrations", "scripts", "lapor-sim", "i18n", "bench", "e2e", "test"];
+
+export default tseslint.config(
+  {
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      ".next-*/**",
+      ".data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "bench/results/**",
+      "db/migrations/**",
+      "next-env.d.ts",
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  nextPlugin.configs["core-web-vitals"],
+  {
+    files: ["**/*.tsx"],
+    plugins: { "react-hooks": reactHooks },
+    rules: { "react-hooks/rules-of-hooks": "error", "react-hooks/exhaustive-deps": "error" },
+  },
+  {
+    plugins: { "import-x": importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      "import-x/resolver": undefined,
+      "import-x/resolver-next": [createTypeScriptImportResolver({ project: "tsconfig.json" })],
+    },
+    linterOptions: { reportUnusedDisableDirectives: "error" },
+    rules: {
+      "import-x/no-cycle": "error",
+      "import-x/no-duplicates": "error",
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
+      ],
+      "@typescript-eslint/consistent-type-imports": [
+        "error",
+        { fixStyle: "inline-type-imports", disallowTypeAnnotations: false },
+      ],
+    },
+  },
+  // An adapter rethrows an outside failure with a message of its own and on purpose without the
+  // original as `cause`: the worker stores and logs the error, and the original may carry a
+  // recipient's address or a payload.
+  { files: ["integrations/**/*.ts"], rules: { "preserve-caught-error": "off" } },
+  // A plain `<a>` is how the App Router pages link (no Pages Router here).
+  { rules: { "@next/next/no-html-link-for-pages": "off" } },
+  // Plain Node scripts (the server-only loader hook, configs).
+  { files: ["**/*.mjs"], languageOptions: { globals: { process: "readonly", URL: "readonly", console: "readonly" } } },
+  // domain/: pure rules, no I/O; imports nothing of ours but domain/.
+  {
+    files: ["domain/**/*.ts"],
+    ignores: ["domain/**/*.test.ts"],
+    rules: forbid(
+      [...ABOVE_DB, "db", "lib"],
+      "domain/ is pure: it imports only domain/ (docs/ARCHITECTURE.md).",
+    ),
+  },
+  // db/: reads and writes; only domain/ and lib/ below it.
+  {
+    files: ["db/**/*.ts"],
+    // Until issue 17 moves log, errors and passwords to lib/ (then these three go).
+    ignores: ["db/**/*.test.ts", "db/pg-array-types.ts", "db/queries/lapor-ops.ts", "db/seed/demo.ts"],
+    rules: forbid(ABOVE_DB, "db/ sits below server/, jobs/ and integrations/: it imports only domain/ and lib/ (docs/ARCHITECTURE.md)."),
+  },
+  // components/: UI; may name a query's row type, never call the database.
+  {
+    files: ["components/**/*.{ts,tsx}"],
+    rules: forbid(["db", "jobs", "integrations", "scripts"], "components/ never touch the database: call server/ (docs/ARCHITECTURE.md).", { types: true }),
+  },
+);

@@ -1,0 +1,11 @@
+import type { complaints } from "@/db/schema";
+import type { Channel, Role } from "@/domain/complaint-status";
+
+/** Who is acting: a signed-in staff member, the reporter (key already checked) or the system. */
+export type ActingParty =
+  | { kind: "staff"; userId: number; role: Role; opdId: number | null }
+  | { kind: "reporter"; channel: Channel }
+  | { kind: "system" };
+
+/** A complaint as the executor locked it. */
+export type ComplaintRow = typeof complaints.$inferSelect;
