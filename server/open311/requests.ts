@@ -16,7 +16,6 @@ import { isoInZone } from "../time";
 import { Open311Error, type Open311Value } from "./format";
 import { parseW3cDate, required, type Open311Form } from "./input";
 import type { Open311Client } from "./keys";
-import { kelurahanValues } from "./services";
 
 /** Where the request's answers point (public tracking page, attachments). */
 export type Open311Context = { region: string; origin: string; now: Date };
