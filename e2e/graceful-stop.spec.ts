@@ -110,9 +110,10 @@ test.describe("graceful stop", { tag: "@api" }, () => {
   // A start on a loaded machine can take minutes (PGlite, migrations, seed, Next).
   test.setTimeout(420_000);
 
-  // Known failure, not yet understood: with one serving process on the embedded database the
-  // connections still sending at SIGTERM are reset (the PostgreSQL cluster variant below passes).
-  test.fixme("embedded database: a complaint still arriving at SIGTERM gets its 201; the process exits 0", async () => {
+  // One process on the embedded database: PGlite holds the thread for long turns, so the upload's
+  // connection often still waits in the listener's accept queue when the signal is taken
+  // (scripts/http-drain.ts accepts those before closing the listener).
+  test("embedded database: a complaint still arriving at SIGTERM gets its 201; the process exits 0", async () => {
     const child = spawn(process.execPath, ["--import", "tsx", "e2e/support/serve.ts", String(PORTS.embedded), "1000"], {
       env: { ...process.env, PINTU_SKIP_BUILD: "1", SHUTDOWN_GRACE_SECONDS: "10" },
       stdio: "ignore",

@@ -21,6 +21,7 @@ import { authSecretFor } from "./auth-secret";
 import { buildIfNeeded } from "./build-if-needed";
 import { requestEntry } from "./http-entry";
 import { closeConnectionWhenStopping, onStopSignal, stopServing } from "./graceful-stop";
+import { drainable } from "./http-drain";
 import { createPageCache } from "./page-cache";
 import { runScript } from "./run-script";
 
@@ -134,6 +135,7 @@ async function serve(e: Env, runJobs: boolean) {
     if (pages?.handles(req)) return void pages.serve(req, res, () => void handler(req, res));
     void handler(req, res);
   }));
+  const serving = drainable(server);
   server.keepAliveTimeout = 65_000;
   server.on("error", (err) => {
     console.error(`pintu: cannot serve on port ${e.PORT}: ${err.message}`);
@@ -149,5 +151,5 @@ async function serve(e: Env, runJobs: boolean) {
     console.log(`pintu: ready on http://localhost:${e.PORT} (${handle.kind === "pglite" ? `embedded database in ${e.DATA_DIR}` : "PostgreSQL"}${e.demo ? ", demo data" : ""})`);
   });
 
-  onStopSignal((signal) => void stopServing(signal, { server, worker, closeDb: () => handle.close(), graceMs: e.SHUTDOWN_GRACE_SECONDS * 1000 }));
+  onStopSignal((signal) => void stopServing(signal, { server: serving, worker, closeDb: () => handle.close(), graceMs: e.SHUTDOWN_GRACE_SECONDS * 1000 }));
 }

@@ -4,15 +4,19 @@
  * the intake exactly as `npm start` serves it, and the worker delivering to a LAPOR simulator)
  * take complaints from eight clients while
  *   1. one serving process is killed with SIGKILL and started again, and
- *   2. PostgreSQL is stopped for a second and started again.
+ *   2. PostgreSQL is stopped for a second and started again, and
+ *   3. the other serving process gets SIGTERM while uploads to it are still sending their bodies.
  * Afterwards: every acknowledged complaint (201) is stored, no request was answered 500 (503 with
  * Retry-After while the database was away), every stored complaint reached LAPOR exactly once,
- * and no serving process died on its own (an unhandled rejection would end it).
+ * and no serving process died on its own (an unhandled rejection would end it). The uploads in
+ * flight at SIGTERM get their 201, a new connection after it is refused (or answered 503), the
+ * process exits 0 within its drain window, and once both processes are stopped no lease is held.
  * Prints one JSON line with the figures. Needs the PostgreSQL 15 binaries (`PG_BIN`).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
+import { request as httpRequest } from "node:http";
+import { connect, createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { inArray, sql } from "drizzle-orm";
@@ -27,6 +31,10 @@ import { startPrivatePostgres, type PrivatePostgres } from "./private-postgres";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const hasPostgres = existsSync(path.join(process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin", "pg_ctl"));
 const CLIENTS = 8;
+/** SHUTDOWN_GRACE_SECONDS of the serving processes. */
+const GRACE_S = 10;
+/** WORKER_LEASE_MS of the serving processes. */
+const LEASE_MS = 15_000;
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -36,13 +44,50 @@ const freePort = () =>
     });
   });
 
-describe.skipIf(!hasPostgres)("faults under intake: a serving process killed, PostgreSQL restarted", () => {
+/** Starts a POST of a complaint and sends only the first half of its body; `finish` sends the rest. */
+function slowComplaint(port: number) {
+  const body = Buffer.from(JSON.stringify(validComplaint()));
+  const req = httpRequest({ host: "127.0.0.1", port, path: "/api/v1/complaints", method: "POST", headers: { "content-type": "application/json", "content-length": body.length } });
+  const answered = new Promise<{ status: number | "no answer"; code?: string }>((resolve) => {
+    req.on("response", (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (c: string) => (text += c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, code: res.statusCode === 201 ? (JSON.parse(text) as { trackingCode: string }).trackingCode : undefined }));
+    });
+    req.on("error", () => resolve({ status: "no answer" }));
+  });
+  req.write(body.subarray(0, body.length >> 1));
+  return { answered, finish: () => void req.end(body.subarray(body.length >> 1)) };
+}
+
+/** What a new connection gets: "refused" (no connection, or closed without an HTTP answer) or the status. */
+function newConnection(port: number): Promise<string> {
+  return new Promise((resolve) => {
+    const s = connect(port, "127.0.0.1");
+    let answer = "";
+    s.setTimeout(10_000, () => s.destroy());
+    s.once("connect", () => s.write("GET /api/v1/complaints/BTM-0000000 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"));
+    s.on("data", (c: Buffer) => (answer += c.toString("latin1")));
+    s.on("error", () => {});
+    s.once("close", () => resolve(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? "refused"));
+  });
+}
+
+const exitOf = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code))));
+
+describe.skipIf(!hasPostgres)("faults under intake: a serving process killed, PostgreSQL restarted, a serving process stopped during uploads", () => {
   let pg: PrivatePostgres;
   let handle: DbHandle;
   let sim: LaporSim;
   const servers = new Map<number, ChildProcess>();
+  /** Serving processes stopped on purpose (SIGTERM: they exit 0 by themselves). */
+  const stopped = new Set<ChildProcess>();
   const unexpectedExits: string[] = [];
   const output: string[] = [];
+  /** Each serving process's worker id (job_leases.locked_by). */
+  const workerIds = new Map<ChildProcess, string>();
 
   async function serve(port: number): Promise<ChildProcess> {
     const child = spawn(process.execPath, ["--import", "tsx", "test/fault-server.ts"], {
@@ -59,7 +104,8 @@ describe.skipIf(!hasPostgres)("faults under intake: a serving process killed, Po
         LAPOR_INSTITUTION_ID: "2171",
         LAPOR_POLL_SECONDS: "3600",
         WORKER_BACKOFF_MS: "200",
-        WORKER_LEASE_MS: "15000",
+        WORKER_LEASE_MS: String(LEASE_MS),
+        SHUTDOWN_GRACE_SECONDS: String(GRACE_S),
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -67,10 +113,15 @@ describe.skipIf(!hasPostgres)("faults under intake: a serving process killed, Po
     child.stderr!.on("data", keep);
     servers.set(port, child);
     child.on("exit", (code, signal) => {
-      if (servers.get(port) === child && signal !== "SIGKILL" && signal !== "SIGTERM") unexpectedExits.push(`port ${port}: ${signal ?? code}`);
+      if (servers.get(port) === child && signal !== "SIGKILL" && !stopped.has(child)) unexpectedExits.push(`port ${port}: ${signal ?? code}`);
     });
     await new Promise<void>((resolve, reject) => {
-      child.stdout!.on("data", (d: Buffer) => (d.toString().includes("ready") ? resolve() : output.push(d.toString())));
+      child.stdout!.on("data", (d: Buffer) => {
+        const ready = /ready \(worker (\S+)\)/.exec(d.toString());
+        if (!ready) return void output.push(d.toString());
+        workerIds.set(child, ready[1]!);
+        resolve();
+      });
       child.once("exit", (code) => reject(new Error(`serving process exited ${code}:\n${output.slice(-10).join("\n")}`)));
     });
     return child;
@@ -90,7 +141,7 @@ describe.skipIf(!hasPostgres)("faults under intake: a serving process killed, Po
     pg?.dispose();
   });
 
-  it("acknowledged = stored, no 500, no duplicate to LAPOR", { timeout: 240_000 }, async () => {
+  it("acknowledged = stored, no 500, no duplicate to LAPOR, uploads in flight at SIGTERM answered, no lease left", { timeout: 240_000 }, async () => {
     const ports = [await freePort(), await freePort()];
     await Promise.all(ports.map(serve));
 
@@ -133,7 +184,9 @@ describe.skipIf(!hasPostgres)("faults under intake: a serving process killed, Po
     await until("the first complaints", () => acknowledged.size >= 50);
     // 1. SIGKILL a serving process in the middle of intake, then start it again.
     const killedAt = acknowledged.size;
-    servers.get(ports[0]!)!.kill("SIGKILL");
+    const killed = servers.get(ports[0]!)!;
+    const killedTime = Date.now();
+    killed.kill("SIGKILL");
     await new Promise((r) => setTimeout(r, 1000));
     await serve(ports[0]!);
     await until("intake after the restart", () => acknowledged.size >= killedAt + 50);
@@ -142,6 +195,29 @@ describe.skipIf(!hasPostgres)("faults under intake: a serving process killed, Po
     const beforeRestart = acknowledged.size;
     await pg.restart(1000);
     await until("intake after PostgreSQL came back", () => acknowledged.size >= beforeRestart + 50);
+
+    // 3. SIGTERM the other serving process while three uploads to it are still sending.
+    const beforeStop = acknowledged.size;
+    const stopping = servers.get(ports[1]!)!;
+    const uploads = Array.from({ length: 3 }, () => slowComplaint(ports[1]!));
+    await new Promise((r) => setTimeout(r, 300));
+    stopped.add(stopping);
+    const signalledAt = Date.now();
+    stopping.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 1000));
+    const afterSignal = await newConnection(ports[1]!);
+    for (const u of uploads) u.finish();
+    const uploaded = await Promise.all(uploads.map((u) => u.answered));
+    for (const u of uploaded) {
+      statuses.set(u.status, (statuses.get(u.status) ?? 0) + 1);
+      if (u.code) acknowledged.add(u.code);
+    }
+    const stopExit = await exitOf(stopping);
+    const stopMs = Date.now() - signalledAt;
+    const leasesOf = async (worker: string) =>
+      ((await handle.db.execute(sql`select count(*)::int as n from job_leases where locked_by = ${worker} and locked_until > now()`)) as unknown as Array<{ n: number }>)[0]!.n;
+    const stoppedLeases = await leasesOf(workerIds.get(stopping)!);
+    await until("intake after the SIGTERM", () => acknowledged.size >= beforeStop + 50);
     running = false;
     await Promise.all(load);
     const loadMs = Date.now() - t0;
@@ -166,6 +242,17 @@ describe.skipIf(!hasPostgres)("faults under intake: a serving process killed, Po
     }
     const duplicates = [...perCode.values()].filter((n) => n > 1).length;
 
+    // The last serving process stops gracefully too; then (once the killed one's leases have run
+    // out) no outbox item and no periodic job is held by anyone.
+    const last = servers.get(ports[0]!)!;
+    stopped.add(last);
+    last.kill("SIGTERM");
+    const lastExit = await exitOf(last);
+    await new Promise((r) => setTimeout(r, Math.max(0, killedTime + LEASE_MS + 1000 - Date.now())));
+    const [held] = (await handle.db.execute(sql`select
+      (select count(*) from outbox where leased_until > now())::int as items,
+      (select count(*) from job_leases where locked_until > now() and locked_by is distinct from ${workerIds.get(killed)!})::int as jobs`)) as unknown as Array<{ items: number; jobs: number }>;
+
     const report = {
       bench: "ops_fault",
       load_ms: loadMs,
@@ -177,6 +264,8 @@ describe.skipIf(!hasPostgres)("faults under intake: a serving process killed, Po
       lapor_distinct: perCode.size,
       lapor_duplicates: duplicates,
       unexpected_exits: unexpectedExits,
+      sigterm: { uploads: uploaded.map((u) => u.status), new_connection: afterSignal, exit: stopExit, exit_ms: stopMs, leases_left: stoppedLeases },
+      leases_held_after_stop: held,
     };
     console.log(JSON.stringify(report));
     expect(stored.length).toBe(acknowledged.size);
@@ -185,6 +274,15 @@ describe.skipIf(!hasPostgres)("faults under intake: a serving process killed, Po
     expect(duplicates).toBe(0);
     expect(perCode.size).toBe(storedTotal);
     expect(unexpectedExits, output.slice(-20).join("\n")).toEqual([]);
+    // SIGTERM: the uploads in flight were answered 201 (and are stored, above), a new connection
+    // was refused or answered 503, the process left within its drain window holding nothing.
+    expect(uploaded.map((u) => u.status)).toEqual([201, 201, 201]);
+    expect(["refused", "503"]).toContain(afterSignal);
+    expect(stopExit).toBe(0);
+    expect(stopMs).toBeLessThan(GRACE_S * 1000);
+    expect(stoppedLeases).toBe(0);
+    expect(lastExit).toBe(0);
+    expect(held).toEqual({ items: 0, jobs: 0 });
     expect(output.join("\n")).not.toMatch(/unhandled|UnhandledPromiseRejection/i);
   });
 });
