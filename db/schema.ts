@@ -238,8 +238,28 @@ export const auditLog = pgTable(
     action: text("action").notNull(),
     complaintId: bigint("complaint_id", { mode: "number" }).references(() => complaints.id),
     data: jsonb("data").$type<Record<string, unknown>>(),
+    /** The actor's role at the time (a role id, "system" or "cli"). */
+    actorRole: text("actor_role"),
+    /** What was changed or read: a kind ("user", "holiday", "complaint", …) and its id or key. */
+    targetKind: text("target_kind"),
+    targetId: text("target_id"),
+    before: jsonb("before").$type<Record<string, unknown>>(),
+    after: jsonb("after").$type<Record<string, unknown>>(),
+    /** The client address the request came from ("unknown" when not known, "cli" for scripts). */
+    address: text("address"),
+    /** Full-text over the details, for the audit screen's search. */
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      sql`to_tsvector('simple', "action" || ' ' || coalesce("target_kind", '') || ' ' || coalesce("target_id", '') || ' ' || coalesce("before"::text, '') || ' ' || coalesce("after"::text, '') || ' ' || coalesce("data"::text, ''))`,
+    ),
   },
-  (t) => [index("audit_log_at_idx").on(t.at)],
+  (t) => [
+    index("audit_log_at_idx").on(t.at),
+    index("audit_log_at_id_idx").on(t.at, t.id),
+    index("audit_log_user_idx").on(t.userId, t.at),
+    index("audit_log_complaint_idx").on(t.complaintId),
+    index("audit_log_action_idx").on(t.action, t.at),
+    index("audit_log_search_idx").using("gin", t.searchVector),
+  ],
 );
 
 /** Append-only log of every state change; UPDATE and DELETE are rejected by a trigger. */

@@ -4,6 +4,7 @@ import { migrateDb } from "../db/migrate";
 import { ROLES } from "../domain/complaint-status";
 import { env } from "../server/env";
 import { ValidationError } from "../server/errors";
+import { CLI_ACTOR } from "../db/queries/audit";
 import { createStaffAccount } from "../server/users";
 import { runScript, UsageError } from "./run-script";
 
@@ -25,7 +26,7 @@ await runScript(async () => {
   try {
     await migrateDb(handle);
     const input = { email: values.email ?? "", name: values.name ?? values.email ?? "", role: values.role ?? "", opdCode: values.opd };
-    const created = await createStaffAccount(handle.db, input, null).catch((err: unknown) => {
+    const created = await createStaffAccount(handle.db, input, CLI_ACTOR).catch((err: unknown) => {
       if (err instanceof ValidationError) {
         const keys = Object.values(err.fieldErrors).flat();
         throw new UsageError(keys.map((k) => PROBLEMS[k] ?? k).join("; "));

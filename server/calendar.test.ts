@@ -8,10 +8,12 @@ import { intakeComplaint } from "./intake";
 
 describe.each(testDatabases())("working calendar administration on $name", (backend) => {
   let t: TestDatabase;
-  let admin: number;
+  let adminId: number;
+  let admin: { userId: number; role: string; address: string };
   beforeAll(async () => {
     t = await backend.open();
-    [{ id: admin }] = (await t.db.insert(users).values({ email: "admin@t", name: "Admin", role: "admin", passwordHash: "x" }).returning({ id: users.id })) as [{ id: number }];
+    [{ id: adminId }] = (await t.db.insert(users).values({ email: "admin@t", name: "Admin", role: "admin", passwordHash: "x" }).returning({ id: users.id })) as [{ id: number }];
+    admin = { userId: adminId, role: "admin", address: "198.51.100.4" };
   });
   afterAll(() => t?.dispose());
 
@@ -26,7 +28,7 @@ describe.each(testDatabases())("working calendar administration on $name", (back
     // The open complaint's running verification clock spans the new day: its deadline moves too.
     expect(await addCalendarDay(t.db, { day: "2031-03-05", name: "Cuti bersama uji", kind: "cuti_bersama" }, admin)).toEqual({ ok: true, day: "2031-03-05", moved: 1 });
     expect(await verificationDue("2031-03-03 10:00")).toBe(wib("2031-03-07 10:00").toISOString());
-    expect(await t.db.select().from(auditLog).where(and(eq(auditLog.userId, admin), eq(auditLog.action, "calendar.add")))).toHaveLength(1);
+    expect(await t.db.select().from(auditLog).where(and(eq(auditLog.userId, adminId), eq(auditLog.action, "calendar.add")))).toHaveLength(1);
     expect(await removeCalendarDay(t.db, "2031-03-05", admin)).toEqual({ ok: true, day: "2031-03-05", moved: 2 });
     expect(await verificationDue("2031-03-03 10:00")).toBe(wib("2031-03-06 10:00").toISOString());
   });
@@ -48,7 +50,7 @@ describe.each(testDatabases())("working calendar administration on $name", (back
     expect((await row(later)).verificationDue?.toISOString()).toBe(laterDue);
     const events = await t.db.select().from(complaintEvents).where(and(eq(complaintEvents.complaintId, moved.id), eq(complaintEvents.action, "deadlines_recomputed")));
     expect(events).toHaveLength(1);
-    expect(events[0]!.actorUserId).toBe(admin);
+    expect(events[0]!.actorUserId).toBe(adminId);
     const data = events[0]!.data as { day: string; change: string; due: Record<string, string>; previous: Record<string, string> };
     expect([data.day, data.change, Object.keys(data.due)]).toEqual(["2031-06-03", "added", ["verification"]]);
     expect([new Date(data.previous.verification!), new Date(data.due.verification!)]).toEqual([wib("2031-06-05 10:00"), wib("2031-06-06 10:00")]);

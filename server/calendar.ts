@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import type { AuditActor } from "@/db/queries/audit";
 import { addHoliday, removeHoliday, setCategoryPolicy } from "@/db/queries/calendar";
 import type { Db } from "@/db/client";
 import { DEFAULT_SLA, type SlaClock } from "@/domain/sla";
@@ -29,32 +30,32 @@ export type CalendarResult = { ok: true; day?: string; name?: string; moved?: nu
  * deadlines computed afterwards see it (this process at once, others within the reference
  * cache's 30 seconds).
  */
-export async function addCalendarDay(db: Db, input: Record<string, unknown>, userId: number): Promise<CalendarResult> {
+export async function addCalendarDay(db: Db, input: Record<string, unknown>, actor: AuditActor): Promise<CalendarResult> {
   const parsed = holidayInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: [...new Set(parsed.error.issues.map((i) => String(i.path[0])))] };
-  const done = await addHoliday(db, parsed.data, userId);
+  const done = await addHoliday(db, parsed.data, actor);
   if (!done) return { ok: false, errors: ["exists"] };
   invalidateReference(db);
   return { ok: true, day: parsed.data.day, moved: done.moved };
 }
 
 /** Removes a day from the working calendar (it becomes a working day again if a weekday). */
-export async function removeCalendarDay(db: Db, input: unknown, userId: number): Promise<CalendarResult> {
+export async function removeCalendarDay(db: Db, input: unknown, actor: AuditActor): Promise<CalendarResult> {
   const parsed = day.safeParse(input);
   if (!parsed.success) return { ok: false, errors: ["day"] };
-  const done = await removeHoliday(db, parsed.data, userId);
+  const done = await removeHoliday(db, parsed.data, actor);
   if (!done) return { ok: false, errors: ["missing"] };
   invalidateReference(db);
   return { ok: true, day: parsed.data, moved: done.moved };
 }
 
 /** Sets a category's per-clock working days (blank = default). */
-export async function saveCategoryPolicy(db: Db, code: string, input: Record<string, unknown>, userId: number): Promise<CalendarResult> {
+export async function saveCategoryPolicy(db: Db, code: string, input: Record<string, unknown>, actor: AuditActor): Promise<CalendarResult> {
   const parsed = policyInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: ["policy"] };
   const sla: Partial<Record<SlaClock, number>> = {};
   for (const clock of Object.keys(DEFAULT_SLA) as SlaClock[]) if (parsed.data[clock] !== undefined) sla[clock] = parsed.data[clock];
-  const name = await setCategoryPolicy(db, code, sla, userId);
+  const name = await setCategoryPolicy(db, code, sla, actor);
   if (!name) return { ok: false, errors: ["policy"] };
   invalidateReference(db);
   return { ok: true, name };

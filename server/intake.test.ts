@@ -136,7 +136,7 @@ describe.each(testDatabases())("intakeComplaint on $name", (backend) => {
 
   it("records the staff member who entered a walk-in complaint", async () => {
     const [staff] = await t.db.insert(users).values({ email: `loket-${Date.now()}@pintu.test`, name: "Petugas", passwordHash: "x", role: "coordinator" }).returning();
-    const receipt = await submit(validComplaint(), { channel: "walk_in", actor: { userId: staff!.id, role: "coordinator" } });
+    const receipt = await submit(validComplaint(), { channel: "walk_in", actor: { userId: staff!.id, role: "coordinator", address: "192.0.2.1" } });
     const row = await stored(receipt.trackingCode);
     const [event] = await t.db.select().from(complaintEvents).where(eq(complaintEvents.complaintId, row.id));
     expect(event).toMatchObject({ actorUserId: staff!.id, actorRole: "coordinator", channel: "walk_in" });

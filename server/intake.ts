@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { writeAudit, type AuditActor } from "@/db/queries/audit";
 import { insertComplaintWithEvent, type FirstEventRow, type NewComplaintRow } from "@/db/queries/intake";
 import { attachments, complaints, idempotencyKeys } from "@/db/schema";
 import type { Channel } from "@/domain/complaint-status";
@@ -27,8 +28,10 @@ export type IntakeRequest = {
   now: Date;
   /** Replays with the same key and request return the first receipt. */
   idempotencyKey?: string;
-  /** Staff member entering the complaint on the citizen's behalf (walk-in, phone, letter…). */
-  actor?: { userId: number; role: string };
+  /** Staff member entering the complaint on the citizen's behalf (walk-in, phone, letter…): audited. */
+  actor?: AuditActor;
+  /** More to keep in that audit entry (the SMS it came from, the import it was part of). */
+  auditData?: Record<string, unknown>;
   /** Reference data already loaded, for callers that pass a transaction (whose own cache would miss). */
   ref?: Reference;
   /**
@@ -168,8 +171,8 @@ export async function intakeComplaint(db: Db, req: IntakeRequest): Promise<Intak
     return inserted;
   };
 
-  // The common case (no key to honour, no files, not an import) is one statement, atomic alone.
-  if (!req.idempotencyKey && !req.lapor && !req.alongside && checkedFiles.files.length === 0) {
+  // The common case (a citizen's, no key to honour, no files, not an import) is one statement, atomic alone.
+  if (!req.idempotencyKey && !req.lapor && !req.alongside && !req.actor && checkedFiles.files.length === 0) {
     const inserted = await store(db);
     metrics().intake.inc({ channel: req.channel });
     return { trackingCode: inserted.trackingCode, status: "received", accessKey, replayed: false, complaintId: inserted.id };
@@ -204,6 +207,17 @@ export async function intakeComplaint(db: Db, req: IntakeRequest): Promise<Intak
       await tx.insert(attachments).values(stored.files.map((f) => ({ ...f, complaintId: inserted.id, source: "reporter" as const, createdAt: req.now })));
     }
 
+    if (req.actor) {
+      await writeAudit(tx, {
+        actor: req.actor,
+        at: req.now,
+        action: "complaint.enter",
+        complaintId: inserted.id,
+        target: { kind: "complaint", id: inserted.trackingCode },
+        after: { status: "received", channel: req.channel, category: category?.code ?? null, anonymous: input.anonymous },
+        data: req.auditData ?? null,
+      });
+    }
     const receipt: Receipt = { trackingCode: inserted.trackingCode, status: "received", accessKey };
     if (keyHash && req.idempotencyKey) {
       await tx

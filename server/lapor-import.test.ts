@@ -2,7 +2,7 @@ import { and, count, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, complaintEvents, complaints, kelurahan, outbox, users } from "@/db/schema";
 import { countRows, testDatabases, type TestDatabase } from "@/db/testing";
-import { validComplaint, wib } from "@/test/fixtures";
+import { validComplaint, wib, testActor } from "@/test/fixtures";
 import { intakeComplaint } from "./intake";
 import { buildExport } from "./lapor-export";
 import { ImportFileError, importLaporExport, importReport } from "./lapor-import";
@@ -22,7 +22,7 @@ describe.each(testDatabases())("importing a LAPOR export on $name", (backend) =>
   });
   afterAll(() => h?.dispose());
 
-  const importText = (text: string) => importLaporExport(h.db, { text, region: "BTM", user, now: NOW });
+  const importText = (text: string) => importLaporExport(h.db, { text, region: "BTM", actor: testActor(user.id, user.role), now: NOW });
   const laporComplaint = (over: Record<string, unknown> = {}) => ({
     id: `L${uid()}`,
     tracking_id: `T${uid()}`,
@@ -45,9 +45,9 @@ describe.each(testDatabases())("importing a LAPOR export on $name", (backend) =>
     // A complaint LAPOR told us its tracking id for, but whose LAPOR id we never learnt.
     const known = await intakeComplaint(h.db, { raw: validComplaint(), channel: "web", region: "BTM", now: NOW });
     await h.db.update(complaints).set({ laporTrackingId: "TRK-KNOWN-1" }).where(eq(complaints.trackingCode, known.trackingCode));
-    await setMapping(h.db, { kind: "category", localCode: "JALAN", laporId: "55", userId: user.id, now: NOW });
+    await setMapping(h.db, { kind: "category", localCode: "JALAN", laporId: "55", actor: testActor(user.id, "admin"), now: NOW });
     const [kel] = await h.db.select({ id: kelurahan.id }).from(kelurahan).where(eq(kelurahan.name, "Belian"));
-    await setMapping(h.db, { kind: "area", localCode: String(kel!.id), laporId: "LOC-9", userId: user.id, now: NOW });
+    await setMapping(h.db, { kind: "area", localCode: String(kel!.id), laporId: "LOC-9", actor: testActor(user.id, "admin"), now: NOW });
     invalidateReference(h.db);
 
     const rows = [

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditLog, complaints, outbox } from "@/db/schema";
+import { writeAudit, type AuditActor } from "@/db/queries/audit";
 import { parseLaporExport, trackingCodeIn, type LaporRecord, type RowError } from "@/domain/lapor-import";
 import type { Role } from "@/domain/complaint-status";
 import { ValidationError } from "./errors";
@@ -40,7 +41,7 @@ const isUniqueViolation = (err: unknown) => {
  * `lapor`. Row by row, so one bad row costs only itself; importing the same file again changes
  * nothing. The summary (codes and counts, no personal data) goes to the audit log.
  */
-export async function importLaporExport(db: Db, req: { text: string; region: string; user: { id: number; role: Role }; now: Date }): Promise<ImportReport & { auditId: number }> {
+export async function importLaporExport(db: Db, req: { text: string; region: string; actor: AuditActor; now: Date }): Promise<ImportReport & { auditId: number }> {
   const parsed = parseLaporExport(req.text);
   if (!parsed.ok) throw new ImportFileError(parsed.error);
   const report: ImportReport = { rows: parsed.records.length + new Set(parsed.errors.map((e) => e.row)).size, linked: [], created: [], unchanged: [], errors: [...parsed.errors] };
@@ -71,7 +72,8 @@ export async function importLaporExport(db: Db, req: { text: string; region: str
         channel: "lapor",
         region: req.region,
         now: req.now,
-        actor: { userId: req.user.id, role: req.user.role },
+        actor: req.actor,
+        auditData: { import: true, laporId: record.id },
         lapor: { laporId: record.id, trackingId: record.trackingId },
       });
       report.created.push({ row, laporId: record.id, trackingCode: receipt.trackingCode });
@@ -87,11 +89,8 @@ export async function importLaporExport(db: Db, req: { text: string; region: str
     }
   }
   report.errors.sort((a, b) => a.row - b.row);
-  const [audit] = await db
-    .insert(auditLog)
-    .values({ at: req.now, userId: req.user.id, action: "lapor.import", data: summary(report) })
-    .returning({ id: auditLog.id });
-  return { ...report, auditId: audit!.id };
+  const auditId = await writeAudit(db, { actor: req.actor, at: req.now, action: "lapor.import", target: { kind: "lapor", id: "import" }, data: summary(report) });
+  return { ...report, auditId };
 }
 
 /** Intake's field names in LAPOR's terms, so row errors name the column of the file. */
@@ -131,7 +130,7 @@ function intakeInput(r: LaporRecord, maps: Awaited<ReturnType<typeof mappingLook
  * Links a LAPOR complaint to the Pintu complaint it was made from, if any. One transaction: the
  * link, the closing of a still-waiting "create in LAPOR" delivery, and the audit entry.
  */
-async function linkExisting(db: Db, r: LaporRecord, req: { region: string; user: { id: number }; now: Date }) {
+async function linkExisting(db: Db, r: LaporRecord, req: { region: string; actor: AuditActor; now: Date }) {
   return db.transaction(async (tx) => {
     let target: { id: number; trackingCode: string; laporId: string | null } | undefined;
     if (r.trackingId) {
@@ -154,10 +153,19 @@ async function linkExisting(db: Db, r: LaporRecord, req: { region: string; user:
     await tx.update(complaints).set({ laporId: r.id, laporTrackingId: r.trackingId ?? undefined }).where(eq(complaints.id, target.id));
     const closed = await tx
       .update(outbox)
-      .set({ status: "done", deliveredVia: "manual", doneAt: req.now, lastError: null, result: { linkedByImport: { laporId: r.id, userId: req.user.id } } })
+      .set({ status: "done", deliveredVia: "manual", doneAt: req.now, lastError: null, result: { linkedByImport: { laporId: r.id, userId: req.actor.userId } } })
       .where(and(eq(outbox.complaintId, target.id), eq(outbox.topic, "lapor.create_complaint"), ne(outbox.status, "done")))
       .returning({ id: outbox.id });
-    await tx.insert(auditLog).values({ at: req.now, userId: req.user.id, action: "lapor.link", complaintId: target.id, data: { laporId: r.id, closedOutbox: closed.map((c) => c.id) } });
+    await writeAudit(tx, {
+      actor: req.actor,
+      at: req.now,
+      action: "lapor.link",
+      complaintId: target.id,
+      target: { kind: "complaint", id: target.trackingCode },
+      before: { laporId: target.laporId },
+      after: { laporId: r.id },
+      data: { closedOutbox: closed.map((c) => c.id) },
+    });
     return { kind: "linked" as const, trackingCode: target.trackingCode };
   });
 }

@@ -7,7 +7,7 @@ import { setLaporConfig } from "@/integrations/lapor/config";
 import "@/integrations/lapor/jobs";
 import { drainOnce } from "@/jobs/run";
 import { startLaporSim, type LaporSim } from "@/lapor-sim/server";
-import { validComplaint } from "@/test/fixtures";
+import { validComplaint, testActor } from "@/test/fixtures";
 import { intakeComplaint } from "./intake";
 
 /**
@@ -26,7 +26,7 @@ describe.each(testDatabases())("LAPOR manual mode racing the worker on $name", (
     return { id: item!.id, trackingCode: r.trackingCode };
   };
   const creates = () => sim.store.received.filter((r) => r.call === "create");
-  const mark = (ids: number[]) => markEnteredManually(t.db, { ids, userId, now: new Date() });
+  const mark = (ids: number[]) => markEnteredManually(t.db, { ids, actor: testActor(userId), now: new Date() });
 
   beforeAll(async () => {
     t = await backend.open();

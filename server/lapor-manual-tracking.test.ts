@@ -5,7 +5,7 @@ import { auditLog, complaints, outbox, users } from "@/db/schema";
 import { testDatabases, type TestDatabase } from "@/db/testing";
 import { pollOnce } from "@/integrations/lapor/inbound";
 import { startLaporSim, type LaporSim } from "@/lapor-sim/server";
-import { validComplaint } from "@/test/fixtures";
+import { validComplaint, testActor } from "@/test/fixtures";
 import { ValidationError } from "./errors";
 import { intakeComplaint } from "./intake";
 
@@ -24,7 +24,7 @@ describe.each(testDatabases())("LAPOR tracking numbers given in manual mode on $
     const [item] = await t.db.select({ id: outbox.id }).from(outbox).where(eq(outbox.complaintId, r.complaintId!));
     return { id: item!.id, complaintId: r.complaintId!, trackingCode: r.trackingCode };
   };
-  const mark = (ids: number[], trackingIds: Record<number, string>) => markEnteredManually(t.db, { ids, trackingIds, userId, now: new Date() });
+  const mark = (ids: number[], trackingIds: Record<number, string>) => markEnteredManually(t.db, { ids, trackingIds, actor: testActor(userId), now: new Date() });
   const refused = async (p: Promise<unknown>) => {
     const err = await p.then(() => null, (e: unknown) => e);
     expect(err).toBeInstanceOf(ValidationError);
@@ -54,7 +54,7 @@ describe.each(testDatabases())("LAPOR tracking numbers given in manual mode on $
     const [row] = await t.db.select().from(outbox).where(eq(outbox.id, item.id));
     expect(row).toMatchObject({ status: "done", deliveredVia: "manual", result: { trackingId: inLapor.tracking_id, via: "manual", manual: { userId } } });
     const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "lapor.mark_entered"), eq(auditLog.complaintId, item.complaintId)));
-    expect(audit!.data).toMatchObject({ outboxId: item.id, trackingId: inLapor.tracking_id });
+    expect(audit!.data).toMatchObject({ items: [{ outboxId: item.id, trackingId: inLapor.tracking_id }] });
 
     const stats = await pollOnce({ db: t.db, cfg: cfg(), region: "BTM" }, null);
     expect(stats).toMatchObject({ linked: 1, created: 0, failed: 0 });

@@ -1,6 +1,6 @@
 import { and, asc, eq, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { auditLog } from "@/db/schema";
+import { writeAudit, type AuditActor } from "@/db/queries/audit";
 import { laporMappings } from "@/db/schema-lapor";
 import { MAPPING_KINDS, parseLaporId, type MappingKind } from "@/domain/lapor-ops";
 import { ValidationError } from "./errors";
@@ -44,7 +44,7 @@ const isUniqueViolation = (err: unknown) => {
  * Sets (or replaces) the LAPOR id of one local item, audited. Refuses, with every field's error,
  * an unknown kind or item, a malformed id, and an id already given to another item of the kind.
  */
-export async function setMapping(db: Db, req: { kind: string; localCode: string; laporId: string; userId: number; now: Date }): Promise<void> {
+export async function setMapping(db: Db, req: { kind: string; localCode: string; laporId: string; actor: AuditActor; now: Date }): Promise<void> {
   const errors: Record<string, string[]> = {};
   const kind = (MAPPING_KINDS as readonly string[]).includes(req.kind) ? (req.kind as MappingKind) : null;
   if (!kind) errors.kind = ["invalid"];
@@ -64,11 +64,22 @@ export async function setMapping(db: Db, req: { kind: string; localCode: string;
         const other = items.find((i) => i.code === taken.localCode)?.name ?? taken.localCode;
         throw new ValidationError({ laporId: [`laporIdTaken|${other}`] });
       }
+      const [was] = await tx
+        .select({ laporId: laporMappings.laporId })
+        .from(laporMappings)
+        .where(and(eq(laporMappings.kind, kind), eq(laporMappings.localCode, item.code)));
       await tx
         .insert(laporMappings)
-        .values({ kind, localCode: item.code, laporId: id.value, updatedAt: req.now, updatedBy: req.userId })
-        .onConflictDoUpdate({ target: [laporMappings.kind, laporMappings.localCode], set: { laporId: id.value, updatedAt: req.now, updatedBy: req.userId } });
-      await tx.insert(auditLog).values({ at: req.now, userId: req.userId, action: "lapor.mapping_set", data: { kind, localCode: item.code, laporId: id.value } });
+        .values({ kind, localCode: item.code, laporId: id.value, updatedAt: req.now, updatedBy: req.actor.userId })
+        .onConflictDoUpdate({ target: [laporMappings.kind, laporMappings.localCode], set: { laporId: id.value, updatedAt: req.now, updatedBy: req.actor.userId } });
+      await writeAudit(tx, {
+        actor: req.actor,
+        at: req.now,
+        action: "lapor.mapping_set",
+        target: { kind: `mapping.${kind}`, id: item.code },
+        before: was ? { laporId: was.laporId } : null,
+        after: { laporId: id.value },
+      });
     });
   } catch (err) {
     // Two administrators giving the same id at once: the unique index decides, same message.
@@ -78,7 +89,7 @@ export async function setMapping(db: Db, req: { kind: string; localCode: string;
 }
 
 /** Removes one mapping (audited); false when there was none. */
-export async function deleteMapping(db: Db, req: { kind: string; localCode: string; userId: number; now: Date }): Promise<boolean> {
+export async function deleteMapping(db: Db, req: { kind: string; localCode: string; actor: AuditActor; now: Date }): Promise<boolean> {
   if (!(MAPPING_KINDS as readonly string[]).includes(req.kind)) return false;
   const kind = req.kind as MappingKind;
   return db.transaction(async (tx) => {
@@ -86,7 +97,9 @@ export async function deleteMapping(db: Db, req: { kind: string; localCode: stri
       .delete(laporMappings)
       .where(and(eq(laporMappings.kind, kind), eq(laporMappings.localCode, req.localCode)))
       .returning({ laporId: laporMappings.laporId });
-    if (gone.length) await tx.insert(auditLog).values({ at: req.now, userId: req.userId, action: "lapor.mapping_delete", data: { kind, localCode: req.localCode, laporId: gone[0]!.laporId } });
+    if (gone.length) {
+      await writeAudit(tx, { actor: req.actor, at: req.now, action: "lapor.mapping_delete", target: { kind: `mapping.${kind}`, id: req.localCode }, before: { laporId: gone[0]!.laporId } });
+    }
     return gone.length > 0;
   });
 }

@@ -6,7 +6,7 @@ import { laporQuarantine } from "@/db/schema-lapor";
 import { channelHalts, jobLeases } from "@/db/schema-worker";
 import { testDatabases, type TestDatabase } from "@/db/testing";
 import type { Role } from "@/domain/complaint-status";
-import { validComplaint, wib } from "@/test/fixtures";
+import { validComplaint, wib, testActor } from "@/test/fixtures";
 import { ValidationError } from "./errors";
 import { intakeComplaint } from "./intake";
 import { buildExport, exportCsv } from "./lapor-export";
@@ -44,8 +44,8 @@ describe.each(testDatabases())("LAPOR manual mode and integration page on $name"
   };
 
   it("exports what LAPOR still has to receive, with LAPOR's ids from the mappings and no anonymous identity", async () => {
-    await setMapping(db, { kind: "category", localCode: "ADMINDUK", laporId: "C-ADM", userId: staff.admin!.userId, now: NOW });
-    await setMapping(db, { kind: "institution", localCode: "PLN-BATAM", laporId: "I-PLN", userId: staff.admin!.userId, now: NOW });
+    await setMapping(db, { kind: "category", localCode: "ADMINDUK", laporId: "C-ADM", actor: testActor(staff.admin!.userId), now: NOW });
+    await setMapping(db, { kind: "institution", localCode: "PLN-BATAM", laporId: "I-PLN", actor: testActor(staff.admin!.userId), now: NOW });
     const plain = await file({ categoryCode: "ADMINDUK", title: "=HYPERLINK(\"http://x\") KTP belum jadi" });
     const anon = await file({ anonymous: true, reporterName: "Rahasia Sekali" });
     const forwarded = await file();
@@ -75,16 +75,16 @@ describe.each(testDatabases())("LAPOR manual mode and integration page on $name"
   it("marks items as entered by hand: done, delivered 'manual', audited, gone from the export, never twice", async () => {
     const code = await file();
     const [item] = await itemsOf(code);
-    const first = await markEnteredManually(db, { ids: [item!.id], userId: staff.coord!.userId, now: LATER });
+    const first = await markEnteredManually(db, { ids: [item!.id], actor: testActor(staff.coord!.userId), now: LATER });
     expect(first).toEqual({ marked: [item!.id], skipped: [], inDelivery: [] });
     const [after] = await itemsOf(code);
     expect(after).toMatchObject({ status: "done", deliveredVia: "manual", doneAt: LATER, result: { manual: { userId: staff.coord!.userId } } });
     const audits = await db.select().from(auditLog).where(and(eq(auditLog.action, "lapor.mark_entered"), eq(auditLog.complaintId, item!.complaintId!)));
     expect(audits).toHaveLength(1);
-    expect(audits[0]).toMatchObject({ userId: staff.coord!.userId, data: { outboxId: item!.id, topic: "lapor.create_complaint", was: "pending" } });
+    expect(audits[0]).toMatchObject({ userId: staff.coord!.userId, targetKind: "outbox", targetId: String(item!.id), data: { items: [{ outboxId: item!.id, topic: "lapor.create_complaint", was: "pending" }] } });
     expect((await buildExport(db, t)).some((r) => r.trackingCode === code)).toBe(false);
 
-    const again = await markEnteredManually(db, { ids: [item!.id, 999_999_999], userId: staff.coord!.userId, now: LATER });
+    const again = await markEnteredManually(db, { ids: [item!.id, 999_999_999], actor: testActor(staff.coord!.userId), now: LATER });
     expect(again).toEqual({ marked: [], skipped: [item!.id, 999_999_999], inDelivery: [] });
     expect(await db.select().from(auditLog).where(and(eq(auditLog.action, "lapor.mark_entered"), eq(auditLog.complaintId, item!.complaintId!)))).toHaveLength(1);
   });
@@ -94,7 +94,7 @@ describe.each(testDatabases())("LAPOR manual mode and integration page on $name"
     await act(code, "contact_reporter", staff.coord!, { message: "Mohon kirim foto lokasi." });
     const [c] = await db.select({ id: complaints.id }).from(complaints).where(eq(complaints.trackingCode, code));
     const [notify] = await db.select().from(outbox).where(and(eq(outbox.complaintId, c!.id), eq(outbox.topic, "notify.reporter")));
-    expect(await markEnteredManually(db, { ids: [notify!.id], userId: staff.coord!.userId, now: LATER })).toEqual({ marked: [], skipped: [notify!.id], inDelivery: [] });
+    expect(await markEnteredManually(db, { ids: [notify!.id], actor: testActor(staff.coord!.userId), now: LATER })).toEqual({ marked: [], skipped: [notify!.id], inDelivery: [] });
     expect((await db.select().from(outbox).where(eq(outbox.id, notify!.id)))[0]!.status).toBe("pending");
   });
 
@@ -104,14 +104,14 @@ describe.each(testDatabases())("LAPOR manual mode and integration page on $name"
     await db.update(outbox).set({ status: "dead", attempts: 8, lastError: "LAPOR answered 500", nextAttemptAt: NOW }).where(inArray(outbox.id, items.map((i) => i.id)));
     expect((await deadLetters(db)).map((d) => d.id)).toEqual(expect.arrayContaining(items.map((i) => i.id)));
 
-    expect(await retryDeadLetters(db, { ids: [items[0]!.id], userId: staff.coord!.userId, now: LATER })).toBe(1);
+    expect(await retryDeadLetters(db, { ids: [items[0]!.id], actor: testActor(staff.coord!.userId), now: LATER })).toBe(1);
     const [one] = await db.select().from(outbox).where(eq(outbox.id, items[0]!.id));
     // Counted from 1: its next attempt looks in LAPOR before sending (an earlier one may have got through).
     expect(one).toMatchObject({ status: "pending", attempts: 1, lastError: null, nextAttemptAt: LATER });
     // Retrying it again does nothing: it is no longer dead.
-    expect(await retryDeadLetters(db, { ids: [items[0]!.id], userId: staff.coord!.userId, now: LATER })).toBe(0);
+    expect(await retryDeadLetters(db, { ids: [items[0]!.id], actor: testActor(staff.coord!.userId), now: LATER })).toBe(0);
 
-    expect(await retryDeadLetters(db, { ids: "all", userId: staff.admin!.userId, now: LATER })).toBeGreaterThanOrEqual(2);
+    expect(await retryDeadLetters(db, { ids: "all", actor: testActor(staff.admin!.userId), now: LATER })).toBeGreaterThanOrEqual(2);
     expect(await deadLetters(db)).toEqual([]);
     const audits = await db.select().from(auditLog).where(eq(auditLog.action, "lapor.retry"));
     expect(audits.map((a) => a.userId)).toEqual([staff.coord!.userId, staff.admin!.userId]);
@@ -133,30 +133,30 @@ describe.each(testDatabases())("LAPOR manual mode and integration page on $name"
     const [q] = await db.insert(laporQuarantine).values({ source: "GET /complaints/disposed", adapterVersion: "v3", reason: "unexpected shape", raw: '{"<script>":1}', fingerprint: `f-${Date.now()}` }).returning();
     expect((await openQuarantine(db)).map((x) => x.id)).toContain(q!.id);
     expect((await integrationOverview(db, LATER)).quarantined).toBeGreaterThanOrEqual(1);
-    expect(await resolveQuarantine(db, { id: q!.id, userId: staff.coord!.userId, now: LATER })).toBe(true);
-    expect(await resolveQuarantine(db, { id: q!.id, userId: staff.coord!.userId, now: LATER })).toBe(false);
+    expect(await resolveQuarantine(db, { id: q!.id, actor: testActor(staff.coord!.userId), now: LATER })).toBe(true);
+    expect(await resolveQuarantine(db, { id: q!.id, actor: testActor(staff.coord!.userId), now: LATER })).toBe(false);
     expect((await openQuarantine(db)).map((x) => x.id)).not.toContain(q!.id);
     await db.delete(channelHalts);
   });
 
   it("validates mappings: known items only, well-formed ids, one LAPOR id per kind", async () => {
     const admin = staff.admin!.userId;
-    await setMapping(db, { kind: "opd", localCode: "DISDUKCAPIL", laporId: "OPD-7", userId: admin, now: NOW });
+    await setMapping(db, { kind: "opd", localCode: "DISDUKCAPIL", laporId: "OPD-7", actor: testActor(admin), now: NOW });
     // The same id for another OPD is refused with the holder's name; for another kind it is fine.
-    await expect(setMapping(db, { kind: "opd", localCode: "BINAMARGA", laporId: "OPD-7", userId: admin, now: NOW })).rejects.toMatchObject({
+    await expect(setMapping(db, { kind: "opd", localCode: "BINAMARGA", laporId: "OPD-7", actor: testActor(admin), now: NOW })).rejects.toMatchObject({
       fieldErrors: { laporId: ["laporIdTaken|Dinas Kependudukan dan Pencatatan Sipil"] },
     });
-    await setMapping(db, { kind: "institution", localCode: "SPAM", laporId: "OPD-7", userId: admin, now: NOW });
-    const bad = await setMapping(db, { kind: "opd", localCode: "NOPE", laporId: "x y", userId: admin, now: NOW }).catch((e: unknown) => e);
+    await setMapping(db, { kind: "institution", localCode: "SPAM", laporId: "OPD-7", actor: testActor(admin), now: NOW });
+    const bad = await setMapping(db, { kind: "opd", localCode: "NOPE", laporId: "x y", actor: testActor(admin), now: NOW }).catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(ValidationError);
     expect((bad as ValidationError).fieldErrors).toEqual({ localCode: ["unknownMappingItem"], laporId: ["laporIdFormat"] });
-    await expect(setMapping(db, { kind: "planet", localCode: "X", laporId: "1", userId: admin, now: NOW })).rejects.toBeInstanceOf(ValidationError);
+    await expect(setMapping(db, { kind: "planet", localCode: "X", laporId: "1", actor: testActor(admin), now: NOW })).rejects.toBeInstanceOf(ValidationError);
     // Replacing an item's own id is an update, not a clash.
-    await setMapping(db, { kind: "opd", localCode: "DISDUKCAPIL", laporId: "OPD-8", userId: admin, now: NOW });
+    await setMapping(db, { kind: "opd", localCode: "DISDUKCAPIL", laporId: "OPD-8", actor: testActor(admin), now: NOW });
     expect((await listMappings(db)).filter((m) => m.kind === "opd" && m.localCode === "DISDUKCAPIL")).toEqual([expect.objectContaining({ localCode: "DISDUKCAPIL", laporId: "OPD-8" })]);
-    expect(await deleteMapping(db, { kind: "opd", localCode: "DISDUKCAPIL", userId: admin, now: NOW })).toBe(true);
-    expect(await deleteMapping(db, { kind: "opd", localCode: "DISDUKCAPIL", userId: admin, now: NOW })).toBe(false);
-    await setMapping(db, { kind: "opd", localCode: "BINAMARGA", laporId: "OPD-7", userId: admin, now: NOW });
+    expect(await deleteMapping(db, { kind: "opd", localCode: "DISDUKCAPIL", actor: testActor(admin), now: NOW })).toBe(true);
+    expect(await deleteMapping(db, { kind: "opd", localCode: "DISDUKCAPIL", actor: testActor(admin), now: NOW })).toBe(false);
+    await setMapping(db, { kind: "opd", localCode: "BINAMARGA", laporId: "OPD-7", actor: testActor(admin), now: NOW });
     expect((await db.select().from(auditLog).where(like(auditLog.action, "lapor.mapping_%"))).length).toBeGreaterThanOrEqual(5);
   });
 });

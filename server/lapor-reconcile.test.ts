@@ -5,7 +5,7 @@ import { laporQuarantine } from "@/db/schema-lapor";
 import { testDatabases, type TestDatabase } from "@/db/testing";
 import { setLaporConfig } from "@/integrations/lapor";
 import { startLaporSim, type LaporSim } from "@/lapor-sim/server";
-import { validComplaint, wib } from "@/test/fixtures";
+import { validComplaint, wib, testActor } from "@/test/fixtures";
 import { intakeComplaint } from "./intake";
 import { lastReconcile, reconcile } from "./lapor-reconcile";
 import { laporReader } from "./lapor-status";
@@ -47,7 +47,7 @@ describe.each(testDatabases())("reconciliation against the LAPOR simulator on $n
     await intakeComplaint(h.db, { raw: validComplaint(), channel: "web", region: "BTM", now: NOW }); // not in LAPOR yet
 
     const fetcher = laporReader(h.db)!;
-    const report = await reconcile(h.db, fetcher, { userId, now: NOW, budget: 3 });
+    const report = await reconcile(h.db, fetcher, { actor: testActor(userId), now: NOW, budget: 3 });
     expect(report).toMatchObject({ checked: 3, notChecked: 1 });
     expect(report.differences, JSON.stringify(report.differences)).toHaveLength(2);
     expect(report.differences).toEqual(
@@ -75,7 +75,7 @@ describe.each(testDatabases())("reconciliation against the LAPOR simulator on $n
       const [c] = await h.db.select({ id: complaints.id }).from(complaints).where(eq(complaints.trackingCode, trackingCode));
       await h.db.insert(outbox).values({ topic: "lapor.followup", complaintId: c!.id, payload: {}, status: "done", doneAt: new Date(), dedupeKey: `test:${trackingCode}` });
     }
-    const report = await reconcile(h.db, laporReader(h.db)!, { userId, now: NOW, budget: 10 });
+    const report = await reconcile(h.db, laporReader(h.db)!, { actor: testActor(userId), now: NOW, budget: 10 });
     expect(report.duplicates).toEqual([{ trackingCode: code.twice, laporId: String(twice.id), eventId: 9001, copies: 2, laporFollowupIds: [String(a.id), String(b.id)] }]);
     expect(report).toMatchObject({ answersChecked: 2, answersNotChecked: 0 });
     expect((await lastReconcile(h.db))!.duplicates).toHaveLength(1);
@@ -83,11 +83,11 @@ describe.each(testDatabases())("reconciliation against the LAPOR simulator on $n
 
   it("counts an unreachable LAPOR as failed fetches, and quarantines a reply of a new version", async () => {
     sim.setFaults({ version: "v4" });
-    const report = await reconcile(h.db, laporReader(h.db)!, { userId, now: NOW, budget: 2 });
+    const report = await reconcile(h.db, laporReader(h.db)!, { actor: testActor(userId), now: NOW, budget: 2 });
     expect(report.differences.map((d) => d.problem)).toEqual(expect.arrayContaining(["fetch_failed"]));
     expect((await h.db.select().from(laporQuarantine)).length).toBeGreaterThanOrEqual(1);
     sim.setFaults({ version: "v3", unauthorized: true });
-    const refused = await reconcile(h.db, laporReader(h.db)!, { userId, now: NOW, budget: 2 });
+    const refused = await reconcile(h.db, laporReader(h.db)!, { actor: testActor(userId), now: NOW, budget: 2 });
     expect(refused.differences.map((d) => d.problem)).toEqual(["fetch_failed", "fetch_failed"]);
     sim.setFaults({ unauthorized: false });
   });

@@ -1,5 +1,6 @@
 import { and, desc, eq, isNotNull, isNull, max, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { writeAudit, type AuditActor } from "@/db/queries/audit";
 import { auditLog, complaints, outbox } from "@/db/schema";
 import type { ComplaintStatus } from "@/domain/complaint-status";
 import { statusesAgree } from "@/domain/lapor-ops";
@@ -49,7 +50,7 @@ export const RECONCILE_BUDGET = 50;
  * appears where something just happened. The report (codes and statuses only) is kept in the
  * audit log so the page can show the last one.
  */
-export async function reconcile(db: Db, read: LaporReader, req: { userId: number; now: Date; budget?: number; signal?: AbortSignal }): Promise<ReconcileReport & { auditId: number }> {
+export async function reconcile(db: Db, read: LaporReader, req: { actor: AuditActor; now: Date; budget?: number; signal?: AbortSignal }): Promise<ReconcileReport & { auditId: number }> {
   const budget = req.budget ?? RECONCILE_BUDGET;
   const linked = await db
     .select({ trackingCode: complaints.trackingCode, laporId: complaints.laporId, status: complaints.status })
@@ -84,8 +85,8 @@ export async function reconcile(db: Db, read: LaporReader, req: { userId: number
   differences.sort((a, b) => a.trackingCode.localeCompare(b.trackingCode));
   const answers = await duplicateAnswers(db, read.refs, budget, signal);
   const report: ReconcileReport = { checked: linked.length, notChecked: Math.max(0, total - linked.length), differences, notYetInLapor: waiting, ...answers, ranAt: req.now.toISOString() };
-  const [audit] = await db.insert(auditLog).values({ at: req.now, userId: req.userId, action: "lapor.reconcile", data: report }).returning({ id: auditLog.id });
-  return { ...report, auditId: audit!.id };
+  const auditId = await writeAudit(db, { actor: req.actor, at: req.now, action: "lapor.reconcile", target: { kind: "lapor", id: "reconcile" }, data: report });
+  return { ...report, auditId };
 }
 
 /**

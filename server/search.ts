@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { auditLog } from "@/db/schema";
+import { writeAudit } from "@/db/queries/audit";
 import { recentFloor, searchByContact, searchByIdentifier, searchByTypo, searchByWords, type SearchScope } from "@/db/queries/search";
 import type { ComplaintListRow } from "@/db/queries/staff-complaints";
 import { can, complaintScope, type StaffScope } from "@/domain/permissions";
@@ -19,7 +19,7 @@ export type SearchOutcome = {
  * searched what — never to the application log), then words (full text), then near-misses
  * (trigram) when the words find little. An OPD role searches only its own OPD's complaints.
  */
-export async function searchComplaints(db: Db, staff: StaffScope & { id: number }, raw: string, region: string, now: Date): Promise<SearchOutcome> {
+export async function searchComplaints(db: Db, staff: StaffScope & { id: number }, raw: string, region: string, now: Date, address = "unknown"): Promise<SearchOutcome> {
   const q = parseSearchQuery(raw, region);
   const scope = complaintScope(staff);
   if (!q || scope.kind === "none") return { rows: [], readAs: q ? "none" : "empty", contactRefused: false };
@@ -37,7 +37,13 @@ export async function searchComplaints(db: Db, staff: StaffScope & { id: number 
   const contactAllowed = can(staff.role, "search.contact");
   if (q.contact && contactAllowed) {
     const found = await searchByContact(db, s, q.contact, staff.role === "coordinator");
-    await db.insert(auditLog).values({ at: now, userId: staff.id, action: "search_contact", data: { role: staff.role, kind: q.contact.kind, value: q.contact.value, results: found.length } });
+    await writeAudit(db, {
+      actor: { userId: staff.id, role: staff.role, address },
+      at: now,
+      action: "search_contact",
+      target: { kind: "search", id: q.contact.kind },
+      data: { role: staff.role, kind: q.contact.kind, value: q.contact.value, results: found.length },
+    });
     add(found);
     if (found.length > 0 && readAs === "none") readAs = "contact";
   }

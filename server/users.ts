@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { auditLog, opds, users } from "../db/schema";
+import { writeAudit, type AuditActor } from "../db/queries/audit";
+import { opds, users } from "../db/schema";
 import { collectFieldErrors } from "../domain/complaint-input";
 import { staffAccountSchema } from "../domain/staff-account";
 import { ValidationError, notFound } from "./errors";
@@ -12,9 +13,9 @@ const oneTimePassword = () => randomBytes(12).toString("base64url");
 
 /**
  * Creates a staff account with a one-time password (returned, never stored in clear). Used by
- * the administrator's screen and by `npm run user:create`; `actorId` is recorded in the audit log.
+ * the administrator's screen and by `npm run user:create`; `actor` is recorded in the audit log.
  */
-export async function createStaffAccount(db: Db, raw: unknown, actorId: number | null) {
+export async function createStaffAccount(db: Db, raw: unknown, actor: AuditActor) {
   const parsed = staffAccountSchema.safeParse(raw);
   if (!parsed.success) throw new ValidationError(collectFieldErrors(parsed.error));
   const input = parsed.data;
@@ -33,15 +34,20 @@ export async function createStaffAccount(db: Db, raw: unknown, actorId: number |
       .onConflictDoNothing({ target: users.email })
       .returning({ id: users.id });
     if (!row) throw new ValidationError({ email: ["emailTaken"] });
-    await tx.insert(auditLog).values({ userId: actorId, action: "user.create", data: { targetUserId: row.id, role: input.role, opdCode: input.opdCode ?? null } });
+    await writeAudit(tx, {
+      actor,
+      action: "user.create",
+      target: { kind: "user", id: row.id },
+      after: { email: input.email, name: input.name, role: input.role, opdCode: input.opdCode ?? null, active: true },
+    });
     return { id: row.id, email: input.email, password };
   });
 }
 
 /** Sets a new one-time password and ends every session of the account. */
-export async function resetStaffPassword(db: Db, userId: number, actorId: number) {
+export async function resetStaffPassword(db: Db, userId: number, actor: AuditActor) {
   // One's own password is changed on "Akun saya", with the current one: never reset blind.
-  if (userId === actorId) throw new ValidationError({ _form: ["selfReset"] });
+  if (userId === actor.userId) throw new ValidationError({ _form: ["selfReset"] });
   const password = oneTimePassword();
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
@@ -51,22 +57,29 @@ export async function resetStaffPassword(db: Db, userId: number, actorId: number
       .where(eq(users.id, userId))
       .returning({ email: users.email });
     if (!row) throw notFound();
-    await tx.insert(auditLog).values({ userId: actorId, action: "user.reset_password", data: { targetUserId: userId } });
+    await writeAudit(tx, { actor, action: "user.reset_password", target: { kind: "user", id: userId }, data: { email: row.email, sessionsEnded: true } });
     return { email: row.email, password };
   });
 }
 
 /** Deactivates (ending its sessions) or reactivates an account; an administrator cannot lock themself out. */
-export async function setStaffActive(db: Db, userId: number, active: boolean, actorId: number): Promise<void> {
-  if (userId === actorId && !active) throw new ValidationError({ _form: ["selfDeactivate"] });
+export async function setStaffActive(db: Db, userId: number, active: boolean, actor: AuditActor): Promise<void> {
+  if (userId === actor.userId && !active) throw new ValidationError({ _form: ["selfDeactivate"] });
   await db.transaction(async (tx) => {
-    const [row] = await tx
+    const [was] = await tx.select({ active: users.active, email: users.email }).from(users).where(eq(users.id, userId)).for("update");
+    if (!was) throw notFound();
+    await tx
       .update(users)
       .set({ active, ...(active ? {} : { sessionEpoch: sql`${users.sessionEpoch} + 1` }) })
-      .where(eq(users.id, userId))
-      .returning({ id: users.id });
-    if (!row) throw notFound();
-    await tx.insert(auditLog).values({ userId: actorId, action: active ? "user.activate" : "user.deactivate", data: { targetUserId: userId } });
+      .where(eq(users.id, userId));
+    await writeAudit(tx, {
+      actor,
+      action: active ? "user.activate" : "user.deactivate",
+      target: { kind: "user", id: userId },
+      before: { active: was.active },
+      after: { active },
+      data: { email: was.email },
+    });
   });
 }
 

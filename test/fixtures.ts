@@ -71,3 +71,8 @@ export async function rejection(promise: Promise<unknown>): Promise<Error & Reco
   }
   throw new Error("expected the promise to reject, but it resolved");
 }
+
+/** A staff member as the audit log records them (db/queries/audit.ts), for calling services directly. */
+export function testActor(userId: number | null, role = "coordinator", address = "192.0.2.1"): { userId: number | null; role: string; address: string } {
+  return { userId, role, address };
+}

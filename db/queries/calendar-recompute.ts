@@ -40,7 +40,7 @@ const at = (p: string, wd: string) => sql.raw(`((${wd}.day + (${p} - (ceil(${p})
  * complaints, and one `deadlines_recomputed` event per complaint whose deadline moved (old and
  * new moments in its data). Returns how many complaints moved.
  */
-export async function recomputeDeadlines(tx: Db, change: { day: string; added: boolean }, actor: { userId: number; role: string }, now: Date): Promise<number> {
+export async function recomputeDeadlines(tx: Db, change: { day: string; added: boolean }, actor: { userId: number | null; role: string }, now: Date): Promise<number> {
   const day = sql`${change.day}::date`;
   const rows = rowsOf<{ n: number | string }>(
     await tx.execute(sql`

@@ -1,10 +1,11 @@
 import { and, asc, desc, eq, inArray, isNull, like, max, min, ne, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { auditLog, complaintEvents, complaints, outbox } from "../schema";
+import { complaintEvents, complaints, outbox } from "../schema";
 import { laporQuarantine } from "../schema-lapor";
 import { channelHalts, jobLeases } from "../schema-worker";
 import { checkLaporTrackingId, HELD_PREFIX } from "../../domain/lapor-ops";
 import { ValidationError } from "../../server/errors";
+import { writeAudit, type AuditActor } from "./audit";
 
 const LAPOR_TOPICS = like(outbox.topic, "lapor.%");
 
@@ -83,7 +84,7 @@ function laporItems(db: Db, where: SQL | undefined, limit: number) {
  * The count restarts at 1, not 0: a dead letter was tried before and may have reached LAPOR
  * (an answer lost or unreadable), so its next attempt looks in LAPOR before it sends.
  */
-export async function retryDeadLetters(db: Db, req: { ids: number[] | "all"; userId: number; now: Date }): Promise<number> {
+export async function retryDeadLetters(db: Db, req: { ids: number[] | "all"; actor: AuditActor; now: Date }): Promise<number> {
   if (req.ids !== "all" && req.ids.length === 0) return 0;
   return db.transaction(async (tx) => {
     const moved = await tx
@@ -92,7 +93,7 @@ export async function retryDeadLetters(db: Db, req: { ids: number[] | "all"; use
       .where(and(LAPOR_TOPICS, eq(outbox.status, "dead"), req.ids === "all" ? undefined : inArray(outbox.id, req.ids)))
       .returning({ id: outbox.id });
     if (moved.length) {
-      await tx.insert(auditLog).values({ at: req.now, userId: req.userId, action: "lapor.retry", data: { outboxIds: moved.map((m) => m.id) } });
+      await writeAudit(tx, { actor: req.actor, at: req.now, action: "lapor.retry", target: { kind: "outbox", id: moved.map((m) => m.id).join(",") }, after: { status: "pending" }, data: { outboxIds: moved.map((m) => m.id), all: req.ids === "all" } });
     }
     return moved.length;
   });
@@ -109,14 +110,14 @@ export function openQuarantine(db: Db, limit = 50) {
 }
 
 /** Marks a quarantined payload as dealt with (audited); false when it was already resolved or unknown. */
-export async function resolveQuarantine(db: Db, req: { id: number; userId: number; now: Date }): Promise<boolean> {
+export async function resolveQuarantine(db: Db, req: { id: number; actor: AuditActor; now: Date }): Promise<boolean> {
   return db.transaction(async (tx) => {
     const done = await tx
       .update(laporQuarantine)
-      .set({ resolvedAt: req.now, resolvedBy: req.userId })
+      .set({ resolvedAt: req.now, resolvedBy: req.actor.userId })
       .where(and(eq(laporQuarantine.id, req.id), isNull(laporQuarantine.resolvedAt)))
       .returning({ id: laporQuarantine.id });
-    if (done.length) await tx.insert(auditLog).values({ at: req.now, userId: req.userId, action: "lapor.quarantine_resolve", data: { quarantineId: req.id } });
+    if (done.length) await writeAudit(tx, { actor: req.actor, at: req.now, action: "lapor.quarantine_resolve", target: { kind: "quarantine", id: req.id }, after: { resolved: true } });
     return done.length > 0;
   });
 }
@@ -188,7 +189,7 @@ export type ManualItem = Awaited<ReturnType<typeof manualBacklog>>[number];
  */
 export async function markEnteredManually(
   db: Db,
-  req: { ids: number[]; userId: number; now: Date; trackingIds?: Record<number, string> },
+  req: { ids: number[]; actor: AuditActor; now: Date; trackingIds?: Record<number, string> },
 ): Promise<{ marked: number[]; skipped: number[]; inDelivery: number[] }> {
   const given = new Map<number, string>();
   for (const [key, raw] of Object.entries(req.trackingIds ?? {})) {
@@ -226,22 +227,24 @@ export async function markEnteredManually(
     }
     for (const r of open) {
       const trackingId = given.get(r.id);
-      const manual = { userId: req.userId, at: req.now.toISOString() };
+      const manual = { userId: req.actor.userId, at: req.now.toISOString() };
       await tx
         .update(outbox)
         .set({ status: "done", deliveredVia: "manual", doneAt: req.now, lastError: null, result: trackingId ? { manual, trackingId, via: "manual" } : { manual } })
         .where(eq(outbox.id, r.id));
     }
     if (open.length) {
-      await tx.insert(auditLog).values(
-        open.map((r) => ({
-          at: req.now,
-          userId: req.userId,
-          action: "lapor.mark_entered",
-          complaintId: r.complaintId,
-          data: { outboxId: r.id, topic: r.topic, was: r.status, ...(given.has(r.id) ? { trackingId: given.get(r.id) } : {}) },
-        })),
-      );
+      // One entry for the one operation; the complaint linked when it was about one complaint.
+      const complaintIds = [...new Set(open.map((r) => r.complaintId))];
+      await writeAudit(tx, {
+        actor: req.actor,
+        at: req.now,
+        action: "lapor.mark_entered",
+        complaintId: complaintIds.length === 1 ? complaintIds[0] : null,
+        target: { kind: "outbox", id: open.map((r) => r.id).join(",") },
+        after: { status: "done", deliveredVia: "manual" },
+        data: { items: open.map((r) => ({ outboxId: r.id, complaintId: r.complaintId, topic: r.topic, was: r.status, ...(given.has(r.id) ? { trackingId: given.get(r.id) } : {}) })) },
+      });
     }
     const marked = new Set(open.map((r) => r.id));
     return { marked: [...marked], skipped: ids.filter((id) => !marked.has(id) && !inDelivery.includes(id)), inDelivery };

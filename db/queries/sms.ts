@@ -94,7 +94,7 @@ export async function lockInboxMessage(db: Db, id: number): Promise<SmsMessageRo
 export async function resolveInboxMessage(
   db: Db,
   id: number,
-  by: { userId: number; now: Date },
+  by: { userId: number | null; now: Date },
   outcome: { resolution: "converted"; complaintId: number } | { resolution: "dismissed" },
 ): Promise<void> {
   await db

@@ -14,7 +14,7 @@ import { testDatabases } from "@/db/testing";
 import { NO_FAULTS, VARIANTS, WRITE_CALLS, type Variant, type WriteCall } from "@/lapor-sim/faults";
 import { intakeComplaint } from "@/server/intake";
 import { openLaporHarness, type LaporHarness } from "@/test/lapor-harness";
-import { validComplaint } from "@/test/fixtures";
+import { validComplaint, testActor } from "@/test/fixtures";
 
 const TOPIC: Record<WriteCall, string> = { create: "lapor.create_complaint", followup: "lapor.followup", forward: "lapor.forward" };
 /** The simulator's name for each write in its log of received calls. */
@@ -113,7 +113,7 @@ describe.each(testDatabases())("LAPOR gets each write once, on $name", (backend)
     h.sim.setFaults({ loseAnswerOf: { ...NO_FAULTS.loseAnswerOf, followup: 1 } });
     expect(await h.drain(1, { maxAttempts: 1 })).toMatchObject({ dead: 1 });
     const row = (await h.itemOf(complaintId, TOPIC.followup))!;
-    expect(await retryDeadLetters(h.t.db, { ids: [row.id], userId: 1, now: new Date() })).toBe(1);
+    expect(await retryDeadLetters(h.t.db, { ids: [row.id], actor: testActor(1), now: new Date() })).toBe(1);
     expect(await h.drain()).toMatchObject({ delivered: 1 });
     expect(writes("followup")).toHaveLength(1);
     expect((await h.itemOf(complaintId, TOPIC.followup))!.result).toMatchObject({ via: "found_in_lapor" });

@@ -11,11 +11,11 @@ import { handleInboundSms } from "./inbound";
 
 describe.each(testDatabases())("the coordinator's SMS inbox on $name", (backend) => {
   let t: TestDatabase;
-  let actor: { userId: number; role: string };
+  let actor: { userId: number; role: string; address: string };
   beforeAll(async () => {
     t = await backend.open();
     const [u] = await t.db.insert(users).values({ email: "k@pintu.test", name: "K", passwordHash: "x", role: "coordinator" }).returning();
-    actor = { userId: u!.id, role: "coordinator" };
+    actor = { userId: u!.id, role: "coordinator", address: "192.0.2.1" };
   });
   afterAll(() => t?.dispose());
 

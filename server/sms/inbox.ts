@@ -1,11 +1,11 @@
 import type { Db } from "@/db/client";
+import { writeAudit, type AuditActor as Actor } from "@/db/queries/audit";
 import { lockInboxMessage, resolveInboxMessage } from "@/db/queries/sms";
 import { normalizePhone } from "@/domain/phone";
 import { notFound } from "../errors";
 import { intakeComplaint } from "../intake";
 import { reference } from "../reference";
 
-type Actor = { userId: number; role: string };
 
 /**
  * A coordinator turns a kept SMS into a complaint (channel `sms`, the sender as reporter) through
@@ -27,6 +27,7 @@ export async function convertInboxMessage(
       region: req.region,
       now: req.now,
       actor: req.actor,
+      auditData: { smsId: msg.id },
       ref,
     });
     await resolveInboxMessage(tx, msg.id, { userId: req.actor.userId, now: req.now }, { resolution: "converted", complaintId: receipt.complaintId! });
@@ -40,5 +41,6 @@ export async function dismissInboxMessage(db: Db, req: { id: number; actor: Acto
     const msg = await lockInboxMessage(tx, req.id);
     if (!msg) throw notFound();
     await resolveInboxMessage(tx, msg.id, { userId: req.actor.userId, now: req.now }, { resolution: "dismissed" });
+    await writeAudit(tx, { actor: req.actor, at: req.now, action: "sms.dismiss", target: { kind: "sms", id: msg.id }, after: { resolution: "dismissed" } });
   });
 }

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { writeAudit } from "@/db/queries/audit";
 import { attachments, complaintEvents, complaints, outbox } from "@/db/schema";
 import { collectFieldErrors } from "@/domain/complaint-input";
 import type { ComplaintStatus } from "@/domain/complaint-status";
@@ -114,6 +115,20 @@ export async function performAction(
         fromStatus: c.status,
         toStatus,
         data: e.data,
+      });
+    }
+
+    // A staff member's action is also a staff write: one audit entry, in the same transaction.
+    if (req.party.kind === "staff") {
+      await writeAudit(tx, {
+        actor: { userId: req.party.userId, role: req.party.role, address: req.party.address ?? "unknown" },
+        at: req.now,
+        action: `complaint.${req.action}`,
+        complaintId: c.id,
+        target: { kind: "complaint", id: c.trackingCode },
+        before: { status: c.status, opdId: c.opdId },
+        after: { status: toStatus, opdId: effect.update?.opdId !== undefined ? effect.update.opdId : c.opdId },
+        data: { eventId: event!.id, ...(files.length ? { files: files.length } : {}) },
       });
     }
 

@@ -4,8 +4,10 @@ import { eq, sql } from "drizzle-orm";
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { writeAudit } from "@/db/queries/audit";
 import { users } from "@/db/schema";
 import { signIn } from "@/server/auth";
+import { auditActor } from "@/server/audit";
 import { clientAddress } from "@/server/client-address";
 import { getDb } from "@/server/db";
 import { hashPassword, verifyPassword } from "@/server/passwords";
@@ -32,10 +34,15 @@ export async function changePassword(formData: FormData): Promise<void> {
   if (next !== confirm) redirect("/petugas/akun?error=mismatch");
   // Every other session of the account ends (a stolen session must not outlive the change); this
   // browser is signed in again with the new password so the officer can carry on.
-  await db
-    .update(users)
-    .set({ passwordHash: await hashPassword(next), sessionEpoch: sql`${users.sessionEpoch} + 1` })
-    .where(eq(users.id, staff.id));
+  const passwordHash = await hashPassword(next);
+  const actor = await auditActor(staff);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ passwordHash, sessionEpoch: sql`${users.sessionEpoch} + 1` })
+      .where(eq(users.id, staff.id));
+    await writeAudit(tx, { actor, action: "user.change_password", target: { kind: "user", id: staff.id }, data: { sessionsEnded: true } });
+  });
   try {
     await signIn("credentials", { email: staff.email, password: next, redirectTo: "/petugas/akun?done=1" });
   } catch (err) {

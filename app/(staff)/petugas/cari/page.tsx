@@ -4,6 +4,7 @@ import { SEARCH_LIMIT } from "@/db/queries/search";
 import { MAX_QUERY } from "@/domain/search-query";
 import { getDb } from "@/server/db";
 import { region } from "@/server/region";
+import { auditActor } from "@/server/audit";
 import { searchComplaints } from "@/server/search";
 import { requireStaff } from "@/server/staff";
 
@@ -15,7 +16,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const t = await getTranslations("search");
   const raw = (await searchParams).q;
   const q = typeof raw === "string" ? raw.slice(0, MAX_QUERY) : "";
-  const result = q.trim() ? await searchComplaints(getDb(), staff, q, region().code, new Date()) : null;
+  const result = q.trim() ? await searchComplaints(getDb(), staff, q, region().code, new Date(), (await auditActor(staff)).address) : null;
   return (
     <section className="space-y-4">
       <div>

@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { markEnteredManually, resolveQuarantine, retryDeadLetters } from "@/db/queries/lapor-ops";
+import { auditActor } from "@/server/audit";
 import { getDb } from "@/server/db";
 import { env } from "@/server/env";
 import { ValidationError } from "@/server/errors";
@@ -29,14 +30,14 @@ function ids(formData: FormData, name = "id"): number[] {
 export async function retryDeadAction(formData: FormData): Promise<void> {
   const staff = await requireStaff("integration.operate");
   const all = formData.get("all") === "1";
-  const n = await retryDeadLetters(getDb(), { ids: all ? "all" : ids(formData), userId: staff.id, now: new Date() });
+  const n = await retryDeadLetters(getDb(), { ids: all ? "all" : ids(formData), actor: await auditActor(staff), now: new Date() });
   redirect(`${BASE}?done=retry&n=${n}#dead-h`);
 }
 
 export async function resolveQuarantineAction(formData: FormData): Promise<void> {
   const staff = await requireStaff("integration.operate");
   const [id] = ids(formData);
-  const ok = id ? await resolveQuarantine(getDb(), { id, userId: staff.id, now: new Date() }) : false;
+  const ok = id ? await resolveQuarantine(getDb(), { id, actor: await auditActor(staff), now: new Date() }) : false;
   redirect(ok ? `${BASE}?done=resolved#quarantine-h` : `${BASE}?error=alreadyResolved#quarantine-h`);
 }
 
@@ -45,7 +46,7 @@ export async function reconcileAction(): Promise<void> {
   const staff = await requireStaff("integration.operate");
   const reader = laporReader(getDb());
   if (!reader) redirect(`${BASE}?error=laporDisabled#reconcile-h`);
-  await reconcile(getDb(), reader, { userId: staff.id, now: new Date() });
+  await reconcile(getDb(), reader, { actor: await auditActor(staff), now: new Date() });
   redirect(`${BASE}?done=reconciled#reconcile-h`);
 }
 
@@ -65,7 +66,7 @@ export async function markEnteredAction(formData: FormData): Promise<void> {
   if (chosen.length === 0 && Object.keys(trackingIds).length === 0) redirect(`${BASE}/manual?error=nothingChosen`);
   let target: string;
   try {
-    const { marked, skipped, inDelivery } = await markEnteredManually(getDb(), { ids: chosen, trackingIds, userId: staff.id, now: new Date() });
+    const { marked, skipped, inDelivery } = await markEnteredManually(getDb(), { ids: chosen, trackingIds, actor: await auditActor(staff), now: new Date() });
     target = `${BASE}/manual?done=marked&n=${marked.length}&skipped=${skipped.length}&busy=${inDelivery.length}`;
   } catch (err) {
     if (!(err instanceof ValidationError)) throw err;
@@ -92,7 +93,7 @@ export async function importAction(formData: FormData): Promise<void> {
     }
     if (text !== null) {
       try {
-        const report = await importLaporExport(getDb(), { text, region: env().PINTU_REGION, user: { id: staff.id, role: staff.role }, now: new Date() });
+        const report = await importLaporExport(getDb(), { text, region: env().PINTU_REGION, actor: await auditActor(staff), now: new Date() });
         target = `${BASE}/manual?import=${report.auditId}#import-h`;
       } catch (err) {
         if (!(err instanceof ImportFileError)) throw err;
@@ -112,8 +113,8 @@ export async function setMappingAction(formData: FormData): Promise<void> {
   const back = (q: string) => `${BASE}/pemetaan?${q}&jenis=${encodeURIComponent(kind)}&kind=${encodeURIComponent(kind)}&code=${encodeURIComponent(localCode)}#m-${encodeURIComponent(kind)}-${encodeURIComponent(localCode)}`;
   let target: string;
   try {
-    if (formData.get("remove") === "1") await deleteMapping(getDb(), { kind, localCode, userId: staff.id, now: new Date() });
-    else await setMapping(getDb(), { kind, localCode, laporId, userId: staff.id, now: new Date() });
+    if (formData.get("remove") === "1") await deleteMapping(getDb(), { kind, localCode, actor: await auditActor(staff), now: new Date() });
+    else await setMapping(getDb(), { kind, localCode, laporId, actor: await auditActor(staff), now: new Date() });
     invalidateReference(getDb());
     target = back("done=saved");
   } catch (err) {

@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { addCalendarDay, removeCalendarDay, saveCategoryPolicy } from "@/server/calendar";
+import { auditActor } from "@/server/audit";
 import { getDb } from "@/server/db";
 import { requireStaff } from "@/server/staff";
 
@@ -12,7 +13,7 @@ const yearOf = (day: unknown) => (typeof day === "string" && /^\d{4}-/.test(day)
 export async function addDayAction(formData: FormData): Promise<void> {
   const staff = await requireStaff("admin.manage");
   const input = { day: formData.get("day"), name: formData.get("name"), kind: formData.get("kind") };
-  const result = await addCalendarDay(getDb(), input, staff.id);
+  const result = await addCalendarDay(getDb(), input, await auditActor(staff));
   const year = yearOf(input.day) || String(formData.get("year") ?? "");
   if (!result.ok) back({ year, error: result.errors.join(","), name: String(input.name ?? ""), day: String(input.day ?? ""), kind: String(input.kind ?? "") });
   else back({ year, added: result.day!, moved: String(result.moved ?? 0) });
@@ -22,7 +23,7 @@ export async function addDayAction(formData: FormData): Promise<void> {
 export async function removeDayAction(formData: FormData): Promise<void> {
   const staff = await requireStaff("admin.manage");
   const day = formData.get("day");
-  const result = await removeCalendarDay(getDb(), day, staff.id);
+  const result = await removeCalendarDay(getDb(), day, await auditActor(staff));
   if (!result.ok) back({ year: yearOf(day), error: result.errors.join(",") });
   else back({ year: yearOf(day), removed: result.day!, moved: String(result.moved ?? 0) });
 }
@@ -32,7 +33,7 @@ export async function savePolicyAction(formData: FormData): Promise<void> {
   const staff = await requireStaff("admin.manage");
   const code = String(formData.get("category") ?? "");
   const input = Object.fromEntries(["verification", "firstResponse", "resolution", "autoClose"].map((k) => [k, formData.get(k)]));
-  const result = await saveCategoryPolicy(getDb(), code, input, staff.id);
+  const result = await saveCategoryPolicy(getDb(), code, input, await auditActor(staff));
   const year = String(formData.get("year") ?? "");
   if (!result.ok) back({ year, policyError: code });
   else back({ year, saved: result.name! });

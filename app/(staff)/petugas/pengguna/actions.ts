@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { auditActor } from "@/server/audit";
 import { getDb } from "@/server/db";
 import { ValidationError } from "@/server/errors";
 import { requireStaff } from "@/server/staff";
@@ -19,7 +20,7 @@ export async function createAccountAction(_prev: AccountFormState, formData: For
   const admin = await requireStaff("admin.manage");
   const values = Object.fromEntries(["email", "name", "role", "opdCode"].map((k) => [k, String(formData.get(k) ?? "").slice(0, 300)]));
   try {
-    const created = await createStaffAccount(getDb(), values, admin.id);
+    const created = await createStaffAccount(getDb(), values, await auditActor(admin));
     revalidatePath(PAGE);
     return { status: "created", email: created.email, password: created.password };
   } catch (err) {
@@ -33,7 +34,7 @@ export async function resetPasswordAction(_prev: AccountFormState, formData: For
   const userId = Number(formData.get("userId"));
   if (!Number.isSafeInteger(userId)) return { status: "error", fieldErrors: { _form: ["unknownUser"] }, values: {}, attempt: Date.now() };
   try {
-    const done = await resetStaffPassword(getDb(), userId, admin.id);
+    const done = await resetStaffPassword(getDb(), userId, await auditActor(admin));
     return { status: "reset", email: done.email, password: done.password };
   } catch (err) {
     if (err instanceof ValidationError) return { status: "error", fieldErrors: err.fieldErrors, values: {}, attempt: Date.now() };
@@ -46,7 +47,7 @@ export async function setActiveAction(formData: FormData): Promise<void> {
   const userId = Number(formData.get("userId"));
   const active = formData.get("active") === "1";
   try {
-    if (Number.isSafeInteger(userId)) await setStaffActive(getDb(), userId, active, admin.id);
+    if (Number.isSafeInteger(userId)) await setStaffActive(getDb(), userId, active, await auditActor(admin));
   } catch (err) {
     if (err instanceof ValidationError) redirect(`${PAGE}?error=selfDeactivate`);
     throw err;

@@ -1,6 +1,7 @@
 "use server";
 
 import { notFound, redirect } from "next/navigation";
+import { auditActor } from "@/server/audit";
 import { getDb } from "@/server/db";
 import { env } from "@/server/env";
 import { AppError, ValidationError } from "@/server/errors";
@@ -24,7 +25,7 @@ export async function convertSms(formData: FormData): Promise<void> {
       id,
       title: String(formData.get("title") ?? ""),
       body: String(formData.get("body") ?? ""),
-      actor: { userId: staff.id, role: staff.role },
+      actor: await auditActor(staff),
       region: env().PINTU_REGION,
       now: new Date(),
     });
@@ -43,7 +44,7 @@ export async function dismissSms(formData: FormData): Promise<void> {
   const staff = await requireStaff("complaints.enter_on_behalf");
   const id = messageId(formData);
   try {
-    await dismissInboxMessage(getDb(), { id, actor: { userId: staff.id, role: staff.role }, now: new Date() });
+    await dismissInboxMessage(getDb(), { id, actor: await auditActor(staff), now: new Date() });
   } catch (err) {
     if (err instanceof AppError && err.status === 404) notFound();
     throw err;

@@ -3,11 +3,13 @@
 import { and, eq } from "drizzle-orm";
 import { notFound, redirect } from "next/navigation";
 import { retryDeadLetters } from "@/db/queries/lapor-ops";
-import { auditLog, complaints, outbox } from "@/db/schema";
+import { writeAudit } from "@/db/queries/audit";
+import { complaints, outbox } from "@/db/schema";
 import { canSeeComplaint, can } from "@/domain/permissions";
 import { normalizeTrackingCode } from "@/domain/tracking-code";
 import { actionFromForm, actionInput, errorQuery } from "@/server/action-form";
 import { filesFromForm } from "@/server/attachment-images";
+import { auditActor } from "@/server/audit";
 import { getDb } from "@/server/db";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
@@ -33,7 +35,7 @@ export async function runStaffAction(formData: FormData): Promise<void> {
     await performAction(getDb(), {
       trackingCode: code,
       action,
-      party: { kind: "staff", userId: staff.id, role: staff.role, opdId: staff.opdId },
+      party: { kind: "staff", userId: staff.id, role: staff.role, opdId: staff.opdId, address: (await auditActor(staff)).address },
       input: actionInput(formData),
       now: new Date(),
       files: { files, public: formData.get("attachmentsPublic") === "1" },
@@ -55,11 +57,8 @@ export async function revealIdentity(formData: FormData): Promise<void> {
   const db = getDb();
   const [c] = await db.select({ id: complaints.id, anonymous: complaints.anonymous }).from(complaints).where(eq(complaints.trackingCode, code));
   if (!c || !can(staff.role, "complaints.read_all")) notFound();
-  const [entry] = await db
-    .insert(auditLog)
-    .values({ userId: staff.id, action: "reveal_identity", complaintId: c.id, data: { role: staff.role } })
-    .returning({ id: auditLog.id });
-  redirect(`/petugas/aduan/${code}?reveal=${entry!.id}`);
+  const entry = await writeAudit(db, { actor: await auditActor(staff), action: "reveal_identity", complaintId: c.id, target: { kind: "complaint", id: code }, data: { role: staff.role } });
+  redirect(`/petugas/aduan/${code}?reveal=${entry}`);
 }
 
 /** Puts one failed LAPOR delivery of this complaint back in the queue (the integration page's retry, audited), then back to the complaint. */
@@ -71,6 +70,6 @@ export async function retryLaporDelivery(formData: FormData): Promise<void> {
   const [c] = await db.select({ id: complaints.id }).from(complaints).where(eq(complaints.trackingCode, code));
   if (!c || !Number.isSafeInteger(id) || id <= 0) notFound();
   const [item] = await db.select({ id: outbox.id }).from(outbox).where(and(eq(outbox.id, id), eq(outbox.complaintId, c.id)));
-  const n = item ? await retryDeadLetters(db, { ids: [item.id], userId: staff.id, now: new Date() }) : 0;
+  const n = item ? await retryDeadLetters(db, { ids: [item.id], actor: await auditActor(staff), now: new Date() }) : 0;
   redirect(`/petugas/aduan/${code}?${n > 0 ? "retried=1" : "retried=0"}#lapor-sync-h`);
 }

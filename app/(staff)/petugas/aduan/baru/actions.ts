@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import type { ComplaintFormState } from "@/app/(public)/lapor/form-state";
 import { OFFLINE_CHANNELS, type Channel } from "@/domain/complaint-status";
+import { auditActor } from "@/server/audit";
 import { getDb } from "@/server/db";
 import { env } from "@/server/env";
 import { ValidationError } from "@/server/errors";
@@ -36,7 +37,7 @@ export async function enterComplaint(_prev: ComplaintFormState, formData: FormDa
       region: env().PINTU_REGION,
       now: new Date(),
       idempotencyKey,
-      actor: { userId: staff.id, role: staff.role },
+      actor: await auditActor(staff),
     });
   } catch (err) {
     if (err instanceof ValidationError) return { status: "error", fieldErrors: err.fieldErrors, values, hadFiles: files.length > 0 };

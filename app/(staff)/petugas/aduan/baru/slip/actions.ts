@@ -1,7 +1,9 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { writeAudit } from "@/db/queries/audit";
 import { reporterReceipt } from "@/db/queries/reporter";
+import { auditActor } from "@/server/audit";
 import { getDb } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { readReceiptCookie } from "@/server/receipt";
@@ -10,7 +12,7 @@ import { requireStaff } from "@/server/staff";
 
 /** "Kirim ke pelapor via SMS": the code and a new private link to the number the citizen gave. */
 export async function sendSlipSms(): Promise<void> {
-  await requireStaff("complaints.enter_on_behalf");
+  const staff = await requireStaff("complaints.enter_on_behalf");
   const now = new Date();
   const ticket = await readReceiptCookie(now);
   const db = getDb();
@@ -18,7 +20,13 @@ export async function sendSlipSms(): Promise<void> {
   if (!ticket || !c) redirect("/petugas/aduan/baru/slip");
   let query = "kirim=ok";
   try {
-    if ((await queueReporterLink(db, c, "staff", now, "sms")).length === 0) query = "kirim=none";
+    const actor = await auditActor(staff);
+    const sent = await db.transaction(async (tx) => {
+      const channels = await queueReporterLink(tx, c, "staff", now, "sms");
+      if (channels.length) await writeAudit(tx, { actor, at: now, action: "reporter.send_link", complaintId: c.id, target: { kind: "complaint", id: c.trackingCode }, data: { channels } });
+      return channels;
+    });
+    if (sent.length === 0) query = "kirim=none";
   } catch (err) {
     if (!(err instanceof AppError && err.status === 429)) throw err;
     query = `kirim=batas&menit=${Math.ceil(Number(err.extra.retryAfter) / 60)}`;

@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { getTranslations } from "next-intl/server";
-import { auditLog } from "@/db/schema";
+import { writeAudit } from "@/db/queries/audit";
 import { can } from "@/domain/permissions";
+import { auditActor } from "@/server/audit";
 import { getDb } from "@/server/db";
 import { env } from "@/server/env";
 import { buildExport, exportCsv } from "@/server/lapor-export";
@@ -22,7 +23,7 @@ export async function GET(request: Request) {
   const db = getDb();
   const rows = await buildExport(db, (key, values) => t(key as "task.followup", values));
   const now = new Date();
-  await db.insert(auditLog).values({ at: now, userId: staff.id, action: "lapor.export", data: { format, outboxIds: rows.map((r) => r.outboxId) } });
+  await writeAudit(db, { actor: await auditActor(staff), at: now, action: "lapor.export", target: { kind: "lapor", id: "manual-export" }, data: { format, rows: rows.length, outboxIds: rows.map((r) => r.outboxId) } });
   const stamp = now.toISOString().slice(0, 16).replace(/[-:T]/g, "");
   const name = `lapor-manual-${env().PINTU_REGION.toLowerCase()}-${stamp}.${format}`;
   const headers = {

@@ -1,0 +1,144 @@
+import type { Role } from "@/domain/complaint-status";
+import type { ProbeFixtures } from "./audit-fixtures";
+
+/**
+ * Every server action (an exported function of a "use server" file under app/ or server/) and
+ * every route handler that accepts POST, PUT, PATCH or DELETE, keyed "<file>#<export>", with
+ * what it leaves in the audit log — server/audit-completeness.test.ts enumerates the code and
+ * fails on any function missing here (or listed here and gone), then calls each audited one for
+ * real against the database and expects exactly one new audit row of that action, with actor,
+ * role and address.
+ *
+ * Adding a staff write: write its audit row with `writeAudit` (db/queries/audit.ts) in the same
+ * transaction, then add it here with `audit` (the action name) and a `probe`: the role to act as
+ * and the arguments to call it with (build rows with the fixtures). Only writes that are not
+ * staff writes are `exempt`, with the reason.
+ */
+export type Probe = { as: Role; args: (f: ProbeFixtures) => Promise<unknown[]> };
+export type RegistryEntry = { audit: string; probe: Probe } | { exempt: string };
+
+const IDLE = { status: "idle" } as const;
+
+export const AUDIT_REGISTRY: Record<string, RegistryEntry> = {
+  // ── Public and citizen writes: not staff writes ────────────────────────────────────────────
+  "app/(public)/lapor/actions.ts#submitComplaint": { exempt: "a citizen's complaint through the intake pipeline (rate-limited; its first event records it)" },
+  "app/(public)/lapor/terkirim/actions.ts#sendMyLink": { exempt: "the citizen asks for their own link (rate-limited per complaint)" },
+  "app/(public)/lacak/[code]/actions.ts#runReporterAction": { exempt: "the reporter's own action with their access key (a workflow event records it)" },
+  "app/(public)/lacak/[code]/pelapor/actions.ts#requestRecoveryCode": { exempt: "the reporter asks for a one-time code (OTP, rate-limited)" },
+  "app/(public)/lacak/[code]/pelapor/actions.ts#verifyRecoveryCode": { exempt: "the reporter enters the one-time code (OTP, rate-limited)" },
+  "app/(public)/masuk/actions.ts#signInAction": { exempt: "sign-in; failures are kept in signin_failures and throttled" },
+  "app/api/auth/[...nextauth]/route.ts#POST": { exempt: "sign-in and sign-out through next-auth; failures in signin_failures" },
+  "app/api/v1/complaints/route.ts#POST": { exempt: "public JSON intake of a citizen's complaint (rate-limited)" },
+  "app/api/sms/inbound/route.ts#POST": { exempt: "the SMS gateway delivering a citizen's message (token-checked, rate-limited)" },
+  "app/actions/locale.ts#setLocale": { exempt: "a language cookie; no database write" },
+  // ── A staff member's own session and reading state: not a change to shared data ────────────
+  "app/(staff)/petugas/actions.ts#signOutAction": { exempt: "ends the user's own sessions (session epoch), no shared data" },
+  "app/(staff)/petugas/notifikasi/actions.ts#markNotificationRead": { exempt: "the reader's own read marker on a notification" },
+  "app/(staff)/petugas/notifikasi/actions.ts#markAllNotificationsRead": { exempt: "the reader's own read markers" },
+
+  // ── Staff writes ───────────────────────────────────────────────────────────────────────────
+  "app/(staff)/petugas/aduan/[code]/actions.ts#runStaffAction": {
+    audit: "complaint.dispose",
+    probe: { as: "coordinator", args: async (f) => [f.form({ code: (await f.complaint()).code, action: "dispose", opdCode: "DISDUKCAPIL" })] },
+  },
+  "app/(staff)/petugas/aduan/[code]/actions.ts#revealIdentity": {
+    audit: "reveal_identity",
+    probe: { as: "coordinator", args: async (f) => [f.form({ code: (await f.complaint({ anonymous: "1" })).code })] },
+  },
+  "app/(staff)/petugas/aduan/[code]/actions.ts#retryLaporDelivery": {
+    audit: "lapor.retry",
+    probe: { as: "coordinator", args: async (f) => { const d = await f.deadLetter(); return [f.form({ code: d.code, id: String(d.outboxId) })]; } },
+  },
+  "app/(staff)/petugas/aduan/baru/actions.ts#enterComplaint": {
+    audit: "complaint.enter",
+    probe: {
+      as: "coordinator",
+      args: async (f) => [
+        { status: "idle" },
+        f.form({ channel: "walk_in", title: "Lampu jalan mati di depan pasar", body: `Lampu jalan di depan pasar mati sejak seminggu, gelap sekali malam hari ${f.unique()}`, kecamatan: "Batam Kota", kelurahan: "Baloi Permai", reporterName: "Budi" }),
+      ],
+    },
+  },
+  "app/(staff)/petugas/aduan/baru/slip/actions.ts#sendSlipSms": {
+    audit: "reporter.send_link",
+    probe: { as: "coordinator", args: async (f) => { f.setReceipt((await f.complaint()).code); return []; } },
+  },
+  "app/(staff)/petugas/akun/actions.ts#changePassword": {
+    audit: "user.change_password",
+    probe: { as: "auditor", args: async (f) => [f.form({ current: "sandi-lama-uji-123", next: "sandi-baru-uji-456", confirm: "sandi-baru-uji-456" })] },
+  },
+  "app/(staff)/petugas/pengguna/actions.ts#createAccountAction": {
+    audit: "user.create",
+    probe: { as: "admin", args: async (f) => [IDLE, f.form({ email: `baru-${f.unique()}@pintu.test`, name: "Petugas Baru", role: "auditor" })] },
+  },
+  "app/(staff)/petugas/pengguna/actions.ts#resetPasswordAction": {
+    audit: "user.reset_password",
+    probe: { as: "admin", args: async (f) => [IDLE, f.form({ userId: String(await f.account()) })] },
+  },
+  "app/(staff)/petugas/pengguna/actions.ts#setActiveAction": {
+    audit: "user.deactivate",
+    probe: { as: "admin", args: async (f) => [f.form({ userId: String(await f.account()), active: "0" })] },
+  },
+  "app/(staff)/petugas/kalender/actions.ts#addDayAction": {
+    audit: "calendar.add",
+    probe: { as: "admin", args: async (f) => [f.form({ day: "2033-08-08", name: "Libur uji", kind: "local" })] },
+  },
+  "app/(staff)/petugas/kalender/actions.ts#removeDayAction": {
+    audit: "calendar.remove",
+    // 17 August is in the seeded national calendar.
+    probe: { as: "admin", args: async (f) => [f.form({ day: "2026-08-17" })] },
+  },
+  "app/(staff)/petugas/kalender/actions.ts#savePolicyAction": {
+    audit: "sla_policy.set",
+    probe: { as: "admin", args: async (f) => [f.form({ category: "ADMINDUK", verification: "2", firstResponse: "", resolution: "", autoClose: "" })] },
+  },
+  "app/(staff)/petugas/integrasi/actions.ts#retryDeadAction": {
+    audit: "lapor.retry",
+    probe: { as: "coordinator", args: async (f) => [f.form({ id: String((await f.deadLetter()).outboxId) })] },
+  },
+  "app/(staff)/petugas/integrasi/actions.ts#resolveQuarantineAction": {
+    audit: "lapor.quarantine_resolve",
+    probe: { as: "coordinator", args: async (f) => [f.form({ id: String(await f.quarantine()) })] },
+  },
+  "app/(staff)/petugas/integrasi/actions.ts#reconcileAction": { audit: "lapor.reconcile", probe: { as: "coordinator", args: async () => [] } },
+  "app/(staff)/petugas/integrasi/actions.ts#markEnteredAction": {
+    audit: "lapor.mark_entered",
+    probe: { as: "coordinator", args: async (f) => [f.form({ id: String(await f.laporOutboxOf((await f.complaint()).id)) })] },
+  },
+  "app/(staff)/petugas/integrasi/actions.ts#importAction": {
+    audit: "lapor.import",
+    // One row LAPOR's export has but that cannot be imported: the summary is still audited (a
+    // complaint it creates would add its own "complaint.enter").
+    probe: {
+      as: "coordinator",
+      args: async (f) => [f.form({ file: new File([JSON.stringify({ results: { data: [{ id: "bad id!", title: "Lampu jalan mati", content: "pendek" }] } })], "lapor.json", { type: "application/json" }) })],
+    },
+  },
+  "app/(staff)/petugas/integrasi/actions.ts#setMappingAction": {
+    audit: "lapor.mapping_set",
+    probe: { as: "admin", args: async (f) => [f.form({ kind: "category", localCode: "ADMINDUK", laporId: `C-${f.unique()}` })] },
+  },
+  "app/(staff)/petugas/sms-masuk/actions.ts#convertSms": {
+    audit: "complaint.enter",
+    probe: { as: "coordinator", args: async (f) => { const id = await f.inboxSms(); return [f.form({ id: String(id), title: "Lampu jalan mati", body: "Lampu jalan di Sekupang mati sudah seminggu, mohon diperbaiki" })]; } },
+  },
+  "app/(staff)/petugas/sms-masuk/actions.ts#dismissSms": {
+    audit: "sms.dismiss",
+    probe: { as: "coordinator", args: async (f) => [f.form({ id: String(await f.inboxSms()) })] },
+  },
+};
+
+/**
+ * Reads that hand out personal data are audited too (not enumerated by method: the test checks
+ * these still exist and calls each). Key as above; the probe's args are the route's arguments.
+ */
+export const AUDITED_READS: Record<string, { audit: string; probe: Probe }> = {
+  "app/(staff)/petugas/audit/data.csv/route.ts#GET": {
+    audit: "audit.export",
+    probe: { as: "auditor", args: async () => [new Request("http://pintu.test/petugas/audit/data.csv?jenis=user")] },
+  },
+  "app/(staff)/petugas/integrasi/manual/ekspor/route.ts#GET": {
+    audit: "lapor.export",
+    probe: { as: "coordinator", args: async () => [new Request("http://pintu.test/petugas/integrasi/manual/ekspor?format=csv")] },
+  },
+};
