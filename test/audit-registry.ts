@@ -29,6 +29,7 @@ export const AUDIT_REGISTRY: Record<string, RegistryEntry> = {
   "app/(public)/masuk/actions.ts#signInAction": { exempt: "sign-in; failures are kept in signin_failures and throttled" },
   "app/api/auth/[...nextauth]/route.ts#POST": { exempt: "sign-in and sign-out through next-auth; failures in signin_failures" },
   "app/api/v1/complaints/route.ts#POST": { exempt: "public JSON intake of a citizen's complaint (rate-limited)" },
+  "app/open311/v2/[...path]/route.ts#POST": { exempt: "Open311 clients (keyed, rate-limited) filing citizens' requests and updates; the client is recorded with the complaint and the event" },
   "app/api/sms/inbound/route.ts#POST": { exempt: "the SMS gateway delivering a citizen's message (token-checked, rate-limited)" },
   "app/actions/locale.ts#setLocale": { exempt: "a language cookie; no database write" },
   // ── A staff member's own session and reading state: not a change to shared data ────────────

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { auditLog } from "@/db/schema";
+import { writeAudit, type AuditActor } from "@/db/queries/audit";
 import { open311Clients, open311Requests } from "@/db/schema-open311";
 import { ValidationError, notFound } from "../errors";
 import { sha256 } from "../secrets";
@@ -31,42 +31,43 @@ export function parseClientInput(raw: { name?: unknown; rateLimit?: unknown }): 
 
 /**
  * Creates a client and its key. The key is returned once and stored only as its SHA-256; the
- * creation is audited (`actorId` null from the command line).
+ * creation is audited (`CLI_ACTOR` from the command line).
  */
-export async function createOpen311Key(db: Db, raw: { name?: unknown; rateLimit?: unknown }, actorId: number | null): Promise<{ id: number; name: string; key: string }> {
+export async function createOpen311Key(db: Db, raw: { name?: unknown; rateLimit?: unknown }, actor: AuditActor): Promise<{ id: number; name: string; key: string }> {
   const input = parseClientInput(raw);
   const key = newKey();
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(open311Clients)
-      .values({ name: input.name, rateLimit: input.rateLimit, keyHash: sha256(key), keyHint: key.slice(0, 9), createdBy: actorId })
+      .values({ name: input.name, rateLimit: input.rateLimit, keyHash: sha256(key), keyHint: key.slice(0, 9), createdBy: actor.userId })
       .returning({ id: open311Clients.id });
-    await tx.insert(auditLog).values({ userId: actorId, action: "open311.key_create", data: { clientId: row!.id, name: input.name, rateLimit: input.rateLimit } });
+    await writeAudit(tx, { actor, action: "open311.key_create", target: { kind: "open311_client", id: row!.id }, after: { name: input.name, rateLimit: input.rateLimit } });
     return { id: row!.id, name: input.name, key };
   });
 }
 
 /** Renames a client or changes its rate limit (audited). */
-export async function updateOpen311Client(db: Db, id: number, raw: { name?: unknown; rateLimit?: unknown }, actorId: number): Promise<void> {
+export async function updateOpen311Client(db: Db, id: number, raw: { name?: unknown; rateLimit?: unknown }, actor: AuditActor): Promise<void> {
   const input = parseClientInput(raw);
   await db.transaction(async (tx) => {
-    const [row] = await tx.update(open311Clients).set(input).where(eq(open311Clients.id, id)).returning({ id: open311Clients.id });
-    if (!row) throw notFound();
-    await tx.insert(auditLog).values({ userId: actorId, action: "open311.key_update", data: { clientId: id, ...input } });
+    const [was] = await tx.select({ name: open311Clients.name, rateLimit: open311Clients.rateLimit }).from(open311Clients).where(eq(open311Clients.id, id)).for("update");
+    if (!was) throw notFound();
+    await tx.update(open311Clients).set(input).where(eq(open311Clients.id, id));
+    await writeAudit(tx, { actor, action: "open311.key_update", target: { kind: "open311_client", id }, before: was, after: input });
   });
   forgetKeys();
 }
 
 /** Revokes a key for good (audited); requests with it are refused from then on. */
-export async function revokeOpen311Key(db: Db, id: number, actorId: number, now: Date): Promise<void> {
+export async function revokeOpen311Key(db: Db, id: number, actor: AuditActor, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     const [row] = await tx
       .update(open311Clients)
-      .set({ revokedAt: now, revokedBy: actorId })
+      .set({ revokedAt: now, revokedBy: actor.userId })
       .where(sql`${open311Clients.id} = ${id} and ${open311Clients.revokedAt} is null`)
       .returning({ id: open311Clients.id });
     if (!row) throw notFound();
-    await tx.insert(auditLog).values({ userId: actorId, action: "open311.key_revoke", data: { clientId: id } });
+    await writeAudit(tx, { actor, at: now, action: "open311.key_revoke", target: { kind: "open311_client", id }, after: { revoked: true } });
   });
   forgetKeys();
 }

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, complaintEvents, complaints, users } from "@/db/schema";
+import { testActor } from "@/test/fixtures";
 import { open311Clients, open311Requests } from "@/db/schema-open311";
 import { testDatabases, type TestDatabase } from "@/db/testing";
 import { performAction, type ActingParty } from "../workflow/perform";
@@ -22,8 +23,8 @@ describe.each(testDatabases())("Open311 GeoReport v2 on $name", (backend) => {
     const [c] = await t.db.insert(users).values({ email: "coord-o311", name: "Koordinator", role: "coordinator", passwordHash: "x" }).returning({ id: users.id });
     adminId = admin!.id;
     coord = { kind: "staff", userId: c!.id, role: "coordinator", opdId: null };
-    key = (await createOpen311Key(t.db, { name: "FixMyStreet Batam", rateLimit: "1000" }, adminId)).key;
-    other = (await createOpen311Key(t.db, { name: "Aplikasi lain" }, adminId)).key;
+    key = (await createOpen311Key(t.db, { name: "FixMyStreet Batam", rateLimit: "1000" }, testActor(adminId, "admin"))).key;
+    other = (await createOpen311Key(t.db, { name: "Aplikasi lain" }, testActor(adminId, "admin"))).key;
   });
   afterAll(() => t?.dispose());
 
@@ -40,9 +41,9 @@ describe.each(testDatabases())("Open311 GeoReport v2 on $name", (backend) => {
   it("stores keys only hashed, audits their creation and refuses a revoked key", async () => {
     const rows = await t.db.select().from(open311Clients);
     expect(JSON.stringify(rows)).not.toContain(key);
-    const made = await createOpen311Key(t.db, { name: "Sementara" }, adminId);
+    const made = await createOpen311Key(t.db, { name: "Sementara" }, testActor(adminId, "admin"));
     expect(await clientForKey(t.db, made.key)).toMatchObject({ name: "Sementara", rateLimit: 600 });
-    await revokeOpen311Key(t.db, made.id, adminId, new Date());
+    await revokeOpen311Key(t.db, made.id, testActor(adminId, "admin"), new Date());
     expect(await clientForKey(t.db, made.key)).toBeNull();
     const audit = await t.db.select().from(auditLog).where(eq(auditLog.userId, adminId));
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["open311.key_create", "open311.key_revoke"]));
