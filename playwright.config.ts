@@ -28,7 +28,7 @@ const browserSpecs = /(citizen|a11y|rate-limit)\.spec\.ts$/;
 const noJsSpecs = /(citizen|rate-limit)\.spec\.ts$/;
 // The reporter's receipt, lost-link recovery and walk-in slip: on the phone, with and without JavaScript.
 const phoneSpecs = /reporter-links\.spec\.ts$/;
-const staffSpecs = /(staff-journey|staff-screens|staff-evidence|staff-search|authz|anonymity|signin|sms-gateway|lapor-ops|sla|sla-board|page-cache|hand-off|security-headers)\.spec\.ts$/;
+const staffSpecs = /(staff-journey|staff-screens|staff-audit|staff-evidence|staff-search|authz|anonymity|signin|sms-gateway|lapor-ops|sla|sla-board|page-cache|hand-off|security-headers)\.spec\.ts$/;
 const serverCommand = (port: number, limit: number) => `node --import tsx e2e/support/serve.ts ${port} ${limit}`;
 
 export default defineConfig({
@@ -61,7 +61,7 @@ export default defineConfig({
     // without JavaScript.
     { name: "staff-setup", testMatch: /staff\.setup\.ts$/, use: { ...desktop } },
     { name: "staff-desktop", testMatch: staffSpecs, dependencies: ["staff-setup"], use: { ...desktop } },
-    { name: "staff-phone", testMatch: /(staff-(journey|screens|evidence|search)|lapor-ops|sla-board|hand-off)\.spec\.ts$/, grep: /@phone/, dependencies: ["staff-setup"], use: { ...phone } },
+    { name: "staff-phone", testMatch: /(staff-(journey|screens|evidence|search|audit)|lapor-ops|sla-board|hand-off)\.spec\.ts$/, grep: /@phone/, dependencies: ["staff-setup"], use: { ...phone } },
     { name: "staff-nojs", testMatch: /staff-journey\.spec\.ts$/, grep: /@nojs/, dependencies: ["staff-setup"], use: { ...desktop, javaScriptEnabled: false } },
   ],
   webServer: [

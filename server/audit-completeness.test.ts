@@ -87,7 +87,7 @@ function files(dir: string, out: string[] = []): string[] {
 }
 
 /** "<file>#<export>" of every server action and every POST/PUT/PATCH/DELETE route handler. */
-export function enumerateWrites(): string[] {
+function enumerateWrites(): string[] {
   const found: string[] = [];
   for (const file of [...files(join(ROOT, "app")), ...files(join(ROOT, "server"))]) {
     const text = readFileSync(file, "utf8");
@@ -128,7 +128,7 @@ describe("audit completeness: the registry", () => {
   it("one audit writer: nothing but db/queries/audit.ts inserts into audit_log", () => {
     const offenders: string[] = [];
     for (const dir of ["app", "server", "db", "jobs", "integrations", "scripts", "lapor-sim"]) {
-      let list: string[] = [];
+      let list: string[];
       try {
         list = files(join(ROOT, dir));
       } catch {

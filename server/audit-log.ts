@@ -10,9 +10,9 @@ import { reporterTextFor } from "@/domain/reporter-text";
 import { periodBounds } from "@/domain/sla-stats";
 import { normalizeTrackingCode } from "@/domain/tracking-code";
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 /** The most rows one CSV download holds (newest first); the filter narrows a bigger log. */
-export const AUDIT_CSV_MAX = 20_000;
+const AUDIT_CSV_MAX = 20_000;
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
 const cursor = z.string().regex(/^\d{1,18}\.\d{1,18}$/);
@@ -74,7 +74,7 @@ export async function readAuditQuery(db: Db, raw: Record<string, string | string
 export const cursorOf = (r: { atMicros: string; id: number }) => `${r.atMicros}.${r.id}`;
 
 /** One row as the viewer may see it: details redacted of an anonymous reporter's identity, contact searches masked. */
-export function viewRow(role: Role, r: AuditRow) {
+function viewRow(role: Role, r: AuditRow) {
   const details = auditDetails(r, { maskSearch: !can(role, "search.contact") });
   const redact = r.anonymous === null ? (s: string) => s : reporterTextFor(role, { ...r, anonymous: r.anonymous });
   return {
@@ -92,7 +92,7 @@ export function viewRow(role: Role, r: AuditRow) {
     link: auditLink(r),
   };
 }
-export type AuditViewRow = ReturnType<typeof viewRow>;
+type AuditViewRow = ReturnType<typeof viewRow>;
 
 /** The screen's data: a page of rows, the total and the actors for the filter. */
 export async function loadAuditScreen(db: Db, role: Role, q: AuditQuery) {

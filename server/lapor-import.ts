@@ -3,7 +3,6 @@ import type { Db } from "@/db/client";
 import { auditLog, complaints, outbox } from "@/db/schema";
 import { writeAudit, type AuditActor } from "@/db/queries/audit";
 import { parseLaporExport, trackingCodeIn, type LaporRecord, type RowError } from "@/domain/lapor-import";
-import type { Role } from "@/domain/complaint-status";
 import { ValidationError } from "./errors";
 import { intakeComplaint } from "./intake";
 import { mappingLookup } from "./lapor-mappings";

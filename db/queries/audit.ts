@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, like, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { auditLog, complaintEvents, complaints, users } from "../schema";
+import { auditLog, complaints, users } from "../schema";
 
 /**
  * Who did it: the staff member (null for a script run by an operator), the role they acted in
@@ -30,7 +30,7 @@ export type AuditEntry = {
 const SECRET_KEY = /pass(word)?|secret|token|hash|access_?key|api_?key|otp|cookie|session/i;
 
 /** A copy of `value` with every secret-looking key's value replaced by "[secret]". */
-export function withoutSecrets<T>(value: T): T {
+function withoutSecrets<T>(value: T): T {
   if (Array.isArray(value)) return value.map((v) => withoutSecrets(v)) as T;
   if (value instanceof Date) return value;
   if (value && typeof value === "object") {
@@ -71,56 +71,6 @@ export async function revealIsValid(db: Db, revealId: number, userId: number, co
     .from(auditLog)
     .where(and(eq(auditLog.id, revealId), eq(auditLog.userId, userId), eq(auditLog.complaintId, complaintId), eq(auditLog.action, "reveal_identity")));
   return !!row && now.getTime() - row.at.getTime() < 10 * 60_000;
-}
-
-/** The latest reveals of anonymous reporters' identities, newest first. */
-export function latestReveals(db: Db, limit = 50) {
-  return db
-    .select({ id: auditLog.id, at: auditLog.at, userName: users.name, userEmail: users.email, trackingCode: complaints.trackingCode })
-    .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.userId))
-    .leftJoin(complaints, eq(complaints.id, auditLog.complaintId))
-    .where(eq(auditLog.action, "reveal_identity"))
-    .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(limit);
-}
-
-/** The latest searches by a reporter's phone, e-mail or NIK (who searched what, and how many were found), newest first. */
-export function latestContactSearches(db: Db, limit = 50) {
-  return db
-    .select({ id: auditLog.id, at: auditLog.at, userName: users.name, userEmail: users.email, data: auditLog.data })
-    .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.userId))
-    .where(eq(auditLog.action, "search_contact"))
-    .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(limit);
-}
-
-/** The latest workflow events across all complaints, newest first. */
-export function latestEvents(db: Db, limit = 100) {
-  return db
-    .select({
-      id: complaintEvents.id,
-      at: complaintEvents.at,
-      action: complaintEvents.action,
-      actorRole: complaintEvents.actorRole,
-      actorName: users.name,
-      fromStatus: complaintEvents.fromStatus,
-      toStatus: complaintEvents.toStatus,
-      reason: complaintEvents.reason,
-      trackingCode: complaints.trackingCode,
-      // Only to redact an anonymous reporter's identity out of the reason (reporterTextFor).
-      anonymous: complaints.anonymous,
-      reporterName: complaints.reporterName,
-      reporterPhone: complaints.reporterPhone,
-      reporterEmail: complaints.reporterEmail,
-      reporterNik: complaints.reporterNik,
-    })
-    .from(complaintEvents)
-    .leftJoin(users, eq(users.id, complaintEvents.actorUserId))
-    .leftJoin(complaints, eq(complaints.id, complaintEvents.complaintId))
-    .orderBy(desc(complaintEvents.at), desc(complaintEvents.id))
-    .limit(limit);
 }
 
 /** What the audit screen filters by; every field optional. `from`/`to` are instants. */
