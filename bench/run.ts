@@ -28,6 +28,9 @@
  *                       BENCH_STAFF_DATABASE_URL, default pintu_bench on the same server)
  *   sla_board_http, statistik_http   the coordinator's SLA board with a 90-day period and the
  *                       public statistics on the same database (bench/sla-http.ts)
+ *   open311_post, open311_list   Open311 GeoReport v2: POST requests.json (target ≥ 300/s) and
+ *                       GET requests.json with 1,000 items (target p95 ≤ 150 ms) on the same
+ *                       synthetic database (bench/open311.ts)
  *   staff_search        /petugas/cari's search by code, phone and words (and words within one OPD)
  *                       on the same database, one query at a time (bench/search.ts; target p95 ≤ 150 ms)
  *
@@ -62,6 +65,7 @@ import { complaintApiHttp, floorHttp, intakeHttp, intakeSql, lacakHttp, laporJsB
 import { createBenchDatabase, freePort, log, recordResultsTo, startPortal, type BenchDb, type PortalServer } from "./harness";
 import { laporDrainBench, laporImportBench } from "./lapor";
 import { intakePgliteBench } from "./intake-pglite";
+import { open311List, open311Post } from "./open311";
 import { loadReferenceData } from "./payloads";
 import { BENCH_SMS_KEY, smsInboundHttp } from "./sms";
 import { slaBoardHttp, statistikHttp } from "./sla-http";
@@ -91,10 +95,12 @@ const BENCHES: Record<string, (ctx: Ctx) => Promise<unknown>> = {
   staff_dispose_http: staffDisposeHttp,
   sla_board_http: slaBoardHttp,
   statistik_http: statistikHttp,
+  open311_post: open311Post,
+  open311_list: open311List,
   staff_search: (ctx) => staffSearchBench({ adminUrl: benchServer(), waitQuietS: ctx.waitQuietS }),
 };
 /** Run against the synthetic database of `npm run bench:seed` (BENCH_STAFF_DATABASE_URL, default pintu_bench). */
-const STAFF = new Set(["staff_queue_http", "staff_inbox_http", "staff_dispose_http", "sla_board_http", "statistik_http"]);
+const STAFF = new Set(["staff_queue_http", "staff_inbox_http", "staff_dispose_http", "sla_board_http", "statistik_http", "open311_post", "open311_list"]);
 const DEFAULT = ["lapor_js_bytes", "intake_sql", "intake_http", "lacak_http", "complaint_api_http", "sms_inbound_http", "sla_sweep", "lapor_drain", "lapor_import", ...STAFF, "staff_search"];
 /** Benchmarks that need no portal (the synthetic database, or their own throw-away database and worker processes). */
 const NO_PORTAL = new Set(["sla_sweep", "lapor_drain", "lapor_import", "intake_pglite", "staff_search"]);
