@@ -48,7 +48,9 @@ export class GeoReportClient {
   ) {}
 
   private url(resource: string, params: Record<string, string | undefined> = {}): string {
-    const q = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined));
+    // The key is optional on reads; a client that has one sends it (and is counted against its limit).
+    const all = { ...params, ...(this.apiKey ? { api_key: this.apiKey } : {}) };
+    const q = new URLSearchParams(Object.entries(all).filter((e): e is [string, string] => e[1] !== undefined));
     const s = q.toString();
     return `${this.endpoint}/${resource}.${this.format}${s ? `?${s}` : ""}`;
   }
@@ -88,7 +90,7 @@ export class GeoReportClient {
     } else {
       body = new URLSearchParams(Object.entries(all).filter((e): e is [string, string] => e[1] !== undefined));
     }
-    return fetch(this.url(resource), { method: "POST", body }).then((r) => this.read(r));
+    return fetch(`${this.endpoint}/${resource}.${this.format}`, { method: "POST", body }).then((r) => this.read(r));
   }
 
   /** GET discovery */
@@ -117,7 +119,7 @@ export class GeoReportClient {
   }
   /** GET servicerequestupdates?start_date=&end_date= (mySociety's extension) */
   updates(start_date?: string, end_date?: string) {
-    return this.get("servicerequestupdates", { start_date, end_date, api_key: this.apiKey });
+    return this.get("servicerequestupdates", { start_date, end_date });
   }
   /** POST servicerequestupdates: service_request_id, update_id, updated_datetime, status, description, … */
   postUpdate(fields: Record<string, string | undefined>) {
