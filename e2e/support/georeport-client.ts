@@ -7,7 +7,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
  * shape (every value a string, as XML has them; lists as arrays), so a test can compare them.
  */
 export type Format = "json" | "xml";
-export type Plain = string | Plain[] | { [k: string]: Plain };
+type Plain = string | Plain[] | { [k: string]: Plain };
 export type Answer = { status: number; headers: Headers; text: string; body: Plain };
 
 // The spec's list elements: each is an array in JSON and a repeated child element in XML.
