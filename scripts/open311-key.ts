@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { openDb } from "../db/client";
+import { CLI_ACTOR } from "../db/queries/audit";
 import { migrateDb } from "../db/migrate";
 import { env } from "../server/env";
 import { ValidationError } from "../server/errors";
@@ -18,7 +19,7 @@ await runScript(async () => {
   const handle = openDb({ url: e.DATABASE_URL, dataDir: e.DATA_DIR, poolSize: 1 });
   try {
     await migrateDb(handle);
-    const made = await createOpen311Key(handle.db, { name: values.name ?? "", rateLimit: values["rate-limit"] }, null).catch((err: unknown) => {
+    const made = await createOpen311Key(handle.db, { name: values.name ?? "", rateLimit: values["rate-limit"] }, CLI_ACTOR).catch((err: unknown) => {
       if (err instanceof ValidationError) throw new UsageError(Object.values(err.fieldErrors).flat().map((k) => PROBLEMS[k] ?? k).join("; "));
       throw err;
     });

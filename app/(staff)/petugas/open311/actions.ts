@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { auditActor } from "@/server/audit";
 import { getDb } from "@/server/db";
 import { ValidationError } from "@/server/errors";
 import { createOpen311Key, revokeOpen311Key, updateOpen311Client } from "@/server/open311/keys";
@@ -20,7 +21,7 @@ export async function createKeyAction(_prev: KeyFormState, formData: FormData): 
   const admin = await requireStaff("admin.manage");
   const values = read(formData);
   try {
-    const made = await createOpen311Key(getDb(), values, admin.id);
+    const made = await createOpen311Key(getDb(), values, await auditActor(admin));
     revalidatePath(PAGE);
     return { status: "created", name: made.name, key: made.key };
   } catch (err) {
@@ -33,7 +34,7 @@ export async function updateKeyAction(formData: FormData): Promise<void> {
   const admin = await requireStaff("admin.manage");
   const id = Number(formData.get("clientId"));
   try {
-    if (Number.isSafeInteger(id)) await updateOpen311Client(getDb(), id, read(formData), admin.id);
+    if (Number.isSafeInteger(id)) await updateOpen311Client(getDb(), id, read(formData), await auditActor(admin));
   } catch (err) {
     if (err instanceof ValidationError) redirect(`${PAGE}?error=${Object.keys(err.fieldErrors)[0] === "name" ? "name" : "rateLimit"}`);
     throw err;
@@ -47,7 +48,7 @@ export async function revokeKeyAction(formData: FormData): Promise<void> {
   const id = Number(formData.get("clientId"));
   if (Number.isSafeInteger(id)) {
     try {
-      await revokeOpen311Key(getDb(), id, admin.id, new Date());
+      await revokeOpen311Key(getDb(), id, await auditActor(admin), new Date());
     } catch {
       // Already revoked or unknown: nothing to do; the page shows the current state.
     }
