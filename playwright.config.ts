@@ -26,8 +26,9 @@ const phone = {
 // accessibility scan runs with it only); tests tagged @api need no browser and run once.
 const browserSpecs = /(citizen|a11y|rate-limit)\.spec\.ts$/;
 const noJsSpecs = /(citizen|rate-limit)\.spec\.ts$/;
-// The reporter's receipt, lost-link recovery and walk-in slip: on the phone, with and without JavaScript.
-const phoneSpecs = /reporter-links\.spec\.ts$/;
+// The reporter's receipt, lost-link recovery and walk-in slip; their page's deadlines, the location
+// point and the light pages: on the phone, with and without JavaScript.
+const phoneSpecs = /reporter-(links|page)\.spec\.ts$/;
 const staffSpecs = /(staff-journey|staff-screens|staff-audit|staff-evidence|staff-search|authz|anonymity|signin|sms-gateway|lapor-ops|sla|sla-board|page-cache|hand-off|security-headers|open311-keys)\.spec\.ts$/;
 const serverCommand = (port: number, limit: number) => `node --import tsx e2e/support/serve.ts ${port} ${limit}`;
 

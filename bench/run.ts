@@ -6,6 +6,9 @@
  *
  * Benchmarks (default: all but floor_http):
  *   lapor_js_bytes      JavaScript shipped to /lapor (compressed and uncompressed)
+ *   lighthouse_mobile   Lighthouse mobile on /, /lapor, /lacak/<code> (public and private) and /aduan:
+ *                       performance ≥ 95, accessibility 100, JS ≤ 100 kB on /lapor, ≤ 60 kB on the
+ *                       others (bench/lighthouse.ts; not in the default run)
  *   intake_sql          the intake transaction as raw SQL (postgres.js, 50 workers, ~10 s)
  *   intake_http         POST /api/v1/complaints, 50 connections, ~20 s (target ≥ 500/s, p99 ≤ 100 ms)
  *   lacak_http          GET /lacak/<code>, 50 connections, ~15 s (target p95 ≤ 50 ms)
@@ -64,6 +67,7 @@ import { fileURLToPath } from "node:url";
 import { complaintApiHttp, floorHttp, intakeHttp, intakeSql, lacakHttp, laporJsBytes, type Ctx } from "./benches";
 import { createBenchDatabase, freePort, log, recordResultsTo, startPortal, type BenchDb, type PortalServer } from "./harness";
 import { laporDrainBench, laporImportBench } from "./lapor";
+import { lighthouseBench } from "./lighthouse";
 import { intakePgliteBench } from "./intake-pglite";
 import { open311List, open311Post } from "./open311";
 import { loadReferenceData } from "./payloads";
@@ -80,6 +84,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // page-weight check before the database fills up.
 const BENCHES: Record<string, (ctx: Ctx) => Promise<unknown>> = {
   lapor_js_bytes: laporJsBytes,
+  lighthouse_mobile: (ctx) => lighthouseBench(ctx.server.base),
   intake_sql: intakeSql,
   intake_http: intakeHttp,
   lacak_http: lacakHttp,
