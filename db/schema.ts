@@ -91,6 +91,10 @@ export const holidays = pgTable("holidays", {
   kind: text("kind", { enum: ["national", "cuti_bersama", "local"] }).notNull(),
 });
 
+/** `users.notify_email`: how a staff member hears of notifications outside Pintu. */
+export const NOTIFY_EMAIL_MODES = ["instant", "daily", "off"] as const;
+export type NotifyEmailMode = (typeof NOTIFY_EMAIL_MODES)[number];
+
 export const users = pgTable("users", {
   id: serial("id").primaryKey(),
   email: text("email").notNull().unique(),
@@ -104,6 +108,11 @@ export const users = pgTable("users", {
    * deactivation) ends every session of the account at its next request.
    */
   sessionEpoch: integer("session_epoch").notNull().default(0),
+  /**
+   * How the staff member is told of new notifications by e-mail (when SMTP_URL is set):
+   * `instant` one mail each, `daily` one digest a day, `off` only in Pintu.
+   */
+  notifyEmail: text("notify_email", { enum: NOTIFY_EMAIL_MODES }).notNull().default("instant"),
   createdAt: createdAt(),
 });
 

@@ -22,6 +22,8 @@ describe("workflow table", () => {
     ["disposed", "request_info", "opd_officer", "awaiting_reporter"],
     ["in_progress", "request_info", "opd_officer", "awaiting_reporter"],
     ["in_progress", "respond", "opd_officer", "responded"],
+    ["in_progress", "progress_update", "opd_officer", "in_progress"],
+    ["in_progress", "progress_update", "opd_head", "in_progress"],
     ["responded", "accept_response", "reporter", "closed"],
     ["responded", "auto_close", "system", "closed"],
     ["responded", "object", "reporter", "in_progress"],
@@ -49,6 +51,8 @@ describe("workflow table", () => {
     expect(transition(state("received"), "dispose", "opd_officer")).toEqual({ ok: false, reason: "wrong_actor" });
     expect(transition(state("in_progress"), "respond", "coordinator")).toEqual({ ok: false, reason: "wrong_actor" });
     expect(transition(state("disposed"), "assign", "opd_officer")).toEqual({ ok: false, reason: "wrong_actor" });
+    expect(transition(state("in_progress"), "progress_update", "coordinator")).toEqual({ ok: false, reason: "wrong_actor" });
+    expect(transition(state("disposed"), "progress_update", "opd_officer")).toEqual({ ok: false, reason: "not_allowed" });
     expect(transition(state("responded"), "accept_response", "coordinator")).toEqual({ ok: false, reason: "wrong_actor" });
   });
 

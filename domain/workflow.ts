@@ -21,6 +21,7 @@ export const ACTIONS = [
   "reporter_reply",
   "resume",
   "respond",
+  "progress_update",
   "accept_response",
   "object",
   "auto_close",
@@ -67,6 +68,8 @@ export const WORKFLOW: Record<ComplaintStatus, readonly Rule[]> = {
   ],
   in_progress: [
     { action: "respond", to: "responded", by: OPD },
+    // An interim report to the reporter: the status and the clocks run on (not a pause).
+    { action: "progress_update", to: "same", by: OPD },
     { action: "redispose", to: "disposed", by: COORD },
     { action: "return", to: "received", by: OPD },
     { action: "request_info", to: "awaiting_reporter", by: STAFF_ASK },

@@ -94,7 +94,7 @@ test("evidence reaches everyone who may see it and nobody else; LAPOR numbers ar
   ]);
   await answer.getByLabel(/^Tampilkan lampiran ini di halaman publik/).check();
   await answer.getByRole("button", { name: "Kirim jawaban akhir" }).click();
-  await expect(main(officer).getByRole("status").filter({ hasText: /^Tindakan tersimpan\.$/ })).toBeVisible();
+  await expect(main(officer).getByRole("status").filter({ hasText: /^Jawaban akhir aduan BTM-\w{8} dikirim ke pelapor\.$/ })).toBeVisible();
   const staffGallery = main(officer).getByRole("region", { name: "Lampiran" });
   await expect(staffGallery.getByRole("listitem")).toHaveCount(3);
   await expect(staffGallery).toContainText("dari petugas, publik");

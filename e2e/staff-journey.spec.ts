@@ -158,8 +158,10 @@ test("a complaint returned as 'bukan wewenang' keeps its tracking code on the wa
   const binamarga = await pageAs("binamarga");
   await openFromList(binamarga, "/petugas/kotak-masuk", title, code);
   await act(binamarga, "Kembalikan: bukan wewenang", { Alasan: reason, "Saran OPD yang berwenang": "DISDUKCAPIL" }, null);
-  // Handed away, it is no longer theirs: back to the inbox, where it is gone, and 404 by URL.
-  await expect(binamarga).toHaveURL(/\/petugas\/kotak-masuk$/);
+  // Handed away, it is no longer theirs: back to the inbox, told which went back and why; it is gone there, and 404 by URL.
+  await expect(binamarga).toHaveURL(new RegExp(`/petugas/kotak-masuk\\?dikembalikan=${code}$`));
+  await expect(main(binamarga).getByRole("status")).toContainText(`Aduan ${code} sudah dikembalikan ke tim koordinasi.`);
+  await expect(main(binamarga).getByRole("status")).toContainText(reason);
   await expect(main(binamarga).getByRole("link", { name: title })).toHaveCount(0);
   expect((await binamarga.goto(`/petugas/aduan/${code}`))?.status()).toBe(404);
 
@@ -249,19 +251,26 @@ test("the coordinator merges a duplicate into its primary and undoes it", async 
   const coordinator = await pageAs("coordinator");
   await coordinator.goto(`/petugas/aduan/${duplicate.trackingCode}`);
   await expect(main(coordinator).getByRole("heading", { level: 1 })).toHaveText(dupTitle);
-  // The page points out the likely duplicate.
-  await expect(main(coordinator).getByRole("region", { name: "Kemungkinan duplikat" }).getByRole("link", { name: primary.trackingCode })).toBeVisible();
-  await act(coordinator, "Gabungkan ke aduan utama", { "Nomor lacak aduan utama": primary.trackingCode.toLowerCase() });
+  // The page sets the likely duplicate beside it; one button merges, no code to type.
+  const candidates = main(coordinator).getByRole("region", { name: "Kemungkinan duplikat" });
+  const card = candidates.locator(`[data-candidate="${primary.trackingCode}"]`);
+  await expect(card).toContainText("Aduan ini");
+  await expect(card).toContainText(`Pohon tumbang menutup Jl. Yos Sudarso ${u}`);
+  await expect(card).toContainText("Tanjung Uma, Kec. Lubuk Baja");
+  await card.getByRole("button", { name: /^Gabungkan ke yang ini/ }).click();
+  await expect(main(coordinator).getByRole("status")).toContainText(`Aduan ${duplicate.trackingCode} digabungkan ke ${primary.trackingCode}`);
   await expect(statusBadge(coordinator)).toHaveText("Diarsipkan");
   await expect(main(coordinator).getByRole("link", { name: `Digabungkan ke ${primary.trackingCode}` })).toBeVisible();
 
-  // The primary lists its cluster; the duplicate's reporter is pointed to the primary.
+  // The primary lists its cluster; the duplicate's reporter follows the primary's progress, not "Diarsipkan".
   await coordinator.goto(`/petugas/aduan/${primary.trackingCode}`);
   await expect(main(coordinator).getByRole("region", { name: "Aduan yang digabungkan ke sini" })).toContainText(duplicate.trackingCode);
   const visitor = await pageAs("citizen");
   await visitor.goto(`/lacak/${duplicate.trackingCode}`);
-  await expect(statusBadge(visitor)).toHaveText("Diarsipkan");
-  await expect(main(visitor).getByRole("link", { name: new RegExp(`digabungkan dengan aduan ${primary.trackingCode}`) })).toBeVisible();
+  await expect(statusBadge(visitor)).toHaveText("Diterima");
+  await expect(main(visitor)).toContainText(`Aduan ini digabung dengan aduan ${primary.trackingCode} yang sedang ditangani.`);
+  await expect(main(visitor).getByRole("region", { name: `Perkembangan aduan ${primary.trackingCode}` })).toContainText("Aduan diterima melalui Situs web.");
+  await expect(main(visitor).getByRole("link", { name: `Buka aduan ${primary.trackingCode}` })).toBeVisible();
 
   // Undo: the duplicate is a complaint of its own again, back in the queue.
   await coordinator.goto(`/petugas/aduan/${duplicate.trackingCode}`);
@@ -272,7 +281,7 @@ test("the coordinator merges a duplicate into its primary and undoes it", async 
   await expect(main(coordinator).getByRole("region", { name: "Aduan yang digabungkan ke sini" })).toHaveCount(0);
   await visitor.reload();
   await expect(statusBadge(visitor)).toHaveText("Diterima");
-  await expect(main(visitor).getByRole("link", { name: /digabungkan dengan aduan/ })).toHaveCount(0);
+  await expect(main(visitor).getByText(/digabung dengan aduan/)).toHaveCount(0);
   expect(await publicTimeline(visitor, duplicate.trackingCode)).toEqual([
     "Aduan diterima melalui Situs web.",
     "Aduan digabungkan dengan aduan serupa.",

@@ -3,7 +3,7 @@ import en from "../messages/en.json";
 import id from "../messages/id.json";
 
 /** The events a reporter is told about (the workflow's `notify.reporter` rows). */
-export type NotifyEvent = "disposed" | "forwarded" | "info_requested" | "responded" | "closed" | "message";
+export type NotifyEvent = "disposed" | "forwarded" | "info_requested" | "progress" | "responded" | "closed" | "message";
 
 export type EmailFacts = {
   event: NotifyEvent;

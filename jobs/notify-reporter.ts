@@ -11,7 +11,7 @@ import { defineTopic, PermanentFailure, type OutboxItem } from "./registry";
 
 /**
  * Citizen notifications. The workflow writes one `notify.reporter` row per event that concerns
- * the reporter (disposed, forwarded, info_requested, responded, closed, message), with dedupe
+ * the reporter (disposed, forwarded, info_requested, progress, responded, closed, message), with dedupe
  * key `notify.reporter:<eventId>`. Its handler fans out to one row per recipient and channel —
  * `sms.notify` when the complaint came by SMS, `email.notify` when the reporter gave an e-mail
  * address — for the complaint and every duplicate merged into it, each with its own dedupe key,
@@ -21,9 +21,9 @@ import { defineTopic, PermanentFailure, type OutboxItem } from "./registry";
  */
 
 type Event = NotifyEvent;
-const EVENTS: readonly Event[] = ["disposed", "forwarded", "info_requested", "responded", "closed", "message"];
+const EVENTS: readonly Event[] = ["disposed", "forwarded", "info_requested", "progress", "responded", "closed", "message"];
 /** Events whose text a staff member wrote: not written to the log. */
-const STAFF_WRITTEN: readonly Event[] = ["info_requested", "responded", "message"];
+const STAFF_WRITTEN: readonly Event[] = ["info_requested", "progress", "responded", "message"];
 
 type NotifyPayload = { event: Event; eventId: number; sourceComplaintId: number };
 

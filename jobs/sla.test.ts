@@ -83,10 +83,23 @@ describe.each(testDatabases())("SLA sweep on $name", (backend) => {
       { clock: "first_response", kind: "breached" },
     ]);
     expect((await notes(c.id)).map((n) => [n.kind, n.role, n.opdId, n.data.clock])).toEqual([
+      ["disposed", null, dukcapilId, undefined], // the workflow's own notice of the disposition
       ["sla_at_risk", null, dukcapilId, "first_response"],
       ["sla_breached", "opd_head", dukcapilId, "first_response"],
       ["sla_breached", "coordinator", null, "first_response"],
     ]);
+  });
+
+  it("queues one staff e-mail per notification it writes when e-mail is on, in the same statement", async () => {
+    const c = await file("2026-03-02 10:00");
+    await act(c.id, "dispose", staff.coord!, "2026-03-02 11:00", { opdCode: "DISDUKCAPIL" });
+    await sweepSla(t.db, { now: wib("2026-03-09 11:01"), emailStaff: true }); // at risk and breached at once
+    const notified = await t.db.select({ id: staffNotifications.id, kind: staffNotifications.kind }).from(staffNotifications).where(eq(staffNotifications.complaintId, c.id));
+    const sweepIds = notified.filter((n) => n.kind.startsWith("sla_")).map((n) => n.id).sort((a, b) => a - b);
+    expect(sweepIds.length).toBeGreaterThan(0);
+    const mails = await t.db.select({ payload: outbox.payload, key: outbox.dedupeKey }).from(outbox).where(and(eq(outbox.complaintId, c.id), eq(outbox.topic, "notify.staff")));
+    expect(mails.map((m) => Number(m.payload.notificationId)).sort((a, b) => a - b)).toEqual(sweepIds);
+    expect(mails.map((m) => m.key).sort()).toEqual(sweepIds.map((id) => `notify.staff:${id}`).sort());
   });
 
   it("leaves a paused complaint alone and counts from the moved deadline after it resumes", async () => {

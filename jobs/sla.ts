@@ -1,4 +1,5 @@
 import { sweepSla } from "../db/queries/sla-sweep";
+import { env } from "../server/env";
 import { metrics } from "../server/metrics/registry";
 import { definePeriodic } from "./registry";
 
@@ -13,7 +14,7 @@ export const SLA_SWEEP_JOB = "sla.sweep";
  */
 definePeriodic(SLA_SWEEP_JOB, { everyMs: 60_000, leaseMs: 10 * 60_000 }, async ({ db, log }) => {
   const started = Date.now();
-  const result = await sweepSla(db, { now: new Date() });
+  const result = await sweepSla(db, { now: new Date(), emailStaff: Boolean(env().SMTP_URL) });
   const total = Object.values(result).reduce((a, b) => a + b, 0);
   for (const [k, n] of Object.entries(result)) if (k.endsWith("_breached") && n > 0) metrics().slaBreaches.inc({ clock: k.slice(0, -"_breached".length) }, n);
   if (total > 0) log("sla sweep", { ...result, ms: Date.now() - started });

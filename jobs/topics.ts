@@ -3,6 +3,7 @@
  * jobs when its module is imported here (one line per feature).
  */
 import "./notify-reporter";
+import "./notify-staff";
 import "./sla";
 import "../integrations/lapor/jobs";
 import "./sla-stats";

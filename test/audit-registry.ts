@@ -68,6 +68,10 @@ export const AUDIT_REGISTRY: Record<string, RegistryEntry> = {
     audit: "user.change_password",
     probe: { as: "auditor", args: async (f) => [f.form({ current: "sandi-lama-uji-123", next: "sandi-baru-uji-456", confirm: "sandi-baru-uji-456" })] },
   },
+  "app/(staff)/petugas/akun/actions.ts#setNotifyEmail": {
+    audit: "user.notify_email",
+    probe: { as: "opd_officer", args: async (f) => [f.form({ notifyEmail: "daily" })] },
+  },
   "app/(staff)/petugas/pengguna/actions.ts#createAccountAction": {
     audit: "user.create",
     probe: { as: "admin", args: async (f) => [IDLE, f.form({ email: `baru-${f.unique()}@pintu.test`, name: "Petugas Baru", role: "auditor" })] },

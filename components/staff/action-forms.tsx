@@ -14,6 +14,10 @@ export type ActionFormOptions = {
   defaults: { opdCode?: string; externalCode?: string; title: string };
   /** Offer file fields on the actions that take them (staff forms; not the reporter's). */
   files?: boolean;
+  /** The days a progress update may promise (today … the resolution deadline), YYYY-MM-DD. */
+  expected?: { min: string; max: string | null };
+  /** Offer "open the next complaint in the queue afterwards" (a coordinator on a queued complaint), ticked or not. */
+  next?: { checked: boolean };
 };
 
 type FieldSpec =
@@ -23,6 +27,7 @@ type FieldSpec =
   | { name: string; kind: "grouped"; groups: { group: string; options: Option[] }[] }
   | { name: string; kind: "rating" }
   | { name: string; kind: "files" }
+  | { name: string; kind: "date"; min?: string; max?: string }
   | { name: string; kind: "checkbox" };
 
 /** Files for the reporter (and, when ticked, the public): the final answer and a request for information. */
@@ -55,6 +60,12 @@ function fieldsFor(action: Action, o: ActionFormOptions, archiveReasons: Option[
     case "request_info":
     case "respond":
       return [{ name: "message", kind: "textarea", required: true }, ...(o.files ? FILE_FIELDS : [])];
+    case "progress_update":
+      return [
+        { name: "message", kind: "textarea", required: true },
+        { name: "expectedDate", kind: "date", min: o.expected?.min, max: o.expected?.max ?? undefined },
+        ...(o.files ? FILE_FIELDS : []),
+      ];
     case "assign":
       return [{ name: "userId", kind: "select", options: o.officers, required: true }];
     case "note":
@@ -99,6 +110,7 @@ export async function ActionForms({
   const t = await getTranslations("staff");
   const ta = await getTranslations(labels as "staff.actions");
   const te = await getTranslations("errors");
+  const tf = await getTranslations("flow");
   const archiveReasons = (["spam", "incomplete", "out_of_scope"] as const).map((r) => ({ value: r, label: t(`archiveReasons.${r}`) }));
   return (
     <div className="space-y-2">
@@ -123,6 +135,13 @@ export async function ActionForms({
               {fields.map((f) => (
                 <FieldControl key={f.name} spec={f} id={`${action}-${f.name}`} label={t(`fields.${f.name}` as "fields.note")} choose={t("fields.choose")} describedBy={failed ? errorId : undefined} />
               ))}
+              {options.next ? <input type="hidden" name="lanjutPilihan" value="1" /> : null}
+              {options.next ? (
+                <label className="flex min-h-11 items-center gap-2 text-sm">
+                  <input type="checkbox" name="lanjut" value="1" defaultChecked={options.next.checked} className="size-5" />
+                  {tf("next.auto")}
+                </label>
+              ) : null}
               <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
                 {ta(action)}
               </button>
@@ -151,6 +170,7 @@ function FieldControl({ spec, id, label, choose, describedBy }: { spec: FieldSpe
       </label>
       {spec.kind === "textarea" ? <textarea {...common} rows={4} required={spec.required} /> : null}
       {spec.kind === "text" ? <input {...common} required={spec.required} defaultValue={spec.defaultValue} /> : null}
+      {spec.kind === "date" ? <input {...common} type="date" min={spec.min} max={spec.max} /> : null}
       {spec.kind === "files" ? (
         <input id={id} name={spec.name} type="file" multiple accept="image/jpeg,image/png,application/pdf" aria-describedby={describedBy} className="block w-full text-sm file:mr-3 file:min-h-11 file:rounded-md file:border-0 file:bg-brand-100 file:px-4 file:py-2 file:font-semibold file:text-brand-800" />
       ) : null}

@@ -12,12 +12,19 @@ export async function ComplaintList({
   rows,
   due,
   extra,
+  unread,
+  viewerId,
 }: {
   rows: ComplaintListRow[];
   due: "verificationDue" | "resolutionDue";
   extra?: (row: ComplaintListRow) => React.ReactNode;
+  /** Complaints with notifications the viewer has not read (bold, "Baru: …"), by id: the newest one's kind. */
+  unread?: Map<number, string>;
+  /** The viewer: complaints assigned to them say so. */
+  viewerId?: number;
 }) {
   const t = await getTranslations("staff");
+  const tf = await getTranslations("flow.inbox");
   const format = await getFormatter();
   const { calendar } = await reference(getDb());
   const now = new Date();
@@ -31,15 +38,26 @@ export async function ComplaintList({
           ? shareDue({ firstResponseDue: r.shareFirstResponseDue, firstRespondedAt: r.shareFirstRespondedAt, resolutionDue: r.shareResolutionDue, endedAt: null })
           : null;
         return (
-          <li key={r.id} className="flex flex-col gap-1 p-4 sm:flex-row sm:items-start sm:justify-between sm:gap-4">
+          <li key={r.id} data-unread={unread?.has(r.id) ? "1" : undefined} className={`flex flex-col gap-1 p-4 sm:flex-row sm:items-start sm:justify-between sm:gap-4 ${unread?.has(r.id) ? "bg-amber-50" : ""}`}>
             <div className="min-w-0 space-y-1">
               <p className="flex flex-wrap items-center gap-2 text-sm">
                 <span className="font-mono font-semibold">{r.trackingCode}</span>
                 <StatusBadge status={r.status} />
                 {r.bounceCount > 0 ? <span className="text-amber-900">{t("queue.bounces", { count: r.bounceCount })}</span> : null}
+                {unread?.has(r.id) ? (
+                  <span className="rounded bg-amber-200 px-1.5 py-0.5 text-xs font-semibold text-amber-950">
+                    {tf("changed")}: {tf.has(`kinds.${unread.get(r.id)}`) ? tf(`kinds.${unread.get(r.id)}` as "kinds.disposed") : unread.get(r.id)}
+                  </span>
+                ) : null}
+                {viewerId !== undefined && r.assignedUserId === viewerId ? (
+                  <span className="rounded bg-brand-700 px-1.5 py-0.5 text-xs font-semibold text-white">{tf("assignedToMe")}</span>
+                ) : null}
               </p>
               <p>
-                <Link href={`/petugas/aduan/${r.trackingCode}`} className="font-semibold text-brand-700 underline-offset-4 hover:underline">
+                <Link
+                  href={`/petugas/aduan/${r.trackingCode}`}
+                  className={`${unread ? (unread.has(r.id) ? "font-bold" : "font-normal") : "font-semibold"} text-brand-700 underline-offset-4 hover:underline`}
+                >
                   {r.title}
                 </Link>
               </p>

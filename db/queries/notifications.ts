@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, isNull, notExists, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, notExists, or, sql, type SQL } from "drizzle-orm";
 import type { Role } from "@/domain/complaint-status";
 import type { Db } from "../client";
 import { notificationReads, staffNotifications } from "../schema-sla";
@@ -10,13 +10,17 @@ export type Reader = { id: number; role: Role; opdId: number | null };
 /**
  * The notifications a staff member may see: addressed to them, or to their role and/or their
  * OPD. A notification for an OPD reaches only that OPD's staff; one for a role without an OPD
- * (e.g. every coordinator) only that role.
+ * (e.g. every coordinator) only that role. A member of an OPD sees a notification about a
+ * complaint only while the complaint is their OPD's: once returned or re-disposed, even the ones
+ * addressed to them fall away (never news about another OPD's complaint).
  */
 function visibleTo(u: Reader): SQL {
   const n = staffNotifications;
   const roleOk = or(isNull(n.role), eq(n.role, u.role))!;
   const opdOk = u.opdId === null ? isNull(n.opdId) : or(isNull(n.opdId), eq(n.opdId, u.opdId))!;
-  return or(eq(n.userId, u.id), and(isNull(n.userId), roleOk, opdOk))!;
+  const addressed = or(eq(n.userId, u.id), and(isNull(n.userId), roleOk, opdOk))!;
+  if (u.opdId === null) return addressed;
+  return and(addressed, or(isNull(n.complaintId), sql`exists (select 1 from complaints sc where sc.id = ${n.complaintId} and sc.opd_id = ${u.opdId})`))!;
 }
 
 const unread = (u: Reader) =>
@@ -64,6 +68,34 @@ export async function markAllRead(db: Db, u: Reader): Promise<number> {
         .select({ notificationId: staffNotifications.id, userId: sql<number>`${u.id}::int`.as("user_id"), readAt: sql<Date>`now()`.as("read_at") })
         .from(staffNotifications)
         .where(and(visibleTo(u), unread(u))),
+    )
+    .onConflictDoNothing()
+    .returning({ id: notificationReads.notificationId });
+  return rows.length;
+}
+
+/** For each of `complaintIds` with notifications the reader has not read: the newest one's kind. */
+export async function unreadByComplaint(db: Db, u: Reader, complaintIds: number[]): Promise<Map<number, string>> {
+  if (complaintIds.length === 0) return new Map();
+  const rows = await db
+    .select({ complaintId: staffNotifications.complaintId, kind: staffNotifications.kind })
+    .from(staffNotifications)
+    .where(and(inArray(staffNotifications.complaintId, complaintIds), visibleTo(u), unread(u)))
+    .orderBy(desc(staffNotifications.createdAt), desc(staffNotifications.id));
+  const out = new Map<number, string>();
+  for (const r of rows) if (r.complaintId !== null && !out.has(r.complaintId)) out.set(r.complaintId, r.kind);
+  return out;
+}
+
+/** Marks the reader's notifications about one complaint read (they opened it); returns how many. */
+export async function markComplaintRead(db: Db, u: Reader, complaintId: number): Promise<number> {
+  const rows = await db
+    .insert(notificationReads)
+    .select(
+      db
+        .select({ notificationId: staffNotifications.id, userId: sql<number>`${u.id}::int`.as("user_id"), readAt: sql<Date>`now()`.as("read_at") })
+        .from(staffNotifications)
+        .where(and(eq(staffNotifications.complaintId, complaintId), visibleTo(u), unread(u))),
     )
     .onConflictDoNothing()
     .returning({ id: notificationReads.notificationId });

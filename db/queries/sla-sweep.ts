@@ -46,7 +46,20 @@ const count = async (db: Db, query: SQL) => Number(rowsOf<{ n: number | string }
  * statement, so the mark, the event and the notifications commit together. The mark's primary
  * key makes a second or concurrent sweep insert nothing, hence notify nobody.
  */
-function markStatement(clock: TimedClock, kind: "at_risk" | "breached", now: Date, limit: number): SQL {
+/**
+ * With `email` (SMTP_URL set): one `notify.staff` outbox row per notification just written, in
+ * the same statement (jobs/notify-staff.ts mails the staff who want it).
+ */
+const mailed = (email: boolean, at: SQL) =>
+  email
+    ? sql`,
+    mailed as (
+      insert into outbox (topic, complaint_id, payload, dedupe_key, created_at, next_attempt_at)
+      select 'notify.staff', complaint_id, jsonb_build_object('notificationId', id), 'notify.staff:' || id::text, ${at}, ${at} from notified
+    )`
+    : sql``;
+
+function markStatement(clock: TimedClock, kind: "at_risk" | "breached", now: Date, limit: number, email: boolean): SQL {
   const k = CLOCKS[clock];
   const at = sql`${now.toISOString()}::timestamptz`;
   const crossed = kind === "breached" ? sql`${k.riskAt} <= ${at} and ${k.due} < ${at}` : sql`${k.riskAt} <= ${at} and ${k.due} >= ${at}`;
@@ -93,12 +106,13 @@ function markStatement(clock: TimedClock, kind: "at_risk" | "breached", now: Dat
       select ${at}, a.role, a.opd_id, ${`sla_${kind}`}::text, a.id,
              jsonb_build_object('clock', ${clock}::text, 'due', a.due, 'code', a.tracking_code)
       from (${audience}) a
-    )
+      returning id, complaint_id
+    )${mailed(email, at)}
     select count(*) as n from x`;
 }
 
 /** Closes responded complaints whose reporter stayed silent until the auto-close deadline. */
-function autoCloseStatement(now: Date, limit: number): SQL {
+function autoCloseStatement(now: Date, limit: number, email: boolean): SQL {
   const at = sql`${now.toISOString()}::timestamptz`;
   const statuses = sql.raw(autoCloseStatuses().map((s) => `'${s}'`).join(", "));
   return sql`
@@ -137,7 +151,8 @@ function autoCloseStatement(now: Date, limit: number): SQL {
       insert into staff_notifications (created_at, opd_id, kind, complaint_id, data)
       select ${at}, opd_id, 'auto_closed', id, jsonb_build_object('code', tracking_code)
       from closed where opd_id is not null
-    )
+      returning id, complaint_id
+    )${mailed(email, at)}
     select count(*) as n from closed`;
 }
 
@@ -149,8 +164,9 @@ export type SweepResult = Record<`${TimedClock}_${"at_risk" | "breached"}` | "au
  * breaches (with their events), at-risk reminders, auto-closes. Safe to run twice or on two
  * workers at once: each crossing is marked once (sla_marks' primary key).
  */
-export async function sweepSla(db: Db, opts: { now: Date; batch?: number }): Promise<SweepResult> {
+export async function sweepSla(db: Db, opts: { now: Date; batch?: number; emailStaff?: boolean }): Promise<SweepResult> {
   const batch = opts.batch ?? 20_000;
+  const email = opts.emailStaff ?? false;
   const result = {} as SweepResult;
   const drain = async (make: () => SQL) => {
     let total = 0;
@@ -161,9 +177,9 @@ export async function sweepSla(db: Db, opts: { now: Date; batch?: number }): Pro
     }
   };
   for (const clock of Object.keys(CLOCKS) as TimedClock[]) {
-    result[`${clock}_breached`] = await drain(() => markStatement(clock, "breached", opts.now, batch));
-    result[`${clock}_at_risk`] = await drain(() => markStatement(clock, "at_risk", opts.now, batch));
+    result[`${clock}_breached`] = await drain(() => markStatement(clock, "breached", opts.now, batch, email));
+    result[`${clock}_at_risk`] = await drain(() => markStatement(clock, "at_risk", opts.now, batch, email));
   }
-  result.auto_closed = await drain(() => autoCloseStatement(opts.now, batch));
+  result.auto_closed = await drain(() => autoCloseStatement(opts.now, batch, email));
   return result;
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Role } from "@/domain/complaint-status";
 import { canSeeComplaint, type StaffScope } from "@/domain/permissions";
@@ -40,6 +40,7 @@ const listColumns = {
   suggestedExternalCode: suggestedExt.code,
   suggestedExternalName: suggestedExt.name,
   assigneeName: users.name,
+  assignedUserId: complaints.assignedUserId,
   // The running OPD's own clock (opd_clocks), beside the citizen's deadlines above.
   shareFirstResponseDue: opdClocks.firstResponseDue,
   shareFirstRespondedAt: opdClocks.firstRespondedAt,
@@ -131,37 +132,6 @@ export function complaintEventLog(db: Db, complaintId: number) {
     .leftJoin(users, eq(users.id, complaintEvents.actorUserId))
     .where(eq(complaintEvents.complaintId, complaintId))
     .orderBy(asc(complaintEvents.at), asc(complaintEvents.id));
-}
-
-/**
- * Possible duplicates: complaints of the last 30 days in the same kecamatan whose title is
- * similar (pg_trgm, served by the trigram index) or whose body is very similar.
- */
-export async function possibleDuplicates(db: Db, c: { id: number; title: string; body: string; kecamatanId: number | null; createdAt: Date }) {
-  const since = new Date(c.createdAt.getTime() - 30 * 86_400_000);
-  return db
-    .select({
-      trackingCode: complaints.trackingCode,
-      title: complaints.title,
-      status: complaints.status,
-      createdAt: complaints.createdAt,
-      score: sql<number>`greatest(similarity(${complaints.title}, ${c.title}), similarity(${complaints.body}, ${c.body}))`.as("score"),
-    })
-    .from(complaints)
-    .where(
-      and(
-        ne(complaints.id, c.id),
-        isNull(complaints.primaryId),
-        gt(complaints.createdAt, since),
-        // Within a kecamatan a month holds few complaints, so bodies can be compared too;
-        // without one, only the trigram index on titles keeps this fast.
-        c.kecamatanId === null
-          ? sql`${complaints.title} % ${c.title}`
-          : and(eq(complaints.kecamatanId, c.kecamatanId), sql`(${complaints.title} % ${c.title} or similarity(${complaints.body}, ${c.body}) > 0.4)`),
-      ),
-    )
-    .orderBy(desc(sql`score`))
-    .limit(5);
 }
 
 /**

@@ -22,6 +22,12 @@ export async function startMailbox(portalPort: number): Promise<SMTPServer> {
   return startSmtp(smtpPort(portalPort), (to, raw) => appendFileSync(file, `${JSON.stringify({ to, ...readMail(raw) } satisfies CapturedMail)}\n`));
 }
 
+/** Every mail captured so far for the portal on `portalPort`. */
+export function capturedMail(portalPort: number): CapturedMail[] {
+  const file = mailFile(portalPort);
+  return existsSync(file) ? readFileSync(file, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as CapturedMail) : [];
+}
+
 /** Waits for the first mail to `to` (case-insensitive) that `match` accepts. */
 export async function waitForMail(portalPort: number, to: string, match: (m: CapturedMail) => boolean = () => true, timeoutMs = 30_000): Promise<CapturedMail> {
   const until = Date.now() + timeoutMs;

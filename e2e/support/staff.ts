@@ -108,7 +108,8 @@ export async function act(
   page: Page,
   label: string,
   fields: Record<string, string> = {},
-  confirm: RegExp | null = /^(Tindakan tersimpan\.|Terima kasih, tanggapan Anda tersimpan\.)$/,
+  // Staff: the feedback names the complaint ("Aduan BTM-… diteruskan ke …"); the reporter: thanks.
+  confirm: RegExp | null = /(\bBTM-\w{8}\b.*\.|^Terima kasih, tanggapan Anda tersimpan\.$)/,
 ): Promise<void> {
   const details = main(page).locator("details").filter({ has: page.locator("summary").filter({ hasText: new RegExp(`^${escapeRegExp(label)}$`) }) });
   await expect(details).toHaveCount(1);

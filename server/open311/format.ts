@@ -47,7 +47,8 @@ const builder = new XMLBuilder({ format: false, suppressEmptyNode: false, proces
 
 /** The XML document of `body` under the element `root` (a list becomes `<root><item/>…</root>`). */
 export function toXml(root: string, body: Open311Value): string {
-  return `<?xml version="1.0" encoding="utf-8"?>${builder.build({ [root]: toXmlValue(root, body) })}`;
+  const inner = Array.isArray(body) ? toXmlValue(root, body) : toXmlValue(root, body);
+  return `<?xml version="1.0" encoding="utf-8"?>${builder.build({ [root]: inner })}`;
 }
 
 const TYPES: Record<Open311Format, string> = { json: "application/json; charset=utf-8", xml: "text/xml; charset=utf-8" };

@@ -30,8 +30,11 @@ const COLUMNS = {
   resolution: { due: "resolutionDue", riskAt: "resolutionRiskAt" },
 } as const satisfies Record<PausableClock, { due: keyof ComplaintRow; riskAt: keyof ComplaintRow }>;
 
-/** The actions by which an OPD writes to the reporter. */
-const OPD_MESSAGES: readonly Action[] = ["request_info", "respond"];
+/**
+ * The actions by which an OPD writes to the reporter (the first of them is its first response).
+ * A progress update is one, but changes no status: it neither pauses nor ends any clock.
+ */
+const OPD_MESSAGES: readonly Action[] = ["request_info", "respond", "progress_update"];
 
 const isPaused = (s: ComplaintStatus) => PAUSED_STATUSES.includes(s);
 const window = (c: ComplaintRow, clock: PausableClock): ClockWindow | null => {

@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { OPEN_STATUSES } from "@/db/queries/duplicates";
 import { complaints, users } from "@/db/schema";
 import type { ComplaintStatus } from "@/domain/complaint-status";
 import { normalizeTrackingCode } from "@/domain/tracking-code";
@@ -8,6 +9,8 @@ import { ValidationError } from "../errors";
 import { env } from "../env";
 import type { Reference } from "../reference";
 import type { ActionInput } from "./inputs";
+import { localDate } from "@/domain/working-days";
+import { flowText, longDay } from "./texts";
 import type { ActingParty, ComplaintRow } from "./types";
 
 /** What an action changes besides the status and the SLA clocks (./clocks.ts): columns, the event's texts, and outbox work. */
@@ -68,10 +71,15 @@ function redispose({ complaint: c, input, ref }: Ctx<"redispose">): Effect {
 async function merge({ tx, complaint: c, input }: Ctx<"merge">): Promise<Effect> {
   const code = normalizeTrackingCode(input.primaryCode, env().PINTU_REGION);
   if (!code) throw invalid("primaryCode", "unknownComplaint");
-  const [primary] = await tx.select({ id: complaints.id, primaryId: complaints.primaryId, code: complaints.trackingCode }).from(complaints).where(eq(complaints.trackingCode, code));
+  const [primary] = await tx
+    .select({ id: complaints.id, primaryId: complaints.primaryId, code: complaints.trackingCode, status: complaints.status })
+    .from(complaints)
+    .where(eq(complaints.trackingCode, code));
   if (!primary) throw invalid("primaryCode", "unknownComplaint");
   if (primary.id === c.id) throw invalid("primaryCode", "mergeSelf");
   if (primary.primaryId !== null) throw invalid("primaryCode", "mergeIntoMerged");
+  // The reporter follows the primary's progress: it must still be handled (not closed, archived or forwarded).
+  if (!OPEN_STATUSES.includes(primary.status)) throw invalid("primaryCode", "mergeClosed");
   // Duplicates of this complaint follow it to the new primary: a cluster has one primary.
   await tx.update(complaints).set({ primaryId: primary.id }).where(eq(complaints.primaryId, c.id));
   return { update: { primaryId: primary.id }, data: { primaryCode: primary.code } };
@@ -108,6 +116,27 @@ async function assign({ tx, complaint: c, input }: Ctx<"assign">): Promise<Effec
     .where(and(eq(users.id, input.userId), eq(users.active, true), sql`${users.opdId} is not distinct from ${c.opdId}`));
   if (!u) throw invalid("userId", "unknownOfficer");
   return { update: { assignedUserId: u.id }, data: { assignedUserId: u.id, assigneeName: u.name } };
+}
+
+/**
+ * An OPD's interim report: its text (and an optional expected completion day, which must fall
+ * between today and the citizen's resolution deadline) goes to the reporter on their channel and,
+ * as a follow-up, to LAPOR — once per event, like the final answer.
+ */
+function progress_update({ complaint: c, input, now, ref }: Ctx<"progress_update">): Effect {
+  let message = input.message;
+  if (input.expectedDate) {
+    const today = localDate(now, ref.calendar.timeZone);
+    const deadline = c.resolutionDue ? localDate(c.resolutionDue, ref.calendar.timeZone) : null;
+    if (input.expectedDate < today) throw invalid("expectedDate", "expectedInPast");
+    if (deadline && input.expectedDate > deadline) throw invalid("expectedDate", "expectedAfterDeadline");
+    message = `${message}\n\n${flowText("expectedLine", { date: longDay(input.expectedDate) })}`;
+  }
+  return {
+    publicMessage: message,
+    data: input.expectedDate ? { expectedDate: input.expectedDate } : undefined,
+    outbox: [{ topic: "lapor.followup", payload: {} }, notifyReporter("progress")],
+  };
 }
 
 /** One handler per action of the workflow table. */
@@ -157,6 +186,7 @@ export const HANDLERS: { [A in Action]: (ctx: Ctx<A>) => Effect | Promise<Effect
     publicMessage: input.message,
     outbox: [{ topic: "lapor.followup", payload: {} }, notifyReporter("responded")],
   }),
+  progress_update,
   accept_response: () => ({ outbox: [notifyReporter("closed")] }),
   auto_close: () => ({ outbox: [notifyReporter("closed")] }),
   object: ({ input }) => ({

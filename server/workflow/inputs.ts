@@ -37,6 +37,11 @@ export const ACTION_INPUTS = {
   reporter_reply: z.object({ message: message(2, 5000) }),
   resume: z.object({}),
   respond: z.object({ message: message(20, 10000) }),
+  progress_update: z.object({
+    message: message(10, 5000),
+    // A day (YYYY-MM-DD, as <input type="date"> sends it); checked against the deadline by the handler.
+    expectedDate: optional(z.iso.date({ error: "invalidDate" })),
+  }),
   accept_response: z.object({}),
   object: z.object({ reason: message(10, 2000) }),
   auto_close: z.object({}),

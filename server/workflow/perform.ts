@@ -14,11 +14,12 @@ import { clockEffects } from "./clocks";
 import { applyShareOps } from "./opd-clocks";
 import { HANDLERS, type Effect } from "./handlers";
 import type { ActingParty } from "./types";
+import { writeStaffNotices } from "./staff-notices";
 
 export type { ActingParty } from "./types";
 
-/** Staff actions that may carry files for the reporter (the final answer, a request for information). */
-const ACTIONS_WITH_FILES: readonly Action[] = ["respond", "request_info"];
+/** Staff actions that may carry files for the reporter (the final answer, a progress update, a request for information). */
+const ACTIONS_WITH_FILES: readonly Action[] = ["respond", "progress_update", "request_info"];
 
 const actionNotAllowed = (action: string, status: string) =>
   new AppError(409, "action_not_allowed", `Action "${action}" is not possible while the complaint is ${status}`);
@@ -131,6 +132,11 @@ export async function performAction(
         data: { eventId: event!.id, ...(files.length ? { files: files.length } : {}) },
       });
     }
+
+    // Staff told of it (the OPD it reached, the officer assigned, the coordinators…), in this transaction.
+    const u = effect.update ?? {};
+    const after = { opdId: u.opdId !== undefined ? u.opdId : c.opdId, assignedUserId: u.assignedUserId !== undefined ? u.assignedUserId : c.assignedUserId };
+    await writeStaffNotices(tx, { action: req.action, complaint: c, after, party: req.party, ref, now: req.now, eventId: event!.id, reason: effect.reason });
 
     for (const o of effect.outbox ?? []) {
       await tx

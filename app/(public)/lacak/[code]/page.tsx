@@ -4,9 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ReporterActions } from "@/components/reporter-actions";
 import { StatusBadge } from "@/components/status-badge";
 import { EvidenceAndLapor } from "@/components/tracking/evidence-and-lapor";
-import type { DeadlineOutcome } from "@/domain/sla";
-import { formatCoordinates, osmLink } from "@/domain/geo";
-import { listEventAttachments } from "@/db/queries/attachments";
+import { MergedProgress } from "@/components/tracking/merged-progress";
 import { getDb } from "@/server/db";
 import { loadPublicComplaint } from "@/server/public-complaint";
 import { timelineMessage } from "@/server/public-json";
@@ -37,9 +35,8 @@ export default async function ComplaintTrackingPage({ params, searchParams }: Pr
   const format = await getFormatter();
   const when = (d: Date) => `${format.dateTime(d, { dateStyle: "medium", timeStyle: "short" })} WIB`;
   const f = view.full;
-  // The agency's latest answer and the files it came with, shown where the reporter accepts or objects.
-  const answer = view.keyValid ? f?.timeline.findLast((e) => e.action === "respond") : undefined;
-  const answerFiles = answer && key ? { items: await listEventAttachments(getDb(), answer.id), key } : undefined;
+  // Merged: the reporter follows the primary (its status, not "Diarsipkan"; its progress).
+  const primary = f && view.mergedIntoCode ? await loadPublicComplaint(getDb(), view.mergedIntoCode, region().code, null) : null;
 
   return (
     <article className="mx-auto max-w-3xl space-y-6">
@@ -47,17 +44,11 @@ export default async function ComplaintTrackingPage({ params, searchParams }: Pr
         <p className="font-mono text-lg font-semibold tracking-wider text-slate-700">{view.trackingCode}</p>
         <h1 className="text-2xl font-bold text-brand-800 sm:text-3xl">{f ? f.title : t("title")}</h1>
         <p className="flex items-center gap-2">
-          <span className="text-sm text-slate-600">{t("status")}:</span> <StatusBadge status={view.status} />
+          <span className="text-sm text-slate-600">{t("status")}:</span> <StatusBadge status={primary?.status ?? view.status} />
         </p>
       </header>
 
-      {view.full && view.mergedIntoCode ? (
-        <p className="rounded-md border-l-4 border-brand-600 bg-brand-50 p-3">
-          <a href={`/lacak/${view.mergedIntoCode}`} className="underline">
-            {t("merged", { code: view.mergedIntoCode })}
-          </a>
-        </p>
-      ) : null}
+      {primary ? <MergedProgress primary={primary} /> : null}
       {view.status === "forwarded" ? <p className="rounded-md border-l-4 border-brand-600 bg-brand-50 p-3">{tr("forwardedExplain")}</p> : null}
       {view.keyValid === false ? <p role="alert" className="rounded-md border-l-4 border-amber-600 bg-amber-50 p-3">{t("wrongKey")}</p> : null}
       {view.keyValid === true ? <p className="rounded-md bg-brand-50 p-3 text-sm text-brand-800">{t("privateView")}</p> : null}
@@ -74,8 +65,7 @@ export default async function ComplaintTrackingPage({ params, searchParams }: Pr
           status={view.status}
           workflow={view.workflow}
           lastQuestion={f?.timeline.findLast((e) => e.action === "request_info")?.message ?? null}
-          lastAnswer={answer?.message ?? null}
-          answerFiles={answerFiles}
+          lastAnswer={f?.timeline.findLast((e) => e.action === "respond")?.message ?? null}
           error={typeof sp.error === "string" && typeof sp.action === "string" ? { key: sp.error, action: sp.action } : undefined}
           done={sp.done === "1"}
         />
@@ -90,18 +80,6 @@ export default async function ComplaintTrackingPage({ params, searchParams }: Pr
             <Item label={t("category")} value={f.category?.name ?? "—"} />
             <Item label={t("area")} value={f.area ? [f.area.kelurahan, `Kec. ${f.area.kecamatan}`].filter(Boolean).join(", ") : "—"} />
             <Item label={t("submittedAt")} value={`${when(f.createdAt)} · ${tt(`channel.${f.channel}`)}`} />
-            {view.keyValid && f.address ? <Item label={t("address")} value={f.address} /> : null}
-            {view.keyValid && f.location ? (
-              <div>
-                <dt className="text-sm text-slate-600">{t("coordinates")}</dt>
-                <dd className="font-medium">
-                  {formatCoordinates(f.location)}{" "}
-                  <a href={osmLink(f.location)} className="text-brand-700 underline" rel="noreferrer">
-                    {t("openMap")}
-                  </a>
-                </dd>
-              </div>
-            ) : null}
           </dl>
 
           <section aria-labelledby="body-h" className="space-y-2">
@@ -117,18 +95,13 @@ export default async function ComplaintTrackingPage({ params, searchParams }: Pr
             <dl className="grid gap-3 sm:grid-cols-3">
               {(["verification", "firstResponse", "resolution"] as const).map((clock) => {
                 const due = f.deadlines[clock];
-                const { outcome, done } = f.outcomes[clock];
                 return (
-                  <div key={clock} className="rounded-md bg-white p-3 ring-1 ring-slate-200" data-deadline={clock} data-outcome={outcome ?? "none"}>
-                    <dt className="text-sm text-slate-600">{t(`deadline${clock[0]!.toUpperCase()}${clock.slice(1)}` as "deadlineVerification")}</dt>
-                    <dd className="font-medium">{due ? when(due) : t("notRunning")}</dd>
-                    {outcome ? (
-                      <dd className={`mt-1 text-sm font-semibold ${OUTCOME_CLASS[outcome]}`}>
-                        <span aria-hidden>{OUTCOME_MARK[outcome]} </span>
-                        {t(`outcome.${outcome}`, { done: done ? when(done) : "" })}
-                      </dd>
-                    ) : null}
-                  </div>
+                  <Item
+                    key={clock}
+                    label={t(`deadline${clock[0]!.toUpperCase()}${clock.slice(1)}` as "deadlineVerification")}
+                    value={due ? when(due) : t("notRunning")}
+                    boxed
+                  />
                 );
               })}
             </dl>
@@ -171,20 +144,9 @@ export default async function ComplaintTrackingPage({ params, searchParams }: Pr
   );
 }
 
-/** The mark beside each deadline: colour is never the only sign (a symbol and words go with it). */
-const OUTCOME_CLASS: Record<DeadlineOutcome, string> = {
-  met: "text-green-800",
-  late: "text-amber-900",
-  missed: "text-red-800",
-  paused: "text-slate-700",
-  pending: "text-slate-700",
-  void: "text-slate-600",
-};
-const OUTCOME_MARK: Record<DeadlineOutcome, string> = { met: "✓", late: "!", missed: "✗", paused: "‖", pending: "…", void: "–" };
-
-function Item({ label, value }: { label: string; value: string }) {
+function Item({ label, value, boxed }: { label: string; value: string; boxed?: boolean }) {
   return (
-    <div>
+    <div className={boxed ? "rounded-md bg-white p-3 ring-1 ring-slate-200" : undefined}>
       <dt className="text-sm text-slate-600">{label}</dt>
       <dd className="font-medium">{value}</dd>
     </div>

@@ -5,7 +5,7 @@ import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { writeAudit } from "@/db/queries/audit";
-import { users } from "@/db/schema";
+import { NOTIFY_EMAIL_MODES, type NotifyEmailMode, users } from "@/db/schema";
 import { signIn } from "@/server/auth";
 import { auditActor } from "@/server/audit";
 import { clientAddress } from "@/server/client-address";
@@ -50,4 +50,18 @@ export async function changePassword(formData: FormData): Promise<void> {
     if (err instanceof AuthError) redirect("/masuk");
     throw err; // the redirect after signing in again
   }
+}
+
+/** Sets how the signed-in staff member hears of notifications by e-mail (instant, daily digest, off); audited. */
+export async function setNotifyEmail(formData: FormData): Promise<void> {
+  const staff = await requireStaff();
+  const mode = String(formData.get("notifyEmail") ?? "");
+  if (!(NOTIFY_EMAIL_MODES as readonly string[]).includes(mode)) redirect("/petugas/akun#notif-h");
+  const actor = await auditActor(staff);
+  await getDb().transaction(async (tx) => {
+    const [before] = await tx.select({ mode: users.notifyEmail }).from(users).where(eq(users.id, staff.id));
+    await tx.update(users).set({ notifyEmail: mode as NotifyEmailMode }).where(eq(users.id, staff.id));
+    await writeAudit(tx, { actor, action: "user.notify_email", target: { kind: "user", id: staff.id }, before: { mode: before?.mode ?? null }, after: { mode } });
+  });
+  redirect("/petugas/akun?notif=1#notif-h");
 }

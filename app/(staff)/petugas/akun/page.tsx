@@ -1,11 +1,17 @@
 import { getTranslations } from "next-intl/server";
 import { inputClass } from "@/components/ui/field";
+import { eq } from "drizzle-orm";
+import { NOTIFY_EMAIL_MODES, users } from "@/db/schema";
+import { getDb } from "@/server/db";
+import { env } from "@/server/env";
 import { requireStaff } from "@/server/staff";
-import { changePassword } from "./actions";
+import { changePassword, setNotifyEmail } from "./actions";
 
-export default async function AccountPage({ searchParams }: { searchParams: Promise<{ error?: string; done?: string; minutes?: string }> }) {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ error?: string; done?: string; minutes?: string; notif?: string }> }) {
   const staff = await requireStaff();
   const t = await getTranslations("staff.account");
+  const tn = await getTranslations("flow.account");
+  const [me] = await getDb().select({ notifyEmail: users.notifyEmail }).from(users).where(eq(users.id, staff.id));
   const sp = await searchParams;
   const error = sp.error === "wrong" || sp.error === "weak" || sp.error === "mismatch" || sp.error === "throttled" ? sp.error : null;
   const minutes = Math.min(15, Math.max(1, Number(sp.minutes) || 15));
@@ -28,6 +34,21 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           </div>
         ))}
         <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white">{t("submit")}</button>
+      </form>
+      <form action={setNotifyEmail} className="space-y-3 border-t border-slate-200 pt-4">
+        <fieldset className="space-y-2">
+          <legend id="notif-h" className="text-lg font-semibold">{tn("title")}</legend>
+          <p className="text-sm text-slate-700">{tn("lead", { email: staff.email })}</p>
+          {sp.notif ? <p role="status" className="rounded-md bg-green-50 p-3 text-green-900">{tn("saved")}</p> : null}
+          {env().SMTP_URL ? null : <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-950">{tn("noSmtp")}</p>}
+          {NOTIFY_EMAIL_MODES.map((m) => (
+            <label key={m} className="flex min-h-11 items-center gap-3">
+              <input type="radio" name="notifyEmail" value={m} defaultChecked={(me?.notifyEmail ?? "instant") === m} className="size-5" />
+              {tn(m)}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white">{tn("submit")}</button>
       </form>
     </section>
   );

@@ -5,10 +5,14 @@ import { getDb } from "@/server/db";
 import { requireStaff } from "@/server/staff";
 import { markAllNotificationsRead, markNotificationRead } from "./actions";
 
-const KINDS = ["sla_at_risk", "sla_breached", "auto_closed"] as const;
+const KINDS = ["disposed", "assigned", "reporter_reply", "objection", "coordinator_note", "returned", "sla_at_risk", "sla_breached", "auto_closed"] as const;
 type Kind = (typeof KINDS)[number];
 
-/** The signed-in staff member's notifications: SLA reminders, escalations and auto-closes. */
+/**
+ * The signed-in staff member's notifications: complaints disposed to their OPD or assigned to
+ * them, reporters' replies and objections, coordinators' notes, returns (coordinators), SLA
+ * reminders, escalations and auto-closes.
+ */
 export default async function NotificationsPage() {
   const staff = await requireStaff();
   const t = await getTranslations("sla");
@@ -19,7 +23,8 @@ export default async function NotificationsPage() {
     const code = typeof n.data.code === "string" ? n.data.code : "";
     const clock = typeof n.data.clock === "string" ? t(`clocks.${n.data.clock}` as "clocks.verification") : "";
     const due = typeof n.data.due === "string" ? when(new Date(n.data.due)) : "";
-    return t(`notifications.kinds.${n.kind}`, { code, clock, due });
+    const str = (k: string) => (typeof n.data[k] === "string" ? (n.data[k] as string) : "");
+    return t(`notifications.kinds.${n.kind}`, { code, clock, due, opd: str("opd"), fromOpd: str("fromOpd") || "OPD", reason: str("reason") });
   };
   const unread = items.some((n) => !n.read);
   return (

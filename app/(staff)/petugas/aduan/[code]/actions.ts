@@ -1,12 +1,14 @@
 "use server";
 
 import { and, eq } from "drizzle-orm";
+import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { retryDeadLetters } from "@/db/queries/lapor-ops";
 import { writeAudit } from "@/db/queries/audit";
 import { complaints, outbox } from "@/db/schema";
 import { canSeeComplaint, can } from "@/domain/permissions";
 import { normalizeTrackingCode } from "@/domain/tracking-code";
+import { NEXT_COOKIE, nextInQueue } from "@/server/action-feedback";
 import { actionFromForm, actionInput, errorQuery } from "@/server/action-form";
 import { filesFromForm } from "@/server/attachment-images";
 import { auditActor } from "@/server/audit";
@@ -22,14 +24,21 @@ function codeFrom(formData: FormData): string {
   return code;
 }
 
-/** Every staff workflow action posts here; the workflow table and scope are enforced inside. */
+/**
+ * Every staff workflow action posts here; the workflow table and scope are enforced inside.
+ * Afterwards: back to the complaint with `done=<action>` (the page words the feedback from the
+ * action's event); a coordinator who ticked "next" goes on to the next complaint in the queue;
+ * an OPD member who handed the complaint back lands in their inbox, told which and why.
+ */
 export async function runStaffAction(formData: FormData): Promise<void> {
   const staff = await requireStaff();
   const code = codeFrom(formData);
   const action = actionFromForm(formData);
   if (!action) notFound();
   const back = `/petugas/aduan/${code}`;
+  const wantsNext = formData.get("lanjut") === "1";
   let query: string;
+  let ok = false;
   try {
     const files = await filesFromForm(formData);
     await performAction(getDb(), {
@@ -41,13 +50,25 @@ export async function runStaffAction(formData: FormData): Promise<void> {
       files: { files, public: formData.get("attachmentsPublic") === "1" },
     });
     query = `?done=${action}`;
+    ok = true;
   } catch (err) {
     if (err instanceof AppError && err.status === 404) notFound();
     query = errorQuery(action, err);
   }
-  // After handing a complaint away an OPD officer can no longer see it: back to the inbox.
+  if (formData.has("lanjutPilihan")) {
+    const jar = await cookies();
+    if (wantsNext) jar.set(NEXT_COOKIE, "1", { path: "/petugas", httpOnly: true, sameSite: "lax", maxAge: 365 * 86_400 });
+    else jar.delete({ name: NEXT_COOKIE, path: "/petugas" });
+  }
+  if (ok && wantsNext && can(staff.role, "queue.coordinator")) {
+    const next = await nextInQueue(getDb(), code);
+    if (next) redirect(`/petugas/aduan/${next}?dari=${code}&done=${action}`);
+    redirect(`/petugas/antrean?dari=${code}&done=${action}`);
+  }
+  // After handing a complaint away an OPD officer can no longer see it: to the inbox, told which.
   const [c] = await getDb().select({ opdId: complaints.opdId }).from(complaints).where(eq(complaints.trackingCode, code));
-  redirect(c && canSeeComplaint(staff, c.opdId) ? `${back}${query}` : `/petugas${query}`);
+  if (c && canSeeComplaint(staff, c.opdId)) redirect(`${back}${query}`);
+  redirect(ok && action === "return" ? `/petugas/kotak-masuk?dikembalikan=${code}` : `/petugas${query}`);
 }
 
 /** Shows an anonymous reporter's identity to a coordinator or admin, writing the audit entry first. */

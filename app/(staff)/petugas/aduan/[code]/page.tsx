@@ -2,7 +2,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AttachmentGallery } from "@/components/attachments/attachment-gallery";
+import { ActionDone, feedbackText } from "@/components/staff/action-feedback";
 import { ActionForms } from "@/components/staff/action-forms";
+import { DuplicateCandidates, type Compared } from "@/components/staff/duplicate-candidates";
 import { EventLog } from "@/components/staff/event-log";
 import { LaporSync } from "@/components/staff/lapor-sync";
 import { OpdShares } from "@/components/staff/opd-shares";
@@ -12,12 +14,15 @@ import { listAttachments } from "@/db/queries/attachments";
 import { complaintLaporOutbox } from "@/db/queries/complaint-sync";
 import { revealIsValid } from "@/db/queries/audit";
 import { sharesOf } from "@/db/queries/opd-clocks";
-import { mergedInto, opdStaff, possibleDuplicates, staffComplaint, complaintEventLog } from "@/db/queries/staff-complaints";
+import { duplicateCandidates, OPEN_STATUSES } from "@/db/queries/duplicates";
+import { markComplaintRead } from "@/db/queries/notifications";
+import { mergedInto, opdStaff, staffComplaint, complaintEventLog } from "@/db/queries/staff-complaints";
 import { can, canSeeComplaint, identityVisibility } from "@/domain/permissions";
-import { formatCoordinates, geoUri, osmLink } from "@/domain/geo";
 import { attachmentNameFor, reporterTextFor } from "@/domain/reporter-text";
 import { normalizeTrackingCode } from "@/domain/tracking-code";
 import { allowedActions } from "@/domain/workflow";
+import { localDate } from "@/domain/working-days";
+import { actionFeedback, nextInQueue, nextPreference } from "@/server/action-feedback";
 import { getDb } from "@/server/db";
 import { reference } from "@/server/reference";
 import { region } from "@/server/region";
@@ -41,15 +46,23 @@ export default async function StaffComplaintPage({ params, searchParams }: Props
 
   const actions = allowedActions({ status: c.status, previousStatus: c.previousStatus, mergedInto: c.primaryId }, staff.role);
   const isCoordinator = staff.role === "coordinator" || staff.role === "admin";
-  const [ref, events, duplicates, cluster, officers, shares, files, laporItems] = await Promise.all([
+  const comparing = isCoordinator && c.primaryId === null && OPEN_STATUSES.includes(c.status);
+  const done = typeof sp.done === "string" ? sp.done : null;
+  const from = typeof sp.dari === "string" ? normalizeTrackingCode(sp.dari, region().code) : null;
+  const [ref, events, duplicates, cluster, officers, shares, files, laporItems, feedback, previous, next] = await Promise.all([
     reference(db),
     complaintEventLog(db, c.id),
-    isCoordinator && c.status === "received" ? possibleDuplicates(db, c) : Promise.resolve([]),
+    comparing ? duplicateCandidates(db, c) : Promise.resolve([]),
     mergedInto(db, c.id, staff),
     actions.includes("assign") && c.opdId !== null ? opdStaff(db, c.opdId) : Promise.resolve([]),
     sharesOf(db, c.id),
     listAttachments(db, c.id),
     complaintLaporOutbox(db, c.id),
+    done && !from ? actionFeedback(db, c.trackingCode, done, staff.id) : null,
+    done && from ? actionFeedback(db, from, done, staff.id) : null,
+    done && !from && can(staff.role, "queue.coordinator") ? nextInQueue(db, c.trackingCode) : null,
+    // Opening the complaint is looking at what changed: its notifications count as read.
+    markComplaintRead(db, staff, c.id),
   ]);
   const visibility = identityVisibility(staff.role, c.anonymous);
   // What the reporter wrote, as this staff member may read it (an anonymous reporter's identity
@@ -69,7 +82,16 @@ export default async function StaffComplaintPage({ params, searchParams }: Props
     officers: officers.map((o) => ({ value: String(o.id), label: `${o.name} (${t(`roles.${o.role}`)})` })),
     defaults: { opdCode: row.suggestedOpdCode ?? undefined, externalCode: ref.externals.find((e) => e.id === c.suggestedExternalId)?.code, title: shown(c.title) },
     files: true,
+    expected: { min: localDate(new Date(), ref.calendar.timeZone), max: c.resolutionDue ? localDate(c.resolutionDue, ref.calendar.timeZone) : null },
+    next: isCoordinator && c.status === "received" ? { checked: await nextPreference() } : undefined,
   };
+  const place = (r: { kelurahanName: string | null; kecamatanName: string | null; address: string | null }, text: (s: string) => string) =>
+    [r.address === null ? null : text(r.address), r.kelurahanName, r.kecamatanName ? `Kec. ${r.kecamatanName}` : null].filter(Boolean).join(", ") || "—";
+  const current: Compared = { trackingCode: c.trackingCode, title: shown(c.title), body: shown(c.body), place: place({ ...row, address: c.address }, shown), status: c.status, channel: c.channel, createdAt: c.createdAt };
+  const candidates: Compared[] = duplicates.map((d) => {
+    const text = reporterTextFor(staff.role, d);
+    return { trackingCode: d.trackingCode, title: text(d.title), body: text(d.body), place: place(d, text), status: d.status, channel: d.channel, createdAt: d.createdAt, score: d.score };
+  });
 
   const facts: [string, string][] = [
     [t("detail.opd"), row.opdName ?? row.externalName ?? "—"],
@@ -113,10 +135,13 @@ export default async function StaffComplaintPage({ params, searchParams }: Props
             {t(sp.retried === "1" ? "detail.retried" : "detail.retryNothing")}
           </p>
         ) : null}
-        {typeof sp.done === "string" ? (
-          <p role="status" className="rounded-md bg-green-50 p-3 text-green-900">
-            {t("detail.done")}
-          </p>
+        {done ? (
+          <ActionDone
+            text={from ? null : await feedbackText(feedback ?? { action: "other", code: c.trackingCode, target: null })}
+            previous={previous ? await feedbackText(previous) : null}
+            next={next}
+            queueEmpty={!from && can(staff.role, "queue.coordinator")}
+          />
         ) : null}
       </header>
 
@@ -132,42 +157,12 @@ export default async function StaffComplaintPage({ params, searchParams }: Props
                   <dd className="font-medium">{v}</dd>
                 </div>
               ))}
-              {c.lat !== null && c.lon !== null ? (
-                <div className="sm:col-span-2" data-testid="coordinates">
-                  <dt className="text-slate-600">{t("detail.coordinates")}</dt>
-                  <dd className="flex flex-wrap items-center gap-x-4 gap-y-1 font-medium">
-                    <span className="tabular-nums">{formatCoordinates({ lat: c.lat, lon: c.lon })}</span>
-                    <a href={geoUri({ lat: c.lat, lon: c.lon })} className="inline-flex min-h-11 items-center text-brand-700 underline">
-                      {t("detail.openMapApp")}
-                    </a>
-                    <a href={osmLink({ lat: c.lat, lon: c.lon })} className="inline-flex min-h-11 items-center text-brand-700 underline" rel="noreferrer" target="_blank">
-                      {t("detail.openOsm")}
-                    </a>
-                  </dd>
-                </div>
-              ) : null}
             </dl>
           </section>
           <OpdShares shares={shares} createdAt={c.createdAt} calendar={ref.calendar} now={new Date()} />
           <AttachmentGallery items={files.map((f) => ({ ...f, fileName: fileName(f) }))} href={(id, thumb) => `/petugas/lampiran/${id}${thumb ? "?ukuran=kecil" : ""}`} headingId="att-h" heading={t("detail.attachments")} showSource />
           <ReporterIdentity code={c.trackingCode} visibility={visibility} revealed={revealed} reporter={c} />
-          {isCoordinator && c.status === "received" ? (
-            <section aria-labelledby="dup-h" className="space-y-2">
-              <h2 id="dup-h" className="text-lg font-semibold">{t("detail.duplicates")}</h2>
-              {duplicates.length === 0 ? (
-                <p className="text-sm text-slate-600">{t("detail.noDuplicates")}</p>
-              ) : (
-                <ul className="space-y-1 text-sm">
-                  {duplicates.map((d) => (
-                    <li key={d.trackingCode}>
-                      <Link href={`/petugas/aduan/${d.trackingCode}`} className="font-mono underline">{d.trackingCode}</Link> — {d.title}{" "}
-                      <span className="text-slate-600">({t("detail.similarity", { pct: Math.round(d.score * 100) })})</span>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
-          ) : null}
+          {comparing ? <DuplicateCandidates current={current} candidates={candidates} /> : null}
           {cluster.length > 0 ? (
             <section aria-labelledby="cl-h" className="space-y-2">
               <h2 id="cl-h" className="text-lg font-semibold">{t("detail.cluster")}</h2>

@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD COLUMN "notify_email" text DEFAULT 'instant' NOT NULL;
