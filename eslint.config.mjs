@@ -42,6 +42,8 @@ export default tseslint.config(
       "bench/results/**",
       "db/migrations/**",
       "next-env.d.ts",
+      // The islands as bundled by scripts/build-islands.ts (their sources are islands/).
+      "public/islands/**",
     ],
   },
   js.configs.recommended,

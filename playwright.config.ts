@@ -26,9 +26,10 @@ const phone = {
 // accessibility scan runs with it only); tests tagged @api need no browser and run once.
 const browserSpecs = /(citizen|a11y|rate-limit)\.spec\.ts$/;
 const noJsSpecs = /(citizen|rate-limit)\.spec\.ts$/;
-// The reporter's receipt, lost-link recovery and walk-in slip: on the phone, with and without JavaScript.
-const phoneSpecs = /reporter-links\.spec\.ts$/;
-const staffSpecs = /(staff-journey|staff-screens|staff-audit|staff-evidence|staff-search|staff-flow|authz|anonymity|signin|sms-gateway|lapor-ops|sla|sla-board|page-cache|hand-off|security-headers)\.spec\.ts$/;
+// The reporter's receipt, lost-link recovery and walk-in slip; their page's deadlines, the location
+// point and the light pages: on the phone, with and without JavaScript.
+const phoneSpecs = /reporter-(links|page)\.spec\.ts$/;
+const staffSpecs = /(staff-journey|staff-screens|staff-audit|staff-evidence|staff-search|staff-flow|authz|anonymity|signin|sms-gateway|lapor-ops|sla|sla-board|page-cache|hand-off|security-headers|open311-keys)\.spec\.ts$/;
 const serverCommand = (port: number, limit: number) => `node --import tsx e2e/support/serve.ts ${port} ${limit}`;
 
 export default defineConfig({
@@ -55,13 +56,13 @@ export default defineConfig({
     { name: "phone-js", testMatch: [browserSpecs, phoneSpecs], grepInvert: /@api/, use: { ...phone } },
     { name: "desktop-nojs", testMatch: noJsSpecs, grepInvert: /@api/, use: { ...desktop, javaScriptEnabled: false } },
     { name: "phone-nojs", testMatch: [noJsSpecs, phoneSpecs], grepInvert: /@api/, use: { ...phone, javaScriptEnabled: false } },
-    { name: "api", testMatch: /(api|rate-limit|graceful-stop|edge-fuzz)\.spec\.ts$/, grep: /@api/ },
+    { name: "api", testMatch: /(api|rate-limit|graceful-stop|edge-fuzz|open311)\.spec\.ts$/, grep: /@api/ },
     // Staff side: each demo account signs in once (e2e/.auth/), then the staff specs use the
     // saved sessions; the first journey and the screens also run on a phone, the journey also
     // without JavaScript.
     { name: "staff-setup", testMatch: /staff\.setup\.ts$/, use: { ...desktop } },
     { name: "staff-desktop", testMatch: staffSpecs, dependencies: ["staff-setup"], use: { ...desktop } },
-    { name: "staff-phone", testMatch: /(staff-(journey|screens|evidence|search|audit|flow)|lapor-ops|sla-board|hand-off)\.spec\.ts$/, grep: /@phone/, dependencies: ["staff-setup"], use: { ...phone } },
+    { name: "staff-phone", testMatch: /(staff-(journey|screens|evidence|search|audit|flow)|lapor-ops|sla-board|hand-off|open311-keys)\.spec\.ts$/, grep: /@phone/, dependencies: ["staff-setup"], use: { ...phone } },
     { name: "staff-nojs", testMatch: /staff-journey\.spec\.ts$/, grep: /@nojs/, dependencies: ["staff-setup"], use: { ...desktop, javaScriptEnabled: false } },
   ],
   webServer: [

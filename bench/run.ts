@@ -6,6 +6,9 @@
  *
  * Benchmarks (default: all but floor_http):
  *   lapor_js_bytes      JavaScript shipped to /lapor (compressed and uncompressed)
+ *   lighthouse_mobile   Lighthouse mobile on /, /lapor, /lacak/<code> (public and private) and /aduan:
+ *                       performance ≥ 95, accessibility 100, JS ≤ 100 kB on /lapor, ≤ 60 kB on the
+ *                       others (bench/lighthouse.ts; not in the default run)
  *   intake_sql          the intake transaction as raw SQL (postgres.js, 50 workers, ~10 s)
  *   intake_http         POST /api/v1/complaints, 50 connections, ~20 s (target ≥ 500/s, p99 ≤ 100 ms)
  *   lacak_http          GET /lacak/<code>, 50 connections, ~15 s (target p95 ≤ 50 ms)
@@ -28,6 +31,9 @@
  *                       BENCH_STAFF_DATABASE_URL, default pintu_bench on the same server)
  *   sla_board_http, statistik_http   the coordinator's SLA board with a 90-day period and the
  *                       public statistics on the same database (bench/sla-http.ts)
+ *   open311_post, open311_list   Open311 GeoReport v2: POST requests.json (target ≥ 300/s) and
+ *                       GET requests.json with 1,000 items (target p95 ≤ 150 ms) on the same
+ *                       synthetic database (bench/open311.ts)
  *   staff_search        /petugas/cari's search by code, phone and words (and words within one OPD)
  *                       on the same database, one query at a time (bench/search.ts; target p95 ≤ 150 ms)
  *
@@ -61,7 +67,9 @@ import { fileURLToPath } from "node:url";
 import { complaintApiHttp, floorHttp, intakeHttp, intakeSql, lacakHttp, laporJsBytes, type Ctx } from "./benches";
 import { createBenchDatabase, freePort, log, recordResultsTo, startPortal, type BenchDb, type PortalServer } from "./harness";
 import { laporDrainBench, laporImportBench } from "./lapor";
+import { lighthouseBench } from "./lighthouse";
 import { intakePgliteBench } from "./intake-pglite";
+import { open311List, open311Post } from "./open311";
 import { loadReferenceData } from "./payloads";
 import { BENCH_SMS_KEY, smsInboundHttp } from "./sms";
 import { slaBoardHttp, statistikHttp } from "./sla-http";
@@ -76,6 +84,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // page-weight check before the database fills up.
 const BENCHES: Record<string, (ctx: Ctx) => Promise<unknown>> = {
   lapor_js_bytes: laporJsBytes,
+  lighthouse_mobile: (ctx) => lighthouseBench(ctx.server.base),
   intake_sql: intakeSql,
   intake_http: intakeHttp,
   lacak_http: lacakHttp,
@@ -91,10 +100,12 @@ const BENCHES: Record<string, (ctx: Ctx) => Promise<unknown>> = {
   staff_dispose_http: staffDisposeHttp,
   sla_board_http: slaBoardHttp,
   statistik_http: statistikHttp,
+  open311_post: open311Post,
+  open311_list: open311List,
   staff_search: (ctx) => staffSearchBench({ adminUrl: benchServer(), waitQuietS: ctx.waitQuietS }),
 };
 /** Run against the synthetic database of `npm run bench:seed` (BENCH_STAFF_DATABASE_URL, default pintu_bench). */
-const STAFF = new Set(["staff_queue_http", "staff_inbox_http", "staff_dispose_http", "sla_board_http", "statistik_http"]);
+const STAFF = new Set(["staff_queue_http", "staff_inbox_http", "staff_dispose_http", "sla_board_http", "statistik_http", "open311_post", "open311_list"]);
 const DEFAULT = ["lapor_js_bytes", "intake_sql", "intake_http", "lacak_http", "complaint_api_http", "sms_inbound_http", "sla_sweep", "lapor_drain", "lapor_import", ...STAFF, "staff_search"];
 /** Benchmarks that need no portal (the synthetic database, or their own throw-away database and worker processes). */
 const NO_PORTAL = new Set(["sla_sweep", "lapor_drain", "lapor_import", "intake_pglite", "staff_search"]);

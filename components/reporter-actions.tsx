@@ -1,6 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { runReporterAction } from "@/app/(public)/lacak/[code]/actions";
+import { AttachmentGallery } from "@/components/attachments/attachment-gallery";
 import { ActionForms } from "@/components/staff/action-forms";
+import type { AttachmentMeta } from "@/db/queries/attachments";
 import type { ComplaintStatus } from "@/domain/complaint-status";
 import { allowedActions } from "@/domain/workflow";
 
@@ -14,6 +16,7 @@ export async function ReporterActions({
   workflow,
   lastQuestion,
   lastAnswer = null,
+  answerFiles,
   error,
   done,
 }: {
@@ -24,6 +27,8 @@ export async function ReporterActions({
   lastQuestion: string | null;
   /** The agency's latest answer, shown right where the reporter accepts, objects or rates. */
   lastAnswer?: string | null;
+  /** The files that came with that answer (opened through the private link). */
+  answerFiles?: { items: AttachmentMeta[]; key: string };
   error?: { action: string; key: string };
   done: boolean;
 }) {
@@ -44,6 +49,14 @@ export async function ReporterActions({
         <figure className="space-y-1">
           <figcaption className="text-sm font-medium text-slate-700">{t("answerLabel")}</figcaption>
           <blockquote className="whitespace-pre-line border-l-4 border-brand-600 bg-white p-3">{lastAnswer}</blockquote>
+          {answerFiles && answerFiles.items.length > 0 ? (
+            <AttachmentGallery
+              items={answerFiles.items}
+              href={(id, thumb) => `/lacak/${code}/lampiran/${id}?key=${encodeURIComponent(answerFiles.key)}${thumb ? "&ukuran=kecil" : ""}`}
+              headingId="answer-files-h"
+              heading={t("answerFiles")}
+            />
+          ) : null}
         </figure>
       ) : null}
       {status === "responded" && workflow.autoCloseDue ? (

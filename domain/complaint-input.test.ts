@@ -52,6 +52,9 @@ describe("parseComplaintInput rejects bad input with catalogue keys", () => {
     ["a latitude beyond 90", { lat: "91", lon: "104" }, "lat", "invalid"],
     ["a longitude beyond 180", { lat: "1", lon: "-181" }, "lon", "invalid"],
     ["a latitude that is not a number", { lat: "utara", lon: "104" }, "lat", "invalid"],
+    ["a point outside Indonesia (0,0)", { lat: "0", lon: "0" }, "lat", "outsideIndonesia"],
+    ["a swapped pair", { lat: "104.05", lon: "1.13" }, "lat", "invalid"],
+    ["a point abroad", { lat: "48.85", lon: "2.35" }, "lat", "outsideIndonesia"],
     ["a flag that is not a yes/no value", { anonymous: "maybe" }, "anonymous", "invalid"],
   ])("rejects %s", (_name, raw, field, message) => {
     expect(errorsFor(raw)).toEqual({ [field]: [message] });

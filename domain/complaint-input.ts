@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { inIndonesia } from "./geo";
 import { normalizePhone } from "./phone";
 
 // This schema also validates in the browser, where zod would first try `new Function` to compile
@@ -134,6 +135,9 @@ function complaintInputSchema(today: string) {
       (v, ctx) => {
         if ((v.lat === undefined) !== (v.lon === undefined)) {
           ctx.addIssue({ code: "custom", path: [v.lat === undefined ? "lat" : "lon"], message: "coordinatesPair" });
+        } else if (typeof v.lat === "number" && typeof v.lon === "number" && Math.abs(v.lat) <= 90 && Math.abs(v.lon) <= 180 && !inIndonesia({ lat: v.lat, lon: v.lon })) {
+          // A point in range but not in Indonesia: swapped, 0,0, or a phone's stale fix abroad.
+          ctx.addIssue({ code: "custom", path: ["lat"], message: "outsideIndonesia" });
         }
       },
       // Zod skips object refinements once a field has an aborting error (e.g. an empty title);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { wib } from "@/test/fixtures";
-import { clockState, clockWindow, DEFAULT_SLA, shiftWindow, slaPolicy } from "./sla";
+import { clockState, clockWindow, deadlineOutcome, DEFAULT_SLA, shiftWindow, slaPolicy } from "./sla";
 import type { WorkingCalendar } from "./working-days";
 
 const WD: WorkingCalendar = { timeZone: "Asia/Jakarta", holidays: new Set() };
@@ -70,5 +70,29 @@ describe("clockWindow, shiftWindow and clockState", () => {
     expect(clockState(w, wib("2026-03-04 19:36"))).toBe("at_risk");
     expect(clockState(w, wib("2026-03-05 10:00"))).toBe("at_risk");
     expect(clockState(w, wib("2026-03-05 10:01"))).toBe("breached");
+  });
+});
+
+describe("deadlineOutcome", () => {
+  const due = new Date("2026-03-10T10:00:00Z");
+  const before = new Date("2026-03-09T10:00:00Z");
+  const after = new Date("2026-03-11T10:00:00Z");
+
+  it("marks a step done by its deadline met, and one done after it late, whatever the status now", () => {
+    expect(deadlineOutcome(due, before, "closed", after)).toBe("met");
+    expect(deadlineOutcome(due, due, "responded", after)).toBe("met");
+    expect(deadlineOutcome(due, after, "in_progress", after)).toBe("late");
+  });
+
+  it("marks a passed deadline of an open complaint missed, a future one pending", () => {
+    expect(deadlineOutcome(due, null, "in_progress", after)).toBe("missed");
+    expect(deadlineOutcome(due, null, "disposed", before)).toBe("pending");
+  });
+
+  it("says paused while the complaint waits for the reporter, void when it ended without the step, null when it never started", () => {
+    expect(deadlineOutcome(due, null, "awaiting_reporter", after)).toBe("paused");
+    expect(deadlineOutcome(due, null, "forwarded", after)).toBe("void");
+    expect(deadlineOutcome(due, null, "archived", after)).toBe("void");
+    expect(deadlineOutcome(null, null, "received", after)).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import type { ComplaintStatus } from "./complaint-status";
 import { addWorkingDays, addWorkingTime, workingDays, workingTimeBetween, type WorkingCalendar } from "./working-days";
 
 /** The service-level clocks and their defaults in working days (PRODUCT.md "Service levels"). */
@@ -48,3 +49,22 @@ export const SLA_EVENT_ACTIONS = ["clock_paused", "clock_resumed", "sla_breached
 export function workingDaysSince(start: Date, now: Date, calendar: WorkingCalendar): number {
   return Math.floor(workingTimeBetween(start, now, calendar) / workingDays(1));
 }
+
+/**
+ * How one of the citizen's deadlines stands, as the reporter's page marks it: `met` (done by the
+ * deadline), `late` (done after it), `missed` (passed, not done, still owed), `paused` (waiting
+ * for the reporter: the deadline moves when they answer), `pending` (not yet passed), `void`
+ * (the complaint ended without this step, e.g. forwarded or archived), null when it never started.
+ * The same outcomes as the SLA statistics (db/queries/sla-facts.ts).
+ */
+export type DeadlineOutcome = "met" | "late" | "missed" | "paused" | "pending" | "void";
+
+export function deadlineOutcome(due: Date | null, done: Date | null, status: ComplaintStatus, now: Date): DeadlineOutcome | null {
+  if (!due) return null;
+  if (done) return done <= due ? "met" : "late";
+  if (ENDED_STATUSES.includes(status)) return "void";
+  if (status === "awaiting_reporter") return "paused";
+  return now > due ? "missed" : "pending";
+}
+
+const ENDED_STATUSES: readonly ComplaintStatus[] = ["closed", "archived", "forwarded"];

@@ -61,13 +61,13 @@ test.beforeAll(async ({ playwright, baseURL }) => {
 
 const INTEGRATION = ["/petugas/integrasi", "/petugas/integrasi/manual", "/petugas/integrasi/pemetaan", "/petugas/integrasi/manual/ekspor?format=csv", "/petugas/integrasi/manual/ekspor?format=json"] as const;
 const SLA = ["/petugas/sla", "/petugas/sla/aduan?state=breached", "/petugas/sla/data.csv"] as const;
-const PAGES = ["/petugas", "/petugas/antrean", "/petugas/kotak-masuk", "/petugas/aduan/baru", "/petugas/sms-masuk", "/petugas/audit", "/petugas/pengguna", "/petugas/akun", "/petugas/notifikasi", "/petugas/kalender", ...INTEGRATION, ...SLA] as const;
+const PAGES = ["/petugas", "/petugas/antrean", "/petugas/kotak-masuk", "/petugas/aduan/baru", "/petugas/sms-masuk", "/petugas/audit", "/petugas/pengguna", "/petugas/akun", "/petugas/notifikasi", "/petugas/kalender", "/petugas/open311", ...INTEGRATION, ...SLA] as const;
 type Access = { pages: (typeof PAGES)[number][]; home: string | null; complaints: ("dukcapil" | "binamarga")[] };
 
 /** Who may use what (PRODUCT.md roles); everything else is a 404, and without a session a redirect to /masuk. */
 const ACCESS: Record<Who | "citizen", Access> = {
   coordinator: { home: "/petugas/antrean", pages: ["/petugas/antrean", "/petugas/aduan/baru", "/petugas/sms-masuk", "/petugas/akun", "/petugas/notifikasi", ...INTEGRATION, ...SLA], complaints: ["dukcapil", "binamarga"] },
-  admin: { home: "/petugas/antrean", pages: ["/petugas/antrean", "/petugas/audit", "/petugas/pengguna", "/petugas/akun", "/petugas/notifikasi", "/petugas/kalender", ...INTEGRATION, ...SLA], complaints: ["dukcapil", "binamarga"] },
+  admin: { home: "/petugas/antrean", pages: ["/petugas/antrean", "/petugas/audit", "/petugas/pengguna", "/petugas/akun", "/petugas/notifikasi", "/petugas/kalender", "/petugas/open311", ...INTEGRATION, ...SLA], complaints: ["dukcapil", "binamarga"] },
   disdukcapil: { home: "/petugas/kotak-masuk", pages: ["/petugas/kotak-masuk", "/petugas/akun", "/petugas/notifikasi"], complaints: ["dukcapil"] },
   "kepala-disdukcapil": { home: "/petugas/kotak-masuk", pages: ["/petugas/kotak-masuk", "/petugas/akun", "/petugas/notifikasi", ...SLA], complaints: ["dukcapil"] },
   binamarga: { home: "/petugas/kotak-masuk", pages: ["/petugas/kotak-masuk", "/petugas/akun", "/petugas/notifikasi"], complaints: ["binamarga"] },

@@ -104,8 +104,8 @@ test.describe("filing a complaint", () => {
     test.skip(!hasJs(testInfo), "live validation needs JavaScript");
     const form = new ComplaintFormPage(page);
     await form.goto();
-    // Wait for hydration: the live checks are attached by React.
-    await page.waitForFunction(() => !!document.querySelector("form") && Object.keys(document.querySelector("form")!).some((k) => k.startsWith("__react")));
+    // Wait for the form's island (islands/lapor-form.ts) to attach the live checks.
+    await page.locator("form[data-live]").waitFor({ state: "attached" });
 
     await form.title.fill("abc");
     await form.title.blur();

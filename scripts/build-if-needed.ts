@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "components", "db", "domain", "server", "messages", "i18n", "integrations", "jobs"];
+const SOURCES = ["app", "components", "db", "domain", "server", "messages", "i18n", "integrations", "jobs", "islands"];
 const FILES = ["next.config.mjs", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "tsconfig.build.json"];
 
 function walk(dir: string, out: string[]): void {
@@ -57,6 +57,11 @@ export function buildIfNeeded(root: string): void {
 
 function runBuild(root: string, marker: string, current: string): void {
   console.log("pintu: building the portal (first start or sources changed)…");
+  const islands = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts", "build-islands.ts")], { cwd: root, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8" });
+  if (islands.status !== 0) {
+    console.error(islands.stderr);
+    throw new Error("building the page scripts (islands/) failed");
+  }
   const result = spawnSync(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],

@@ -14,7 +14,7 @@ import { env, type Env } from "../server/env";
 import { installJsonConsole } from "../server/console-json";
 import { superviseClusterMetrics } from "../server/metrics/cluster";
 import { requestProblem, sendRefusal } from "../server/request-guard";
-import { applySecurityHeaders, isHttps } from "../server/security-headers";
+import { applySecurityHeaders, isHttps, tileOrigins } from "../server/security-headers";
 import { seedSimDemo } from "../lapor-sim/demo";
 import { createLaporSim, randomSecret, SIM_DEFAULTS } from "../lapor-sim/server";
 import { authSecretFor } from "./auth-secret";
@@ -22,6 +22,7 @@ import { buildIfNeeded } from "./build-if-needed";
 import { requestEntry } from "./http-entry";
 import { closeConnectionWhenStopping, onStopSignal, stopServing } from "./graceful-stop";
 import { drainable } from "./http-drain";
+import { isLightPage, serveLight } from "./light-pages";
 import { createPageCache } from "./page-cache";
 import { runScript } from "./run-script";
 
@@ -121,10 +122,11 @@ async function serve(e: Env, runJobs: boolean) {
   const app = next({ dev: false, dir: root, port: e.PORT, hostname: "0.0.0.0" });
   await app.prepare();
   const handler = app.getRequestHandler();
+  const tiles = tileOrigins(e.MAP_TILE_URL);
   const entry = { root, trust: e.TRUST_PROXY, db: handle.db, postgres: handle.kind === "postgres", metricsToken: e.METRICS_TOKEN };
   const server = createServer(requestEntry(entry, (req, res) => {
     closeConnectionWhenStopping(req, res);
-    applySecurityHeaders(req, res, isHttps(req, e.PUBLIC_BASE_URL));
+    applySecurityHeaders(req, res, isHttps(req, e.PUBLIC_BASE_URL), tiles);
     // The demo's LAPOR simulator is another program that happens to share the port.
     if (sim && req.url?.startsWith(`${SIM_MOUNT}/`)) return void sim.handle(req, res, req.url.slice(SIM_MOUNT.length));
     const refusal = requestProblem(req);
@@ -132,8 +134,10 @@ async function serve(e: Env, runJobs: boolean) {
     // The JSON API's and the SMS gateway's many small requests skip Next's pipeline.
     const fast = fastRoute(req);
     if (fast) return void serveFast(req, res, handle.db, fast);
-    if (pages?.handles(req)) return void pages.serve(req, res, () => void handler(req, res));
-    void handler(req, res);
+    // Public pages that need no JavaScript are sent without Next's scripts.
+    const render = e.LIGHT_PAGES && isLightPage(req) ? () => serveLight(req, res, () => void handler(req, res)) : () => void handler(req, res);
+    if (pages?.handles(req)) return void pages.serve(req, res, render);
+    render();
   }));
   const serving = drainable(server);
   server.keepAliveTimeout = 65_000;

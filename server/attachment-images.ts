@@ -1,3 +1,4 @@
+import exifReader from "exif-reader";
 import sharp from "sharp";
 import { checkAttachments, type CheckedFile, type IncomingFile } from "./attachments";
 import { ValidationError } from "./errors";
@@ -61,4 +62,30 @@ export async function filesFromForm(form: FormData): Promise<StoredFile[]> {
   const stored = await prepareFiles(checked.files, { keepMetadata: false });
   if (!stored.ok) throw new ValidationError({ attachments: stored.errors });
   return stored.files;
+}
+
+/**
+ * Where the first photo that records it was taken (EXIF GPS), for a reporter who asked for the
+ * point to be taken from their photo; null when none does or the point is not a plausible one.
+ */
+export async function photoPosition(files: IncomingFile[]): Promise<{ lat: number; lon: number } | null> {
+  for (const f of files) {
+    try {
+      const { exif } = await sharp(f.bytes).metadata();
+      if (!exif) continue;
+      const gps = exifReader(exif).GPSInfo;
+      const lat = degrees(gps?.GPSLatitude, gps?.GPSLatitudeRef, "S");
+      const lon = degrees(gps?.GPSLongitude, gps?.GPSLongitudeRef, "W");
+      if (lat !== null && lon !== null && Math.abs(lat) <= 90 && Math.abs(lon) <= 180 && !(lat === 0 && lon === 0)) return { lat, lon };
+    } catch {
+      // Not a picture, or metadata sharp or the reader cannot parse: no point from it.
+    }
+  }
+  return null;
+}
+
+function degrees(dms: number[] | undefined, ref: string | undefined, negative: string): number | null {
+  if (!dms || dms.length < 3 || !dms.every(Number.isFinite)) return null;
+  const value = dms[0]! + dms[1]! / 60 + dms[2]! / 3600;
+  return ref?.trim().toUpperCase() === negative ? -value : value;
 }

@@ -67,6 +67,24 @@ const schema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
   SMTP_FROM: z.string().min(3).default("Pintu <no-reply@pintu.local>"),
   PUBLIC_BASE_URL: z.url({ error: "must be a URL such as https://pintu.batam.go.id" }).optional(),
+  /**
+   * Map tiles for the reporter's optional map pin on /lapor, a Leaflet URL template
+   * (`https://tiles.example/{z}/{x}/{y}.png`). Unset: no map, only "use my location" and the
+   * typed coordinates. Its origin is added to the Content-Security-Policy's img-src.
+   */
+  MAP_TILE_URL: z
+    .string()
+    .regex(/^(https?:\/\/[^/]+)?\/.*\{z\}.*\{x\}.*\{y\}/, "must be an http(s) URL (or a path) containing {z}, {x} and {y}")
+    .optional(),
+  /** Who the tiles are from, shown on the map (e.g. "© OpenStreetMap contributors"). */
+  MAP_TILE_ATTRIBUTION: z.string().max(200).optional(),
+  /** Where the map opens when the reporter has no point yet: "lat,lon,zoom" (default Batam). */
+  MAP_CENTER: z
+    .string()
+    .regex(/^-?\d+(\.\d+)?,-?\d+(\.\d+)?,\d{1,2}$/, "must be lat,lon,zoom such as 1.0828,104.0305,12")
+    .default("1.0828,104.0305,12"),
+  /** Public pages that need no JavaScript are sent without Next's scripts (scripts/light-pages.ts); off only to compare. */
+  LIGHT_PAGES: flag.default(true),
   PINTU_WORKER: flag.default(true),
   /** Serving processes `npm start` runs with PostgreSQL (the embedded database allows one). */
   PINTU_PROCESSES: z.coerce.number({ error: "must be a whole number of processes" }).int().min(1).max(64).default(1),

@@ -5,11 +5,13 @@ import { listAttachments, trackingExtras } from "@/db/queries/attachments";
 import { findComplaintByCode, listPublicEvents } from "@/db/queries/complaints";
 import type { Channel, ComplaintStatus } from "@/domain/complaint-status";
 import { redactIdentity } from "@/domain/redact";
+import { deadlineOutcome, type DeadlineOutcome } from "@/domain/sla";
 import { normalizeTrackingCode } from "@/domain/tracking-code";
 import { isReporterKey } from "./reporter-keys";
 import { sha256 } from "./secrets";
 
 export type TimelineEntry = {
+  id: number;
   at: Date;
   status: ComplaintStatus | null;
   action: string;
@@ -36,6 +38,8 @@ export type PublicComplaint = {
     location: { lat: number; lon: number } | null;
     createdAt: Date;
     deadlines: { verification: Date | null; firstResponse: Date | null; resolution: Date | null };
+    /** Each deadline met, late, missed… (domain/sla.ts `deadlineOutcome`) and when its step was done. */
+    outcomes: Record<"verification" | "firstResponse" | "resolution", { outcome: DeadlineOutcome | null; done: Date | null }>;
     timeline: TimelineEntry[];
     attachmentCount: number;
   };
@@ -59,7 +63,7 @@ export function keyMatches(given: string, storedHash: string): boolean {
  * The public view of a complaint: never the reporter's identity; for a confidential complaint
  * only its status unless the reporter's access key is presented. Null when the code is unknown.
  */
-export async function loadPublicComplaint(db: Db, rawCode: string, region: string, key?: string | null): Promise<PublicComplaint | null> {
+export async function loadPublicComplaint(db: Db, rawCode: string, region: string, key?: string | null, now = new Date()): Promise<PublicComplaint | null> {
   const code = normalizeTrackingCode(rawCode, region);
   if (!code) return null;
   const c = await findComplaintByCode(db, code);
@@ -98,7 +102,13 @@ export async function loadPublicComplaint(db: Db, rawCode: string, region: strin
       location: c.lat !== null && c.lon !== null ? { lat: c.lat, lon: c.lon } : null,
       createdAt: c.createdAt,
       deadlines: { verification: c.verificationDue, firstResponse: c.firstResponseDue, resolution: c.resolutionDue },
+      outcomes: {
+        verification: { outcome: deadlineOutcome(c.verificationDue, c.verifiedAt, c.status, now), done: c.verifiedAt },
+        firstResponse: { outcome: deadlineOutcome(c.firstResponseDue, c.firstRespondedAt, c.status, now), done: c.firstRespondedAt },
+        resolution: { outcome: deadlineOutcome(c.resolutionDue, c.respondedAt, c.status, now), done: c.respondedAt },
+      },
       timeline: events.map((e) => ({
+        id: e.id,
         at: e.at,
         status: e.toStatus,
         action: e.action,

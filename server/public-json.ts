@@ -7,7 +7,7 @@ import { isoInZone } from "./time";
 type T = ReturnType<typeof apiTranslator>;
 
 /** The sentence a timeline entry shows, in the reader's language, followed by any public text. */
-export function timelineMessage(t: T, e: TimelineEntry): string {
+export function timelineMessage(t: T, e: Omit<TimelineEntry, "id">): string {
   // The reporter's acceptance and the automatic close both end the complaint: "Aduan selesai."
   const action = e.action === "accept_response" || e.action === "auto_close" ? "close" : e.action;
   const key = t.has(`timeline.${action}` as never) ? `timeline.${action}` : "timeline.other";

@@ -25,12 +25,12 @@ const HSTS = "max-age=31536000; includeSubDomains";
  * by the request's nonce (or, for a page kept by the page cache, by their hashes); never
  * `unsafe-inline` or `unsafe-eval` for scripts. Styles may be inline (React's `style` attributes).
  */
-function contentSecurityPolicy(scriptSources: string[], https: boolean): string {
+function contentSecurityPolicy(scriptSources: string[], https: boolean, imgSources: string[] = []): string {
   return [
     "default-src 'self'",
     `script-src 'self' ${scriptSources.join(" ")}`.trimEnd(),
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    `img-src 'self' data: blob: ${imgSources.join(" ")}`.trimEnd(),
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
@@ -39,6 +39,16 @@ function contentSecurityPolicy(scriptSources: string[], https: boolean): string 
     "frame-ancestors 'none'",
     ...(https ? ["upgrade-insecure-requests"] : []),
   ].join("; ");
+}
+
+/** The origin of the map's tiles (MAP_TILE_URL) for img-src; none when they come from this server. */
+export function tileOrigins(tileUrl: string | undefined): string[] {
+  if (!tileUrl || tileUrl.startsWith("/")) return [];
+  try {
+    return [new URL(tileUrl.replace(/\{[a-z]+\}/g, "0")).origin];
+  } catch {
+    return [];
+  }
 }
 
 /** Served over https: the public address is https, or the proxy in front says the client used it. */
@@ -53,8 +63,8 @@ export function isHttps(req: IncomingMessage, publicBaseUrl: string | undefined)
  * the request, replacing any the client sent: Next reads the nonce for its inline scripts from the
  * request's Content-Security-Policy header (the mechanism Next documents for its proxy).
  */
-export function applySecurityHeaders(req: IncomingMessage, res: ServerResponse, https: boolean): void {
-  const policy = contentSecurityPolicy([`'nonce-${randomBytes(16).toString("base64")}'`], https);
+export function applySecurityHeaders(req: IncomingMessage, res: ServerResponse, https: boolean, imgSources: string[] = []): void {
+  const policy = contentSecurityPolicy([`'nonce-${randomBytes(16).toString("base64")}'`], https, imgSources);
   req.headers["content-security-policy"] = policy;
   delete req.headers["content-security-policy-report-only"];
   res.setHeader("content-security-policy", policy);

@@ -7,6 +7,7 @@ import { initialFormState } from "@/app/(public)/lapor/form-state";
 import { Field, inputClass } from "@/components/ui/field";
 import { EARLIEST_INCIDENT_DATE, LIMITS, parseComplaintInput, type FieldErrors } from "@/domain/complaint-input";
 import { translateError } from "@/i18n/translate-error";
+import { LocationPoint } from "./location-point";
 import { Receipt } from "./receipt";
 import { SubmitButton } from "./submit-button";
 
@@ -84,7 +85,7 @@ export function ComplaintForm({
   const formError = state.status === "error" ? state.formError : undefined;
 
   return (
-    <form ref={form} action={action} onBlur={onLeave} onInput={onInput} noValidate className="space-y-8">
+    <form ref={form} action={action} onBlur={onLeave} onInput={onInput} noValidate className="space-y-8" data-complaint-form>
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       <div ref={summary} tabIndex={-1} aria-live="assertive">
         {errorCount > 0 || formError ? (
@@ -163,6 +164,7 @@ export function ComplaintForm({
         <Field name="address" label={t("addressLabel")} hint={t("addressHint")} errors={errorsFor("address")} optionalLabel={t("optional")}>
           {(a) => <input {...a} name="address" defaultValue={values.address} maxLength={LIMITS.addressMax} autoComplete="street-address" className={inputClass} />}
         </Field>
+        <LocationPoint values={values} errorsFor={errorsFor} />
         <Field name="incidentDate" label={t("incidentDateLabel")} errors={errorsFor("incidentDate")} optionalLabel={t("optional")}>
           {(a) => <input {...a} type="date" name="incidentDate" defaultValue={values.incidentDate} min={EARLIEST_INCIDENT_DATE} max={today} className={`${inputClass} sm:w-60`} />}
         </Field>
@@ -216,6 +218,19 @@ export function ComplaintForm({
         <Field name="attachments" label={t("attachmentsLabel")} hint={t("attachmentsHint")} errors={errorsFor("attachments")} optionalLabel={t("optional")}>
           {(a) => <input {...a} type="file" name="attachments" multiple accept="image/jpeg,image/png,application/pdf" className="block w-full text-base file:mr-3 file:min-h-11 file:rounded-md file:border-0 file:bg-brand-100 file:px-4 file:py-2 file:font-semibold file:text-brand-800" />}
         </Field>
+        {channels ? null : (
+          <div className="flex gap-3">
+            <input id="f-photoLocation" type="checkbox" name="photoLocation" value="true" defaultChecked={values.photoLocation === "true"} aria-describedby="f-photoLocation-hint" className="mt-1 size-5 shrink-0 accent-brand-700" />
+            <div>
+              <label htmlFor="f-photoLocation" className="font-medium">
+                {t("photoLocationLabel")}
+              </label>
+              <p id="f-photoLocation-hint" className="text-sm text-slate-600">
+                {t("photoLocationHint")}
+              </p>
+            </div>
+          </div>
+        )}
         {state.status === "error" && state.hadFiles ? <p className="text-sm text-amber-900">{t("attachmentsReselect")}</p> : null}
       </fieldset>
 
@@ -231,6 +246,8 @@ const LABEL_KEYS: Record<string, string> = {
   kecamatan: "areaLabel",
   kelurahan: "areaLabel",
   address: "addressLabel",
+  lat: "latLabel",
+  lon: "lonLabel",
   incidentDate: "incidentDateLabel",
   reporterName: "nameLabel",
   reporterPhone: "phoneLabel",

@@ -45,6 +45,7 @@ export async function EventLog({
                   </span>
                 ) : null}
                 {typeof e.data?.targetName === "string" ? <span className="font-normal"> — {e.data.targetName}</span> : null}
+                {typeof e.data?.open311Client === "string" ? <span className="font-normal"> — {t("detail.open311Client", { name: e.data.open311Client })}</span> : null}
               </p>
               {e.action === "clock_resumed" && typeof e.data?.pausedMs === "number" ? (
                 <p className="text-slate-700">{tsla("movedBy", { days: format.number(e.data.pausedMs / 86_400_000, { maximumFractionDigits: 1 }) })}</p>

@@ -35,6 +35,15 @@ export function listAttachments(db: Db, complaintId: number, o: { publicOnly?: b
   return db.select(meta).from(attachments).where(where).orderBy(asc(attachments.id));
 }
 
+/** The files staff attached to one event (e.g. the answer the reporter accepts or objects to). */
+export function listEventAttachments(db: Db, eventId: number): Promise<AttachmentMeta[]> {
+  return db
+    .select(meta)
+    .from(attachments)
+    .where(and(eq(attachments.eventId, eventId), eq(attachments.source, "staff")))
+    .orderBy(asc(attachments.id));
+}
+
 /**
  * One attachment with what deciding who may fetch it needs: the complaint's OPD, code,
  * confidentiality and the hash of the reporter's key. `thumb` reads the thumbnail instead of

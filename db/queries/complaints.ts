@@ -38,6 +38,10 @@ export async function findComplaintByCode(db: Db, trackingCode: string) {
       firstResponseDue: complaints.firstResponseDue,
       resolutionDue: complaints.resolutionDue,
       autoCloseDue: complaints.autoCloseDue,
+      // When each citizen's clock was met (the reporter's page marks each deadline met or missed).
+      verifiedAt: complaints.verifiedAt,
+      firstRespondedAt: complaints.firstRespondedAt,
+      respondedAt: complaints.respondedAt,
       categoryCode: categories.code,
       categoryName: categories.name,
       opdCode: opds.code,
@@ -70,6 +74,7 @@ export const PRIVATE_EVENT_ACTIONS = ["note", "assign", SMS_LINKED_EVENT, ...SLA
 export function listPublicEvents(db: Db, complaintId: number) {
   return db
     .select({
+      id: complaintEvents.id,
       at: complaintEvents.at,
       action: complaintEvents.action,
       toStatus: complaintEvents.toStatus,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte, notInArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lte, notInArray, sql, type SQL } from "drizzle-orm";
 import type { ComplaintStatus } from "@/domain/complaint-status";
 import type { Db } from "../client";
 import { attachments, categories, complaintEvents, complaints, externalInstitutions, opds } from "../schema";
@@ -56,7 +56,9 @@ export function listOpen311Requests(db: Db, f: Open311ListFilter) {
     .leftJoin(opds, eq(opds.id, complaints.opdId))
     .leftJoin(externalInstitutions, eq(externalInstitutions.id, complaints.externalId))
     .where(and(...where))
-    .orderBy(desc(complaints.createdAt), desc(complaints.id))
+    // `nulls last` as in complaints_public_idx: only then does PostgreSQL read the index in order
+    // and stop after `limit` rows (plain `desc` means nulls first and sorts every row of the period).
+    .orderBy(sql`${complaints.createdAt} desc nulls last`, sql`${complaints.id} desc nulls last`)
     .limit(f.limit);
 }
 

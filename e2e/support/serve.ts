@@ -35,6 +35,9 @@ if (!process.env.SMTP_URL) {
 process.env.PUBLIC_BASE_URL ??= `http://127.0.0.1:${port}`;
 // Playwright gives the servers 10 s after SIGTERM; requests in flight get 5 of them.
 process.env.SHUTDOWN_GRACE_SECONDS ??= "5";
+// The /lapor map pin asks a tile server that cannot be reached (this machine has no network):
+// the page must work without tiles (e2e/reporter-location.spec.ts).
+process.env.MAP_TILE_URL ??= "http://127.0.0.1:9/tiles/{z}/{x}/{y}.png";
 // The SLA board's period figures follow the complaints within seconds, not a minute.
 process.env.SLA_STATS_SECONDS ??= "2";
 delete process.env.DATABASE_URL;

@@ -47,8 +47,7 @@ const builder = new XMLBuilder({ format: false, suppressEmptyNode: false, proces
 
 /** The XML document of `body` under the element `root` (a list becomes `<root><item/>…</root>`). */
 export function toXml(root: string, body: Open311Value): string {
-  const inner = Array.isArray(body) ? toXmlValue(root, body) : toXmlValue(root, body);
-  return `<?xml version="1.0" encoding="utf-8"?>${builder.build({ [root]: inner })}`;
+  return `<?xml version="1.0" encoding="utf-8"?>${builder.build({ [root]: toXmlValue(root, body) })}`;
 }
 
 const TYPES: Record<Open311Format, string> = { json: "application/json; charset=utf-8", xml: "text/xml; charset=utf-8" };

@@ -2,6 +2,7 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { photoPosition } from "@/server/attachment-images";
 import { clientAddress } from "@/server/client-address";
 import { getDb } from "@/server/db";
 import { env } from "@/server/env";
@@ -29,6 +30,12 @@ export async function submitComplaint(_prev: ComplaintFormState, formData: FormD
   try {
     const { raw, files } = await splitFormData(formData);
     values = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, String(v)]));
+    // Only when the reporter ticked it: the point their photo recorded (EXIF GPS) when they gave none.
+    if (raw.photoLocation === "true" && !String(raw.lat ?? "").trim() && !String(raw.lon ?? "").trim()) {
+      const p = await photoPosition(files);
+      if (p) Object.assign(raw, { lat: p.lat.toFixed(6), lon: p.lon.toFixed(6) });
+    }
+    delete raw.photoLocation;
     hadFiles = files.length > 0;
     await enforceRateLimit(db, `public-write:${clientAddress(await headers())}`, e.PUBLIC_RATE_LIMIT, now);
     receipt = await intakeComplaint(db, { raw, files, channel: "web", region: e.PINTU_REGION, now, idempotencyKey, sendLink: true });

@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
 import { ComplaintForm } from "@/components/complaint-form/complaint-form";
+import { LaporIsland } from "@/components/complaint-form/lapor-island";
 import { localDate } from "@/domain/working-days";
 import { getDb } from "@/server/db";
 import { env } from "@/server/env";
@@ -19,6 +20,7 @@ export default async function LaporPage() {
   const t = await getTranslations("form");
   const ref = await reference(getDb());
   const origin = publicOrigin(await headers(), env());
+  const today = localDate(new Date(), ref.calendar.timeZone);
   const options = {
     categories: ref.categories.map((c) => ({ code: c.code, name: c.name })),
     areas: ref.areas.map((k) => ({ name: k.name, kelurahan: k.kelurahan.map((l) => l.name) })),
@@ -31,8 +33,9 @@ export default async function LaporPage() {
       </div>
       {/* A fresh key per page view: a double submit of this form creates one complaint. */}
       <ClientMessages sections={["form", "errors", "receipt"]}>
-        <ComplaintForm options={options} today={localDate(new Date(), ref.calendar.timeZone)} idempotencyKey={randomUUID()} origin={origin} />
+        <ComplaintForm options={options} today={today} idempotencyKey={randomUUID()} origin={origin} />
       </ClientMessages>
+      <LaporIsland today={today} />
     </div>
   );
 }

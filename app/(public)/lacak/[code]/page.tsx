@@ -4,6 +4,9 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ReporterActions } from "@/components/reporter-actions";
 import { StatusBadge } from "@/components/status-badge";
 import { EvidenceAndLapor } from "@/components/tracking/evidence-and-lapor";
+import type { DeadlineOutcome } from "@/domain/sla";
+import { formatCoordinates, osmLink } from "@/domain/geo";
+import { listEventAttachments } from "@/db/queries/attachments";
 import { MergedProgress } from "@/components/tracking/merged-progress";
 import { getDb } from "@/server/db";
 import { loadPublicComplaint } from "@/server/public-complaint";
@@ -35,6 +38,9 @@ export default async function ComplaintTrackingPage({ params, searchParams }: Pr
   const format = await getFormatter();
   const when = (d: Date) => `${format.dateTime(d, { dateStyle: "medium", timeStyle: "short" })} WIB`;
   const f = view.full;
+  // The agency's latest answer and the files it came with, shown where the reporter accepts or objects.
+  const answer = view.keyValid ? f?.timeline.findLast((e) => e.action === "respond") : undefined;
+  const answerFiles = answer && key ? { items: await listEventAttachments(getDb(), answer.id), key } : undefined;
   // Merged: the reporter follows the primary (its status, not "Diarsipkan"; its progress).
   const primary = f && view.mergedIntoCode ? await loadPublicComplaint(getDb(), view.mergedIntoCode, region().code, null) : null;
 
@@ -65,7 +71,8 @@ export default async function ComplaintTrackingPage({ params, searchParams }: Pr
           status={view.status}
           workflow={view.workflow}
           lastQuestion={f?.timeline.findLast((e) => e.action === "request_info")?.message ?? null}
-          lastAnswer={f?.timeline.findLast((e) => e.action === "respond")?.message ?? null}
+          lastAnswer={answer?.message ?? null}
+          answerFiles={answerFiles}
           error={typeof sp.error === "string" && typeof sp.action === "string" ? { key: sp.error, action: sp.action } : undefined}
           done={sp.done === "1"}
         />
@@ -80,6 +87,18 @@ export default async function ComplaintTrackingPage({ params, searchParams }: Pr
             <Item label={t("category")} value={f.category?.name ?? "—"} />
             <Item label={t("area")} value={f.area ? [f.area.kelurahan, `Kec. ${f.area.kecamatan}`].filter(Boolean).join(", ") : "—"} />
             <Item label={t("submittedAt")} value={`${when(f.createdAt)} · ${tt(`channel.${f.channel}`)}`} />
+            {view.keyValid && f.address ? <Item label={t("address")} value={f.address} /> : null}
+            {view.keyValid && f.location ? (
+              <div>
+                <dt className="text-sm text-slate-600">{t("coordinates")}</dt>
+                <dd className="font-medium">
+                  {formatCoordinates(f.location)}{" "}
+                  <a href={osmLink(f.location)} className="text-brand-700 underline" rel="noreferrer">
+                    {t("openMap")}
+                  </a>
+                </dd>
+              </div>
+            ) : null}
           </dl>
 
           <section aria-labelledby="body-h" className="space-y-2">
@@ -95,13 +114,18 @@ export default async function ComplaintTrackingPage({ params, searchParams }: Pr
             <dl className="grid gap-3 sm:grid-cols-3">
               {(["verification", "firstResponse", "resolution"] as const).map((clock) => {
                 const due = f.deadlines[clock];
+                const { outcome, done } = f.outcomes[clock];
                 return (
-                  <Item
-                    key={clock}
-                    label={t(`deadline${clock[0]!.toUpperCase()}${clock.slice(1)}` as "deadlineVerification")}
-                    value={due ? when(due) : t("notRunning")}
-                    boxed
-                  />
+                  <div key={clock} className="rounded-md bg-white p-3 ring-1 ring-slate-200" data-deadline={clock} data-outcome={outcome ?? "none"}>
+                    <dt className="text-sm text-slate-600">{t(`deadline${clock[0]!.toUpperCase()}${clock.slice(1)}` as "deadlineVerification")}</dt>
+                    <dd className="font-medium">{due ? when(due) : t("notRunning")}</dd>
+                    {outcome ? (
+                      <dd className={`mt-1 text-sm font-semibold ${OUTCOME_CLASS[outcome]}`}>
+                        <span aria-hidden>{OUTCOME_MARK[outcome]} </span>
+                        {t(`outcome.${outcome}`, { done: done ? when(done) : "" })}
+                      </dd>
+                    ) : null}
+                  </div>
                 );
               })}
             </dl>
@@ -144,9 +168,20 @@ export default async function ComplaintTrackingPage({ params, searchParams }: Pr
   );
 }
 
-function Item({ label, value, boxed }: { label: string; value: string; boxed?: boolean }) {
+/** The mark beside each deadline: colour is never the only sign (a symbol and words go with it). */
+const OUTCOME_CLASS: Record<DeadlineOutcome, string> = {
+  met: "text-green-800",
+  late: "text-amber-900",
+  missed: "text-red-800",
+  paused: "text-slate-700",
+  pending: "text-slate-700",
+  void: "text-slate-600",
+};
+const OUTCOME_MARK: Record<DeadlineOutcome, string> = { met: "✓", late: "!", missed: "✗", paused: "‖", pending: "…", void: "–" };
+
+function Item({ label, value }: { label: string; value: string }) {
   return (
-    <div className={boxed ? "rounded-md bg-white p-3 ring-1 ring-slate-200" : undefined}>
+    <div>
       <dt className="text-sm text-slate-600">{label}</dt>
       <dd className="font-medium">{value}</dd>
     </div>

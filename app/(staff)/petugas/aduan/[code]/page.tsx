@@ -18,6 +18,7 @@ import { duplicateCandidates, OPEN_STATUSES } from "@/db/queries/duplicates";
 import { markComplaintRead } from "@/db/queries/notifications";
 import { mergedInto, opdStaff, staffComplaint, complaintEventLog } from "@/db/queries/staff-complaints";
 import { can, canSeeComplaint, identityVisibility } from "@/domain/permissions";
+import { formatCoordinates, geoUri, osmLink } from "@/domain/geo";
 import { attachmentNameFor, reporterTextFor } from "@/domain/reporter-text";
 import { normalizeTrackingCode } from "@/domain/tracking-code";
 import { allowedActions } from "@/domain/workflow";
@@ -157,6 +158,20 @@ export default async function StaffComplaintPage({ params, searchParams }: Props
                   <dd className="font-medium">{v}</dd>
                 </div>
               ))}
+              {c.lat !== null && c.lon !== null ? (
+                <div className="sm:col-span-2" data-testid="coordinates">
+                  <dt className="text-slate-600">{t("detail.coordinates")}</dt>
+                  <dd className="flex flex-wrap items-center gap-x-4 gap-y-1 font-medium">
+                    <span className="tabular-nums">{formatCoordinates({ lat: c.lat, lon: c.lon })}</span>
+                    <a href={geoUri({ lat: c.lat, lon: c.lon })} className="inline-flex min-h-11 items-center text-brand-700 underline">
+                      {t("detail.openMapApp")}
+                    </a>
+                    <a href={osmLink({ lat: c.lat, lon: c.lon })} className="inline-flex min-h-11 items-center text-brand-700 underline" rel="noreferrer" target="_blank">
+                      {t("detail.openOsm")}
+                    </a>
+                  </dd>
+                </div>
+              ) : null}
             </dl>
           </section>
           <OpdShares shares={shares} createdAt={c.createdAt} calendar={ref.calendar} now={new Date()} />
