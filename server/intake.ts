@@ -12,7 +12,7 @@ import { makeTrackingCode } from "@/domain/tracking-code";
 import { localDate } from "@/domain/working-days";
 import { prepareFiles } from "./attachment-images";
 import { checkAttachments, type IncomingFile } from "./attachments";
-import { idempotencyConflict, ValidationError } from "./errors";
+import { idempotencyConflict, ValidationError } from "@/lib/errors";
 import { metrics } from "./metrics/registry";
 import { reference, type Reference } from "./reference";
 import { newAccessKey, seal, sha256, unseal } from "./secrets";
