@@ -220,7 +220,7 @@ async function citizenClocks(sql: postgres.Sql) {
 async function fillSlaFacts(url: string) {
   const handle = openDb({ url, poolSize: 1 });
   try {
-    await refreshSlaFacts(handle.db, new Date());
+    await refreshSlaFacts(handle.db, new Date(), "Asia/Jakarta");
   } finally {
     await handle.close();
   }
