@@ -7,6 +7,7 @@ import { isWorkingDay } from "@/domain/working-days";
 import { getDb } from "@/server/db";
 import { env } from "@/server/env";
 import { requireStaff } from "@/server/staff";
+import { ClientMessages } from "@/components/client-messages";
 import { AddDayForm, PolicyForm } from "@/components/staff/calendar-forms";
 import { removeDayAction } from "./actions";
 
@@ -111,20 +112,24 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
 
       <section aria-labelledby="add-h" className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
         <h2 id="add-h" className="text-lg font-semibold">{t("calendar.add")}</h2>
-        <AddDayForm year={year} />
+        <ClientMessages sections={["sla"]}>
+          <AddDayForm year={year} />
+        </ClientMessages>
       </section>
 
       <section aria-labelledby="pol-h" className="space-y-3">
         <h2 id="pol-h" className="text-lg font-semibold">{t("calendar.policies")}</h2>
         <p className="text-sm text-slate-700">{t("calendar.policiesIntro", DEFAULT_SLA)}</p>
         {sp.saved ? <p role="status" className="rounded-md bg-green-50 p-3 text-green-900">{t("calendar.saved", { category: sp.saved })}</p> : null}
-        <ul className="space-y-2">
-          {policies.map((p) => (
-            <li key={p.code} className="rounded-lg bg-white p-3 ring-1 ring-slate-200">
-              <PolicyForm code={p.code} name={p.name} year={year} sla={p.sla ?? null} clocks={CLOCKS.map((clock) => ({ clock, label: t(`clocks.${clock}`), fallback: DEFAULT_SLA[clock] }))} />
-            </li>
-          ))}
-        </ul>
+        <ClientMessages sections={["sla"]}>
+          <ul className="space-y-2">
+            {policies.map((p) => (
+              <li key={p.code} className="rounded-lg bg-white p-3 ring-1 ring-slate-200">
+                <PolicyForm code={p.code} name={p.name} year={year} sla={p.sla ?? null} clocks={CLOCKS.map((clock) => ({ clock, label: t(`clocks.${clock}`), fallback: DEFAULT_SLA[clock] }))} />
+              </li>
+            ))}
+          </ul>
+        </ClientMessages>
       </section>
     </div>
   );
