@@ -15,10 +15,11 @@ const wita = (local: string) => new Date(`${local.replace(" ", "T")}+08:00`);
 
 describe.each(testDatabases())("a WITA region's deadlines on $name", (backend) => {
   let t: TestDatabase;
-  let admin: number;
+  let admin: { userId: number; role: string; address: string };
   beforeAll(async () => {
     t = await backend.open();
-    [{ id: admin }] = (await t.db.insert(users).values({ email: "admin@wita", name: "Admin", role: "admin", passwordHash: "x" }).returning({ id: users.id })) as [{ id: number }];
+    const [{ id }] = (await t.db.insert(users).values({ email: "admin@wita", name: "Admin", role: "admin", passwordHash: "x" }).returning({ id: users.id })) as [{ id: number }];
+    admin = { userId: id, role: "admin", address: "198.51.100.8" };
   });
   afterAll(() => t?.dispose());
 
