@@ -39,6 +39,10 @@ export const outboxStatus = pgEnum("outbox_status", ["pending", "done", "dead"])
 export const kecamatan = pgTable("kecamatan", {
   id: serial("id").primaryKey(),
   name: text("name").notNull().unique(),
+  /** Inactive areas are never deleted: old complaints keep them; new ones cannot choose them. */
+  active: boolean("active").notNull().default(true),
+  /** Set when merged into another kecamatan (then inactive). */
+  mergedIntoId: integer("merged_into_id"),
 });
 
 export const kelurahan = pgTable(
@@ -47,6 +51,9 @@ export const kelurahan = pgTable(
     id: serial("id").primaryKey(),
     kecamatanId: integer("kecamatan_id").notNull().references(() => kecamatan.id),
     name: text("name").notNull(),
+    active: boolean("active").notNull().default(true),
+    /** Set when merged into another kelurahan (then inactive). */
+    mergedIntoId: integer("merged_into_id"),
   },
   (t) => [uniqueIndex("kelurahan_kecamatan_name_uq").on(t.kecamatanId, t.name)],
 );
@@ -59,6 +66,11 @@ export const opds = pgTable("opds", {
   kind: text("kind", { enum: ["opd", "kecamatan"] }).notNull().default("opd"),
   kecamatanId: integer("kecamatan_id").references(() => kecamatan.id),
   active: boolean("active").notNull().default(true),
+  shortName: text("short_name"),
+  /** The OPD this one belongs to (e.g. a UPT under its dinas). */
+  parentId: integer("parent_id"),
+  /** Where notifications for the OPD go besides its staff's own addresses. */
+  email: text("email"),
 });
 
 /** Institutions outside the city, reached by forwarding through LAPOR. */
@@ -74,6 +86,8 @@ export const categories = pgTable("categories", {
   id: serial("id").primaryKey(),
   code: text("code").notNull().unique(),
   name: text("name").notNull(),
+  nameEn: text("name_en"),
+  description: text("description"),
   /** Default routing: an OPD, an external institution, or neither (coordinator decides). */
   opdId: integer("opd_id").references(() => opds.id),
   externalId: integer("external_id").references(() => externalInstitutions.id),

@@ -23,6 +23,10 @@ describe("audit view", () => {
     expect(auditLink({ action: "calendar.add", trackingCode: null, targetKind: "holiday", targetId: "2098-03-04" })).toBe("/petugas/kalender?year=2098");
     expect(auditLink({ action: "user.create", trackingCode: null, targetKind: "user", targetId: "7" })).toBe("/petugas/pengguna#user-7");
     expect(auditLink({ action: "lapor.mapping_set", trackingCode: null, targetKind: "mapping.opd", targetId: "X" })).toBe("/petugas/integrasi/pemetaan");
+    expect(auditLink({ action: "directory.opd.update", trackingCode: null, targetKind: "opd", targetId: "12" })).toBe("/petugas/direktori/opd/12");
+    expect(auditLink({ action: "directory.kelurahan.merge", trackingCode: null, targetKind: "kelurahan", targetId: "40" })).toBe("/petugas/direktori/wilayah/kelurahan/40");
+    expect(auditLink({ action: "directory.routing_rule.create", trackingCode: null, targetKind: "routing_rule", targetId: "3" })).toBe("/petugas/direktori/rute/3");
+    expect(auditLink({ action: "directory.category.update", trackingCode: null, targetKind: "category", targetId: "5" })).toBe("/petugas/direktori/kategori/5");
     expect(auditLink({ action: "odd", trackingCode: null, targetKind: null, targetId: null })).toBeNull();
   });
 

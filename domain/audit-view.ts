@@ -36,7 +36,17 @@ export function auditLink(r: Pick<AuditViewRow, "targetKind" | "targetId" | "tra
     case "holiday":
       return /^\d{4}-/.test(id) ? `/petugas/kalender?year=${id.slice(0, 4)}` : "/petugas/kalender";
     case "category":
-      return r.action.startsWith("sla_policy") ? "/petugas/kalender#policy-h" : "/petugas/direktori";
+      if (r.action.startsWith("sla_policy")) return "/petugas/kalender#policy-h";
+      return /^\d+$/.test(id) ? `/petugas/direktori/kategori/${id}` : "/petugas/direktori/kategori";
+    case "opd":
+      return /^\d+$/.test(id) ? `/petugas/direktori/opd/${id}` : "/petugas/direktori/opd";
+    case "institution":
+      return /^\d+$/.test(id) ? `/petugas/direktori/lembaga/${id}` : "/petugas/direktori/lembaga";
+    case "kecamatan":
+    case "kelurahan":
+      return /^\d+$/.test(id) ? `/petugas/direktori/wilayah/${r.targetKind}/${id}` : "/petugas/direktori/wilayah";
+    case "routing_rule":
+      return /^\d+$/.test(id) ? `/petugas/direktori/rute/${id}` : "/petugas/direktori/rute";
     case "outbox":
     case "quarantine":
     case "lapor":

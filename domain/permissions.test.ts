@@ -28,6 +28,12 @@ describe("permissions", () => {
     expect(roles.filter((r) => can(r, "integration.mappings.edit"))).toEqual(["admin"]);
   });
 
+  it("lets coordinators read the directory (OPDs, categories, areas, routing rules) and only admins change it", () => {
+    const roles = ["admin", "coordinator", "opd_officer", "opd_head", "auditor"] as const;
+    expect(roles.filter((r) => can(r, "directory.read"))).toEqual(["admin", "coordinator"]);
+    expect(roles.filter((r) => can(r, "admin.manage"))).toEqual(["admin"]);
+  });
+
   it("shows every OPD's SLA board to coordinators, admins and auditors, an OPD head only their own, officers none", () => {
     for (const role of ["coordinator", "admin", "auditor"] as const) expect(slaBoardScope({ role, opdId: null })).toEqual({ kind: "all" });
     expect(slaBoardScope({ role: "opd_head", opdId: 3 })).toEqual({ kind: "opd", opdId: 3 });

@@ -13,6 +13,7 @@ export const CAPABILITIES = [
   "admin.manage",
   "integration.operate",
   "integration.mappings.edit",
+  "directory.read",
   "sla.board_all",
   "sla.board_own_opd",
 ] as const;
@@ -20,8 +21,8 @@ export type Capability = (typeof CAPABILITIES)[number];
 
 /** The permission table: one source of truth for pages, actions and API routes. */
 const PERMISSIONS: Record<Role, readonly Capability[]> = {
-  admin: ["complaints.read_all", "identity.reveal", "search.contact", "queue.coordinator", "admin.manage", "audit.read", "integration.operate", "integration.mappings.edit", "sla.board_all"],
-  coordinator: ["complaints.read_all", "complaints.enter_on_behalf", "identity.reveal", "search.contact", "queue.coordinator", "integration.operate", "sla.board_all"],
+  admin: ["complaints.read_all", "identity.reveal", "search.contact", "queue.coordinator", "admin.manage", "audit.read", "integration.operate", "integration.mappings.edit", "directory.read", "sla.board_all"],
+  coordinator: ["complaints.read_all", "complaints.enter_on_behalf", "identity.reveal", "search.contact", "queue.coordinator", "integration.operate", "directory.read", "sla.board_all"],
   opd_head: ["complaints.read_own_opd", "inbox.opd", "sla.board_own_opd"],
   opd_officer: ["complaints.read_own_opd", "inbox.opd"],
   auditor: ["complaints.read_all", "audit.read", "sla.board_all"],

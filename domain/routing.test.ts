@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { suggestRoute, type RoutingRule } from "./routing";
+import { findAreaRule, suggestRoute, type AreaRule, type RoutingRule } from "./routing";
 
 // Ids as in a seeded database: categories 1..n, OPDs and external institutions by number.
 const ADMINDUK = 1, JALAN = 2, AIR = 3, LAINNYA = 4, TIDAK_TAHU = 5, SAMPAH = 6;
@@ -39,6 +39,7 @@ describe("suggestRoute", () => {
       externalId: null,
       reason: "keyword",
       matchedCategoryId: ADMINDUK,
+      matchedKeywords: ["ktp"],
     });
   });
 
@@ -85,5 +86,42 @@ describe("suggestRoute", () => {
   it("suggests nothing when no rule has a target", () => {
     const untargeted = rules.map((r) => ({ ...r, opdId: null, externalId: null }));
     expect(suggestRoute("KTP hilang", ADMINDUK, untargeted).reason).toBe("none");
+  });
+
+  describe("area rules", () => {
+    const KEC_NONGSA = 40, KEL_SAMBAU = 400, KEL_BATU_BESAR = 401, KEC_SEKUPANG = 41;
+    const KEC_OFFICE = 90, UPT = 91, PUSKESMAS = 92;
+    const area = (kelurahanId: number | null, kecamatanId: number | null, list: AreaRule[]) => ({ kecamatanId, kelurahanId, rules: list });
+    const areaRules: AreaRule[] = [
+      { id: 1, categoryId: JALAN, kecamatanId: KEC_NONGSA, kelurahanId: null, opdId: UPT, externalId: null },
+      { id: 2, categoryId: JALAN, kecamatanId: KEC_NONGSA, kelurahanId: KEL_SAMBAU, opdId: KEC_OFFICE, externalId: null },
+      { id: 3, categoryId: null, kecamatanId: KEC_SEKUPANG, kelurahanId: null, opdId: PUSKESMAS, externalId: null },
+    ];
+
+    it("prefers the kelurahan's rule to the kecamatan's, and both to the category's own target", () => {
+      expect(suggestRoute("apa saja", JALAN, rules, null, area(KEL_SAMBAU, KEC_NONGSA, areaRules))).toMatchObject({ opdId: KEC_OFFICE, reason: "area", ruleId: 2 });
+      expect(suggestRoute("apa saja", JALAN, rules, null, area(KEL_BATU_BESAR, KEC_NONGSA, areaRules))).toMatchObject({ opdId: UPT, reason: "area", ruleId: 1 });
+      expect(suggestRoute("apa saja", JALAN, rules, null, area(null, KEC_SEKUPANG, areaRules.slice(0, 2)))).toMatchObject({ opdId: BINAMARGA, reason: "category" });
+    });
+
+    it("applies the area rule of the category the keywords chose", () => {
+      expect(suggestRoute("Jalan rusak di depan rumah", null, rules, null, area(KEL_SAMBAU, KEC_NONGSA, areaRules))).toMatchObject({
+        opdId: KEC_OFFICE,
+        reason: "area",
+        matchedCategoryId: JALAN,
+        matchedKeywords: ["jalan rusak"],
+      });
+    });
+
+    it("uses a rule for any category only when neither the category nor the keywords decide", () => {
+      expect(suggestRoute("Pertanyaan umum", null, rules, KEC_OFFICE, area(null, KEC_SEKUPANG, areaRules))).toMatchObject({ opdId: PUSKESMAS, reason: "area", ruleId: 3 });
+      expect(suggestRoute("KTP hilang", null, rules, KEC_OFFICE, area(null, KEC_SEKUPANG, areaRules))).toMatchObject({ opdId: DISDUKCAPIL, reason: "keyword" });
+    });
+
+    it("ignores rules without a target and complaints without an area", () => {
+      const untargeted = areaRules.map((r) => ({ ...r, opdId: null }));
+      expect(suggestRoute("apa saja", JALAN, rules, null, area(KEL_SAMBAU, KEC_NONGSA, untargeted))).toMatchObject({ reason: "category" });
+      expect(findAreaRule(area(null, null, areaRules), JALAN, true)).toBeNull();
+    });
   });
 });

@@ -1,7 +1,7 @@
 import type { APIRequestContext } from "@playwright/test";
 import { fileComplaint, unique } from "./support/data";
 import { E2E_SMS_KEY } from "./support/kannel-config";
-import { actionIdIn, authFile, expect, formFieldsIn, html, outcome, postAction, postForm, publicState, staffAction, staffState, test, type Who } from "./support/staff";
+import { actionIdIn, authFile, expect, html, outcome, postAction, publicState, staffAction, staffState, test, type Who } from "./support/staff";
 
 /**
  * The authorisation matrix, checked over plain HTTP with each role's session: every staff page
@@ -61,13 +61,14 @@ test.beforeAll(async ({ playwright, baseURL }) => {
 
 const INTEGRATION = ["/petugas/integrasi", "/petugas/integrasi/manual", "/petugas/integrasi/pemetaan", "/petugas/integrasi/manual/ekspor?format=csv", "/petugas/integrasi/manual/ekspor?format=json"] as const;
 const SLA = ["/petugas/sla", "/petugas/sla/aduan?state=breached", "/petugas/sla/data.csv"] as const;
-const PAGES = ["/petugas", "/petugas/antrean", "/petugas/kotak-masuk", "/petugas/aduan/baru", "/petugas/sms-masuk", "/petugas/audit", "/petugas/pengguna", "/petugas/akun", "/petugas/notifikasi", "/petugas/kalender", "/petugas/open311", ...INTEGRATION, ...SLA] as const;
+const DIRECTORY = ["/petugas/direktori", "/petugas/direktori/opd", "/petugas/direktori/kategori", "/petugas/direktori/wilayah", "/petugas/direktori/lembaga", "/petugas/direktori/rute"] as const;
+const PAGES = ["/petugas", "/petugas/antrean", "/petugas/kotak-masuk", "/petugas/aduan/baru", "/petugas/sms-masuk", "/petugas/audit", "/petugas/pengguna", "/petugas/akun", "/petugas/notifikasi", "/petugas/kalender", "/petugas/open311", ...INTEGRATION, ...SLA, ...DIRECTORY] as const;
 type Access = { pages: (typeof PAGES)[number][]; home: string | null; complaints: ("dukcapil" | "binamarga")[] };
 
 /** Who may use what (PRODUCT.md roles); everything else is a 404, and without a session a redirect to /masuk. */
 const ACCESS: Record<Who | "citizen", Access> = {
-  coordinator: { home: "/petugas/antrean", pages: ["/petugas/antrean", "/petugas/aduan/baru", "/petugas/sms-masuk", "/petugas/akun", "/petugas/notifikasi", ...INTEGRATION, ...SLA], complaints: ["dukcapil", "binamarga"] },
-  admin: { home: "/petugas/antrean", pages: ["/petugas/antrean", "/petugas/audit", "/petugas/pengguna", "/petugas/akun", "/petugas/notifikasi", "/petugas/kalender", "/petugas/open311", ...INTEGRATION, ...SLA], complaints: ["dukcapil", "binamarga"] },
+  coordinator: { home: "/petugas/antrean", pages: ["/petugas/antrean", "/petugas/aduan/baru", "/petugas/sms-masuk", "/petugas/akun", "/petugas/notifikasi", ...INTEGRATION, ...SLA, ...DIRECTORY], complaints: ["dukcapil", "binamarga"] },
+  admin: { home: "/petugas/antrean", pages: ["/petugas/antrean", "/petugas/audit", "/petugas/pengguna", "/petugas/akun", "/petugas/notifikasi", "/petugas/kalender", "/petugas/open311", ...INTEGRATION, ...SLA, ...DIRECTORY], complaints: ["dukcapil", "binamarga"] },
   disdukcapil: { home: "/petugas/kotak-masuk", pages: ["/petugas/kotak-masuk", "/petugas/akun", "/petugas/notifikasi"], complaints: ["dukcapil"] },
   "kepala-disdukcapil": { home: "/petugas/kotak-masuk", pages: ["/petugas/kotak-masuk", "/petugas/akun", "/petugas/notifikasi", ...SLA], complaints: ["dukcapil"] },
   binamarga: { home: "/petugas/kotak-masuk", pages: ["/petugas/kotak-masuk", "/petugas/akun", "/petugas/notifikasi"], complaints: ["binamarga"] },
@@ -163,23 +164,17 @@ test("crafted workflow actions outside a role's rights change nothing", async ({
 test("only an administrator can change the working calendar, however the request is crafted", async ({ requestAs }) => {
   const admin = await requestAs("admin");
   const page = await html(admin, "/petugas/kalender");
-  const addForm = formFieldsIn(page, 'name="kind"');
+  const addId = actionIdIn(page, 'name="kind"');
   const day = "2099-06-15";
-  const fields = { day, name: "Libur uji wewenang", kind: "local" };
+  const fields = { day, name: "Libur uji wewenang", kind: "local", year: "2099" };
   for (const who of ["coordinator", "disdukcapil", "kepala-disdukcapil", "auditor", "citizen"] as const) {
-    const got = outcome(await postForm(await requestAs(who), origin, "/petugas/kalender", addForm, fields));
+    const got = outcome(await postAction(await requestAs(who), origin, "/petugas/kalender", addId, fields));
     expect(got, who).toBe(who === "citizen" ? "→/masuk" : "404");
   }
   expect(await html(admin, "/petugas/kalender?year=2099")).not.toContain("Libur uji wewenang");
   // The same post by the administrator goes through, and removing the day again too.
   // (No open complaint's deadline spans 2099: none moved.)
-  // A mistake comes back to the form (no JavaScript needed) with what was typed, not in the URL.
-  const wrong = await postForm(admin, origin, "/petugas/kalender", addForm, { ...fields, name: "L" });
-  expect(wrong.status()).toBe(200);
-  const wrongPage = await wrong.text();
-  expect(wrongPage).toContain('value="2099-06-15"');
-  expect(wrongPage).toContain("Isi keterangan (2–100 karakter).");
-  expect(outcome(await postForm(admin, origin, "/petugas/kalender", addForm, fields))).toBe(`→/petugas/kalender?year=2099&added=${day}&moved=0`);
+  expect(outcome(await postAction(admin, origin, "/petugas/kalender", addId, fields))).toBe(`→/petugas/kalender?year=2099&added=${day}&moved=0`);
   const withDay = await html(admin, "/petugas/kalender?year=2099");
   expect(withDay).toContain("Libur uji wewenang");
   const removeId = actionIdIn(withDay, `value="${day}"`);

@@ -2,8 +2,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { complaints } from "@/db/schema";
+import { complaints, users } from "@/db/schema";
 import { testDatabases, type TestDatabase } from "@/db/testing";
+import { listOpdDirectory, saveOpd } from "@/server/directory/opds";
 import { intakeComplaint } from "@/server/intake";
 import { validComplaint } from "@/test/fixtures";
 import { createPageCache } from "./page-cache";
@@ -64,6 +65,17 @@ describe.each(testDatabases())("the public page cache on $name", (backend) => {
     await t.db.update(complaints).set({ title: "Lampu jalan sudah menyala", updatedAt: new Date() }).where(eq(complaints.trackingCode, code));
     expect(await get(`/lacak/${code}`)).toMatchObject({ cache: "miss", body: expect.stringContaining("sudah menyala") });
     expect(await get(`/lacak/${code}`)).toMatchObject({ cache: "hit", body: expect.stringContaining("sudah menyala") });
+  });
+
+  it("renders again after any directory edit (a renamed OPD shows at once)", async () => {
+    const code = await file("Drainase tersumbat");
+    await get(`/lacak/${code}`);
+    expect((await get(`/lacak/${code}`)).cache).toBe("hit");
+    const [admin] = await t.db.insert(users).values({ email: "admin@cache.t", name: "Admin", role: "admin", passwordHash: "x" }).returning({ id: users.id });
+    const dlh = (await listOpdDirectory(t.db)).find((o) => o.code === "DLH")!;
+    await saveOpd(t.db, { id: dlh.id }, { name: "Dinas Lingkungan Hidup Batam", kind: "opd", laporId: dlh.laporId ?? "" }, { actor: { userId: admin!.id, role: "admin", address: "test" }, now: new Date() });
+    expect((await get(`/lacak/${code}`)).cache).toBe("miss");
+    expect((await get(`/lacak/${code}`)).cache).toBe("hit");
   });
 
   it("leaves private links, staff sessions, client navigations and unknown codes to Next", async () => {

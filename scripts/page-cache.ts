@@ -8,17 +8,18 @@ import { inlineScriptHashes, withScriptSources } from "../server/security-header
 /**
  * A cache of the public tracking page (`/lacak/<code>`, without the private key) in front of Next,
  * as a reverse proxy would keep one, but exact: each hit first asks the database for the
- * complaint's version (the moment it last changed and its newest event), so a page is never served
- * older than the complaint. Rendering the page costs Next ~15 ms of CPU; a hit costs one indexed
- * query. Entries also expire after `ttlMs`, which bounds how long a renamed OPD or category keeps
- * its old name on a page.
+ * complaint's version (the moment it last changed and its newest event) and the directory's (the
+ * newest version of any OPD, category, area or institution, so a rename shows at once), so a page is
+ * never served older than either. Rendering the page costs Next ~15 ms of CPU; a hit costs one
+ * query of two index lookups. Entries also expire after `ttlMs`.
  *
  * Only what is the same for every visitor is cached: no query string (the private link carries the
  * key), no staff session, no client-side navigation (RSC) request; only 200 answers that set no
  * cookie. Cached per locale and per accepted encoding, since the answer differs by both.
  */
 const PATH = /^\/lacak\/([A-Z0-9-]{1,40})$/;
-const VERSION = `select c.updated_at::text || '/' || coalesce((select max(e.id) from complaint_events e where e.complaint_id = c.id), 0) as v
+const VERSION = `select c.updated_at::text || '/' || coalesce((select max(e.id) from complaint_events e where e.complaint_id = c.id), 0)
+    || '/' || coalesce((select max(d.id) from directory_versions d), 0) as v
   from complaints c where c.tracking_code = $1`;
 /**
  * Headers a replayed answer must not repeat: they belong to the connection or the moment. The

@@ -8,7 +8,7 @@ import { clientAddress } from "./client-address";
 import { getDb } from "./db";
 import { log } from "./log";
 import { env } from "./env";
-import { verifyPassword } from "@/lib/passwords";
+import { verifyPassword } from "./passwords";
 import { throttledCheck } from "./signin-throttle";
 
 export const THROTTLED = "throttled";

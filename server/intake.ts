@@ -6,15 +6,15 @@ import { insertComplaintWithEvent, type FirstEventRow, type NewComplaintRow } fr
 import { attachments, complaints, idempotencyKeys } from "@/db/schema";
 import type { Channel } from "@/domain/complaint-status";
 import { parseComplaintInput, type ComplaintInput, type FieldErrors } from "@/domain/complaint-input";
-import { suggestRoute } from "@/domain/routing";
 import { clockWindow, slaPolicy } from "@/domain/sla";
 import { makeTrackingCode } from "@/domain/tracking-code";
 import { localDate } from "@/domain/working-days";
 import { prepareFiles } from "./attachment-images";
 import { checkAttachments, type IncomingFile } from "./attachments";
-import { idempotencyConflict, ValidationError } from "@/lib/errors";
+import { idempotencyConflict, ValidationError } from "./errors";
 import { metrics } from "./metrics/registry";
 import { reference, type Reference } from "./reference";
+import { routeComplaint } from "./routing";
 import { newAccessKey, seal, sha256, unseal } from "./secrets";
 
 type Receipt = { trackingCode: string; status: "received"; accessKey: string };
@@ -113,13 +113,7 @@ export async function intakeComplaint(db: Db, req: IntakeRequest): Promise<Intak
   const refs = resolved.value;
 
   const category = ref.categories.find((c) => c.id === refs.categoryId);
-  const localOffice = ref.opds.find((o) => o.kind === "kecamatan" && o.kecamatanId !== null && o.kecamatanId === refs.kecamatanId);
-  const route = suggestRoute(
-    `${input.title} ${input.body}`,
-    refs.categoryId,
-    ref.categories.map((c) => ({ categoryId: c.id, opdId: c.opdId, externalId: c.externalId, keywords: c.keywords })),
-    localOffice?.id ?? null,
-  );
+  const route = routeComplaint(ref, { text: `${input.title} ${input.body}`, ...refs });
   const verification = clockWindow(req.now, slaPolicy(category?.sla).verification, ref.calendar);
 
   const accessKey = newAccessKey();
@@ -159,7 +153,7 @@ export async function intakeComplaint(db: Db, req: IntakeRequest): Promise<Intak
     fromStatus: null,
     toStatus: "received",
     channel: req.channel,
-    data: { route: route.reason, attachments: checkedFiles.files.length, ...(req.lapor ? { laporTrackingId: req.lapor.trackingId } : {}), ...req.eventData },
+    data: { route: route.reason, ...(route.ruleId ? { routingRule: route.ruleId } : {}), attachments: checkedFiles.files.length, ...(req.lapor ? { laporTrackingId: req.lapor.trackingId } : {}), ...req.eventData },
   };
   // Every complaint received locally is also recorded in LAPOR (delivered by the worker).
   const toLapor = req.channel !== "lapor" && !req.lapor;

@@ -1,12 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import type { Role } from "../domain/complaint-status";
 import type { Db } from "../db/client";
 import { writeAudit, type AuditActor } from "../db/queries/audit";
 import { opds, users } from "../db/schema";
 import { collectFieldErrors } from "../domain/complaint-input";
 import { staffAccountSchema } from "../domain/staff-account";
-import { ValidationError, notFound } from "@/lib/errors";
-import { hashPassword } from "@/lib/passwords";
+import { ValidationError, notFound } from "./errors";
+import { hashPassword } from "./passwords";
 
 /** A password to hand over once; the holder changes it after signing in. */
 const oneTimePassword = () => randomBytes(12).toString("base64url");
@@ -83,11 +84,25 @@ export async function setStaffActive(db: Db, userId: number, active: boolean, ac
   });
 }
 
-/** Every account for the administrator's list, OPD named; never the password hash. */
-export function listStaffAccounts(db: Db) {
+export type StaffAccountFilter = { q?: string; opdCode?: string; role?: Role; active?: boolean };
+
+/**
+ * The accounts for the administrator's list, OPD named, never the password hash: all of them, or
+ * those whose name or e-mail contains `q` (any case), of one OPD, one role, active or not.
+ */
+export function listStaffAccounts(db: Db, filter: StaffAccountFilter = {}) {
+  const conditions: SQL[] = [];
+  if (filter.q) {
+    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(or(ilike(users.name, pattern), ilike(users.email, pattern))!);
+  }
+  if (filter.opdCode) conditions.push(eq(opds.code, filter.opdCode));
+  if (filter.role) conditions.push(eq(users.role, filter.role));
+  if (filter.active !== undefined) conditions.push(eq(users.active, filter.active));
   return db
     .select({ id: users.id, email: users.email, name: users.name, role: users.role, active: users.active, opdCode: opds.code, opdName: opds.name, createdAt: users.createdAt })
     .from(users)
     .leftJoin(opds, eq(opds.id, users.opdId))
+    .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(users.role, users.email);
 }

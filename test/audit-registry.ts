@@ -1,3 +1,6 @@
+import { eq } from "drizzle-orm";
+import { categories, externalInstitutions, kecamatan, kelurahan, opds } from "@/db/schema";
+import { routingRules } from "@/db/schema-directory";
 import type { Role } from "@/domain/complaint-status";
 import type { ProbeFixtures } from "./audit-fixtures";
 
@@ -66,7 +69,7 @@ export const AUDIT_REGISTRY: Record<string, RegistryEntry> = {
   },
   "app/(staff)/petugas/akun/actions.ts#changePassword": {
     audit: "user.change_password",
-    probe: { as: "auditor", args: async (f) => [null, f.form({ current: "sandi-lama-uji-123", next: "sandi-baru-uji-456", confirm: "sandi-baru-uji-456" })] },
+    probe: { as: "auditor", args: async (f) => [f.form({ current: "sandi-lama-uji-123", next: "sandi-baru-uji-456", confirm: "sandi-baru-uji-456" })] },
   },
   "app/(staff)/petugas/akun/actions.ts#setNotifyEmail": {
     audit: "user.notify_email",
@@ -86,7 +89,7 @@ export const AUDIT_REGISTRY: Record<string, RegistryEntry> = {
   },
   "app/(staff)/petugas/kalender/actions.ts#addDayAction": {
     audit: "calendar.add",
-    probe: { as: "admin", args: async (f) => [null, f.form({ day: "2033-08-08", name: "Libur uji", kind: "local" })] },
+    probe: { as: "admin", args: async (f) => [f.form({ day: "2033-08-08", name: "Libur uji", kind: "local" })] },
   },
   "app/(staff)/petugas/kalender/actions.ts#removeDayAction": {
     audit: "calendar.remove",
@@ -95,7 +98,7 @@ export const AUDIT_REGISTRY: Record<string, RegistryEntry> = {
   },
   "app/(staff)/petugas/kalender/actions.ts#savePolicyAction": {
     audit: "sla_policy.set",
-    probe: { as: "admin", args: async (f) => [null, f.form({ category: "ADMINDUK", verification: "2", firstResponse: "", resolution: "", autoClose: "" })] },
+    probe: { as: "admin", args: async (f) => [f.form({ category: "ADMINDUK", verification: "2", firstResponse: "", resolution: "", autoClose: "" })] },
   },
   "app/(staff)/petugas/integrasi/actions.ts#retryDeadAction": {
     audit: "lapor.retry",
@@ -131,7 +134,88 @@ export const AUDIT_REGISTRY: Record<string, RegistryEntry> = {
     audit: "sms.dismiss",
     probe: { as: "coordinator", args: async (f) => [f.form({ id: String(await f.inboxSms()) })] },
   },
+  // ── Directory (/petugas/direktori): administrators only; every write versioned and audited ──
+  "app/(staff)/petugas/direktori/actions.ts#saveOpdAction": {
+    audit: "directory.opd.create",
+    probe: { as: "admin", args: async (f) => [f.form({ form: "new", code: `AUDIT-${f.unique()}`, name: "Dinas Uji Audit", kind: "opd" })] },
+  },
+  "app/(staff)/petugas/direktori/actions.ts#opdActiveAction": {
+    audit: "directory.opd.deactivate",
+    probe: { as: "admin", args: async (f) => [f.form({ id: String(await directoryRow(f, "opd")), active: "0" })] },
+  },
+  "app/(staff)/petugas/direktori/actions.ts#saveCategoryAction": {
+    audit: "directory.category.create",
+    probe: { as: "admin", args: async (f) => [f.form({ form: "new", code: `AUDIT-${f.unique()}`, name: "Kategori Uji Audit", keywords: "uji audit" })] },
+  },
+  "app/(staff)/petugas/direktori/actions.ts#categoryActiveAction": {
+    audit: "directory.category.deactivate",
+    probe: { as: "admin", args: async (f) => [f.form({ id: String(await directoryRow(f, "category")), active: "0" })] },
+  },
+  "app/(staff)/petugas/direktori/actions.ts#keywordsAction": {
+    audit: "directory.category.update",
+    probe: { as: "admin", args: async (f) => [f.form({ form: "keywords", id: String(await directoryRow(f, "category")), keywords: "satu, dua" })] },
+  },
+  "app/(staff)/petugas/direktori/actions.ts#saveInstitutionAction": {
+    audit: "directory.institution.create",
+    probe: { as: "admin", args: async (f) => [f.form({ form: "new", code: `AUDIT-${f.unique()}`, name: "Lembaga Uji Audit" })] },
+  },
+  "app/(staff)/petugas/direktori/actions.ts#institutionActiveAction": {
+    audit: "directory.institution.deactivate",
+    probe: { as: "admin", args: async (f) => [f.form({ id: String(await directoryRow(f, "institution")), active: "0" })] },
+  },
+  "app/(staff)/petugas/direktori/actions.ts#addAreaAction": {
+    audit: "directory.kecamatan.create",
+    probe: { as: "admin", args: async (f) => [f.form({ form: "new", name: `Kecamatan Uji ${f.unique()}` })] },
+  },
+  "app/(staff)/petugas/direktori/actions.ts#renameAreaAction": {
+    audit: "directory.kecamatan.update",
+    probe: { as: "admin", args: async (f) => [f.form({ form: "rename", level: "kecamatan", id: String(await directoryRow(f, "kecamatan")), name: `Kecamatan Baru ${f.unique()}` })] },
+  },
+  "app/(staff)/petugas/direktori/actions.ts#areaActiveAction": {
+    audit: "directory.kecamatan.deactivate",
+    probe: { as: "admin", args: async (f) => [f.form({ level: "kecamatan", id: String(await directoryRow(f, "kecamatan")), active: "0" })] },
+  },
+  "app/(staff)/petugas/direktori/actions.ts#mergeAreaAction": {
+    audit: "directory.kelurahan.merge",
+    probe: {
+      as: "admin",
+      args: async (f) => {
+        const kec = await directoryRow(f, "kecamatan");
+        const [a, b] = await f.db.insert(kelurahan).values([{ kecamatanId: kec, name: "Kelurahan A" }, { kecamatanId: kec, name: "Kelurahan B" }]).returning({ id: kelurahan.id });
+        return [f.form({ form: "merge", level: "kelurahan", id: String(a!.id), into: String(b!.id) })];
+      },
+    },
+  },
+  "app/(staff)/petugas/direktori/actions.ts#saveRuleAction": {
+    audit: "directory.routing_rule.create",
+    probe: { as: "admin", args: async (f) => [f.form({ form: "new", area: `kec:${await directoryRow(f, "kecamatan")}`, categoryCode: "JALAN", target: "opd:BINAMARGA" })] },
+  },
+  "app/(staff)/petugas/direktori/actions.ts#ruleActiveAction": {
+    audit: "directory.routing_rule.deactivate",
+    probe: {
+      as: "admin",
+      args: async (f) => {
+        const [opd] = await f.db.select({ id: opds.id }).from(opds).where(eq(opds.code, "BINAMARGA"));
+        const [rule] = await f.db.insert(routingRules).values({ kecamatanId: await directoryRow(f, "kecamatan"), opdId: opd!.id }).returning({ id: routingRules.id });
+        return [f.form({ id: String(rule!.id), active: "0" })];
+      },
+    },
+  },
 };
+
+/** A fresh directory row of a kind for a probe to change (so probes never touch the seeded data). */
+async function directoryRow(f: ProbeFixtures, kind: "opd" | "category" | "institution" | "kecamatan"): Promise<number> {
+  const u = `UJI-${f.unique()}`.toUpperCase();
+  const [row] =
+    kind === "opd"
+      ? await f.db.insert(opds).values({ code: u, name: `Dinas ${u}` }).returning({ id: opds.id })
+      : kind === "category"
+        ? await f.db.insert(categories).values({ code: u, name: `Kategori ${u}` }).returning({ id: categories.id })
+        : kind === "institution"
+          ? await f.db.insert(externalInstitutions).values({ code: u, name: `Lembaga ${u}` }).returning({ id: externalInstitutions.id })
+          : await f.db.insert(kecamatan).values({ name: `Kecamatan ${u}` }).returning({ id: kecamatan.id });
+  return row!.id;
+}
 
 /**
  * Reads that hand out personal data are audited too (not enumerated by method: the test checks

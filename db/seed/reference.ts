@@ -6,11 +6,17 @@ import type { Db } from "../client";
 import { categories, externalInstitutions, kecamatan, kelurahan, opds } from "../schema";
 
 type AreasFile = { region: string; name: string; kecamatan: { name: string; kelurahan: string[] }[] };
-type OpdFile = { opd: { code: string; name: string }[]; external: { code: string; name: string; handles?: string }[] };
+type OpdFile = {
+  /** `parent`: the code of an OPD listed before this one. */
+  opd: { code: string; name: string; shortName?: string; email?: string; parent?: string }[];
+  external: { code: string; name: string; handles?: string }[];
+};
 type CategoriesFile = {
   categories: {
     code: string;
     name: string;
+    nameEn?: string;
+    description?: string;
     opd?: string | null;
     external?: string;
     keywords?: string[];
@@ -51,7 +57,16 @@ export async function seedReference(db: Db, region: string): Promise<void> {
         .onConflictDoNothing();
     }
     for (const o of opdFile.opd) {
-      await tx.insert(opds).values({ code: o.code, name: o.name }).onConflictDoNothing();
+      await tx
+        .insert(opds)
+        .values({
+          code: o.code,
+          name: o.name,
+          shortName: o.shortName ?? null,
+          email: o.email ?? null,
+          parentId: o.parent ? sql`(select id from opds where code = ${o.parent})` : null,
+        })
+        .onConflictDoNothing();
     }
     for (const e of opdFile.external) {
       await tx
@@ -63,6 +78,8 @@ export async function seedReference(db: Db, region: string): Promise<void> {
       const values = {
         code: c.code,
         name: c.name,
+        nameEn: c.nameEn ?? null,
+        description: c.description ?? null,
         opdId: c.opd ? sql`(select id from opds where code = ${c.opd})` : null,
         externalId: c.external ? sql`(select id from external_institutions where code = ${c.external})` : null,
         keywords: c.keywords ?? [],

@@ -5,7 +5,7 @@ import { complaints, users } from "@/db/schema";
 import type { ComplaintStatus } from "@/domain/complaint-status";
 import { normalizeTrackingCode } from "@/domain/tracking-code";
 import type { Action } from "@/domain/workflow";
-import { ValidationError } from "@/lib/errors";
+import { ValidationError } from "../errors";
 import { env } from "../env";
 import type { Reference } from "../reference";
 import type { ActionInput } from "./inputs";
@@ -36,13 +36,14 @@ const invalid = (field: string, key: string) => new ValidationError({ [field]: [
 const notifyReporter = (event: string, extra: Record<string, unknown> = {}) => ({ topic: "notify.reporter", payload: { event, ...extra } });
 
 function opdByCode(ref: Reference, code: string | undefined, field: string) {
-  const opd = code ? ref.opds.find((o) => o.code.toUpperCase() === code.toUpperCase()) : undefined;
+  // A deactivated OPD keeps its old complaints but receives no new ones.
+  const opd = code ? ref.opds.find((o) => o.active && o.code.toUpperCase() === code.toUpperCase()) : undefined;
   if (code && !opd) throw invalid(field, "unknownOpd");
   return opd;
 }
 
 function externalByCode(ref: Reference, code: string | undefined, field: string) {
-  const ext = code ? ref.externals.find((o) => o.code.toUpperCase() === code.toUpperCase()) : undefined;
+  const ext = code ? ref.externals.find((o) => o.active && o.code.toUpperCase() === code.toUpperCase()) : undefined;
   if (code && !ext) throw invalid(field, "unknownInstitution");
   return ext;
 }

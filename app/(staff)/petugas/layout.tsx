@@ -23,6 +23,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
     can(staff.role, "admin.manage") && { href: "/petugas/pengguna", label: t("nav.users") },
     can(staff.role, "admin.manage") && { href: "/petugas/kalender", label: t("nav.calendar") },
     can(staff.role, "admin.manage") && { href: "/petugas/open311", label: t("nav.open311") },
+    can(staff.role, "directory.read") && { href: "/petugas/direktori", label: t("nav.directory") },
     { href: "/petugas/akun", label: t("nav.account") },
   ].filter((l): l is { href: string; label: string } => Boolean(l));
   return (

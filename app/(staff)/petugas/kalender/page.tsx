@@ -1,5 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { inputClass } from "@/components/ui/field";
 import { listCategoryPolicies, listHolidays } from "@/db/queries/calendar";
 import { DEFAULT_SLA, type SlaClock } from "@/domain/sla";
@@ -7,11 +8,10 @@ import { isWorkingDay } from "@/domain/working-days";
 import { getDb } from "@/server/db";
 import { env } from "@/server/env";
 import { requireStaff } from "@/server/staff";
-import { ClientMessages } from "@/components/client-messages";
-import { AddDayForm, PolicyForm } from "@/components/staff/calendar-forms";
-import { removeDayAction } from "./actions";
+import { addDayAction, removeDayAction, savePolicyAction } from "./actions";
 
-type Search = { year?: string; error?: string; added?: string; removed?: string; moved?: string; saved?: string };
+type Search = { year?: string; error?: string; added?: string; removed?: string; moved?: string; saved?: string; policyError?: string; name?: string; day?: string; kind?: string };
+const KINDS = ["national", "cuti_bersama", "local"] as const;
 const CLOCKS = Object.keys(DEFAULT_SLA) as SlaClock[];
 const ERRORS = ["day", "name", "kind", "exists", "missing"] as const;
 
@@ -30,6 +30,11 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
 
   const calendar = { timeZone, holidays: new Set(days.map((d) => d.day)) };
   const dayDate = (day: string) => new TZDate(`${day}T12:00:00`, timeZone);
+  // "17 Agustus 2026": the day as people write it (a value that is not a date is shown as given).
+  const longDay = (day: string) => {
+    const d = /^\d{4}-\d{2}-\d{2}$/.test(day) ? dayDate(day) : null;
+    return d && !Number.isNaN(d.getTime()) ? format.dateTime(d, { dateStyle: "long", timeZone }) : day;
+  };
   let working = 0;
   for (let d = new TZDate(year, 0, 1, 12, timeZone); d.getFullYear() === year; d = new TZDate(d.getFullYear(), d.getMonth(), d.getDate() + 1, 12, timeZone)) {
     if (isWorkingDay(d, calendar)) working++;
@@ -46,8 +51,8 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
           <p className="text-slate-700">{t("calendar.intro")}</p>
           <p className="rounded-md bg-brand-50 p-3 text-sm text-brand-800">{t("calendar.appliesNote")}</p>
         </div>
-        {sp.added ? <p role="status" className="rounded-md bg-green-50 p-3 text-green-900">{t("calendar.added", { day: sp.added })}</p> : null}
-        {sp.removed ? <p role="status" className="rounded-md bg-green-50 p-3 text-green-900">{t("calendar.removed", { day: sp.removed })}</p> : null}
+        {sp.added ? <p role="status" className="rounded-md bg-green-50 p-3 text-green-900">{t("calendar.added", { day: longDay(sp.added) })}</p> : null}
+        {sp.removed ? <p role="status" className="rounded-md bg-green-50 p-3 text-green-900">{t("calendar.removed", { day: longDay(sp.removed) })}</p> : null}
         {(sp.added || sp.removed) && /^[1-9]\d*$/.test(sp.moved ?? "") ? <p role="status" className="rounded-md bg-green-50 p-3 text-green-900">{t("calendar.moved", { count: Number(sp.moved) })}</p> : null}
         {errors.length ? (
           <ul role="alert" className="list-inside list-disc rounded-md bg-red-50 p-3 text-red-900">
@@ -94,12 +99,14 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
                       </td>
                       <td className="hidden p-2 sm:table-cell">{t(`calendar.kinds.${d.kind}`)}</td>
                       <td className="p-2 text-right">
-                        <form action={removeDayAction}>
-                          <input type="hidden" name="day" value={d.day} />
-                          <button type="submit" aria-label={t("calendar.removeLabel", { day: d.day })} className="min-h-11 rounded border border-red-300 px-2 py-1 text-red-800 hover:bg-red-50 sm:px-3">
-                            {t("calendar.remove")}
-                          </button>
-                        </form>
+                        <ConfirmAction
+                          label={t("calendar.remove")}
+                          ariaLabel={t("calendar.removeLabel", { day: longDay(d.day) })}
+                          explanation={<p className="text-left">{t("calendar.removeConfirm", { day: longDay(d.day), name: d.name })}</p>}
+                          confirmLabel={t("calendar.removeConfirmButton")}
+                          action={removeDayAction}
+                          fields={{ day: d.day }}
+                        />
                       </td>
                     </tr>
                   );
@@ -112,24 +119,60 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
 
       <section aria-labelledby="add-h" className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
         <h2 id="add-h" className="text-lg font-semibold">{t("calendar.add")}</h2>
-        <ClientMessages sections={["sla"]}>
-          <AddDayForm year={year} />
-        </ClientMessages>
+        <form action={addDayAction} className="grid gap-3 sm:grid-cols-[auto_1fr_auto_auto] sm:items-end">
+          <input type="hidden" name="year" value={year} />
+          <div className="flex flex-col gap-1">
+            <label htmlFor="add-day" className="font-medium">{t("calendar.day")}</label>
+            <input id="add-day" name="day" type="date" required defaultValue={sp.day ?? ""} min={`${year - 1}-01-01`} className={inputClass} />
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor="add-name" className="font-medium">{t("calendar.name")}</label>
+            <input id="add-name" name="name" required minLength={2} maxLength={100} defaultValue={sp.name ?? ""} className={inputClass} />
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor="add-kind" className="font-medium">{t("calendar.kind")}</label>
+            <select id="add-kind" name="kind" defaultValue={KINDS.includes(sp.kind as never) ? sp.kind : "cuti_bersama"} className={inputClass}>
+              {KINDS.map((k) => <option key={k} value={k}>{t(`calendar.kinds.${k}`)}</option>)}
+            </select>
+          </div>
+          <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white">{t("calendar.addButton")}</button>
+        </form>
       </section>
 
       <section aria-labelledby="pol-h" className="space-y-3">
         <h2 id="pol-h" className="text-lg font-semibold">{t("calendar.policies")}</h2>
         <p className="text-sm text-slate-700">{t("calendar.policiesIntro", DEFAULT_SLA)}</p>
         {sp.saved ? <p role="status" className="rounded-md bg-green-50 p-3 text-green-900">{t("calendar.saved", { category: sp.saved })}</p> : null}
-        <ClientMessages sections={["sla"]}>
-          <ul className="space-y-2">
-            {policies.map((p) => (
-              <li key={p.code} className="rounded-lg bg-white p-3 ring-1 ring-slate-200">
-                <PolicyForm code={p.code} name={p.name} year={year} sla={p.sla ?? null} clocks={CLOCKS.map((clock) => ({ clock, label: t(`clocks.${clock}`), fallback: DEFAULT_SLA[clock] }))} />
-              </li>
-            ))}
-          </ul>
-        </ClientMessages>
+        {sp.policyError ? <p role="alert" className="rounded-md bg-red-50 p-3 text-red-900">{t("calendar.policyError")}</p> : null}
+        <ul className="space-y-2">
+          {policies.map((p) => (
+            <li key={p.code} className="rounded-lg bg-white p-3 ring-1 ring-slate-200">
+              <form action={savePolicyAction} className="flex flex-wrap items-end gap-3">
+                <input type="hidden" name="category" value={p.code} />
+                <input type="hidden" name="year" value={year} />
+                <p className="w-full font-medium sm:w-48">{p.name}</p>
+                {CLOCKS.map((clock) => (
+                  <div key={clock} className="flex flex-col gap-1">
+                    <label htmlFor={`pol-${p.code}-${clock}`} className="text-sm">{t(`clocks.${clock}`)}</label>
+                    <input
+                      id={`pol-${p.code}-${clock}`}
+                      name={clock}
+                      type="number"
+                      min={1}
+                      max={60}
+                      placeholder={String(DEFAULT_SLA[clock])}
+                      defaultValue={p.sla?.[clock] ?? ""}
+                      className={`${inputClass} w-24`}
+                    />
+                  </div>
+                ))}
+                <button type="submit" aria-label={`${t("calendar.save")}: ${p.name}`} className="min-h-11 rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50">
+                  {t("calendar.save")}
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
       </section>
     </div>
   );

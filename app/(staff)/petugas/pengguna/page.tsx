@@ -6,23 +6,30 @@ import { getDb } from "@/server/db";
 import { reference } from "@/server/reference";
 import { repeatedFailures } from "@/server/signin-throttle";
 import { requireStaff } from "@/server/staff";
+import { AccountFilterForm, accountFilter } from "@/components/staff/account-filter";
+import { ROLES } from "@/domain/complaint-status";
 import { listStaffAccounts } from "@/server/users";
 import { setActiveAction } from "./actions";
 
 /** Administrator: staff accounts — create, reset a password, deactivate or reactivate. */
-export default async function StaffAccountsPage({ searchParams }: { searchParams: Promise<{ done?: string; error?: string }> }) {
+export default async function StaffAccountsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireStaff("admin.manage");
   const db = getDb();
-  const [t, tr, format, accounts, ref, sp, failures] = await Promise.all([
+  const sp = await searchParams;
+  const ref = await reference(db);
+  const filter = accountFilter(sp, ref.opds.map((o) => o.code));
+  const filtered = Object.values(filter).some((v) => v !== undefined);
+  const [t, tr, format, accounts, all, failures] = await Promise.all([
     getTranslations("staff.users"),
     getTranslations("staff.roles"),
     getFormatter(),
-    listStaffAccounts(db),
-    reference(db),
-    searchParams,
+    listStaffAccounts(db, filter),
+    filtered ? listStaffAccounts(db) : null,
     repeatedFailures(db, new Date()),
   ]);
+  const total = all?.length ?? accounts.length;
   const done = sp.done === "activated" || sp.done === "deactivated" ? sp.done : null;
+  const listClass = accounts.length === 0 ? "hidden" : "divide-y divide-slate-200 rounded-lg bg-white ring-1 ring-slate-200";
   return (
     <div className="space-y-8">
       <div className="space-y-2">
@@ -35,15 +42,18 @@ export default async function StaffAccountsPage({ searchParams }: { searchParams
       <section aria-labelledby="new-account" className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
         <h2 id="new-account" className="text-lg font-semibold">{t("newTitle")}</h2>
         <ClientMessages sections={["staff"]}>
-          <CreateAccountForm opds={ref.opds.map((o) => ({ code: o.code, name: o.name }))} />
+          <CreateAccountForm opds={ref.opds.filter((o) => o.active).map((o) => ({ code: o.code, name: o.name }))} />
         </ClientMessages>
       </section>
 
       <SigninFailures rows={failures} />
 
       <section aria-labelledby="accounts" className="space-y-3">
-        <h2 id="accounts" className="text-lg font-semibold">{t("listTitle", { count: accounts.length })}</h2>
-        <ul className="divide-y divide-slate-200 rounded-lg bg-white ring-1 ring-slate-200">
+        <h2 id="accounts" className="text-lg font-semibold">{t("listTitle", { count: total })}</h2>
+        <AccountFilterForm filter={filter} opds={ref.opds.map((o) => ({ code: o.code, name: o.name }))} roles={ROLES.map((r) => ({ value: r, label: tr(r) }))} />
+        {filtered ? <p role="status" className="text-sm text-slate-700">{t("filter.shown", { shown: accounts.length, total })}</p> : null}
+        {accounts.length === 0 ? <p className="rounded-lg bg-white p-4 ring-1 ring-slate-200">{t("filter.none")}</p> : null}
+        <ul className={listClass}>
           {accounts.map((a) => (
             <li key={a.id} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-start sm:justify-between" aria-label={a.email}>
               <div className="space-y-1">
@@ -53,7 +63,7 @@ export default async function StaffAccountsPage({ searchParams }: { searchParams
                 <p className="break-all text-sm text-slate-700">{a.email}</p>
                 <p className="text-sm text-slate-700">
                   {tr(a.role)}
-                  {a.opdName ? ` · ${a.opdName}` : ""} · {t("since", { date: format.dateTime(a.createdAt, { dateStyle: "medium" }) })}
+                  {a.opdName ? ` · ${a.opdName}` : ""} · {t("since", { date: format.dateTime(a.createdAt, { dateStyle: "long", timeZone: "Asia/Jakarta" }) })}
                 </p>
               </div>
               <div className="flex flex-wrap items-start gap-2">

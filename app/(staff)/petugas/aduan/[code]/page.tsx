@@ -76,8 +76,8 @@ export default async function StaffComplaintPage({ params, searchParams }: Props
   const error = typeof sp.error === "string" && typeof sp.action === "string" ? { key: sp.error, action: sp.action } : undefined;
 
   const options = {
-    opds: ref.opds.map((o) => ({ value: o.code, label: o.name })),
-    externals: ref.externals.map((e) => ({ value: e.code, label: e.name })),
+    opds: ref.opds.filter((o) => o.active).map((o) => ({ value: o.code, label: o.name })),
+    externals: ref.externals.filter((e) => e.active).map((e) => ({ value: e.code, label: e.name })),
     categories: ref.categories.map((k) => ({ value: k.code, label: k.name })),
     kelurahan: ref.areas.map((k) => ({ group: `Kec. ${k.name}`, options: k.kelurahan.map((l) => ({ value: l.name, label: l.name })) })),
     officers: officers.map((o) => ({ value: String(o.id), label: `${o.name} (${t(`roles.${o.role}`)})` })),
@@ -100,7 +100,7 @@ export default async function StaffComplaintPage({ params, searchParams }: Props
     [t("detail.category"), row.categoryName ?? "—"],
     [t("detail.area"), [row.kelurahanName, row.kecamatanName ? `Kec. ${row.kecamatanName}` : null].filter(Boolean).join(", ") || "—"],
     [t("detail.address"), c.address === null ? "—" : shown(c.address)],
-    [t("detail.incidentDate"), c.incidentDate ?? "—"],
+    [t("detail.incidentDate"), c.incidentDate ? format.dateTime(new Date(`${c.incidentDate}T12:00:00+07:00`), { dateStyle: "long", timeZone: "Asia/Jakarta" }) : "—"],
     [t("detail.channel"), (await getTranslations("channel"))(c.channel)],
     [t("detail.received"), when(c.createdAt)],
     [t("detail.assignee"), row.assigneeName ?? "—"],

@@ -1,0 +1,142 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Flash } from "@/components/integration/parts";
+import { Field, inputClass } from "@/components/ui/field";
+import { translateError } from "@/i18n/translate-error";
+import type { FormState } from "./form-state";
+
+export { ConfirmAction } from "@/components/ui/confirm-action";
+
+export type DirectorySection = "opd" | "category" | "area" | "institution" | "rules";
+
+const SECTIONS: [DirectorySection, string][] = [
+  ["opd", "/petugas/direktori/opd"],
+  ["category", "/petugas/direktori/kategori"],
+  ["area", "/petugas/direktori/wilayah"],
+  ["institution", "/petugas/direktori/lembaga"],
+  ["rules", "/petugas/direktori/rute"],
+];
+
+/** Title, lead (editable or read-only), the directory's own navigation and the last outcome. */
+export async function DirectoryHeader({ title, current, editable, done, error }: { title: string; current: DirectorySection | null; editable: boolean; done?: string | null; error?: string | null }) {
+  const t = await getTranslations("directory");
+  return (
+    <div className="space-y-3">
+      <h1 className="text-2xl font-bold text-brand-800">{title}</h1>
+      <p className="text-slate-700">{editable ? t("leadAdmin") : t("leadReadOnly")}</p>
+      <nav aria-label={t("nav.label")}>
+        <ul className="flex flex-wrap gap-2 text-sm font-medium">
+          {SECTIONS.map(([key, href]) => (
+            <li key={key}>
+              <Link
+                href={href}
+                aria-current={key === current ? "page" : undefined}
+                className={`inline-flex min-h-11 items-center rounded-md px-3 ${key === current ? "bg-brand-700 text-white" : "bg-white text-brand-700 ring-1 ring-slate-300 hover:bg-brand-50"}`}
+              >
+                {t(`nav.${key}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Flash ok={done && t.has(`done.${done}`) ? t(`done.${done}` as "done.saved") : null} error={error ? t("errors.summary") : null} />
+    </div>
+  );
+}
+
+/** Error texts for a field from a refused form's state. */
+export async function fieldErrors(state: FormState | null, form: string) {
+  const t = await getTranslations("directory.errors");
+  const same = state?.values.form === form;
+  return (field: string): string[] | undefined =>
+    same ? state!.errors[field]?.map((k) => translateError((key, values) => (t.has(key) ? t(key as "invalid", values) : t("invalid")), k)) : undefined;
+}
+
+/** The value to show in a field: what was typed in a refused form, else the stored one. */
+export const valueOf = (state: FormState | null, form: string, field: string, stored: string | null | undefined) =>
+  state?.values.form === form && field in state.values ? state.values[field]! : (stored ?? "");
+
+/** A labelled text input (or textarea) for directory forms. */
+export function TextField(p: { name: string; label: string; value: string; errors?: string[]; hint?: string; optional?: string; textarea?: boolean; readOnly?: boolean; type?: string; idPrefix?: string }) {
+  return (
+    <Field name={`${p.idPrefix ?? ""}${p.name}`} label={p.label} hint={p.hint} errors={p.errors} optionalLabel={p.optional}>
+      {(a11y) =>
+        p.textarea ? (
+          <textarea {...a11y} name={p.name} defaultValue={p.value} rows={3} readOnly={p.readOnly} className={inputClass} />
+        ) : (
+          <input {...a11y} name={p.name} type={p.type ?? "text"} defaultValue={p.value} readOnly={p.readOnly} className={inputClass} />
+        )
+      }
+    </Field>
+  );
+}
+
+/** A labelled select; `options` as [value, label]. */
+export function SelectField(p: { name: string; label: string; value: string; options: [string, string][]; errors?: string[]; hint?: string; idPrefix?: string }) {
+  return (
+    <Field name={`${p.idPrefix ?? ""}${p.name}`} label={p.label} hint={p.hint} errors={p.errors}>
+      {(a11y) => (
+        <select {...a11y} name={p.name} defaultValue={p.value} className={inputClass}>
+          {p.options.map(([v, l]) => (
+            <option key={v} value={v}>
+              {l}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+export type HistoryView = { version: number; change: string; at: Date; by: string | null; fields: string[]; data: Record<string, unknown> };
+
+/** A row's versions, newest first: when, who, what changed (the old values of renamed fields). */
+export async function HistoryList({ entries, labels }: { entries: HistoryView[]; labels: Record<string, string> }) {
+  const t = await getTranslations("directory.history");
+  const format = await getFormatter();
+  if (entries.length === 0) return <p className="text-sm text-slate-600">{t("empty")}</p>;
+  return (
+    <ol className="space-y-2 text-sm">
+      {entries.map((h, i) => {
+        const previous = entries[i + 1]?.data;
+        return (
+          <li key={h.version} className="rounded-md bg-white p-3 ring-1 ring-slate-200">
+            <p className="font-medium">
+              {t("version", { n: h.version })} · {t.has(`change.${h.change}`) ? t(`change.${h.change}` as "change.update") : h.change}
+              {h.change === "initial" ? null : (
+                <span className="font-normal text-slate-600">
+                  {" "}
+                  · <time dateTime={h.at.toISOString()}>{format.dateTime(h.at, { dateStyle: "long", timeStyle: "short", timeZone: "Asia/Jakarta" })}</time>
+                  {h.by ? ` · ${h.by}` : ""}
+                </span>
+              )}
+            </p>
+            {h.fields.length && previous ? (
+              <ul className="mt-1 space-y-0.5 text-slate-700">
+                {h.fields.map((f) => (
+                  <li key={f}>
+                    {labels[f] ?? f}: <span className="line-through">{show(previous[f])}</span> → {show(h.data[f])}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+const show = (v: unknown): string => {
+  if (v === null || v === undefined || v === "") return "—";
+  if (Array.isArray(v)) return v.join(", ") || "—";
+  if (typeof v === "object") return Object.entries(v as Record<string, unknown>).map(([k, x]) => `${k}: ${String(x)}`).join(", ") || "—";
+  if (typeof v === "boolean") return v ? "✓" : "✗";
+  return String(v);
+};
+
+/** "Aktif" / "Nonaktif" badge. */
+export async function ActiveBadge({ active }: { active: boolean }) {
+  const t = await getTranslations("directory");
+  return active ? null : <span className="ml-2 rounded-full bg-slate-600 px-2 py-0.5 text-xs font-semibold text-white">{t("inactive")}</span>;
+}
