@@ -48,3 +48,27 @@ test("an admin creates a rate-limited Open311 key, sees it once, and revokes it 
   const revoked = await new GeoReportClient(`${baseURL}/open311/v2`, "json", key).createRequest({ service_code: "JALAN", description: "Lampu jalan mati sejak seminggu di depan sekolah." });
   expect(revoked.status).toBe(403);
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("an admin creates a key, changes its limit and revokes it with plain form posts", async ({ pageAs }) => {
+    test.setTimeout(120_000);
+    const page = await pageAs("admin");
+    const name = `Aplikasi tanpa JS ${Date.now()}`;
+    await page.goto("/petugas/open311");
+    await main(page).getByLabel("Nama aplikasi").first().fill(name);
+    await main(page).getByLabel("Batas permintaan per menit").first().fill("30");
+    await main(page).getByRole("button", { name: "Buat kunci" }).click();
+    await expect(main(page).getByTestId("open311-key")).toHaveText(/^o311_/);
+    await page.goto("/petugas/open311");
+    const row = main(page).getByRole("listitem", { name });
+    await expect(row).toContainText("30 permintaan/menit");
+    await row.getByLabel("Batas permintaan per menit").fill("45");
+    await row.getByRole("button", { name: `Simpan nama dan batas untuk ${name}` }).click();
+    await expect(main(page).getByRole("status")).toContainText("Perubahan disimpan");
+    await expect(main(page).getByRole("listitem", { name })).toContainText("45 permintaan/menit");
+    await main(page).getByRole("listitem", { name }).getByRole("button", { name: `Cabut kunci ${name}` }).click();
+    await expect(main(page).getByRole("listitem", { name })).toContainText("Dicabut");
+  });
+});

@@ -55,7 +55,6 @@ export async function updateOpen311Client(db: Db, id: number, raw: { name?: unkn
     await tx.update(open311Clients).set(input).where(eq(open311Clients.id, id));
     await writeAudit(tx, { actor, action: "open311.key_update", target: { kind: "open311_client", id }, before: was, after: input });
   });
-  forgetKeys();
 }
 
 /** Revokes a key for good (audited); requests with it are refused from then on. */
@@ -69,7 +68,6 @@ export async function revokeOpen311Key(db: Db, id: number, actor: AuditActor, no
     if (!row) throw notFound();
     await writeAudit(tx, { actor, at: now, action: "open311.key_revoke", target: { kind: "open311_client", id }, after: { revoked: true } });
   });
-  forgetKeys();
 }
 
 /** The demo key, when demo data is seeded; safe to run again. */
@@ -96,27 +94,16 @@ export function listOpen311Clients(db: Db) {
     .orderBy(desc(open311Clients.createdAt), desc(open311Clients.id));
 }
 
-// Each request looks its key up; a process keeps what it found for a few seconds (a revoke or
-// edit in this process forgets at once; other processes follow within KEY_TTL_MS).
-const KEY_TTL_MS = 5_000;
-const keyCache = new Map<string, { at: number; client: Open311Client | null }>();
-
-function forgetKeys(): void {
-  keyCache.clear();
-}
-
 /** The active client holding `key`, or null (unknown or revoked). */
-export async function clientForKey(db: Db, key: string, now = Date.now()): Promise<Open311Client | null> {
+// Looked up on every request (one indexed read), never cached in the process: the admin screen
+// (Next's module graph) and the production fast path (the server's own) would each hold a copy,
+// and a revoke must take effect at once everywhere.
+export async function clientForKey(db: Db, key: string): Promise<Open311Client | null> {
   if (!key || key.length > 200) return null;
   const hash = sha256(key);
-  const hit = keyCache.get(hash);
-  if (hit && now - hit.at < KEY_TTL_MS) return hit.client;
   const [row] = await db
     .select({ id: open311Clients.id, name: open311Clients.name, rateLimit: open311Clients.rateLimit, revokedAt: open311Clients.revokedAt })
     .from(open311Clients)
     .where(eq(open311Clients.keyHash, hash));
-  const client = row && row.revokedAt === null ? { id: row.id, name: row.name, rateLimit: row.rateLimit } : null;
-  if (keyCache.size > 1000) keyCache.clear();
-  keyCache.set(hash, { at: now, client });
-  return client;
+  return row && row.revokedAt === null ? { id: row.id, name: row.name, rateLimit: row.rateLimit } : null;
 }
