@@ -382,6 +382,24 @@ export const rateLimits = pgTable(
 );
 
 /**
+ * Sessions ended by signing out (each session's id is in its cookie, `sid`): a copy of that cookie
+ * is refused from then on, while the account's other sessions (other devices) go on. A row is kept
+ * until every copy of the cookie has expired (the session's lifetime after the sign-out); the
+ * next sign-out deletes the expired ones.
+ */
+export const revokedSessions = pgTable(
+  "revoked_sessions",
+  {
+    sid: text("sid").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    expiresAt: tstz("expires_at").notNull(),
+  },
+  (t) => [index("revoked_sessions_expires_at_idx").on(t.expiresAt)],
+);
+
+/**
  * Failed password checks (sign-in and password change), per account and address: the sign-in
  * throttle's memory (exponential back-off per account and address, a delay per account) and
  * what the admin's users page shows. `resolved` when that account then signed in from that address.

@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { connect } from "node:net";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { generate } from "./support/fuzz-requests";
 import { MAIN_PORT } from "./support/servers";
@@ -54,4 +56,45 @@ test("a few hundred malformed requests: none is answered with a 5xx, and the ser
   expect(health.status()).toBe(200);
   expect((await health.json()).db).toBe("ok");
   expect((await request.get("/")).status()).toBe(200);
+});
+
+/** This build's server actions by name (the e2e servers serve the checkout's build). */
+function actionIds(): Map<string, string> {
+  const file = path.join(process.env.PINTU_DIST_DIR || ".next", "server", "server-reference-manifest.json");
+  const manifest = JSON.parse(readFileSync(file, "utf8")) as { node: Record<string, { exportedName?: string }> };
+  return new Map(Object.entries(manifest.node).map(([id, a]) => [a.exportedName ?? "", id]));
+}
+
+function post(target: string, headers: string[], body: string): Buffer {
+  const b = Buffer.from(body, "latin1");
+  const head = [`POST ${target} HTTP/1.1`, `Host: 127.0.0.1:${MAIN_PORT}`, ...headers, `Content-Length: ${b.length}`, "Connection: close"];
+  return Buffer.concat([Buffer.from(`${head.join("\r\n")}\r\n\r\n`, "latin1"), b]);
+}
+
+const multipart = (parts: [string, string][], end = "--zz--\r\n") =>
+  parts.map(([name, value]) => `--zz\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join("") + end;
+
+test("server actions whose bodies Next cannot decode answer 400, not 500 @api", async ({ request }) => {
+  const ids = actionIds();
+  const form = ids.get("submitComplaint")!;
+  const noArgs = ids.get("signOutAction")!;
+  const MP = "Content-Type: multipart/form-data; boundary=zz";
+  const cases: [string, Buffer][] = [
+    // (a) multipart with malformed argument fields, to a form action
+    ["form action: argument list not JSON", post("/lapor", [MP, `Next-Action: ${form}`], multipart([["0", '["$K1",{bad']]))],
+    ["form action: argument list not a list", post("/lapor", [MP, `Next-Action: ${form}`], multipart([["0", "zz"]]))],
+    ["form action: reference to a part never sent", post("/lapor", [MP, `Next-Action: ${form}`], multipart([["0", '["$@9"]']]))],
+    ["form action: map reference to a part never sent", post("/lapor", [MP, `Next-Action: ${form}`], multipart([["0", '["$Q9"]']]))],
+    ["form action: no argument list", post("/lapor", [MP, `Next-Action: ${form}`], multipart([["1_title", "x"]]))],
+    ["form action: form cut short", post("/lapor", [MP, `Next-Action: ${form}`], multipart([["0", '["$K1"]']], "--zz\r\nContent-Disposition: form-data; name=\"1_x\"\r\n\r\nabc"))],
+    ["form action: $ACTION_ fields not JSON", post("/lapor", [MP, `Next-Action: ${form}`], multipart([["$ACTION_REF_1", ""], ["$ACTION_1:0", "{bad"]]))],
+    ["form post without JavaScript: $ACTION_REF to no action", post("/lapor", [MP], multipart([["$ACTION_REF_1", ""], ["$ACTION_1:0", '{"id":"zz","bound":null}'], ["$ACTION_KEY", "k"]]))],
+    // (b) two bytes of garbage (and other bodies that are no argument list) to an action without arguments
+    ...["xx", "{a", '["', "$@", "1", ""].map((body): [string, Buffer] => [`no-argument action: body ${JSON.stringify(body)}`, post("/petugas", ["Content-Type: text/plain;charset=UTF-8", `Next-Action: ${noArgs}`], body)]),
+    ["no-argument action: 2 bytes without a type", post("/petugas", [`Next-Action: ${noArgs}`], "zz")],
+  ];
+  const answers: string[] = [];
+  for (const [what, raw] of cases) answers.push(`${what} → ${await send(raw)}`);
+  expect(answers).toEqual(cases.map(([what]) => `${what} → 400`));
+  expect((await request.get("/api/health/live")).status()).toBe(200);
 });

@@ -1,5 +1,10 @@
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { APIResponse, Page } from "@playwright/test";
 import { fileComplaint, unique } from "./support/data";
+import { MAIN_PORT } from "./support/servers";
 import { expect, test } from "./support/staff";
 
 /**
@@ -7,7 +12,9 @@ import { expect, test } from "./support/staff";
  * and the pages still work with JavaScript under the Content-Security-Policy.
  */
 
-function expectSecurityHeaders(res: APIResponse, what: string) {
+type Answer = Pick<APIResponse, "headers">;
+
+function expectSecurityHeaders(res: Answer, what: string) {
   const h = res.headers();
   const csp = h["content-security-policy"] ?? "";
   expect(csp, what).toContain("frame-ancestors 'none'");
@@ -75,6 +82,11 @@ test("every kind of response carries the security headers", async ({ requestAs }
   expect(hitScripts).not.toContain("'nonce-");
   expect(hitScripts).toBe("script-src 'self'");
 
+  // The metrics, answered before anything else (here to loopback, as the tests are).
+  const metrics = await citizen.get("/metrics");
+  expect(metrics.status()).toBe(200);
+  expectSecurityHeaders(metrics, "metrics");
+
   // A request refused before any handler, and a not-found page.
   expectSecurityHeaders(await citizen.fetch("/api/health", { method: "TRACE" }), "refused method");
   expectSecurityHeaders(await citizen.get("/tidak-ada"), "not found");
@@ -121,4 +133,38 @@ test("pages work with JavaScript under the policy: no violation on /, /lapor, /m
   await coordinator.getByRole("link", { name: /SLA/ }).first().click();
   await expect(coordinator).toHaveURL(/\/petugas\/sla/);
   expect(staffViolations).toEqual([]);
+});
+
+test("under next start (no scripts/start.ts) every kind of response carries them too: proxy.ts", async () => {
+  test.setTimeout(180_000);
+  const port = MAIN_PORT + 7;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "pintu-e2e-nextstart-"));
+  const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), AUTH_SECRET: "e2e-next-start-secret-0123456789abcdef", DATABASE_URL: "" };
+  const migrated = spawnSync(process.execPath, ["--import", "tsx", "scripts/db-migrate.ts"], { env, encoding: "utf8" });
+  expect(migrated.status, migrated.stderr).toBe(0);
+  const child = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: "ignore" });
+  const get = async (p: string) => {
+    const res = await fetch(`http://127.0.0.1:${port}${p}`, { redirect: "manual" });
+    const body = await res.text();
+    return { status: res.status, body, headers: () => Object.fromEntries(res.headers) };
+  };
+  try {
+    await expect.poll(async () => (await get("/api/health/live").catch(() => null))?.status ?? 0, { timeout: 120_000, intervals: [500] }).toBe(200);
+    const home = await get("/");
+    const nonce = nonceOf(expectSecurityHeaders(home, "page (next start)"));
+    expect(nonce).toBeTruthy();
+    const inline = [...home.body.matchAll(/<script(?![^>]*\ssrc=)([^>]*)>/g)].map((m) => m[1]!);
+    expect(inline.length).toBeGreaterThan(0);
+    for (const attrs of inline) expect(attrs).toContain(`nonce="${nonce}"`);
+    const asset = /src="(\/_next\/static\/[^"]+\.js)"/.exec(home.body)?.[1];
+    expect(asset).toBeTruthy();
+    expectSecurityHeaders(await get(asset!), "static file (next start)");
+    expectSecurityHeaders(await get("/api/v1/categories"), "route handler (next start)");
+    expectSecurityHeaders(await get("/api/health/live"), "probe (next start)");
+    expectSecurityHeaders(await get("/masuk"), "sign-in page (next start)");
+    expectSecurityHeaders(await get("/tidak-ada"), "not found (next start)");
+  } finally {
+    child.kill("SIGKILL");
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });

@@ -65,21 +65,24 @@ async function createAccount(admin: Page, email: string): Promise<string> {
   return (await form.getByTestId("one-time-password").innerText()).trim();
 }
 
-test("signing out ends the session on the server: the cookie, even a copy of it, is refused", async ({ pageAs, playwright, baseURL }) => {
-  test.setTimeout(120_000);
-  // Its own account: signing out ends every session of the account, and the demo accounts'
-  // saved sessions serve the other specs.
+test("signing out ends this session on the server (a copy of its cookie is refused), not the account's other devices; 'sign out on every device' ends them all", async ({ pageAs, playwright, baseURL }) => {
+  test.setTimeout(180_000);
+  // Its own account, so the demo accounts' saved sessions serve the other specs.
   const email = `keluar.${Date.now().toString(36)}@pintu.test`;
   const password = await createAccount(await pageAs("admin"), email);
+  // Two devices (two browser contexts) signed in to the same account.
   const page = await pageAs("citizen");
   await signIn(page, email, password);
   await expect(page).toHaveURL(/\/petugas\/kotak-masuk$/);
   await page.screenshot({ path: test.info().outputPath("signed-in.png"), fullPage: true });
+  const other = await pageAs("citizen");
+  await signIn(other, email, password);
+  await expect(other).toHaveURL(/\/petugas\/kotak-masuk$/);
   // A signed-in staff member visiting /masuk goes to their workspace.
   await page.goto("/masuk");
   await expect(page).toHaveURL(/\/petugas\/kotak-masuk$/);
 
-  // Someone copies the session cookie (a shared computer, a leaked HAR file…).
+  // Someone copies the first device's session cookie (a shared computer, a leaked HAR file…).
   const copy = await playwright.request.newContext({ baseURL, storageState: await page.context().storageState() });
   const inbox = () => copy.get("/petugas/kotak-masuk", { maxRedirects: 0 });
   expect((await inbox()).status()).toBe(200);
@@ -90,11 +93,24 @@ test("signing out ends the session on the server: the cookie, even a copy of it,
   await page.goto("/petugas");
   await expect(page).toHaveURL(/\/masuk$/);
   expect((await page.context().cookies()).map((c) => c.name)).not.toContain("authjs.session-token");
-  // The copy no longer works either.
+  // The copy no longer works either, nor does asking next-auth to renew it.
   const after = await inbox();
   expect(after.status()).toBeGreaterThanOrEqual(300);
   expect(after.headers()["location"]).toMatch(/\/masuk$/);
+  expect(await (await copy.get("/api/auth/session")).json()).toBeNull();
   await copy.dispose();
+
+  // The other device is still signed in; from its account page it ends every session.
+  await other.goto("/petugas/kotak-masuk");
+  await expect(other).toHaveURL(/\/petugas\/kotak-masuk$/);
+  const otherCopy = await playwright.request.newContext({ baseURL, storageState: await other.context().storageState() });
+  await other.goto("/petugas/akun");
+  await other.screenshot({ path: test.info().outputPath("account-devices.png"), fullPage: true });
+  await main(other).getByRole("button", { name: "Keluar dari semua perangkat" }).click();
+  await expect(other).toHaveURL(/\/masuk$/);
+  const refused = await otherCopy.get("/petugas/kotak-masuk", { maxRedirects: 0 });
+  expect(refused.headers()["location"]).toMatch(/\/masuk$/);
+  await otherCopy.dispose();
 });
 
 test("an account's life: created by the admin, its password changed (other sessions end), reset and deactivated", async ({ pageAs }) => {

@@ -71,12 +71,14 @@ export function drainable(server: Server): DrainableServer {
     socket.once("close", () => connections.delete(socket));
   });
   server.on("request", (req, res) => {
-    const c = connections.get(req.socket);
+    // Kept here: once the answer is done, the request no longer holds its socket.
+    const socket = req.socket;
+    const c = connections.get(socket);
     if (!c) return;
     c.active++;
     res.once("close", () => {
       c.active--;
-      c.readAtRest = req.socket.bytesRead;
+      c.readAtRest = socket.bytesRead;
     });
   });
 

@@ -17,6 +17,7 @@ import { requestProblem, sendRefusal } from "../server/request-guard";
 import { applySecurityHeaders, isHttps, tileOrigins } from "../server/security-headers";
 import { seedSimDemo } from "../lapor-sim/demo";
 import { createLaporSim, randomSecret, SIM_DEFAULTS } from "../lapor-sim/server";
+import { loadActionIds, watchActionBody } from "./action-body";
 import { authSecretFor } from "./auth-secret";
 import { buildIfNeeded } from "./build-if-needed";
 import { requestEntry } from "./http-entry";
@@ -123,14 +124,16 @@ async function serve(e: Env, runJobs: boolean) {
   await app.prepare();
   const handler = app.getRequestHandler();
   const tiles = tileOrigins(e.MAP_TILE_URL);
+  const actionIds = loadActionIds(root);
   const entry = { root, trust: e.TRUST_PROXY, db: handle.db, postgres: handle.kind === "postgres", metricsToken: e.METRICS_TOKEN };
-  const server = createServer(requestEntry(entry, (req, res) => {
+  const serveRequest = requestEntry(entry, (req, res) => {
     closeConnectionWhenStopping(req, res);
-    applySecurityHeaders(req, res, isHttps(req, e.PUBLIC_BASE_URL), tiles);
     // The demo's LAPOR simulator is another program that happens to share the port.
     if (sim && req.url?.startsWith(`${SIM_MOUNT}/`)) return void sim.handle(req, res, req.url.slice(SIM_MOUNT.length));
     const refusal = requestProblem(req);
     if (refusal) return void sendRefusal(req, res, refusal);
+    // A server action's body that Next cannot decode: 400, not Next's 500.
+    watchActionBody(req, res, actionIds);
     // The JSON API's and the SMS gateway's many small requests skip Next's pipeline.
     const fast = fastRoute(req);
     if (fast) return void serveFast(req, res, handle.db, fast);
@@ -138,7 +141,12 @@ async function serve(e: Env, runJobs: boolean) {
     const render = e.LIGHT_PAGES && isLightPage(req) ? () => serveLight(req, res, () => void handler(req, res)) : () => void handler(req, res);
     if (pages?.handles(req)) return void pages.serve(req, res, render);
     render();
-  }));
+  });
+  // The security headers go on every answer, /metrics (answered by the request entry) included.
+  const server = createServer((req, res) => {
+    applySecurityHeaders(req, res, isHttps(req, e.PUBLIC_BASE_URL), tiles);
+    serveRequest(req, res);
+  });
   const serving = drainable(server);
   server.keepAliveTimeout = 65_000;
   server.on("error", (err) => {

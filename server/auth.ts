@@ -1,9 +1,10 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { headers } from "next/headers";
 import { z } from "zod";
-import { findUserByEmail } from "@/db/queries/users";
+import { findUserByEmail, isSessionRevoked } from "@/db/queries/users";
 import { clientAddress } from "./client-address";
 import { getDb } from "./db";
 import { log } from "./log";
@@ -12,6 +13,8 @@ import { verifyPassword } from "./passwords";
 import { throttledCheck } from "./signin-throttle";
 
 export const THROTTLED = "throttled";
+/** How long a session lasts after its last use (its cookie's lifetime). */
+export const SESSION_MAX_AGE_S = 8 * 60 * 60;
 
 /** A refusal without checking the password; `code` carries the minutes to wait ("throttled-2"). */
 class ThrottledSignin extends CredentialsSignin {
@@ -51,7 +54,7 @@ async function authenticate(raw: unknown, address: string, now = new Date()) {
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: env().AUTH_SECRET,
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60, updateAge: 15 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S, updateAge: 15 * 60 },
   // Behind an https proxy the session cookie is `Secure` (`__Secure-` prefix) whatever scheme the
   // proxy used to reach us; without PUBLIC_BASE_URL next-auth judges by the request.
   ...(env().PUBLIC_BASE_URL?.startsWith("https:") ? { useSecureCookies: true } : {}),
@@ -75,17 +78,23 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
-    jwt: ({ token, user }) => {
+    // Each sign-in starts a session with its own id; a signed-out session's id is refused here,
+    // on every read of the cookie, so a copy of it is neither accepted nor renewed.
+    jwt: async ({ token, user }) => {
       if (user?.id) {
         token.uid = Number(user.id);
         token.epoch = (user as { epoch?: number }).epoch ?? 0;
+        token.sid = randomUUID();
+        return token;
       }
+      if (typeof token.sid === "string" && (await isSessionRevoked(getDb(), token.sid))) return null;
       return token;
     },
     session: ({ session, token }) => {
-      const s = session as { uid?: number; epoch?: number };
+      const s = session as { uid?: number; epoch?: number; sid?: string };
       s.uid = typeof token.uid === "number" ? token.uid : undefined;
       s.epoch = typeof token.epoch === "number" ? token.epoch : 0;
+      s.sid = typeof token.sid === "string" ? token.sid : undefined;
       return session;
     },
   },

@@ -2,14 +2,15 @@ import { createHash, randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 /**
- * The security headers of every response of the production server (scripts/start.ts): pages,
+ * The security headers of every response of the production server (scripts/start.ts; under
+ * `next start` and `next dev`, proxy.ts sets the same): pages,
  * route handlers, the fast paths, files and exports, static assets (issue 12 item 3; README
  * "Security"). Set before anything answers, so no kind of response can miss them; a route that
  * needs a stricter value (the JSON lookup's `Referrer-Policy: no-referrer`) sets its own over it.
  */
 
 /** Same for every response. */
-const FIXED: [string, string][] = [
+export const FIXED_HEADERS: readonly (readonly [string, string])[] = [
   ["x-content-type-options", "nosniff"],
   // Old browsers' form of `frame-ancestors 'none'`: no page of Pintu may be framed (clickjacking).
   ["x-frame-options", "DENY"],
@@ -18,7 +19,7 @@ const FIXED: [string, string][] = [
   ["referrer-policy", "strict-origin-when-cross-origin"],
 ];
 
-const HSTS = "max-age=31536000; includeSubDomains";
+export const HSTS = "max-age=31536000; includeSubDomains";
 
 /**
  * The Content-Security-Policy. Scripts: our own files and the inline scripts Next writes, allowed
@@ -51,6 +52,11 @@ export function tileOrigins(tileUrl: string | undefined): string[] {
   }
 }
 
+/** The policy with a fresh nonce for Next's inline scripts (and the map tiles' origin for images). */
+export function noncePolicy(https: boolean, imgSources: string[] = []): string {
+  return contentSecurityPolicy([`'nonce-${randomBytes(16).toString("base64")}'`], https, imgSources);
+}
+
 /** Served over https: the public address is https, or the proxy in front says the client used it. */
 export function isHttps(req: IncomingMessage, publicBaseUrl: string | undefined): boolean {
   if (publicBaseUrl?.startsWith("https:")) return true;
@@ -64,11 +70,11 @@ export function isHttps(req: IncomingMessage, publicBaseUrl: string | undefined)
  * request's Content-Security-Policy header (the mechanism Next documents for its proxy).
  */
 export function applySecurityHeaders(req: IncomingMessage, res: ServerResponse, https: boolean, imgSources: string[] = []): void {
-  const policy = contentSecurityPolicy([`'nonce-${randomBytes(16).toString("base64")}'`], https, imgSources);
+  const policy = noncePolicy(https, imgSources);
   req.headers["content-security-policy"] = policy;
   delete req.headers["content-security-policy-report-only"];
   res.setHeader("content-security-policy", policy);
-  for (const [name, value] of FIXED) res.setHeader(name, value);
+  for (const [name, value] of FIXED_HEADERS) res.setHeader(name, value);
   if (https) res.setHeader("strict-transport-security", HSTS);
 }
 

@@ -1,6 +1,6 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, lt, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { opds, users } from "../schema";
+import { opds, revokedSessions, users } from "../schema";
 
 /** A staff account with its OPD, by email (case-insensitive). */
 export async function findUserByEmail(db: Db, email: string) {
@@ -16,4 +16,19 @@ export async function findStaffById(db: Db, id: number) {
     .leftJoin(opds, eq(opds.id, users.opdId))
     .where(eq(users.id, id));
   return row ?? null;
+}
+
+/**
+ * Ends one session (signing out): its id is refused until `expiresAt`, when every copy of its
+ * cookie has expired anyway. Rows already past their expiry are deleted on the way.
+ */
+export async function revokeSession(db: Db, sid: string, userId: number, expiresAt: Date): Promise<void> {
+  await db.delete(revokedSessions).where(lt(revokedSessions.expiresAt, sql`now()`));
+  await db.insert(revokedSessions).values({ sid, userId, expiresAt }).onConflictDoNothing();
+}
+
+/** Whether this session was signed out. */
+export async function isSessionRevoked(db: Db, sid: string): Promise<boolean> {
+  const [row] = await db.select({ sid: revokedSessions.sid }).from(revokedSessions).where(eq(revokedSessions.sid, sid)).limit(1);
+  return row !== undefined;
 }

@@ -5,6 +5,7 @@ import { NOTIFY_EMAIL_MODES, users } from "@/db/schema";
 import { getDb } from "@/server/db";
 import { env } from "@/server/env";
 import { requireStaff } from "@/server/staff";
+import { signOutEverywhereAction } from "../actions";
 import { changePassword, setNotifyEmail } from "./actions";
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ error?: string; done?: string; minutes?: string; notif?: string }> }) {
@@ -50,6 +51,13 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         </fieldset>
         <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white">{tn("submit")}</button>
       </form>
+      <section aria-labelledby="devices" className="space-y-2 border-t border-slate-200 pt-4">
+        <h2 id="devices" className="text-lg font-semibold text-brand-800">{t("devicesTitle")}</h2>
+        <p className="text-slate-700">{t("devicesLead")}</p>
+        <form action={signOutEverywhereAction}>
+          <button type="submit" className="min-h-11 rounded-md border border-red-700 px-4 py-2 font-semibold text-red-800">{t("signOutEverywhere")}</button>
+        </form>
+      </section>
     </section>
   );
 }
