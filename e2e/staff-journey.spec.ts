@@ -271,6 +271,9 @@ test("the coordinator merges a duplicate into its primary and undoes it", async 
   await expect(main(visitor)).toContainText(`Aduan ini digabung dengan aduan ${primary.trackingCode} yang sedang ditangani.`);
   await expect(main(visitor).getByRole("region", { name: `Perkembangan aduan ${primary.trackingCode}` })).toContainText("Aduan diterima melalui Situs web.");
   await expect(main(visitor).getByRole("link", { name: `Buka aduan ${primary.trackingCode}` })).toBeVisible();
+  await shot(visitor, "merged-reporter");
+  await visitor.setViewportSize({ width: 390, height: 844 });
+  await shot(visitor, "merged-reporter-phone");
 
   // Undo: the duplicate is a complaint of its own again, back in the queue.
   await coordinator.goto(`/petugas/aduan/${duplicate.trackingCode}`);
