@@ -2,12 +2,12 @@ import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { openDb } from "../db/client";
 import { migrateDb } from "../db/migrate";
-import { sweepSla, type SweepResult } from "../db/queries/sla-sweep";
+import { sweepSla, type SweepResult } from "../server/sla-sweep";
 import { emit, log, round, waitQuiet } from "./harness";
 import { completeSynthetic } from "./synthetic";
 
 /**
- * `sla_sweep`: the SLA sweep (db/queries/sla-sweep.ts) over every open complaint of the
+ * `sla_sweep`: the SLA sweep (server/sla-sweep.ts: marks in SQL, auto-closes through the executor) over every open complaint of the
  * synthetic database `npm run bench:seed` fills (default pintu_bench on the bench server;
  * BENCH_SLA_DATABASE_URL picks another). Measured inside one transaction that is rolled back,
  * so the shared synthetic data stays as it was: first the sweep that finds every clock already

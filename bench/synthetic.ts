@@ -8,7 +8,7 @@ import { openDb } from "../db/client";
 import { opds, users } from "../db/schema";
 import { prepareDb } from "../db/seed";
 import { seedHolidays } from "../db/seed/holidays";
-import { hashPassword } from "../server/passwords";
+import { hashPassword } from "@/lib/passwords";
 import { NAMES, PLACES, SUBJECTS } from "./payloads";
 import { BACKFILL } from "../db/citizen-backfill";
 import { migrationStatements } from "../db/pending-migrations";
@@ -220,7 +220,7 @@ async function citizenClocks(sql: postgres.Sql) {
 async function fillSlaFacts(url: string) {
   const handle = openDb({ url, poolSize: 1 });
   try {
-    await refreshSlaFacts(handle.db, new Date());
+    await refreshSlaFacts(handle.db, new Date(), "Asia/Jakarta");
   } finally {
     await handle.close();
   }

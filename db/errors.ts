@@ -74,9 +74,6 @@ export function wasNeverSent(err: unknown): boolean {
   return codes(err).some((c) => NEVER_SENT_CODES.has(c) || c === "08001" || c === "08004");
 }
 
-/** How long a client should wait before trying again after a connection error (seconds). */
-export const DB_RETRY_AFTER_SECONDS = 5;
-
 /**
  * The digest a page error carries when the database was unreachable: Next keeps an error's own
  * `digest` (it hashes the others), so `app/error.tsx` can say "try again in a moment" rather than

@@ -27,3 +27,12 @@ export function rowsOf<T>(result: unknown): T[] {
 
 /** A timestamp parameter typed explicitly, so both drivers bind it the same way. */
 export const ts = (d: Date): SQL => sql`${d.toISOString()}::timestamptz`;
+
+/**
+ * A time zone name as a SQL literal (`'Asia/Makassar'`), for `at time zone` in statements built
+ * once per call. Only IANA-style names pass; anything else is a programming error.
+ */
+export function zoneSql(timeZone: string): SQL {
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(timeZone)) throw new Error(`not a time zone name: ${timeZone}`);
+  return sql.raw(`'${timeZone}'`);
+}

@@ -27,3 +27,14 @@ export const staffAccountSchema = z
     if (!needsOpd && v.opdCode) ctx.addIssue({ code: "custom", path: ["opdCode"], message: "opdNotApplicable" });
   });
 
+
+/** A staff member's own password: at least this many characters (and at most 1024, argon2's input stays small). */
+const PASSWORD_MIN = 10;
+
+/**
+ * The password policy, as the "change my password" form checks it. Messages are catalogue keys
+ * under `staff.account`: "weak" (too short or too long), "mismatch" (typed twice differently).
+ */
+export const passwordChangeSchema = z
+  .object({ current: z.string().max(1024, "wrong"), next: z.string().min(PASSWORD_MIN, "weak").max(1024, "weak"), confirm: z.string() })
+  .refine((v) => v.next === v.confirm, { path: ["confirm"], message: "mismatch" });

@@ -1,7 +1,7 @@
 import type { APIRequestContext } from "@playwright/test";
 import { fileComplaint, unique } from "./support/data";
 import { E2E_SMS_KEY } from "./support/kannel-config";
-import { actionIdIn, authFile, expect, html, outcome, postAction, publicState, staffAction, staffState, test, type Who } from "./support/staff";
+import { actionIdIn, authFile, expect, formFieldsIn, html, outcome, postAction, postForm, publicState, staffAction, staffState, test, type Who } from "./support/staff";
 
 /**
  * The authorisation matrix, checked over plain HTTP with each role's session: every staff page
@@ -164,17 +164,23 @@ test("crafted workflow actions outside a role's rights change nothing", async ({
 test("only an administrator can change the working calendar, however the request is crafted", async ({ requestAs }) => {
   const admin = await requestAs("admin");
   const page = await html(admin, "/petugas/kalender");
-  const addId = actionIdIn(page, 'name="kind"');
+  const addForm = formFieldsIn(page, 'name="kind"');
   const day = "2099-06-15";
-  const fields = { day, name: "Libur uji wewenang", kind: "local", year: "2099" };
+  const fields = { day, name: "Libur uji wewenang", kind: "local" };
   for (const who of ["coordinator", "disdukcapil", "kepala-disdukcapil", "auditor", "citizen"] as const) {
-    const got = outcome(await postAction(await requestAs(who), origin, "/petugas/kalender", addId, fields));
+    const got = outcome(await postForm(await requestAs(who), origin, "/petugas/kalender", addForm, fields));
     expect(got, who).toBe(who === "citizen" ? "→/masuk" : "404");
   }
   expect(await html(admin, "/petugas/kalender?year=2099")).not.toContain("Libur uji wewenang");
   // The same post by the administrator goes through, and removing the day again too.
   // (No open complaint's deadline spans 2099: none moved.)
-  expect(outcome(await postAction(admin, origin, "/petugas/kalender", addId, fields))).toBe(`→/petugas/kalender?year=2099&added=${day}&moved=0`);
+  // A mistake comes back to the form (no JavaScript needed) with what was typed, not in the URL.
+  const wrong = await postForm(admin, origin, "/petugas/kalender", addForm, { ...fields, name: "L" });
+  expect(wrong.status()).toBe(200);
+  const wrongPage = await wrong.text();
+  expect(wrongPage).toContain('value="2099-06-15"');
+  expect(wrongPage).toContain("Isi keterangan (2–100 karakter).");
+  expect(outcome(await postForm(admin, origin, "/petugas/kalender", addForm, fields))).toBe(`→/petugas/kalender?year=2099&added=${day}&moved=0`);
   const withDay = await html(admin, "/petugas/kalender?year=2099");
   expect(withDay).toContain("Libur uji wewenang");
   const removeId = actionIdIn(withDay, `value="${day}"`);

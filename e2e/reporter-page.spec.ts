@@ -1,4 +1,5 @@
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import sharp from "sharp";
 import { fileComplaint, unique } from "./support/data";
 import { ComplaintFormPage, ReceiptView, snapshot } from "./support/pages";
 
@@ -133,4 +134,28 @@ test("public pages carry no script they do not need; /lapor only its small islan
     expect(await page.evaluate(() => "__next_f" in window)).toBe(false);
   }
   await snapshot(page, testInfo, "lapor-light");
+});
+
+test("a photo's recorded position becomes the point only when the reporter ticks it", async ({ page }, testInfo) => {
+  // A JPEG whose EXIF says it was taken at 1.128833 N, 104.053 E (Batam Centre).
+  const photo = await sharp({ create: { width: 32, height: 32, channels: 3, background: "#7a7" } })
+    .jpeg()
+    .withExif({ IFD3: { GPSLatitudeRef: "N", GPSLatitude: "1/1 7/1 4380/100", GPSLongitudeRef: "E", GPSLongitude: "104/1 3/1 1080/100" } })
+    .toBuffer();
+  const file = async (tick: boolean) => {
+    const form = new ComplaintFormPage(page);
+    await form.goto();
+    await form.fillRequired(`Pohon tumbang ${unique()}`);
+    await form.attachments.setInputFiles({ name: "pohon.jpg", mimeType: "image/jpeg", buffer: photo });
+    if (tick) await main(page).getByRole("checkbox", { name: "Ambil titik dari foto" }).check();
+    await form.submit.click();
+    const { link } = await new ReceiptView(page).read();
+    await page.goto(link);
+    await expect(main(page).getByText("Anda melihat aduan ini dengan tautan pribadi pelapor.")).toBeVisible();
+  };
+  await file(true);
+  await expect(main(page).getByText("1.128833, 104.053000")).toBeVisible();
+  await snapshot(page, testInfo, "photo-position");
+  await file(false);
+  await expect(main(page).getByText("Titik lokasi")).toHaveCount(0);
 });

@@ -9,7 +9,7 @@ import { definePeriodic } from "./registry";
  */
 definePeriodic("sla.facts", { everyMs: () => env().SLA_STATS_SECONDS * 1000, leaseMs: 30 * 60_000 }, async ({ db, state, log }) => {
   const started = Date.now();
-  const { written, ...next } = await refreshSlaFacts(db, new Date(), state as FactsState);
+  const { written, ...next } = await refreshSlaFacts(db, new Date(), env().PINTU_TIME_ZONE, state as FactsState);
   if (written > 0) log("sla.facts: refreshed", { rows: written, ms: Date.now() - started });
   // The facts' version: public statistics are recomputed exactly when it moves (server/public-stats.ts).
   return { ...next, changedAt: written > 0 ? new Date().toISOString() : (state.changedAt ?? null) };

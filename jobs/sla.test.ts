@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { sweepSla } from "@/db/queries/sla-sweep";
+import { sweepSla } from "@/server/sla-sweep";
 import { complaintEvents, complaints, opds, outbox, users } from "@/db/schema";
 import { slaMarks, staffNotifications } from "@/db/schema-sla";
 import { testDatabases, type TestDatabase } from "@/db/testing";

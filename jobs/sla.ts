@@ -1,5 +1,5 @@
-import { sweepSla } from "../db/queries/sla-sweep";
 import { env } from "../server/env";
+import { sweepSla } from "../server/sla-sweep";
 import { metrics } from "../server/metrics/registry";
 import { definePeriodic } from "./registry";
 

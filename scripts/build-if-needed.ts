@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "components", "db", "domain", "server", "messages", "i18n", "integrations", "jobs", "islands"];
+const SOURCES = ["app", "components", "db", "domain", "lib", "server", "messages", "i18n", "integrations", "jobs", "islands"];
 const FILES = ["next.config.mjs", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "tsconfig.build.json"];
 
 function walk(dir: string, out: string[]): void {

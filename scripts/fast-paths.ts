@@ -3,7 +3,7 @@ import type { Db } from "../db/client";
 import { isConnectionError } from "../db/errors";
 import { createComplaintResponse, complaintJsonResponse } from "../server/api/complaints";
 import { open311Http } from "../server/open311/http";
-import { serviceUnavailable } from "../server/errors";
+import { serviceUnavailable } from "@/lib/errors";
 import { smsInboundResponse } from "../server/sms/http";
 import { MAX_BODY_BYTES } from "../server/submission";
 

@@ -3,7 +3,7 @@ import { openDb } from "../db/client";
 import { CLI_ACTOR } from "../db/queries/audit";
 import { migrateDb } from "../db/migrate";
 import { env } from "../server/env";
-import { ValidationError } from "../server/errors";
+import { ValidationError } from "@/lib/errors";
 import { createOpen311Key } from "../server/open311/keys";
 import { runScript, UsageError } from "./run-script";
 

@@ -3,7 +3,7 @@ import { openDb } from "../db/client";
 import { migrateDb } from "../db/migrate";
 import { ROLES } from "../domain/complaint-status";
 import { env } from "../server/env";
-import { ValidationError } from "../server/errors";
+import { ValidationError } from "@/lib/errors";
 import { CLI_ACTOR } from "../db/queries/audit";
 import { createStaffAccount } from "../server/users";
 import { runScript, UsageError } from "./run-script";

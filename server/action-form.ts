@@ -1,6 +1,6 @@
 import "server-only";
 import { ACTIONS, type Action } from "@/domain/workflow";
-import { AppError, ValidationError } from "./errors";
+import { AppError, ValidationError } from "@/lib/errors";
 import { log } from "./log";
 
 /** The action named by a submitted form, or null when it names none. */

@@ -1,7 +1,7 @@
 import exifReader from "exif-reader";
 import sharp from "sharp";
 import { checkAttachments, type CheckedFile, type IncomingFile } from "./attachments";
-import { ValidationError } from "./errors";
+import { ValidationError } from "@/lib/errors";
 import { sha256 } from "./secrets";
 
 /** A checked attachment as stored: photos without their metadata (unless kept), with a thumbnail. */

@@ -9,7 +9,7 @@ import { clientAddress } from "./client-address";
 import { getDb } from "./db";
 import { log } from "./log";
 import { env } from "./env";
-import { verifyPassword } from "./passwords";
+import { verifyPassword } from "@/lib/passwords";
 import { throttledCheck } from "./signin-throttle";
 
 export const THROTTLED = "throttled";

@@ -4,6 +4,7 @@ import type { AuditActor } from "@/db/queries/audit";
 import { addHoliday, removeHoliday, setCategoryPolicy } from "@/db/queries/calendar";
 import type { Db } from "@/db/client";
 import { DEFAULT_SLA, type SlaClock } from "@/domain/sla";
+import { env } from "./env";
 import { invalidateReference } from "./reference";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => {
@@ -12,7 +13,7 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => {
 });
 
 /** An administrator's new non-working day. */
-const holidayInputSchema = z.object({
+export const holidayInputSchema = z.object({
   day,
   name: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().min(2).max(100)),
   kind: z.enum(["national", "cuti_bersama", "local"]),
@@ -20,7 +21,8 @@ const holidayInputSchema = z.object({
 
 /** Working days per clock: an integer 1–60, or nothing (the default). */
 const days = z.preprocess((v) => (v === "" || v === null || v === undefined ? undefined : v), z.coerce.number().int().min(1).max(60).optional());
-const policyInputSchema = z.object({ verification: days, firstResponse: days, resolution: days, autoClose: days });
+/** A category's overrides (the form's four fields). */
+export const policyInputSchema = z.object({ verification: days, firstResponse: days, resolution: days, autoClose: days });
 
 export type CalendarResult = { ok: true; day?: string; name?: string; moved?: number } | { ok: false; errors: string[] };
 
@@ -33,7 +35,7 @@ export type CalendarResult = { ok: true; day?: string; name?: string; moved?: nu
 export async function addCalendarDay(db: Db, input: Record<string, unknown>, actor: AuditActor): Promise<CalendarResult> {
   const parsed = holidayInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: [...new Set(parsed.error.issues.map((i) => String(i.path[0])))] };
-  const done = await addHoliday(db, parsed.data, actor);
+  const done = await addHoliday(db, parsed.data, actor, env().PINTU_TIME_ZONE);
   if (!done) return { ok: false, errors: ["exists"] };
   invalidateReference(db);
   return { ok: true, day: parsed.data.day, moved: done.moved };
@@ -43,7 +45,7 @@ export async function addCalendarDay(db: Db, input: Record<string, unknown>, act
 export async function removeCalendarDay(db: Db, input: unknown, actor: AuditActor): Promise<CalendarResult> {
   const parsed = day.safeParse(input);
   if (!parsed.success) return { ok: false, errors: ["day"] };
-  const done = await removeHoliday(db, parsed.data, actor);
+  const done = await removeHoliday(db, parsed.data, actor, env().PINTU_TIME_ZONE);
   if (!done) return { ok: false, errors: ["missing"] };
   invalidateReference(db);
   return { ok: true, day: parsed.data, moved: done.moved };

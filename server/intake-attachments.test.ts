@@ -6,7 +6,7 @@ import { attachments, complaintEvents, complaints } from "@/db/schema";
 import { countRows, testDatabases, type TestDatabase } from "@/db/testing";
 import { EXE, JPEG, PDF, PNG, rejection, validComplaint, wib } from "@/test/fixtures";
 import type { IncomingFile } from "./attachments";
-import { ValidationError } from "./errors";
+import { ValidationError } from "@/lib/errors";
 import { intakeComplaint } from "./intake";
 
 const NOW = wib("2026-03-02 10:00");

@@ -5,7 +5,7 @@ import { complaints, idempotencyKeys } from "@/db/schema";
 import { countRows, testDatabases, type TestDatabase } from "@/db/testing";
 import { JPEG, PNG, rejection, validComplaint, wib } from "@/test/fixtures";
 import type { IncomingFile } from "./attachments";
-import { AppError, ValidationError } from "./errors";
+import { AppError, ValidationError } from "@/lib/errors";
 import { intakeComplaint } from "./intake";
 
 const NOW = wib("2026-03-02 10:00");

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { categories, complaintEvents, complaints, holidays, kecamatan, kelurahan, opds, externalInstitutions, outbox, users } from "@/db/schema";
 import { countRows, testDatabases, type TestDatabase } from "@/db/testing";
 import { rejection, validComplaint, wib } from "@/test/fixtures";
-import { ValidationError } from "./errors";
+import { ValidationError } from "@/lib/errors";
 import { intakeComplaint, type IntakeRequest } from "./intake";
 import { invalidateReference } from "./reference";
 

@@ -11,7 +11,7 @@ import { makeTrackingCode } from "@/domain/tracking-code";
 import { localDate } from "@/domain/working-days";
 import { prepareFiles } from "./attachment-images";
 import { checkAttachments, type IncomingFile } from "./attachments";
-import { idempotencyConflict, ValidationError } from "./errors";
+import { idempotencyConflict, ValidationError } from "@/lib/errors";
 import { metrics } from "./metrics/registry";
 import { reference, type Reference } from "./reference";
 import { routeComplaint } from "./routing";

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { auditLog, complaints, outbox } from "@/db/schema";
 import { writeAudit, type AuditActor } from "@/db/queries/audit";
 import { parseLaporExport, trackingCodeIn, type LaporRecord, type RowError } from "@/domain/lapor-import";
-import { ValidationError } from "./errors";
+import { ValidationError } from "@/lib/errors";
 import { intakeComplaint } from "./intake";
 import { mappingLookup } from "./lapor-mappings";
 import { reference } from "./reference";

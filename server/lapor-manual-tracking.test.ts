@@ -6,7 +6,7 @@ import { testDatabases, type TestDatabase } from "@/db/testing";
 import { pollOnce } from "@/integrations/lapor/inbound";
 import { startLaporSim, type LaporSim } from "@/lapor-sim/server";
 import { validComplaint, testActor } from "@/test/fixtures";
-import { ValidationError } from "./errors";
+import { ValidationError } from "@/lib/errors";
 import { intakeComplaint } from "./intake";
 
 /**

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { writeAudit, type AuditActor } from "@/db/queries/audit";
 import { laporMappings } from "@/db/schema-lapor";
 import { MAPPING_KINDS, parseLaporId, type MappingKind } from "@/domain/lapor-ops";
-import { ValidationError } from "./errors";
+import { ValidationError } from "@/lib/errors";
 import { reference, type Reference } from "./reference";
 
 export type Mapping = { kind: MappingKind; localCode: string; laporId: string; updatedAt: Date };

@@ -7,7 +7,7 @@ import { channelHalts, jobLeases } from "@/db/schema-worker";
 import { testDatabases, type TestDatabase } from "@/db/testing";
 import type { Role } from "@/domain/complaint-status";
 import { validComplaint, wib, testActor } from "@/test/fixtures";
-import { ValidationError } from "./errors";
+import { ValidationError } from "@/lib/errors";
 import { intakeComplaint } from "./intake";
 import { buildExport, exportCsv } from "./lapor-export";
 import { deleteMapping, listMappings, setMapping } from "./lapor-mappings";

@@ -6,7 +6,7 @@ import { localDate } from "@/domain/working-days";
 import { getDb } from "./db";
 import { reference } from "./reference";
 import { region } from "./region";
-import { TIME_ZONE } from "./sla-board";
+import { env } from "./env";
 
 type PublicRow = { key: string | null; code: string | null; name: string | null; figures: Figures };
 
@@ -23,7 +23,7 @@ export type PublicStatsView = {
 };
 
 async function compute(db: Db, year: number, now: Date): Promise<PublicStatsView> {
-  const { start, end } = periodBounds(`${year}-01-01`, `${year}-12-31`, TIME_ZONE);
+  const { start, end } = periodBounds(`${year}-01-01`, `${year}-12-31`, env().PINTU_TIME_ZONE);
   const [stats, ref, years] = await Promise.all([publicStats(db, start, end), reference(db), yearsWithComplaints(db)]);
   const names: Record<PublicDimension, (key: string) => { code: string | null; name: string | null }> = {
     opd: (k) => {
@@ -47,7 +47,7 @@ async function compute(db: Db, year: number, now: Date): Promise<PublicStatsView
     ]),
   ) as PublicStatsView["by"];
   const top = by.category.find((r) => r.key !== null && r.name !== null);
-  const thisYear = Number(localDate(now, TIME_ZONE).slice(0, 4));
+  const thisYear = Number(localDate(now, env().PINTU_TIME_ZONE).slice(0, 4));
   return {
     region: region().name,
     year,
@@ -93,7 +93,7 @@ export async function publicStatsView(year: number, db: Db = getDb()): Promise<P
 
 /** The year a request asks for: a 4-digit year between 2000 and this year, else null. */
 export function parseYear(value: string | string[] | undefined | null, now: Date): number | null {
-  const thisYear = Number(localDate(now, TIME_ZONE).slice(0, 4));
+  const thisYear = Number(localDate(now, env().PINTU_TIME_ZONE).slice(0, 4));
   if (value === undefined || value === null || value === "") return thisYear;
   const s = Array.isArray(value) ? value[0] : value;
   if (!s || !/^\d{4}$/.test(s)) return null;

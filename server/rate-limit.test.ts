@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rateLimits } from "@/db/schema";
 import { testDatabases, type TestDatabase } from "@/db/testing";
 import { rejection } from "@/test/fixtures";
-import { AppError } from "./errors";
+import { AppError } from "@/lib/errors";
 import { enforceRateLimit } from "./rate-limit";
 
 const at = (iso: string) => new Date(iso);

@@ -1,7 +1,7 @@
 import { lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rateLimits } from "@/db/schema";
-import { rateLimited } from "./errors";
+import { rateLimited } from "@/lib/errors";
 
 /**
  * Counts one hit against `bucket` in a fixed window and throws a 429 error past `limit`.

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { sql } from "drizzle-orm";
-import { figuresByOpd, monthlyTrend, openComplaints, openOverview, type BoardScope, type OpenStates } from "@/db/queries/sla-board";
+import { figuresByOpd, monthlyTrend, openComplaints, openOverview, type BoardScope, type OpenStates, type PeriodScope } from "@/db/queries/sla-board";
 import { openShareStates, shareFiguresByOpd, type ShareFigures } from "@/db/queries/opd-clocks";
 import { rowsOf } from "@/db/raw";
 import type { Role } from "@/domain/complaint-status";
@@ -11,7 +11,6 @@ import { monthsEndingWith, NO_OPD, parseBoardParams, periodBounds, type BoardFil
 import { localDate } from "@/domain/working-days";
 import { reference, type Reference } from "./reference";
 
-export const TIME_ZONE = "Asia/Jakarta";
 /** How many breached complaints the board itself lists; the drill-down pages through all. */
 const BREACHED_ON_BOARD = 10;
 
@@ -25,7 +24,7 @@ export type BoardContext = {
   /** The reader's role: what of an anonymous complaint's title they may see. */
   role: Role;
   scope: Omit<BoardScope, "start" | "end">;
-  period: { start: Date; end: Date };
+  period: { start: Date; end: Date; timeZone: string };
   ref: Reference;
 };
 
@@ -38,7 +37,7 @@ export async function boardContext(db: Db, staff: StaffScope, params: BoardParam
   const access = slaBoardScope(staff);
   if (access.kind === "none") throw new Error("boardContext called for a staff member without a board");
   const ownOpd = access.kind === "opd" ? (ref.opds.find((o) => o.id === access.opdId) ?? null) : null;
-  const { filter, problems } = parseBoardParams(params, localDate(now, TIME_ZONE), {
+  const { filter, problems } = parseBoardParams(params, localDate(now, ref.calendar.timeZone), {
     opdCodes: ownOpd ? [ownOpd.code] : ref.opds.map((o) => o.code),
     categoryCodes: ref.categories.map((c) => c.code),
     kecamatanIds: ref.areas.map((k) => k.id),
@@ -56,7 +55,7 @@ export async function boardContext(db: Db, staff: StaffScope, params: BoardParam
     ownOpd: ownOpd ? { id: ownOpd.id, code: ownOpd.code, name: ownOpd.name } : null,
     role: staff.role,
     scope,
-    period: periodBounds(filter.from, filter.to, TIME_ZONE),
+    period: { ...periodBounds(filter.from, filter.to, ref.calendar.timeZone), timeZone: ref.calendar.timeZone },
     ref,
   };
 }
@@ -79,7 +78,7 @@ async function factsVersion(db: Db): Promise<string> {
 }
 
 /** Period figures for the board, computed once per filter and summary version. */
-export async function periodFigures(db: Db, scope: BoardScope, trend: BoardScope): Promise<PeriodFigures> {
+export async function periodFigures(db: Db, scope: PeriodScope, trend: PeriodScope): Promise<PeriodFigures> {
   const key = JSON.stringify([scope, trend]);
   const version = await factsVersion(db);
   let periodCache = periodCaches.get(db);
@@ -109,9 +108,9 @@ export type BoardRow = {
 /** Everything the board shows: per-OPD rows (figures for the period, open clocks now), trend, worst breaches. */
 export async function loadBoard(db: Db, ctx: BoardContext, now: Date) {
   const trendMonths = monthsEndingWith(ctx.filter.to, 12);
-  const trendStart = periodBounds(trendMonths[0]!, ctx.filter.to, TIME_ZONE).start;
+  const trendStart = periodBounds(trendMonths[0]!, ctx.filter.to, ctx.period.timeZone).start;
   const [[figures, trend], open, opdOpen, shares] = await Promise.all([
-    periodFigures(db, { ...ctx.scope, ...ctx.period }, { ...ctx.scope, start: trendStart, end: ctx.period.end }),
+    periodFigures(db, { ...ctx.scope, ...ctx.period }, { ...ctx.scope, start: trendStart, end: ctx.period.end, timeZone: ctx.period.timeZone }),
     openOverview(db, ctx.scope, now, BREACHED_ON_BOARD),
     openShareStates(db, ctx.scope, now),
     shareFiguresByOpd(db, { ...ctx.scope, ...ctx.period }, now),

@@ -1,7 +1,7 @@
 import "server-only";
 import { LIMITS } from "@/domain/complaint-input";
 import type { IncomingFile } from "./attachments";
-import { badRequest } from "./errors";
+import { badRequest } from "@/lib/errors";
 
 /** Multipart/JSON bodies larger than this are refused before parsing: 5 files × 5 MB plus text. */
 export const MAX_BODY_BYTES = LIMITS.maxAttachments * LIMITS.maxAttachmentBytes + 1024 * 1024;

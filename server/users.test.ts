@@ -4,8 +4,8 @@ import { CLI_ACTOR } from "@/db/queries/audit";
 import { auditLog, users } from "@/db/schema";
 import { testDatabases, type TestDatabase } from "@/db/testing";
 import { rejection } from "@/test/fixtures";
-import { type ValidationError } from "./errors";
-import { verifyPassword } from "./passwords";
+import { type ValidationError } from "@/lib/errors";
+import { verifyPassword } from "@/lib/passwords";
 import { createStaffAccount, resetStaffPassword, setStaffActive } from "./users";
 
 describe.each(testDatabases())("staff accounts on $name", (backend) => {

@@ -6,8 +6,8 @@ import { writeAudit, type AuditActor } from "../db/queries/audit";
 import { opds, users } from "../db/schema";
 import { collectFieldErrors } from "../domain/complaint-input";
 import { staffAccountSchema } from "../domain/staff-account";
-import { ValidationError, notFound } from "./errors";
-import { hashPassword } from "./passwords";
+import { ValidationError, notFound } from "@/lib/errors";
+import { hashPassword } from "@/lib/passwords";
 
 /** A password to hand over once; the holder changes it after signing in. */
 const oneTimePassword = () => randomBytes(12).toString("base64url");

@@ -5,7 +5,7 @@ import { laporQuarantine } from "@/db/schema-lapor";
 import { smsMessages } from "@/db/schema-sms";
 import type { Role } from "@/domain/complaint-status";
 import { intakeComplaint } from "@/server/intake";
-import { hashPassword } from "@/server/passwords";
+import { hashPassword } from "@/lib/passwords";
 import { reference } from "@/server/reference";
 import { handleInboundSms } from "@/server/sms/inbound";
 import { validComplaint } from "./fixtures";

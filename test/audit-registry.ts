@@ -69,7 +69,7 @@ export const AUDIT_REGISTRY: Record<string, RegistryEntry> = {
   },
   "app/(staff)/petugas/akun/actions.ts#changePassword": {
     audit: "user.change_password",
-    probe: { as: "auditor", args: async (f) => [f.form({ current: "sandi-lama-uji-123", next: "sandi-baru-uji-456", confirm: "sandi-baru-uji-456" })] },
+    probe: { as: "auditor", args: async (f) => [null, f.form({ current: "sandi-lama-uji-123", next: "sandi-baru-uji-456", confirm: "sandi-baru-uji-456" })] },
   },
   "app/(staff)/petugas/akun/actions.ts#setNotifyEmail": {
     audit: "user.notify_email",
@@ -89,7 +89,7 @@ export const AUDIT_REGISTRY: Record<string, RegistryEntry> = {
   },
   "app/(staff)/petugas/kalender/actions.ts#addDayAction": {
     audit: "calendar.add",
-    probe: { as: "admin", args: async (f) => [f.form({ day: "2033-08-08", name: "Libur uji", kind: "local" })] },
+    probe: { as: "admin", args: async (f) => [null, f.form({ day: "2033-08-08", name: "Libur uji", kind: "local" })] },
   },
   "app/(staff)/petugas/kalender/actions.ts#removeDayAction": {
     audit: "calendar.remove",
@@ -98,7 +98,7 @@ export const AUDIT_REGISTRY: Record<string, RegistryEntry> = {
   },
   "app/(staff)/petugas/kalender/actions.ts#savePolicyAction": {
     audit: "sla_policy.set",
-    probe: { as: "admin", args: async (f) => [f.form({ category: "ADMINDUK", verification: "2", firstResponse: "", resolution: "", autoClose: "" })] },
+    probe: { as: "admin", args: async (f) => [null, f.form({ category: "ADMINDUK", verification: "2", firstResponse: "", resolution: "", autoClose: "" })] },
   },
   "app/(staff)/petugas/integrasi/actions.ts#retryDeadAction": {
     audit: "lapor.retry",

@@ -1,10 +1,17 @@
 import "server-only";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { TZDate } from "@date-fns/tz";
+import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
 
 /** Number, share, duration and rating formatters for the boards, in the reader's language. */
 export async function statFormat(namespace: "sla" | "stats") {
   const format = await getFormatter();
   const t = await getTranslations(namespace);
+  // The region's zone (i18n/request.ts: PINTU_TIME_ZONE): a summary day is a local day there.
+  const timeZone = await getTimeZone();
+  const localMidnight = (isoDay: string) => {
+    const [y, m, d] = isoDay.split("-").map(Number) as [number, number, number];
+    return new TZDate(y, m - 1, d, timeZone);
+  };
   const number = (n: number, digits = 0) => format.number(n, { maximumFractionDigits: digits, minimumFractionDigits: 0 });
   return {
     number,
@@ -14,10 +21,10 @@ export async function statFormat(namespace: "sla" | "stats") {
       return h < 48 ? t("hours", { n: number(h, h < 10 ? 1 : 0) }) : t("days", { n: number(h / 24, 1) });
     },
     rating: (sum: number, count: number) => (count === 0 ? t("none") : t("ratingValue", { mean: number(sum / count, 1), count: number(count) })),
-    month: (isoDay: string) => format.dateTime(new Date(`${isoDay}T00:00:00+07:00`), { month: "short", year: "2-digit", timeZone: "Asia/Jakarta" }),
-    monthLong: (isoDay: string) => format.dateTime(new Date(`${isoDay}T00:00:00+07:00`), { month: "long", year: "numeric", timeZone: "Asia/Jakarta" }),
-    day: (isoDay: string) => format.dateTime(new Date(`${isoDay}T00:00:00+07:00`), { dateStyle: "medium", timeZone: "Asia/Jakarta" }),
-    dateTime: (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Jakarta" }),
+    month: (isoDay: string) => format.dateTime(localMidnight(isoDay), { month: "short", year: "2-digit", timeZone }),
+    monthLong: (isoDay: string) => format.dateTime(localMidnight(isoDay), { month: "long", year: "numeric", timeZone }),
+    day: (isoDay: string) => format.dateTime(localMidnight(isoDay), { dateStyle: "medium", timeZone }),
+    dateTime: (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone }),
   };
 }
 export type StatFormat = Awaited<ReturnType<typeof statFormat>>;

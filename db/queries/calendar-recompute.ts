@@ -1,9 +1,7 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { CLOCK_RULES, runningSql, startSql, type ClockName } from "../../domain/clock-rules";
-import { rowsOf, ts } from "../raw";
-
-const TZ = sql.raw(`'Asia/Jakarta'`);
+import { rowsOf, ts, zoneSql } from "../raw";
 
 /**
  * The running (or paused) clocks of open complaints — complaint or share id, clock, start,
@@ -25,11 +23,11 @@ const CLOCKS = sql.raw(
 );
 
 /** Working-day position of moment `t` on calendar day row `cal` (ordinal `o`, working `w`): the start of working day o is o - 1. */
-const pos = (t: string, cal: string, o: string, w: string) =>
-  sql.raw(`case when not ${cal}.${w} or (${t} at time zone 'Asia/Jakarta')::time = time '23:59:59.999' then ${cal}.${o}
-    else ${cal}.${o} - 1 + extract(epoch from (${t} at time zone 'Asia/Jakarta')::time) / 86400.0 end`);
+const pos = (tz: SQL, t: string, cal: string, o: string, w: string) =>
+  sql`case when not ${sql.raw(`${cal}.${w}`)} or (${sql.raw(t)} at time zone ${tz})::time = time '23:59:59.999' then ${sql.raw(`${cal}.${o}`)}
+    else ${sql.raw(`${cal}.${o}`)} - 1 + extract(epoch from (${sql.raw(t)} at time zone ${tz})::time) / 86400.0 end`;
 /** The moment at position `p` on the new calendar (`wd`: the working day with ordinal ceil(p)). */
-const at = (p: string, wd: string) => sql.raw(`((${wd}.day + (${p} - (ceil(${p}) - 1)) * interval '1 day') at time zone 'Asia/Jakarta')`);
+const at = (tz: SQL, p: string, wd: string) => sql`((${sql.raw(`${wd}.day + (${p} - (ceil(${p}) - 1))`)} * interval '1 day') at time zone ${tz})`;
 
 /**
  * After `day` was added to (or removed from) the non-working days: moves every deadline and
@@ -40,7 +38,8 @@ const at = (p: string, wd: string) => sql.raw(`((${wd}.day + (${p} - (ceil(${p})
  * complaints, and one `deadlines_recomputed` event per complaint whose deadline moved (old and
  * new moments in its data). Returns how many complaints moved.
  */
-export async function recomputeDeadlines(tx: Db, change: { day: string; added: boolean }, actor: { userId: number | null; role: string }, now: Date): Promise<number> {
+export async function recomputeDeadlines(tx: Db, change: { day: string; added: boolean }, actor: { userId: number | null; role: string }, now: Date, timeZone: string): Promise<number> {
+  const TZ = zoneSql(timeZone);
   const day = sql`${change.day}::date`;
   const rows = rowsOf<{ n: number | string }>(
     await tx.execute(sql`
@@ -59,15 +58,15 @@ export async function recomputeDeadlines(tx: Db, change: { day: string; added: b
       wd as (select day, o_new as ord from cal where w_new),
       moved as (
         select hit.id, hit.t, hit.clock, hit.d as old_d, hit.r as old_r,
-          case when p.pd = ceil(p.pd) and not cs.w_new then (nd.day + time '23:59:59.999') at time zone ${TZ} else ${at("p.pd", "nd")} end as new_d,
-          case when hit.r is null then null else ${at("p.pr", "nr")} end as new_r
+          case when p.pd = ceil(p.pd) and not cs.w_new then (nd.day + time '23:59:59.999') at time zone ${TZ} else ${at(TZ, "p.pd", "nd")} end as new_d,
+          case when hit.r is null then null else ${at(TZ, "p.pr", "nr")} end as new_r
         from hit
         join cal cs on cs.day = (hit.s at time zone ${TZ})::date
         join cal cd on cd.day = (hit.d at time zone ${TZ})::date
         left join cal cr on cr.day = (hit.r at time zone ${TZ})::date
-        cross join lateral (select ${pos("hit.s", "cs", "o_new", "w_new")} as ps_new, ${pos("hit.s", "cs", "o_old", "w_old")} as ps_old) q
-        cross join lateral (select q.ps_new + ${pos("hit.d", "cd", "o_old", "w_old")} - q.ps_old as pd,
-                                   q.ps_new + ${pos("hit.r", "cr", "o_old", "w_old")} - q.ps_old as pr) p
+        cross join lateral (select ${pos(TZ, "hit.s", "cs", "o_new", "w_new")} as ps_new, ${pos(TZ, "hit.s", "cs", "o_old", "w_old")} as ps_old) q
+        cross join lateral (select q.ps_new + ${pos(TZ, "hit.d", "cd", "o_old", "w_old")} - q.ps_old as pd,
+                                   q.ps_new + ${pos(TZ, "hit.r", "cr", "o_old", "w_old")} - q.ps_old as pr) p
         left join wd nd on nd.ord = ceil(p.pd)
         left join wd nr on nr.ord = ceil(p.pr)
       ),

@@ -21,22 +21,22 @@ export function listHolidays(db: Db, year: number) {
  * event each) and writes the audit entry, in one transaction. Returns how many complaints'
  * deadlines moved; null when the day is already there.
  */
-export async function addHoliday(db: Db, day: { day: string; name: string; kind: HolidayKind }, actor: AuditActor, now = new Date()): Promise<{ moved: number } | null> {
+export async function addHoliday(db: Db, day: { day: string; name: string; kind: HolidayKind }, actor: AuditActor, timeZone: string, now = new Date()): Promise<{ moved: number } | null> {
   return db.transaction(async (tx) => {
     const added = await tx.insert(holidays).values(day).onConflictDoNothing().returning({ day: holidays.day });
     if (added.length === 0) return null;
-    const moved = await recomputeDeadlines(tx, { day: day.day, added: true }, { userId: actor.userId, role: "admin" }, now);
+    const moved = await recomputeDeadlines(tx, { day: day.day, added: true }, { userId: actor.userId, role: "admin" }, now, timeZone);
     await writeAudit(tx, { actor, at: now, action: "calendar.add", target: { kind: "holiday", id: day.day }, after: day, data: { moved } });
     return { moved };
   });
 }
 
 /** Removes a non-working day, moves the deadlines it affected back (as addHoliday); null when it was not in the calendar. */
-export async function removeHoliday(db: Db, day: string, actor: AuditActor, now = new Date()): Promise<{ moved: number } | null> {
+export async function removeHoliday(db: Db, day: string, actor: AuditActor, timeZone: string, now = new Date()): Promise<{ moved: number } | null> {
   return db.transaction(async (tx) => {
     const removed = await tx.delete(holidays).where(eq(holidays.day, day)).returning();
     if (removed.length === 0) return null;
-    const moved = await recomputeDeadlines(tx, { day, added: false }, { userId: actor.userId, role: "admin" }, now);
+    const moved = await recomputeDeadlines(tx, { day, added: false }, { userId: actor.userId, role: "admin" }, now, timeZone);
     await writeAudit(tx, { actor, at: now, action: "calendar.remove", target: { kind: "holiday", id: day }, before: { ...removed[0]! }, data: { moved } });
     return { moved };
   });

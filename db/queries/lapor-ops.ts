@@ -4,7 +4,7 @@ import { complaintEvents, complaints, outbox } from "../schema";
 import { laporQuarantine } from "../schema-lapor";
 import { channelHalts, jobLeases } from "../schema-worker";
 import { checkLaporTrackingId, HELD_PREFIX } from "../../domain/lapor-ops";
-import { ValidationError } from "../../server/errors";
+import { ValidationError } from "@/lib/errors";
 import { writeAudit, type AuditActor } from "./audit";
 
 const LAPOR_TOPICS = like(outbox.topic, "lapor.%");

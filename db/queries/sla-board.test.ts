@@ -5,13 +5,14 @@ import { slaFacts } from "@/db/schema-sla-stats";
 import { testDatabases, type TestDatabase } from "@/db/testing";
 import type { Channel, ComplaintStatus } from "@/domain/complaint-status";
 import { wib } from "@/test/fixtures";
-import { figuresByOpd, monthlyTrend, openComplaints, openOverview, openStatesByOpd, type BoardScope } from "./sla-board";
+import { figuresByOpd, monthlyTrend, openComplaints, openOverview, openStatesByOpd, type PeriodScope } from "./sla-board";
 import { publicStats, yearsWithComplaints } from "./public-stats";
 import { refreshSlaFacts } from "./sla-facts";
 
 // A Monday; 2026-09 has no national holiday, the test adds one on Wednesday 23rd.
 const NOW = wib("2026-09-21 10:00");
-const SEPT_1_TO_12: Pick<BoardScope, "start" | "end"> = { start: wib("2026-09-01 00:00"), end: wib("2026-09-13 00:00") };
+const TZ = "Asia/Jakarta";
+const SEPT_1_TO_12: Pick<PeriodScope, "start" | "end" | "timeZone"> = { start: wib("2026-09-01 00:00"), end: wib("2026-09-13 00:00"), timeZone: TZ };
 
 type Fixture = {
   code: string;
@@ -112,7 +113,7 @@ describe.each(testDatabases())("SLA board figures on $name", (backend) => {
         if (f.bounces) await t.db.insert(complaintEvents).values({ complaintId: row!.id, at: wib("2026-09-12 09:00"), action: "redispose", actorRole: "coordinator", fromStatus: "disposed", toStatus: "disposed" });
       }
     }
-    await refreshSlaFacts(t.db, NOW);
+    await refreshSlaFacts(t.db, NOW, "Asia/Jakarta");
   });
   afterAll(() => t?.dispose());
 
@@ -170,7 +171,7 @@ describe.each(testDatabases())("SLA board figures on $name", (backend) => {
   });
 
   it("gives the monthly trend of volume and on-time counts", async () => {
-    const trend = await monthlyTrend(t.db, { start: wib("2026-08-01 00:00"), end: wib("2026-09-13 00:00") });
+    const trend = await monthlyTrend(t.db, { start: wib("2026-08-01 00:00"), end: wib("2026-09-13 00:00"), timeZone: TZ });
     expect(trend).toEqual([
       { month: "2026-08-01", complaints: 1, met: { verification: 1, firstResponse: 1, resolution: 1 }, counted: { verification: 1, firstResponse: 1, resolution: 1 } },
       { month: "2026-09-01", complaints: 6, met: { verification: 4, firstResponse: 2, resolution: 2 }, counted: { verification: 6, firstResponse: 3, resolution: 3 } },
@@ -225,22 +226,22 @@ describe.each(testDatabases())("SLA board figures on $name", (backend) => {
   });
 
   it("refreshes changed complaints and re-evaluates running clocks once they fall due", async () => {
-    const state = await refreshSlaFacts(t.db, NOW);
+    const state = await refreshSlaFacts(t.db, NOW, "Asia/Jakarta");
     const fact = async (code: string) => (await t.db.select().from(slaFacts).where(eq(slaFacts.complaintId, ids[code]!)))[0]!;
     expect((await fact("BTM-SLAC0004")).firstResponseOutcome).toBe(0);
     expect((await fact("BTM-SLAC0004")).recheckAt?.toISOString()).toBe(wib("2026-09-25 09:00").toISOString());
 
     // Nothing touches C4; its first-response deadline passes.
     const later = wib("2026-09-26 10:00");
-    const next = await refreshSlaFacts(t.db, later, state);
+    const next = await refreshSlaFacts(t.db, later, "Asia/Jakarta", state);
     expect((await fact("BTM-SLAC0004")).firstResponseOutcome).toBe(3);
 
     // C8 gets its first response (a change stamps updated_at), late.
     await t.db.update(complaints).set({ firstRespondedAt: wib("2026-09-22 09:00"), updatedAt: later }).where(eq(complaints.id, ids["BTM-SLAC0008"]!));
-    await refreshSlaFacts(t.db, later, { ...next, since: wib("2026-09-26 09:00").toISOString() });
+    await refreshSlaFacts(t.db, later, "Asia/Jakarta", { ...next, since: wib("2026-09-26 09:00").toISOString() });
     expect((await fact("BTM-SLAC0008")).firstResponseOutcome).toBe(2);
     // The daily summary of C8's day followed the change.
-    const day14 = (await figuresByOpd(t.db, { start: wib("2026-09-14 00:00"), end: wib("2026-09-15 00:00") })).total;
+    const day14 = (await figuresByOpd(t.db, { start: wib("2026-09-14 00:00"), end: wib("2026-09-15 00:00"), timeZone: TZ })).total;
     expect([day14.complaints, day14.met.firstResponse, day14.counted.firstResponse, day14.medianHours.firstResponse]).toEqual([1, 0, 1, 191]);
   });
 
@@ -252,7 +253,7 @@ describe.each(testDatabases())("SLA board figures on $name", (backend) => {
       const viaDaily = await figuresByOpd(t.db, { ...SEPT_1_TO_12, channel });
       expect(viaDaily).toEqual(viaFacts);
     }
-    const offMidnight = { start: new Date(SEPT_1_TO_12.start.getTime() - 1), end: new Date(SEPT_1_TO_12.end.getTime() + 1) };
+    const offMidnight = { start: new Date(SEPT_1_TO_12.start.getTime() - 1), end: new Date(SEPT_1_TO_12.end.getTime() + 1), timeZone: TZ };
     expect(await figuresByOpd(t.db, SEPT_1_TO_12)).toEqual(await figuresByOpd(t.db, offMidnight));
     expect(await monthlyTrend(t.db, SEPT_1_TO_12)).toEqual(await monthlyTrend(t.db, offMidnight));
   });

@@ -18,6 +18,8 @@ export type BoardScope = {
   channel?: Channel;
 };
 
+/** A board scope over a period, with the region's zone (which instants make a local day of the daily summary). */
+export type PeriodScope = BoardScope & { timeZone: string };
 
 /** Conditions on the dimension columns of `alias` (sla_facts or complaints). */
 function dimensions(alias: string, s: Omit<BoardScope, "start" | "end">): SQL[] {
@@ -88,7 +90,7 @@ function periodWhere(s: BoardScope): SQL {
  * Figures for complaints received in the period, per OPD (`opdId` null: not with an OPD) and in
  * total: from the daily summary when it can answer the filter, else from `sla_facts`.
  */
-export async function figuresByOpd(db: Db, s: BoardScope): Promise<{ total: Figures; byOpd: { opdId: number | null; figures: Figures }[] }> {
+export async function figuresByOpd(db: Db, s: PeriodScope): Promise<{ total: Figures; byOpd: { opdId: number | null; figures: Figures }[] }> {
   type Row = FiguresRow & { key: number | null; total: number };
   const daily = dailyRows(s);
   const rows = daily
@@ -114,7 +116,7 @@ export const EMPTY_ROW: FiguresRow = {
 };
 
 /** Volume and on-time counts per month (first day, YYYY-MM-DD) from `start` to `end`, without medians. */
-export async function monthlyTrend(db: Db, s: BoardScope): Promise<{ month: string; complaints: number; met: Record<BoardClock, number>; counted: Record<BoardClock, number> }[]> {
+export async function monthlyTrend(db: Db, s: PeriodScope): Promise<{ month: string; complaints: number; met: Record<BoardClock, number>; counted: Record<BoardClock, number> }[]> {
   const daily = dailyRows(s);
   const rows = rowsOf<{ month: string | Date; complaints: number; v_met: number; v_counted: number; f_met: number; f_counted: number; r_met: number; r_counted: number }>(
     await db.execute(

@@ -2,7 +2,7 @@ import { TZDate } from "@date-fns/tz";
 import { sql, type SQL } from "drizzle-orm";
 import type { Channel } from "@/domain/complaint-status";
 import type { Db } from "../client";
-import { rowsOf } from "../raw";
+import { rowsOf, zoneSql } from "../raw";
 
 /**
  * The daily summary `sla_daily` (db/schema-sla-stats.ts): kept from `sla_facts` a whole day at a
@@ -10,8 +10,6 @@ import { rowsOf } from "../raw";
  * rows instead of every complaint received in it.
  */
 
-const TZ_NAME = "Asia/Jakarta";
-const TZ = sql.raw(`'${TZ_NAME}'`);
 
 /** Which extra dimension a summary row carries besides the OPD (`sla_daily.dims`). */
 const DIMS = { opd: 0, category: 1, kecamatan: 2, channel: 3 } as const;
@@ -25,8 +23,9 @@ const secs = (end: string, clock: string) =>
  * statement that deletes the days' rows and inserts them again from `sla_facts` (the delete and
  * the insert see the same snapshot, so readers never see a day half-built once it commits).
  */
-export async function rebuildDaily(db: Db, days: readonly string[] | "all"): Promise<void> {
+export async function rebuildDaily(db: Db, days: readonly string[] | "all", timeZone: string): Promise<void> {
   if (days !== "all" && days.length === 0) return;
+  const TZ = zoneSql(timeZone);
   const dayList = days === "all" ? null : sql`${`{${days.join(",")}}`}::date[]`;
   const facts =
     dayList === null
@@ -52,17 +51,17 @@ export async function rebuildDaily(db: Db, days: readonly string[] | "all"): Pro
 }
 
 /** True when the instant is a midnight in the region's zone (a whole local day starts there). */
-function isLocalMidnight(d: Date): boolean {
-  const t = new TZDate(d, TZ_NAME);
+function isLocalMidnight(d: Date, timeZone: string): boolean {
+  const t = new TZDate(d, timeZone);
   return t.getHours() === 0 && t.getMinutes() === 0 && t.getSeconds() === 0 && t.getMilliseconds() === 0;
 }
 
-const localDay = (d: Date) => {
-  const t = new TZDate(d, TZ_NAME);
+const localDay = (d: Date, timeZone: string) => {
+  const t = new TZDate(d, timeZone);
   return `${t.getFullYear()}-${String(t.getMonth() + 1).padStart(2, "0")}-${String(t.getDate()).padStart(2, "0")}`;
 };
 
-export type DailyFilter = { start: Date; end: Date; opdId?: number | null; categoryId?: number; kecamatanId?: number; channel?: Channel };
+export type DailyFilter = { start: Date; end: Date; timeZone: string; opdId?: number | null; categoryId?: number; kecamatanId?: number; channel?: Channel };
 
 /**
  * The summary rows that answer a filter, as a SQL subquery of `sla_daily` (alias-free), or null
@@ -70,11 +69,11 @@ export type DailyFilter = { start: Date; end: Date; opdId?: number | null; categ
  * area and channel at once (the caller then reads `sla_facts`).
  */
 export function dailyRows(s: DailyFilter, dims?: Dims): SQL | null {
-  if (!isLocalMidnight(s.start) || !isLocalMidnight(s.end)) return null;
+  if (!isLocalMidnight(s.start, s.timeZone) || !isLocalMidnight(s.end, s.timeZone)) return null;
   const extra = [s.categoryId !== undefined, s.kecamatanId !== undefined, s.channel !== undefined].filter(Boolean).length;
   if (extra > 1 || (dims !== undefined && extra > 0)) return null;
   const use: Dims = dims ?? (s.categoryId !== undefined ? DIMS.category : s.kecamatanId !== undefined ? DIMS.kecamatan : s.channel !== undefined ? DIMS.channel : DIMS.opd);
-  const where: SQL[] = [sql`dims = ${use}`, sql`day >= ${localDay(s.start)}::date`, sql`day < ${localDay(s.end)}::date`];
+  const where: SQL[] = [sql`dims = ${use}`, sql`day >= ${localDay(s.start, s.timeZone)}::date`, sql`day < ${localDay(s.end, s.timeZone)}::date`];
   if (s.opdId === null) where.push(sql`opd_id is null`);
   else if (s.opdId !== undefined) where.push(sql`opd_id = ${s.opdId}`);
   if (s.categoryId !== undefined) where.push(sql`category_id = ${s.categoryId}`);

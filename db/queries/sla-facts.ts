@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { rowsOf, ts } from "../raw";
+import { rowsOf, ts, zoneSql } from "../raw";
 import { rebuildDaily } from "./sla-daily";
 
 /** Statuses in which a complaint has ended: a clock it never completed no longer applies. */
@@ -22,10 +22,11 @@ function outcome(done: SQL, due: SQL, now: Date): SQL {
 
 /**
  * Brings `sla_facts` up to date for the given complaints (a subquery yielding `id`): one
- * set-based statement, nothing loaded into Node. Returns the local days (Asia/Jakarta) of the
+ * set-based statement, nothing loaded into Node. Returns the local days (region's zone) of the
  * rows written, whose `sla_daily` summary the caller rebuilds.
  */
-async function upsertFacts(db: Db, changed: SQL, now: Date): Promise<string[]> {
+async function upsertFacts(db: Db, changed: SQL, now: Date, timeZone: string): Promise<string[]> {
+  const TZ = zoneSql(timeZone);
   const rows = await db.execute(sql`
     with changed as (${changed}),
     ev as (
@@ -48,7 +49,7 @@ async function upsertFacts(db: Db, changed: SQL, now: Date): Promise<string[]> {
     )
     insert into sla_facts as f (complaint_id, created_at, month, status, opd_id, category_id, kecamatan_id, channel, bounce_count, rating,
       verified_at, first_responded_at, responded_at, verification_outcome, first_response_outcome, resolution_outcome, recheck_at, refreshed_at)
-    select id, created_at, date_trunc('month', created_at at time zone 'Asia/Jakarta')::date, status, opd_id, category_id, kecamatan_id, channel,
+    select id, created_at, date_trunc('month', created_at at time zone ${TZ})::date, status, opd_id, category_id, kecamatan_id, channel,
       bounce_count, rating, verified_at, first_responded_at, responded_at, v_out, f_out, r_out,
       least(case when v_out = 0 then verification_due end, case when f_out = 0 then first_response_due end, case when r_out = 0 then resolution_due end),
       ${ts(now)}
@@ -59,15 +60,15 @@ async function upsertFacts(db: Db, changed: SQL, now: Date): Promise<string[]> {
       first_responded_at = excluded.first_responded_at, responded_at = excluded.responded_at,
       verification_outcome = excluded.verification_outcome, first_response_outcome = excluded.first_response_outcome,
       resolution_outcome = excluded.resolution_outcome, recheck_at = excluded.recheck_at, refreshed_at = excluded.refreshed_at
-    returning to_char(f.created_at at time zone 'Asia/Jakarta', 'YYYY-MM-DD') as day`);
+    returning to_char(f.created_at at time zone ${TZ}, 'YYYY-MM-DD') as day`);
   return rowsOf<{ day: string }>(rows).map((r) => r.day);
 }
 
 /** Upserts the facts of `changed` and rebuilds the summary of their days, in one transaction. */
-async function refreshSome(db: Db, changed: SQL, now: Date, summary: boolean): Promise<number> {
+async function refreshSome(db: Db, changed: SQL, now: Date, timeZone: string, summary: boolean): Promise<number> {
   return db.transaction(async (tx) => {
-    const days = await upsertFacts(tx, changed, now);
-    if (summary) await rebuildDaily(tx, [...new Set(days)]);
+    const days = await upsertFacts(tx, changed, now, timeZone);
+    if (summary) await rebuildDaily(tx, [...new Set(days)], timeZone);
     return days.length;
   });
 }
@@ -87,7 +88,7 @@ export type FactsState = { since?: string; backfillAfterId?: number; backfilled?
  * `sla_daily` summary of their days. The summary is first built whole after the backfill (or
  * once, for facts kept before it existed). Returns the state to keep for the next run.
  */
-export async function refreshSlaFacts(db: Db, now: Date, state: FactsState = {}): Promise<FactsState & { written: number }> {
+export async function refreshSlaFacts(db: Db, now: Date, timeZone: string, state: FactsState = {}): Promise<FactsState & { written: number }> {
   let written = 0;
   const startedAt = new Date(now.getTime() - OVERLAP_MS).toISOString();
   if (!state.backfilled) {
@@ -98,18 +99,19 @@ export async function refreshSlaFacts(db: Db, now: Date, state: FactsState = {})
       );
       const upTo = last?.id == null ? null : Number(last.id);
       if (upTo === null) break;
-      written += await refreshSome(db, sql`select id from complaints where id > ${after} and id <= ${upTo}`, now, false);
+      written += await refreshSome(db, sql`select id from complaints where id > ${after} and id <= ${upTo}`, now, timeZone, false);
       after = upTo;
     }
-    await rebuildDaily(db, "all");
+    await rebuildDaily(db, "all", timeZone);
     return { since: startedAt, backfilled: true, dailyBuilt: true, written };
   }
-  if (!state.dailyBuilt) await rebuildDaily(db, "all");
+  if (!state.dailyBuilt) await rebuildDaily(db, "all", timeZone);
   const since = state.since ? new Date(state.since) : new Date(0);
   written += await refreshSome(
     db,
     sql`select id from complaints where updated_at >= ${ts(since)} union select complaint_id from sla_facts where recheck_at <= ${ts(now)}`,
     now,
+    timeZone,
     true,
   );
   return { since: startedAt, backfilled: true, dailyBuilt: true, written };

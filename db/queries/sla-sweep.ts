@@ -111,64 +111,35 @@ function markStatement(clock: TimedClock, kind: "at_risk" | "breached", now: Dat
     select count(*) as n from x`;
 }
 
-/** Closes responded complaints whose reporter stayed silent until the auto-close deadline. */
-function autoCloseStatement(now: Date, limit: number, email: boolean): SQL {
-  const at = sql`${now.toISOString()}::timestamptz`;
+/**
+ * Complaints whose reporter stayed silent until the auto-close deadline (ids, oldest deadline
+ * first). Only selected here: each is closed through the workflow executor
+ * (server/sla-sweep.ts), like any other action.
+ */
+export async function autoCloseCandidates(db: Db, now: Date, limit: number): Promise<number[]> {
   const statuses = sql.raw(autoCloseStatuses().map((s) => `'${s}'`).join(", "));
-  return sql`
-    with cand as (
-      select c.id, c.opd_id, c.status, c.tracking_code, c.responded_at as clock_start, c.auto_close_due as due
-      from complaints c
-      where c.status in (${statuses}) and c.auto_close_due <= ${at} and c.responded_at is not null
-        and not exists (
-          select 1 from sla_marks m
-          where m.complaint_id = c.id and m.clock = 'auto_close' and m.kind = 'closed' and m.clock_start = c.responded_at)
-      limit ${limit}
-    ),
-    marked as (
-      insert into sla_marks (complaint_id, clock, kind, clock_start, due, at)
-      select id, 'auto_close', 'closed', clock_start, due, ${at} from cand
-      on conflict do nothing
-      returning complaint_id
-    ),
-    closed as (
-      update complaints c set status = 'closed', auto_close_due = null, updated_at = ${at}
-      from marked
-      where c.id = marked.complaint_id and c.status in (${statuses})
-      returning c.id, c.opd_id, c.tracking_code
-    ),
-    events as (
-      insert into complaint_events (complaint_id, created_at, action, actor_role, from_status, to_status)
-      select id, ${at}, 'auto_close', 'system', 'responded', 'closed' from closed
-      returning id, complaint_id
-    ),
-    outboxed as (
-      insert into outbox (topic, complaint_id, payload, dedupe_key, created_at, next_attempt_at)
-      select 'notify.reporter', e.complaint_id, jsonb_build_object('event', 'closed', 'eventId', e.id), 'notify.reporter:' || e.id::text, ${at}, ${at}
-      from events e
-    ),
-    notified as (
-      insert into staff_notifications (created_at, opd_id, kind, complaint_id, data)
-      select ${at}, opd_id, 'auto_closed', id, jsonb_build_object('code', tracking_code)
-      from closed where opd_id is not null
-      returning id, complaint_id
-    )${mailed(email, at)}
-    select count(*) as n from closed`;
+  const rows = rowsOf<{ id: number | string }>(
+    await db.execute(sql`
+      select c.id from complaints c
+      where c.status in (${statuses}) and c.auto_close_due <= ${now.toISOString()}::timestamptz and c.responded_at is not null
+      order by c.auto_close_due limit ${limit}`),
+  );
+  return rows.map((r) => Number(r.id));
 }
 
-export type SweepResult = Record<`${TimedClock}_${"at_risk" | "breached"}` | "auto_closed", number>;
+export type MarkResult = Record<`${TimedClock}_${"at_risk" | "breached"}`, number>;
 
 /**
- * The SLA sweep over every open complaint, in set-based statements (a few per clock, each in
- * its own transaction; batches of `batch` rows so one run never holds a huge transaction):
- * breaches (with their events), at-risk reminders, auto-closes. Safe to run twice or on two
- * workers at once: each crossing is marked once (sla_marks' primary key).
+ * The SLA sweep's marks over every open complaint, in set-based statements (a few per clock,
+ * each in its own transaction; batches of `batch` rows so one run never holds a huge
+ * transaction): breaches (with their events) and at-risk reminders, and with `emailStaff` their
+ * `notify.staff` rows. Safe to run twice or on two workers at once: each crossing is marked once
+ * (sla_marks' primary key).
  */
-export async function sweepSla(db: Db, opts: { now: Date; batch?: number; emailStaff?: boolean }): Promise<SweepResult> {
-  const batch = opts.batch ?? 20_000;
+export async function markCrossings(db: Db, opts: { now: Date; batch: number; emailStaff?: boolean }): Promise<MarkResult> {
+  const batch = opts.batch;
   const email = opts.emailStaff ?? false;
-  const result = {} as SweepResult;
-  const drain = async (make: () => SQL) => {
+  const result = {} as MarkResult;  const drain = async (make: () => SQL) => {
     let total = 0;
     for (;;) {
       const n = await count(db, make());
@@ -180,6 +151,5 @@ export async function sweepSla(db: Db, opts: { now: Date; batch?: number; emailS
     result[`${clock}_breached`] = await drain(() => markStatement(clock, "breached", opts.now, batch, email));
     result[`${clock}_at_risk`] = await drain(() => markStatement(clock, "at_risk", opts.now, batch, email));
   }
-  result.auto_closed = await drain(() => autoCloseStatement(opts.now, batch, email));
   return result;
 }

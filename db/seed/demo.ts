@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { seedDemoOpen311Key } from "../../server/open311/keys";
-import { hashPassword } from "../../server/passwords";
+import { hashPassword } from "@/lib/passwords";
 import type { Db } from "../client";
 import { opds, users } from "../schema";
 

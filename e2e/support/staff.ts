@@ -159,6 +159,30 @@ export function actionIdIn(html: string, marker: string): string {
   throw new Error(`no server-action form containing ${marker}`);
 }
 
+/**
+ * The hidden fields of the server-action form containing `marker`, as a browser without
+ * JavaScript sends them (`$ACTION_REF_…`, `$ACTION_KEY`, bound state for `useActionState` forms).
+ */
+export function formFieldsIn(html: string, marker: string): Record<string, string> {
+  for (const m of html.matchAll(/<form\b[^>]*>([\s\S]*?)<\/form>/g)) {
+    const inner = m[1] ?? "";
+    if (!inner.includes(marker)) continue;
+    const out: Record<string, string> = {};
+    for (const input of inner.matchAll(/<input\b[^>]*type="hidden"[^>]*>/g)) {
+      const name = /name="([^"]*)"/.exec(input[0])?.[1];
+      const value = /value="([^"]*)"/.exec(input[0])?.[1] ?? "";
+      if (name) out[name.replace(/&quot;/g, '"').replace(/&amp;/g, "&")] = value.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+    }
+    if (Object.keys(out).some((k) => k.startsWith("$ACTION"))) return out;
+  }
+  throw new Error(`no server-action form containing ${marker}`);
+}
+
+/** Posts a form as a browser without JavaScript would: its hidden fields and `fields`. */
+export function postForm(client: APIRequestContext, origin: string, url: string, hidden: Record<string, string>, fields: Record<string, string>): Promise<APIResponse> {
+  return client.post(url, { multipart: { ...hidden, ...fields }, headers: { Origin: origin }, maxRedirects: 0 });
+}
+
 /** GETs a page and returns its HTML, failing unless it is a 200. */
 export async function html(client: APIRequestContext, url: string): Promise<string> {
   const res = await client.get(url, { maxRedirects: 0 });

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { complaintEvents, complaints } from "@/db/schema";
 import { laporFollowups } from "@/db/schema-lapor";
-import { AppError } from "@/server/errors";
+import { AppError } from "@/lib/errors";
 import { performAction, type ActingParty } from "@/server/workflow/perform";
 import type { LaporFollowup } from "./v3";
 

@@ -8,7 +8,7 @@ import type { Db } from "@/db/client";
 import { loadMappings, quarantinePayload } from "@/db/queries/lapor";
 import { complaints } from "@/db/schema";
 import type { IncomingFile } from "@/server/attachments";
-import { ValidationError } from "@/server/errors";
+import { ValidationError } from "@/lib/errors";
 import { intakeComplaint } from "@/server/intake";
 import { reference, type Reference } from "@/server/reference";
 import { applyReporterFollowup } from "./followups-in";

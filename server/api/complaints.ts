@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { apiLocale } from "../api-messages";
 import { clientAddress } from "../client-address";
 import { env } from "../env";
-import { badRequest, notFound, unsupportedMediaType } from "../errors";
+import { badRequest, notFound, unsupportedMediaType } from "@/lib/errors";
 import { apiHandler, parseJsonObject, readBodyLimited } from "../http";
 import { intakeComplaint } from "../intake";
 import { loadPublicComplaint } from "../public-complaint";

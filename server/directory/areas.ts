@@ -5,7 +5,7 @@ import type { AuditActor } from "@/db/queries/audit";
 import { kecamatan, kelurahan } from "@/db/schema";
 import { collectFieldErrors } from "@/domain/complaint-input";
 import { areaNameSchema } from "@/domain/directory";
-import { ValidationError, notFound } from "../errors";
+import { ValidationError, notFound } from "@/lib/errors";
 import { invalidateReference } from "../reference";
 import { recordChange } from "./history";
 

@@ -6,7 +6,7 @@ import { categories, externalInstitutions, opds } from "@/db/schema";
 import { collectFieldErrors } from "@/domain/complaint-input";
 import { categoryInputSchema, codeSchema, keywordsSchema } from "@/domain/directory";
 import { DEFAULT_SLA, type SlaClock } from "@/domain/sla";
-import { ValidationError, notFound } from "../errors";
+import { ValidationError, notFound } from "@/lib/errors";
 import { invalidateReference } from "../reference";
 import { recordChange, type Snapshot } from "./history";
 

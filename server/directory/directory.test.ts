@@ -4,7 +4,7 @@ import { auditLog, complaints, kelurahan, opds, users } from "@/db/schema";
 import { directoryVersions } from "@/db/schema-directory";
 import { testDatabases, type TestDatabase } from "@/db/testing";
 import { validComplaint, wib } from "@/test/fixtures";
-import { ValidationError } from "../errors";
+import { ValidationError } from "@/lib/errors";
 import { intakeComplaint } from "../intake";
 import { reference } from "../reference";
 import { listAreaDirectory, mergeArea, renameArea, setAreaActive } from "./areas";

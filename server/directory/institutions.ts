@@ -6,7 +6,7 @@ import { externalInstitutions } from "@/db/schema";
 import { laporMappings } from "@/db/schema-lapor";
 import { collectFieldErrors } from "@/domain/complaint-input";
 import { codeSchema, institutionInputSchema } from "@/domain/directory";
-import { ValidationError, notFound } from "../errors";
+import { ValidationError, notFound } from "@/lib/errors";
 import { invalidateReference } from "../reference";
 import { recordChange, type Snapshot } from "./history";
 

@@ -7,7 +7,7 @@ import { codeSchema, opdInputSchema } from "@/domain/directory";
 import { parseLaporId } from "@/domain/lapor-ops";
 import { kecamatan, opds } from "@/db/schema";
 import { laporMappings } from "@/db/schema-lapor";
-import { ValidationError, notFound } from "../errors";
+import { ValidationError, notFound } from "@/lib/errors";
 import { deleteMapping, setMapping } from "../lapor-mappings";
 import { invalidateReference } from "../reference";
 import { recordChange, type Snapshot } from "./history";

@@ -7,7 +7,7 @@ import { routingRules } from "@/db/schema-directory";
 import { collectFieldErrors } from "@/domain/complaint-input";
 import { routeTrialSchema, routingRuleInputSchema } from "@/domain/directory";
 import type { RouteSuggestion } from "@/domain/routing";
-import { ValidationError, notFound } from "../errors";
+import { ValidationError, notFound } from "@/lib/errors";
 import { invalidateReference, reference } from "../reference";
 import { routeComplaint } from "../routing";
 import { recordChange, type Snapshot } from "./history";

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { isConnectionError } from "@/db/errors";
 import { env } from "../env";
-import { AppError } from "../errors";
+import { AppError } from "@/lib/errors";
 import { log } from "../log";
 import { publicOrigin } from "../public-origin";
 import { enforceRateLimit } from "../rate-limit";

@@ -3,7 +3,7 @@ import { desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { writeAudit, type AuditActor } from "@/db/queries/audit";
 import { open311Clients, open311Requests } from "@/db/schema-open311";
-import { ValidationError, notFound } from "../errors";
+import { ValidationError, notFound } from "@/lib/errors";
 import { sha256 } from "../secrets";
 
 /** The demo deployment's fixed key (CONTRACTS.md), seeded with the demo data only. */

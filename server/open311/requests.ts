@@ -8,7 +8,7 @@ import { redactIdentity } from "@/domain/redact";
 import { titleFromText } from "@/domain/sms";
 import { normalizeTrackingCode } from "@/domain/tracking-code";
 import { apiTranslator, translateFieldErrors } from "../api-messages";
-import { ValidationError } from "../errors";
+import { ValidationError } from "@/lib/errors";
 import { intakeComplaint } from "../intake";
 import { loadPublicComplaint } from "../public-complaint";
 import { reference } from "../reference";

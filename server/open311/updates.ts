@@ -12,7 +12,7 @@ import type { Action } from "@/domain/workflow";
 import { apiTranslator, translateFieldErrors } from "../api-messages";
 import { prepareFiles } from "../attachment-images";
 import { checkAttachments } from "../attachments";
-import { AppError, ValidationError } from "../errors";
+import { AppError, ValidationError } from "@/lib/errors";
 import { timelineMessage } from "../public-json";
 import { reference } from "../reference";
 import { isoInZone } from "../time";

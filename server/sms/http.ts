@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Db } from "@/db/client";
-import { DB_RETRY_AFTER_SECONDS, dbErrorCode, isConnectionError } from "../../db/errors";
+import { dbErrorCode, isConnectionError } from "../../db/errors";
+import { DB_RETRY_AFTER_SECONDS } from "@/lib/errors";
 import { env } from "../env";
 import { log } from "../log";
 import { reference } from "../reference";

@@ -5,7 +5,7 @@ import { cleanText, LIMITS } from "@/domain/complaint-input";
 import { normalizePhone } from "@/domain/phone";
 import { fitSms, parseSms, sameTextKey, titleFromText } from "@/domain/sms";
 import { normalizeTrackingCode } from "@/domain/tracking-code";
-import { AppError, ValidationError } from "../errors";
+import { AppError, ValidationError } from "@/lib/errors";
 import { intakeComplaint } from "../intake";
 import { enforceRateLimit } from "../rate-limit";
 import type { Reference } from "../reference";

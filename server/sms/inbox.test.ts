@@ -4,7 +4,7 @@ import { smsInbox } from "@/db/queries/sms";
 import { complaintEvents, complaints, users } from "@/db/schema";
 import { smsMessages } from "@/db/schema-sms";
 import { countRows, testDatabases, type TestDatabase } from "@/db/testing";
-import { ValidationError } from "../errors";
+import { ValidationError } from "@/lib/errors";
 import { reference } from "../reference";
 import { convertInboxMessage, dismissInboxMessage } from "./inbox";
 import { handleInboundSms } from "./inbound";

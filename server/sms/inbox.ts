@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import { writeAudit, type AuditActor as Actor } from "@/db/queries/audit";
 import { lockInboxMessage, resolveInboxMessage } from "@/db/queries/sms";
 import { normalizePhone } from "@/domain/phone";
-import { notFound } from "../errors";
+import { notFound } from "@/lib/errors";
 import { intakeComplaint } from "../intake";
 import { reference } from "../reference";
 

@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import { complaintForSmsReply } from "@/db/queries/sms";
 import { fitSms } from "@/domain/sms";
-import { AppError } from "../errors";
+import { AppError } from "@/lib/errors";
 import { performAction } from "../workflow/perform";
 import { smsText, type Decision } from "./replies";
 

@@ -139,7 +139,7 @@ describe.each(testDatabases())("the citizen's clock across hand-offs on $name", 
     expect((await openShareStates(t.db, {}, now)).get(opdId.DISDUKCAPIL!)).toEqual({ on_track: 0, at_risk: 0, breached: 1, paused: 0 });
 
     // On the citizen's clock: answered on time (by 1 April), answered late (31 March > 30 March), still open past 30 March.
-    await refreshSlaFacts(t.db, now);
+    await refreshSlaFacts(t.db, now, "Asia/Jakarta");
     const stats = await publicStats(t.db, march.start, march.end);
     expect(stats.total.complaints).toBe(4); // and the merge's primary, never disposed
     expect(stats.total.met.resolution).toBe(1);

@@ -5,7 +5,7 @@ import { complaints, users } from "@/db/schema";
 import type { ComplaintStatus } from "@/domain/complaint-status";
 import { normalizeTrackingCode } from "@/domain/tracking-code";
 import type { Action } from "@/domain/workflow";
-import { ValidationError } from "../errors";
+import { ValidationError } from "@/lib/errors";
 import { env } from "../env";
 import type { Reference } from "../reference";
 import type { ActionInput } from "./inputs";

@@ -5,7 +5,7 @@ import { countRows, testDatabases, type TestDatabase } from "@/db/testing";
 import { JPEG, PDF, rejection, validComplaint, wib } from "@/test/fixtures";
 import { prepareFiles, type StoredFile } from "../attachment-images";
 import { checkAttachments } from "../attachments";
-import { ValidationError } from "../errors";
+import { ValidationError } from "@/lib/errors";
 import { intakeComplaint } from "../intake";
 import { performAction, type ActingParty } from "./perform";
 

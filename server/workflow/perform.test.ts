@@ -6,7 +6,7 @@ import type { Role } from "@/domain/complaint-status";
 import { SLA_EVENT_ACTIONS } from "@/domain/sla";
 import type { Action } from "@/domain/workflow";
 import { validComplaint, wib } from "@/test/fixtures";
-import { AppError, ValidationError } from "../errors";
+import { AppError, ValidationError } from "@/lib/errors";
 import { intakeComplaint } from "../intake";
 import { performAction, type ActingParty } from "./perform";
 

@@ -7,7 +7,7 @@ import type { ComplaintStatus } from "@/domain/complaint-status";
 import { canSeeComplaint } from "@/domain/permissions";
 import { transition, type Action, type Actor } from "@/domain/workflow";
 import type { StoredFile } from "../attachment-images";
-import { AppError, notFound, ValidationError } from "../errors";
+import { AppError, notFound, ValidationError } from "@/lib/errors";
 import { reference } from "../reference";
 import { ACTION_INPUTS } from "./inputs";
 import { clockEffects } from "./clocks";

@@ -6,7 +6,7 @@ import { testDatabases, type TestDatabase } from "@/db/testing";
 import type { Action } from "@/domain/workflow";
 import { validComplaint, wib } from "@/test/fixtures";
 import { addStaff } from "@/test/staff";
-import { AppError, ValidationError } from "../errors";
+import { AppError, ValidationError } from "@/lib/errors";
 import { intakeComplaint } from "../intake";
 import { performAction, type ActingParty } from "./perform";
 

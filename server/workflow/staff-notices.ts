@@ -9,14 +9,14 @@ import type { ActingParty, ComplaintRow } from "./types";
 
 /**
  * The staff notifications a workflow action causes, derived from the action (one table), and
- * written in the action's own transaction beside its event. The SLA sweep writes its own
- * (`sla_at_risk`, `sla_breached`, `auto_closed`: db/queries/sla-sweep.ts).
+ * written in the action's own transaction beside its event (the sweep's auto-close too). The SLA
+ * sweep writes its marks' own (`sla_at_risk`, `sla_breached`: db/queries/sla-sweep.ts).
  *
  * A notification never carries the reporter's identity nor their words, nor a coordinator's
  * note text (an anonymous reporter's name could be in either): only the code and facts staff
  * wrote for staff (the OPD named, the reason of a return for the coordinators).
  */
-type NoticeKind = "disposed" | "assigned" | "reporter_reply" | "objection" | "coordinator_note" | "returned";
+type NoticeKind = "disposed" | "assigned" | "reporter_reply" | "objection" | "coordinator_note" | "returned" | "auto_closed";
 
 /**
  * Who hears of it: `opd` — every staff member of the OPD now holding the complaint; `handler` —
@@ -36,6 +36,8 @@ const STAFF_NOTICES: Partial<Record<Action, Rule>> = {
   object: { kind: "objection", to: "handler" },
   note: { kind: "coordinator_note", to: "opd", by: ["coordinator"] },
   return: { kind: "returned", to: "coordinators" },
+  // The SLA sweep closes through the executor (server/sla-sweep.ts): the OPD that answered hears of it.
+  auto_close: { kind: "auto_closed", to: "opd" },
 };
 
 type Address = { userId: number | null; role: Role | null; opdId: number | null };

@@ -6,7 +6,7 @@ import { photoPosition } from "@/server/attachment-images";
 import { clientAddress } from "@/server/client-address";
 import { getDb } from "@/server/db";
 import { env } from "@/server/env";
-import { AppError, ValidationError } from "@/server/errors";
+import { AppError, ValidationError } from "@/lib/errors";
 import { intakeComplaint } from "@/server/intake";
 import { log } from "@/server/log";
 import { enforceRateLimit } from "@/server/rate-limit";

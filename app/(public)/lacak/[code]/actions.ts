@@ -7,7 +7,7 @@ import { actionFromForm, actionInput, errorQuery } from "@/server/action-form";
 import { clientAddress } from "@/server/client-address";
 import { getDb } from "@/server/db";
 import { env } from "@/server/env";
-import { AppError } from "@/server/errors";
+import { AppError } from "@/lib/errors";
 import { loadPublicComplaint } from "@/server/public-complaint";
 import { enforceRateLimit } from "@/server/rate-limit";
 import { performAction } from "@/server/workflow/perform";

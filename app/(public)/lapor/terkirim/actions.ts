@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { reporterReceipt } from "@/db/queries/reporter";
 import { getDb } from "@/server/db";
-import { AppError } from "@/server/errors";
+import { AppError } from "@/lib/errors";
 import { readReceiptCookie } from "@/server/receipt";
 import { queueReporterLink } from "@/server/reporter-link";
 import { sha256 } from "@/server/secrets";

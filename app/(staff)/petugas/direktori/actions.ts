@@ -10,7 +10,7 @@ import { saveCategory, setCategoryActive, setCategoryKeywords } from "@/server/d
 import { saveInstitution, setInstitutionActive } from "@/server/directory/institutions";
 import { saveOpd, setOpdActive } from "@/server/directory/opds";
 import { saveRoutingRule, setRoutingRuleActive } from "@/server/directory/rules";
-import { AppError, ValidationError } from "@/server/errors";
+import { AppError, ValidationError } from "@/lib/errors";
 import { requireStaff } from "@/server/staff";
 
 type Actor = { actor: AuditActor; now: Date };

@@ -5,7 +5,7 @@ import { markEnteredManually, resolveQuarantine, retryDeadLetters } from "@/db/q
 import { auditActor } from "@/server/audit";
 import { getDb } from "@/server/db";
 import { env } from "@/server/env";
-import { ValidationError } from "@/server/errors";
+import { ValidationError } from "@/lib/errors";
 import { ImportFileError, importLaporExport } from "@/server/lapor-import";
 import { deleteMapping, setMapping } from "@/server/lapor-mappings";
 import { reconcile } from "@/server/lapor-reconcile";

@@ -8,10 +8,11 @@ import { isWorkingDay } from "@/domain/working-days";
 import { getDb } from "@/server/db";
 import { env } from "@/server/env";
 import { requireStaff } from "@/server/staff";
-import { addDayAction, removeDayAction, savePolicyAction } from "./actions";
+import { ClientMessages } from "@/components/client-messages";
+import { AddDayForm, PolicyForm } from "@/components/staff/calendar-forms";
+import { removeDayAction } from "./actions";
 
-type Search = { year?: string; error?: string; added?: string; removed?: string; moved?: string; saved?: string; policyError?: string; name?: string; day?: string; kind?: string };
-const KINDS = ["national", "cuti_bersama", "local"] as const;
+type Search = { year?: string; error?: string; added?: string; removed?: string; moved?: string; saved?: string };
 const CLOCKS = Object.keys(DEFAULT_SLA) as SlaClock[];
 const ERRORS = ["day", "name", "kind", "exists", "missing"] as const;
 
@@ -119,60 +120,24 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
 
       <section aria-labelledby="add-h" className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
         <h2 id="add-h" className="text-lg font-semibold">{t("calendar.add")}</h2>
-        <form action={addDayAction} className="grid gap-3 sm:grid-cols-[auto_1fr_auto_auto] sm:items-end">
-          <input type="hidden" name="year" value={year} />
-          <div className="flex flex-col gap-1">
-            <label htmlFor="add-day" className="font-medium">{t("calendar.day")}</label>
-            <input id="add-day" name="day" type="date" required defaultValue={sp.day ?? ""} min={`${year - 1}-01-01`} className={inputClass} />
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="add-name" className="font-medium">{t("calendar.name")}</label>
-            <input id="add-name" name="name" required minLength={2} maxLength={100} defaultValue={sp.name ?? ""} className={inputClass} />
-          </div>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="add-kind" className="font-medium">{t("calendar.kind")}</label>
-            <select id="add-kind" name="kind" defaultValue={KINDS.includes(sp.kind as never) ? sp.kind : "cuti_bersama"} className={inputClass}>
-              {KINDS.map((k) => <option key={k} value={k}>{t(`calendar.kinds.${k}`)}</option>)}
-            </select>
-          </div>
-          <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white">{t("calendar.addButton")}</button>
-        </form>
+        <ClientMessages sections={["sla"]}>
+          <AddDayForm year={year} />
+        </ClientMessages>
       </section>
 
       <section aria-labelledby="pol-h" className="space-y-3">
         <h2 id="pol-h" className="text-lg font-semibold">{t("calendar.policies")}</h2>
         <p className="text-sm text-slate-700">{t("calendar.policiesIntro", DEFAULT_SLA)}</p>
         {sp.saved ? <p role="status" className="rounded-md bg-green-50 p-3 text-green-900">{t("calendar.saved", { category: sp.saved })}</p> : null}
-        {sp.policyError ? <p role="alert" className="rounded-md bg-red-50 p-3 text-red-900">{t("calendar.policyError")}</p> : null}
-        <ul className="space-y-2">
-          {policies.map((p) => (
-            <li key={p.code} className="rounded-lg bg-white p-3 ring-1 ring-slate-200">
-              <form action={savePolicyAction} className="flex flex-wrap items-end gap-3">
-                <input type="hidden" name="category" value={p.code} />
-                <input type="hidden" name="year" value={year} />
-                <p className="w-full font-medium sm:w-48">{p.name}</p>
-                {CLOCKS.map((clock) => (
-                  <div key={clock} className="flex flex-col gap-1">
-                    <label htmlFor={`pol-${p.code}-${clock}`} className="text-sm">{t(`clocks.${clock}`)}</label>
-                    <input
-                      id={`pol-${p.code}-${clock}`}
-                      name={clock}
-                      type="number"
-                      min={1}
-                      max={60}
-                      placeholder={String(DEFAULT_SLA[clock])}
-                      defaultValue={p.sla?.[clock] ?? ""}
-                      className={`${inputClass} w-24`}
-                    />
-                  </div>
-                ))}
-                <button type="submit" aria-label={`${t("calendar.save")}: ${p.name}`} className="min-h-11 rounded-md border border-brand-700 px-4 py-2 font-semibold text-brand-800 hover:bg-brand-50">
-                  {t("calendar.save")}
-                </button>
-              </form>
-            </li>
-          ))}
-        </ul>
+        <ClientMessages sections={["sla"]}>
+          <ul className="space-y-2">
+            {policies.map((p) => (
+              <li key={p.code} className="rounded-lg bg-white p-3 ring-1 ring-slate-200">
+                <PolicyForm code={p.code} name={p.name} year={year} sla={p.sla ?? null} clocks={CLOCKS.map((clock) => ({ clock, label: t(`clocks.${clock}`), fallback: DEFAULT_SLA[clock] }))} />
+              </li>
+            ))}
+          </ul>
+        </ClientMessages>
       </section>
     </div>
   );

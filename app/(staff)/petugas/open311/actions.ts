@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { auditActor } from "@/server/audit";
 import { getDb } from "@/server/db";
-import { ValidationError } from "@/server/errors";
+import { ValidationError } from "@/lib/errors";
 import { createOpen311Key, revokeOpen311Key, updateOpen311Client } from "@/server/open311/keys";
 import { requireStaff } from "@/server/staff";
 

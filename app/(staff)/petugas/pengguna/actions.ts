@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { auditActor } from "@/server/audit";
 import { getDb } from "@/server/db";
-import { ValidationError } from "@/server/errors";
+import { ValidationError } from "@/lib/errors";
 import { requireStaff } from "@/server/staff";
 import { createStaffAccount, resetStaffPassword, setStaffActive } from "@/server/users";
 

@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { auditActor } from "@/server/audit";
 import { getDb } from "@/server/db";
 import { env } from "@/server/env";
-import { AppError, ValidationError } from "@/server/errors";
+import { AppError, ValidationError } from "@/lib/errors";
 import { log } from "@/server/log";
 import { convertInboxMessage, dismissInboxMessage } from "@/server/sms/inbox";
 import { requireStaff } from "@/server/staff";

@@ -6,7 +6,7 @@ import { normalizeTrackingCode } from "@/domain/tracking-code";
 import { clientAddress } from "@/server/client-address";
 import { getDb } from "@/server/db";
 import { env } from "@/server/env";
-import { AppError } from "@/server/errors";
+import { AppError } from "@/lib/errors";
 import { privatePath } from "@/server/reporter-keys";
 import { finishRecovery, startRecovery } from "@/server/reporter-recovery";
 

@@ -14,7 +14,7 @@ import { filesFromForm } from "@/server/attachment-images";
 import { auditActor } from "@/server/audit";
 import { getDb } from "@/server/db";
 import { env } from "@/server/env";
-import { AppError } from "@/server/errors";
+import { AppError } from "@/lib/errors";
 import { requireStaff } from "@/server/staff";
 import { performAction } from "@/server/workflow/perform";
 

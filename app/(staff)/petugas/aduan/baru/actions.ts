@@ -6,7 +6,7 @@ import { OFFLINE_CHANNELS, type Channel } from "@/domain/complaint-status";
 import { auditActor } from "@/server/audit";
 import { getDb } from "@/server/db";
 import { env } from "@/server/env";
-import { ValidationError } from "@/server/errors";
+import { ValidationError } from "@/lib/errors";
 import { intakeComplaint } from "@/server/intake";
 import { log } from "@/server/log";
 import { setReceiptCookie } from "@/server/receipt";

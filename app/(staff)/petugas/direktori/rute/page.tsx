@@ -10,7 +10,7 @@ import { getDb } from "@/server/db";
 import { directoryAccess } from "@/server/directory/access";
 import { ruleOptions } from "@/server/directory/rule-options";
 import { listRoutingRules, tryRoute, type RouteTrial } from "@/server/directory/rules";
-import { ValidationError } from "@/server/errors";
+import { ValidationError } from "@/lib/errors";
 import { keywordsAction, saveRuleAction } from "../actions";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;

@@ -5,7 +5,7 @@ import { writeAudit } from "@/db/queries/audit";
 import { reporterReceipt } from "@/db/queries/reporter";
 import { auditActor } from "@/server/audit";
 import { getDb } from "@/server/db";
-import { AppError } from "@/server/errors";
+import { AppError } from "@/lib/errors";
 import { readReceiptCookie } from "@/server/receipt";
 import { queueReporterLink } from "@/server/reporter-link";
 import { requireStaff } from "@/server/staff";

@@ -1,5 +1,7 @@
-import { DB_RETRY_AFTER_SECONDS } from "../db/errors";
 import type { FieldErrors } from "@/domain/complaint-input";
+
+/** How long a client should wait before trying again after a database connection error (seconds). */
+export const DB_RETRY_AFTER_SECONDS = 5;
 
 /** Errors the app expects; each maps to one HTTP status in `httpError`. Messages are safe to show. */
 export class AppError extends Error {
