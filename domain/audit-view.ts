@@ -6,7 +6,7 @@ import { maskEmail, maskPhone } from "./contact";
  */
 
 /** The kinds of action an auditor filters by: each is an action-name prefix. */
-export const AUDIT_KINDS = ["complaint", "reveal_identity", "search_contact", "user", "calendar", "sla_policy", "lapor", "sms", "reporter", "template", "directory", "audit"] as const;
+export const AUDIT_KINDS = ["complaint", "reveal_identity", "search_contact", "user", "calendar", "sla_policy", "lapor", "sms", "email", "reporter", "template", "directory", "audit"] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 /** The SQL LIKE patterns of a kind: "user" → "user.%"; a one-word action matches itself. */

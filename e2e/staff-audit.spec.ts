@@ -1,5 +1,6 @@
 import { fileComplaint, jakartaDate, unique } from "./support/data";
-import { actionIdIn, expect, html, main, outcome, postAction, staffAction, test } from "./support/staff";
+import { E2E_SMS_KEY } from "./support/kannel-config";
+import { actionIdIn, authFile, expect, html, main, outcome, postAction, staffAction, test } from "./support/staff";
 
 /**
  * The audit screen (issue 14): a staff write is found by who did it and when, with the
@@ -12,13 +13,14 @@ const day = `2098-0${1 + Math.floor(Math.random() * 9)}-1${Math.floor(Math.rando
 test.beforeAll(async ({ playwright, baseURL }) => {
   const request = await playwright.request.newContext({ baseURL });
   code = (await fileComplaint(request, { title: `Trotoar rusak di depan sekolah ${unique()}`, categoryCode: "JALAN" })).trackingCode;
-  await request.dispose();
+  const coordinator = await playwright.request.newContext({ baseURL, storageState: authFile("coordinator") });
+  await staffAction(coordinator, new URL(baseURL!).origin, code, "dispose", { opdCode: "BINAMARGA", note: "Mohon ditangani." });
+  await Promise.all([request.dispose(), coordinator.dispose()]);
 });
 
 test("finds the coordinator's disposition by actor and date, and a holiday added then removed @phone", async ({ requestAs, pageAs, baseURL }) => {
   test.setTimeout(120_000);
   const origin = new URL(baseURL!).origin;
-  await staffAction(await requestAs("coordinator"), origin, code, "dispose", { opdCode: "BINAMARGA", note: "Mohon ditangani." });
   const admin = await requestAs("admin");
   const calendar = await html(admin, "/petugas/kalender?year=2098");
   expect(outcome(await postAction(admin, origin, "/petugas/kalender", actionIdIn(calendar, 'name="kind"'), { day, name: "Libur uji audit", kind: "local", year: "2098" }))).toMatch(/^→\/petugas\/kalender\?.*added=/);
@@ -29,9 +31,9 @@ test("finds the coordinator's disposition by actor and date, and a holiday added
   await page.goto("/petugas/audit");
   await expect(main(page).getByRole("heading", { level: 1 })).toHaveText("Log audit");
   const form = main(page).getByRole("form", { name: "Saring" });
-  await form.getByLabel("Petugas").selectOption({ label: "Tim Koordinasi (koordinator@pintu.test)" });
-  await form.getByLabel("Dari tanggal").fill(jakartaDate());
-  await form.getByLabel("Sampai tanggal").fill(jakartaDate());
+  await form.getByLabel("Petugas", { exact: true }).selectOption({ label: "Tim Koordinasi (koordinator@pintu.test)" });
+  await form.getByLabel("Dari tanggal", { exact: true }).fill(jakartaDate());
+  await form.getByLabel("Sampai tanggal", { exact: true }).fill(jakartaDate());
   await form.getByRole("button", { name: "Terapkan" }).click();
   await expect(page).toHaveURL(/aktor=\d+/);
   const row = main(page).getByTestId("audit-rows").getByRole("listitem").filter({ hasText: code });
@@ -80,4 +82,79 @@ test("paging: the next page continues where the first ended, the previous comes 
   await main(page).getByRole("link", { name: /Lebih baru/ }).click();
   await expect(page).toHaveURL(/sebelum=/);
   expect(await main(page).getByTestId("audit-rows").locator("time").allInnerTexts()).toEqual(firstIds);
+});
+
+test("a template fills the answer form, without JavaScript too, and counts its use @phone", async ({ pageAs, requestAs, baseURL, browser }) => {
+  test.setTimeout(120_000);
+  const admin = await pageAs("admin");
+  await admin.goto("/petugas/templat");
+  await expect(main(admin).getByRole("heading", { level: 1 })).toHaveText("Templat jawaban");
+  const title = `Minta foto lokasi ${unique()}`;
+  const editor = main(admin).locator("form").filter({ has: admin.getByLabel("Judul") });
+  await editor.getByLabel("Untuk").selectOption("request_info");
+  await editor.getByLabel("Judul").fill(title);
+  await editor.getByLabel("Teks (bahasa Indonesia)").fill("Yth. {nama}, untuk aduan {kode} yang masuk {tanggal_aduan}, mohon kirimkan foto lokasi yang lebih jelas.");
+  await editor.getByLabel("Teks (bahasa Inggris, boleh kosong)").fill("Dear {nama}, for complaint {kode}, please send a clearer photo of the place.");
+  await editor.getByRole("button", { name: "Buat templat" }).click();
+  await expect(main(admin).getByRole("status")).toContainText("Templat dibuat.");
+  await admin.screenshot({ path: test.info().outputPath("templates.png"), fullPage: true });
+
+  // An anonymous complaint: the template never names the reporter.
+  const request = await requestAs("citizen");
+  const anon = (await fileComplaint(request, { title: `Lampu jalan mati ${unique()}`, categoryCode: "JALAN", anonymous: true, reporterName: "Nama Rahasia" })).trackingCode;
+  const context = await browser.newContext({ storageState: authFile("coordinator"), javaScriptEnabled: false, viewport: admin.viewportSize() ?? undefined });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${baseURL}/petugas/aduan/${anon}`);
+    const form = main(page).locator("#act-request_info");
+    await form.locator("summary").click();
+    await form.getByLabel("Templat").selectOption({ label: title });
+    await form.getByRole("button", { name: "Pakai templat" }).click();
+    await expect(page).toHaveURL(/templat=\d+&?/);
+    const text = main(page).locator("#act-request_info textarea[name=message]");
+    await expect(text).toHaveValue(new RegExp(`^Yth\\. Bapak/Ibu, untuk aduan ${anon} yang masuk \\d+ \\w+ \\d{4}, mohon kirimkan foto`));
+    await expect(text).not.toHaveValue(/Nama Rahasia/);
+    await page.screenshot({ path: test.info().outputPath("template-filled.png"), fullPage: true });
+    await main(page).locator("#act-request_info").getByRole("button", { name: /Minta informasi|Minta/ }).last().click();
+    await expect(page).toHaveURL(/done=request_info/);
+  } finally {
+    await context.close();
+  }
+  await admin.goto("/petugas/templat");
+  await expect(main(admin).getByRole("listitem").filter({ hasText: title })).toContainText("dipakai 1 kali");
+});
+
+test("channel health: an outbound SMS gateway that does not answer shows as failing, with the error @phone", async ({ pageAs, requestAs, baseURL }) => {
+  test.setTimeout(120_000);
+  const origin = new URL(baseURL!).origin;
+  // A citizen's SMS complaint; disposing it sends the reporter an SMS, through a gateway that is not running.
+  const request = await requestAs("citizen");
+  const from = `0813${Math.floor(10_000_000 + Math.random() * 89_999_999)}`;
+  const text = `BTM Saluran air tersumbat di depan rumah kami sejak seminggu ${unique()}`;
+  const sent = await request.get(`/api/sms/inbound?key=${E2E_SMS_KEY}&from=${from}&text=${encodeURIComponent(text)}`);
+  expect(sent.status()).toBe(200);
+  // The reply SMS names the new complaint's code.
+  const code = /BTM-[0-9A-HJKMNP-TV-Z]{8}/.exec(await sent.text())?.[0];
+  const coordinator = await requestAs("coordinator");
+  expect(code).toBeTruthy();
+  await staffAction(coordinator, origin, code!, "dispose", { opdCode: "BINAMARGA" });
+
+  const page = await pageAs("coordinator");
+  await expect(async () => {
+    await page.goto("/petugas/sms-masuk");
+    await expect(main(page).locator('[data-channel="sms"]')).toHaveAttribute("data-state", /failing|halted/, { timeout: 1000 });
+  }).toPass({ timeout: 60_000 });
+  const sms = main(page).locator('[data-channel="sms"]');
+  await expect(sms).toContainText(/gagal terkirim|dihentikan sementara/);
+  await expect(main(page).locator('[data-channel="sms-in"]')).toHaveAttribute("data-state", "ok");
+  await expect(main(page).locator('[data-channel="sms-in"]')).toContainText("SMS terakhir diterima");
+  await page.screenshot({ path: test.info().outputPath("sms-inbox-health.png"), fullPage: true });
+  // The same state in /api/health.
+  const health = (await (await request.get("/api/health")).json()) as { status: string; reasons: string[]; channels: { sms: { state: string } } };
+  expect(health.status).toBe("degraded");
+  expect(health.channels.sms.state).toMatch(/failing|halted/);
+  expect(health.reasons.some((r) => /^sms_(failing|dead_letters|halted)$/.test(r))).toBe(true);
+  await page.goto("/petugas/integrasi");
+  await expect(main(page).locator('[data-channel="sms"]')).toHaveAttribute("data-state", /failing|halted/);
+  await page.screenshot({ path: test.info().outputPath("integration-health.png"), fullPage: true });
 });

@@ -5,6 +5,7 @@ import { oldestPendingSeconds, queueDepth } from "@/db/queries/outbox";
 import { rowsOf } from "@/db/raw";
 import { channelHalts } from "@/db/schema-worker";
 import { laporHealth, type LaporHealth } from "@/integrations/lapor/health";
+import { channelHealth, channelReasons, type ChannelHealth } from "./channel-health";
 import { isShuttingDown } from "./lifecycle";
 import { log } from "./log";
 
@@ -70,6 +71,12 @@ export type HealthReport = {
   queue: { pending: number; dead: number } | null;
   /** Why `status` is `degraded` (empty when ok). */
   reasons: string[];
+  /** The SMS and e-mail channels (added December 2026): null when they could not be read. */
+  channels: {
+    smsInbound: { state: ChannelHealth["inbound"]["state"]; lastReceivedAt: string | null };
+    sms: { state: string; pending: number; failing: number; dead: number };
+    email: { state: string; pending: number; failing: number; dead: number };
+  } | null;
 };
 
 /** Settles a check: its value, or `failed` when it threw or took too long (logged, never thrown). */
@@ -89,12 +96,13 @@ const FAILED = Symbol("failed");
  * `maxOutboxAgeSeconds`; `queue` is null when it could not be counted.
  */
 export async function healthReport(db: Db, opts: { maxOutboxAgeSeconds: number }): Promise<HealthReport> {
-  const [alive, queue, lapor, halts, oldest] = await Promise.all([
+  const [alive, queue, lapor, halts, oldest, channels] = await Promise.all([
     check("db", () => db.execute(sql`select 1`)),
     check("queue", () => queueDepth(db)),
     check("lapor", () => laporHealth(db)),
     check("channels", () => db.select({ channel: channelHalts.channel }).from(channelHalts)),
     check("outbox_age", () => oldestPendingSeconds(db)),
+    check("message_channels", () => channelHealth(db)),
   ]);
   const reasons: string[] = [];
   const dbOk = alive !== FAILED;
@@ -104,11 +112,22 @@ export async function healthReport(db: Db, opts: { maxOutboxAgeSeconds: number }
   else for (const h of halts) reasons.push(`${h.channel}_halted`);
   if (oldest === FAILED) reasons.push("outbox_age_unknown");
   else if (oldest !== null && oldest > opts.maxOutboxAgeSeconds) reasons.push("outbox_backlog");
+  if (channels === FAILED) reasons.push("channels_unknown");
+  else reasons.push(...channelReasons(channels));
+  const figures = (o: ChannelHealth["outbound"]["sms"]) => ({ state: o.state, pending: o.pending, failing: o.failing, dead: o.dead });
   return {
     status: reasons.length === 0 ? "ok" : "degraded",
     db: dbOk ? "ok" : "down",
     lapor: lapor === FAILED ? "degraded" : lapor,
     queue: queue === FAILED ? null : queue,
     reasons: [...new Set(reasons)],
+    channels:
+      channels === FAILED
+        ? null
+        : {
+            smsInbound: { state: channels.inbound.state, lastReceivedAt: channels.inbound.lastReceivedAt?.toISOString() ?? null },
+            sms: figures(channels.outbound.sms),
+            email: figures(channels.outbound.email),
+          },
   };
 }

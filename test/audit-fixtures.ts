@@ -40,6 +40,15 @@ export function probeFixtures(db: Db, receipt: { set: (code: string | null) => v
       const [o] = await db.update(outbox).set({ status: "dead", lastError: "uji" }).where(and(eq(outbox.complaintId, c.id), like(outbox.topic, "lapor.%"))).returning({ id: outbox.id });
       return { ...c, outboxId: o!.id };
     },
+    /** A complaint whose SMS to the reporter has died. */
+    async deadSms(): Promise<number> {
+      const c = await this.complaint();
+      const [o] = await db
+        .insert(outbox)
+        .values({ topic: "sms.reporter_link", complaintId: c.id, payload: {}, status: "dead", attempts: 5, lastError: "gateway refused: 503" })
+        .returning({ id: outbox.id });
+      return o!.id;
+    },
     async laporOutboxOf(complaintId: number): Promise<number> {
       const [o] = await db.select({ id: outbox.id }).from(outbox).where(and(eq(outbox.complaintId, complaintId), eq(outbox.topic, "lapor.create_complaint")));
       return o!.id;

@@ -200,6 +200,13 @@ export const AUDIT_REGISTRY: Record<string, RegistryEntry> = {
         return [f.form({ id: String(rule!.id), active: "0" })];
       },
     },
+  "app/(staff)/petugas/sms-masuk/actions.ts#retryChannelAction": {
+    audit: "sms.retry",
+    probe: { as: "coordinator", args: async (f) => [f.form({ channel: "sms", id: String(await f.deadSms()) })] },
+  },
+  "app/(staff)/petugas/templat/actions.ts#saveTemplateAction": {
+    audit: "template.create",
+    probe: { as: "opd_head", args: async (f) => [f.form({ purpose: "respond", title: "Jawaban KTP selesai", bodyId: "Yth. {nama}, aduan {kode} sudah kami selesaikan.", bodyEn: "", categoryCode: "", active: "1" })] },
   },
 };
 

@@ -19,9 +19,9 @@ export async function AuditFilters(props: { params: AuditQuery["params"]; invali
         </p>
       ) : null}
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <label className="block text-sm font-medium">
-          {t("field.aktor")}
-          <select name="aktor" defaultValue={p.aktor} className={control}>
+        <div className="block text-sm font-medium">
+          <label htmlFor="audit-f-aktor">{t("field.aktor")}</label>
+          <select id="audit-f-aktor" name="aktor" defaultValue={p.aktor} className={control}>
             <option value="">{t("all")}</option>
             {props.actors.map((a) => (
               <option key={a.id} value={String(a.id)}>
@@ -29,10 +29,10 @@ export async function AuditFilters(props: { params: AuditQuery["params"]; invali
               </option>
             ))}
           </select>
-        </label>
-        <label className="block text-sm font-medium">
-          {t("field.peran")}
-          <select name="peran" defaultValue={p.peran} className={control}>
+        </div>
+        <div className="block text-sm font-medium">
+          <label htmlFor="audit-f-peran">{t("field.peran")}</label>
+          <select id="audit-f-peran" name="peran" defaultValue={p.peran} className={control}>
             <option value="">{t("all")}</option>
             {ROLES.map((r) => (
               <option key={r} value={r}>
@@ -41,10 +41,10 @@ export async function AuditFilters(props: { params: AuditQuery["params"]; invali
             ))}
             <option value="cli">{t("cli")}</option>
           </select>
-        </label>
-        <label className="block text-sm font-medium">
-          {t("field.jenis")}
-          <select name="jenis" defaultValue={p.jenis} className={control}>
+        </div>
+        <div className="block text-sm font-medium">
+          <label htmlFor="audit-f-jenis">{t("field.jenis")}</label>
+          <select id="audit-f-jenis" name="jenis" defaultValue={p.jenis} className={control}>
             <option value="">{t("all")}</option>
             {AUDIT_KINDS.map((k) => (
               <option key={k} value={k}>
@@ -52,23 +52,23 @@ export async function AuditFilters(props: { params: AuditQuery["params"]; invali
               </option>
             ))}
           </select>
-        </label>
-        <label className="block text-sm font-medium">
-          {t("field.kode")}
-          <input name="kode" defaultValue={p.kode} placeholder="BTM-…" className={control} />
-        </label>
-        <label className="block text-sm font-medium">
-          {t("field.dari")}
-          <input type="date" name="dari" defaultValue={p.dari} className={control} />
-        </label>
-        <label className="block text-sm font-medium">
-          {t("field.sampai")}
-          <input type="date" name="sampai" defaultValue={p.sampai} className={control} />
-        </label>
-        <label className="block text-sm font-medium sm:col-span-2">
-          {t("field.q")}
-          <input type="search" name="q" defaultValue={p.q} maxLength={200} placeholder={t("qPlaceholder")} className={control} />
-        </label>
+        </div>
+        <div className="block text-sm font-medium">
+          <label htmlFor="audit-f-kode">{t("field.kode")}</label>
+          <input id="audit-f-kode" name="kode" defaultValue={p.kode} placeholder="BTM-…" className={control} />
+        </div>
+        <div className="block text-sm font-medium">
+          <label htmlFor="audit-f-dari">{t("field.dari")}</label>
+          <input id="audit-f-dari" type="date" name="dari" defaultValue={p.dari} className={control} />
+        </div>
+        <div className="block text-sm font-medium">
+          <label htmlFor="audit-f-sampai">{t("field.sampai")}</label>
+          <input id="audit-f-sampai" type="date" name="sampai" defaultValue={p.sampai} className={control} />
+        </div>
+        <div className="block text-sm font-medium sm:col-span-2">
+          <label htmlFor="audit-f-q">{t("field.q")}</label>
+          <input id="audit-f-q" type="search" name="q" defaultValue={p.q} maxLength={200} placeholder={t("qPlaceholder")} className={control} />
+        </div>
       </div>
       <div className="flex flex-wrap gap-3">
         <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">

@@ -18,10 +18,14 @@ export type ActionFormOptions = {
   expected?: { min: string; max: string | null };
   /** Offer "open the next complaint in the queue afterwards" (a coordinator on a queued complaint), ticked or not. */
   next?: { checked: boolean };
+  /** Answer templates offered in the answer and request-information forms, and the one chosen (`?templat=`). */
+  templates?: Partial<Record<"respond" | "request_info", TemplateChoice>>;
 };
 
+type TemplateChoice = { options: Option[]; chosen: string | null; text: string | null; templateId: number | null };
+
 type FieldSpec =
-  | { name: string; kind: "textarea"; required?: boolean }
+  | { name: string; kind: "textarea"; required?: boolean; defaultValue?: string }
   | { name: string; kind: "text"; required?: boolean; defaultValue?: string }
   | { name: string; kind: "select"; options: Option[]; required?: boolean; defaultValue?: string }
   | { name: string; kind: "grouped"; groups: { group: string; options: Option[] }[] }
@@ -59,7 +63,7 @@ function fieldsFor(action: Action, o: ActionFormOptions, archiveReasons: Option[
       return [{ name: "message", kind: "textarea", required: true }];
     case "request_info":
     case "respond":
-      return [{ name: "message", kind: "textarea", required: true }, ...(o.files ? FILE_FIELDS : [])];
+      return [{ name: "message", kind: "textarea", required: true, defaultValue: o.templates?.[action]?.text ?? undefined }, ...(o.files ? FILE_FIELDS : [])];
     case "progress_update":
       return [
         { name: "message", kind: "textarea", required: true },
@@ -116,12 +120,15 @@ export async function ActionForms({
     <div className="space-y-2">
       {actions.map((action) => {
         const fields = fieldsFor(action, options, archiveReasons);
+        const tpl = action === "respond" || action === "request_info" ? options.templates?.[action] : undefined;
         const failed = error?.action === action;
         const errorId = `err-${action}`;
         return (
-          <details key={action} open={failed} className="rounded-md bg-white ring-1 ring-slate-300 open:ring-brand-600">
+          <details key={action} id={`act-${action}`} open={failed || !!tpl?.text} className="rounded-md bg-white ring-1 ring-slate-300 open:ring-brand-600">
             <summary className="cursor-pointer select-none px-4 py-3 font-semibold text-brand-800">{ta(action)}</summary>
+            {tpl && tpl.options.length > 0 ? <TemplatePicker code={code} action={action} choice={tpl} /> : null}
             <form action={submitAction} className="space-y-3 border-t border-slate-200 p-4">
+              {tpl?.templateId ? <input type="hidden" name="templateId" value={String(tpl.templateId)} /> : null}
               <input type="hidden" name="code" value={code} />
               <input type="hidden" name="action" value={action} />
               {Object.entries(hidden).map(([k, v]) => (
@@ -168,7 +175,7 @@ function FieldControl({ spec, id, label, choose, describedBy }: { spec: FieldSpe
       <label htmlFor={spec.kind === "rating" ? undefined : id} id={`${id}-label`} className="text-sm font-medium">
         {label}
       </label>
-      {spec.kind === "textarea" ? <textarea {...common} rows={4} required={spec.required} /> : null}
+      {spec.kind === "textarea" ? <textarea {...common} rows={spec.defaultValue ? 8 : 4} required={spec.required} defaultValue={spec.defaultValue} /> : null}
       {spec.kind === "text" ? <input {...common} required={spec.required} defaultValue={spec.defaultValue} /> : null}
       {spec.kind === "date" ? <input {...common} type="date" min={spec.min} max={spec.max} /> : null}
       {spec.kind === "files" ? (
@@ -223,5 +230,36 @@ function RatingStars({ id, name, describedBy }: { id: string; name: string; desc
         </label>,
       ])}
     </div>
+  );
+}
+
+/**
+ * Picks an answer template with a plain GET (`?templat=<id>&untuk=<action>`): the page comes back
+ * with the form's text filled in, with or without JavaScript.
+ */
+async function TemplatePicker({ code, action, choice }: { code: string; action: string; choice: TemplateChoice }) {
+  const t = await getTranslations("staff.templates");
+  const id = `tpl-${action}`;
+  return (
+    <form method="get" action={`/petugas/aduan/${code}#act-${action}`} className="flex flex-wrap items-end gap-2 border-t border-slate-200 px-4 pt-3">
+      <input type="hidden" name="untuk" value={action} />
+      <div className="flex min-w-0 grow flex-col gap-1">
+        <label htmlFor={id} className="text-sm font-medium">
+          {t("pickLabel")}
+        </label>
+        <select id={id} name="templat" defaultValue={choice.chosen ?? ""} className={inputClass}>
+          <option value="">{t("pickNone")}</option>
+          {choice.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="min-h-11 rounded-md border border-brand-700 px-3 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50">
+        {t("pick")}
+      </button>
+      {choice.text ? <p role="status" className="w-full text-sm text-slate-700">{t("picked")}</p> : null}
+    </form>
   );
 }

@@ -18,19 +18,22 @@ const CHANNEL_STATES = ["ok", "degraded", "halted", "disabled"] as const;
 
 type Figures = {
   complaints: { status: string; n: number }[];
-  outbox: { topic: string; status: string; n: number; oldest: number | null }[];
+  outbox: { topic: string; status: string; n: number; oldest: number | null; failing: number | null }[];
   halted: string[];
   lapor: "ok" | "degraded" | "disabled";
+  /** When the newest inbound SMS arrived (seconds since 1970), null when none ever did. */
+  lastInbound: number | null;
   jobs: { name: string; ok: number | null; failed: number | null }[];
   connections: { state: string; n: number }[];
 };
 
 async function read(db: Db, postgres: boolean): Promise<Figures> {
-  const [complaints, outbox, halted, jobs, connections, lapor] = await Promise.all([
+  const [complaints, outbox, halted, jobs, connections, lapor, lastInbound] = await Promise.all([
     db.execute(sql`select status::text as status, count(*)::int as n from complaints group by status`),
     db.execute(sql`
       select topic, status::text as status, count(*)::int as n,
-        extract(epoch from now() - min(created_at) filter (where status = 'pending'))::float8 as oldest
+        extract(epoch from now() - min(created_at) filter (where status = 'pending'))::float8 as oldest,
+        count(*) filter (where status = 'pending' and attempts > 0 and last_error is not null)::int as failing
       from outbox where status in ('pending', 'dead') group by topic, status`),
     db.execute(sql`select channel from channel_halts`),
     db.execute(sql`select name, extract(epoch from last_ok_at)::float8 as ok, extract(epoch from last_error_at)::float8 as failed from job_leases`),
@@ -38,6 +41,7 @@ async function read(db: Db, postgres: boolean): Promise<Figures> {
       ? db.execute(sql`select coalesce(state, 'unknown') as state, count(*)::int as n from pg_stat_activity where datname = current_database() and application_name = 'pintu' group by 1`)
       : Promise.resolve([]),
     laporHealth(db),
+    db.execute(sql`select extract(epoch from received_at)::float8 as at from sms_messages order by id desc limit 1`),
   ]);
   return {
     complaints: rowsOf<Figures["complaints"][number]>(complaints),
@@ -46,13 +50,16 @@ async function read(db: Db, postgres: boolean): Promise<Figures> {
     jobs: rowsOf<Figures["jobs"][number]>(jobs),
     connections: rowsOf<Figures["connections"][number]>(connections as never),
     lapor,
+    lastInbound: rowsOf<{ at: number | null }>(lastInbound)[0]?.at ?? null,
   };
 }
 
-function channelState(channel: "lapor" | "sms", f: Figures): (typeof CHANNEL_STATES)[number] {
+function channelState(channel: "lapor" | "sms" | "email", f: Figures): (typeof CHANNEL_STATES)[number] {
   if (f.halted.includes(channel)) return "halted";
   if (channel === "lapor") return f.lapor;
-  return env().SMS_OUTBOUND_URL ? "ok" : "disabled";
+  // Items given up on, or waiting after a failed attempt, make a message channel degraded (server/channel-health.ts).
+  if (f.outbox.some((o) => o.topic.startsWith(`${channel}.`) && (o.status === "dead" || Number(o.failing ?? 0) > 0))) return "degraded";
+  return (channel === "sms" ? env().SMS_OUTBOUND_URL : env().SMTP_URL) ? "ok" : "disabled";
 }
 
 function render(f: Figures | null, seconds: number): Registry {
@@ -70,10 +77,14 @@ function render(f: Figures | null, seconds: number): Registry {
     if (o.oldest !== null) oldest.set({ topic: o.topic }, Number(o.oldest));
   }
   const channels = gauge("pintu_channel_state", "Delivery channel state: 1 for the current state (ok, degraded, halted, disabled)", ["channel", "state"]);
-  for (const channel of ["lapor", "sms"] as const) {
+  for (const channel of ["lapor", "sms", "email"] as const) {
     const now = channelState(channel, f);
     for (const state of CHANNEL_STATES) channels.set({ channel, state }, state === now ? 1 : 0);
   }
+  gauge("pintu_sms_inbound_configured", "1 when SMS_INBOUND_KEY is set (else the gateway's posts are refused with 503)").set(env().SMS_INBOUND_KEY ? 1 : 0);
+  if (f.lastInbound !== null) gauge("pintu_sms_inbound_last_received_timestamp_seconds", "When the newest inbound SMS arrived").set(Number(f.lastInbound));
+  const failing = gauge("pintu_outbox_failing_items", "Outbox items waiting after a failed attempt, by topic", ["topic"]);
+  for (const o of f.outbox) if (o.status === "pending" && Number(o.failing ?? 0) > 0) failing.set({ topic: o.topic }, Number(o.failing));
   const lastOk = gauge("pintu_job_last_success_timestamp_seconds", "When each periodic job last finished without error", ["job"]);
   const lastFail = gauge("pintu_job_last_failure_timestamp_seconds", "When each periodic job last failed", ["job"]);
   for (const j of f.jobs) {

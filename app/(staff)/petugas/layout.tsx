@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { can, slaBoardScope } from "@/domain/permissions";
 import { unreadCount } from "@/db/queries/notifications";
 import { getDb } from "@/server/db";
+import { templateEditor } from "@/server/templates";
 import { requireStaff } from "@/server/staff";
 import { signOutAction } from "./actions";
 
@@ -24,6 +25,7 @@ export default async function StaffLayout({ children }: { children: React.ReactN
     can(staff.role, "admin.manage") && { href: "/petugas/kalender", label: t("nav.calendar") },
     can(staff.role, "admin.manage") && { href: "/petugas/open311", label: t("nav.open311") },
     can(staff.role, "directory.read") && { href: "/petugas/direktori", label: t("nav.directory") },
+    templateEditor(staff) !== null && { href: "/petugas/templat", label: t("nav.templates") },
     { href: "/petugas/akun", label: t("nav.account") },
   ].filter((l): l is { href: string; label: string } => Boolean(l));
   return (

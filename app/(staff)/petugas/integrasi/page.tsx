@@ -1,6 +1,10 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Flash, IntegrationNav, param, primarySmallButton, smallButton } from "@/components/integration/parts";
+import { ChannelHealthPanel } from "@/components/staff/channel-health";
+import { deadLetters as channelDeadLetters } from "@/db/queries/channel-health";
+import { channelHealth } from "@/server/channel-health";
+import { retryChannelAction } from "../sms-masuk/actions";
 import { deadLetters, heldItems, integrationOverview, openQuarantine } from "@/db/queries/lapor-ops";
 import { integrationHealth } from "@/domain/lapor-ops";
 import { getDb } from "@/server/db";
@@ -29,7 +33,16 @@ export default async function IntegrationPage({ searchParams }: { searchParams: 
   const db = getDb();
   const now = new Date();
   const e = env();
-  const [overview, dead, held, quarantine, report] = await Promise.all([integrationOverview(db, now), deadLetters(db), heldItems(db), openQuarantine(db), lastReconcile(db)]);
+  const [overview, dead, held, quarantine, report, channels, deadSms, deadEmail] = await Promise.all([
+    integrationOverview(db, now),
+    deadLetters(db),
+    heldItems(db),
+    openQuarantine(db),
+    lastReconcile(db),
+    channelHealth(db),
+    channelDeadLetters(db, "sms"),
+    channelDeadLetters(db, "email"),
+  ]);
   const poll = overview.jobs.find((j) => j.name.includes("poll")) ?? overview.jobs[0] ?? null;
   const health = integrationHealth({
     configured: laporConfig() !== null,
@@ -103,6 +116,7 @@ export default async function IntegrationPage({ searchParams }: { searchParams: 
         ) : null}
       </section>
 
+      <ChannelHealthPanel health={channels} dead={{ sms: deadSms, email: deadEmail }} retry={retryChannelAction} back="integrasi" />
       <section aria-labelledby="dead-h" className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <h2 id="dead-h" className="text-lg font-semibold">{t("dead.title", { n: overview.dead })}</h2>

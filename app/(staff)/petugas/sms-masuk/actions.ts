@@ -2,6 +2,7 @@
 
 import { notFound, redirect } from "next/navigation";
 import { auditActor } from "@/server/audit";
+import { retryChannelDead } from "@/db/queries/channel-health";
 import { getDb } from "@/server/db";
 import { env } from "@/server/env";
 import { AppError, ValidationError } from "@/lib/errors";
@@ -37,6 +38,16 @@ export async function convertSms(formData: FormData): Promise<void> {
     target = `/petugas/sms-masuk?error=${encodeURIComponent(keys[0] ?? "invalid")}&field=${encodeURIComponent(field)}&id=${id}#sms-${id}`;
   }
   redirect(target);
+}
+
+/** Puts the SMS or e-mail channel's dead letters (`id`, or all with `all=1`) back in the queue (audited). */
+export async function retryChannelAction(formData: FormData): Promise<void> {
+  const staff = await requireStaff("integration.operate");
+  const channel = formData.get("channel") === "email" ? "email" : "sms";
+  const ids = formData.getAll("id").map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
+  const n = await retryChannelDead(getDb(), { channel, ids: formData.get("all") === "1" ? "all" : ids, actor: await auditActor(staff), now: new Date() });
+  const back = formData.get("back") === "integrasi" ? "/petugas/integrasi" : "/petugas/sms-masuk";
+  redirect(`${back}?retried=${n}#channels-h`);
 }
 
 /** Sets a kept SMS aside. */

@@ -1,25 +1,32 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ChannelHealthPanel } from "@/components/staff/channel-health";
 import { Pager, pageParam } from "@/components/staff/complaint-list";
+import { deadLetters } from "@/db/queries/channel-health";
+import { can } from "@/domain/permissions";
+import { channelHealth } from "@/server/channel-health";
 import { smsInbox } from "@/db/queries/sms";
 import { titleFromText } from "@/domain/sms";
 import { translateError } from "@/i18n/translate-error";
 import { getDb } from "@/server/db";
 import { env } from "@/server/env";
 import { requireStaff } from "@/server/staff";
-import { convertSms, dismissSms } from "./actions";
+import { convertSms, dismissSms, retryChannelAction } from "./actions";
 
 const PAGE_SIZE = 20;
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** The coordinator's inbox of text messages that could not be recorded automatically. */
 export default async function SmsInboxPage({ searchParams }: Props) {
-  await requireStaff("complaints.enter_on_behalf");
+  const staff = await requireStaff("complaints.enter_on_behalf");
   const sp = await searchParams;
   const t = await getTranslations("staff.smsInbox");
   const te = await getTranslations("errors");
   const format = await getFormatter();
   const page = pageParam(sp.page);
-  const rows = await smsInbox(getDb(), page, PAGE_SIZE);
+  const db = getDb();
+  const [rows, health, deadSms, deadEmail] = await Promise.all([smsInbox(db, page, PAGE_SIZE), channelHealth(db), deadLetters(db, "sms"), deadLetters(db, "email")]);
+  const tc = await getTranslations("staff.channels");
+  const retried = typeof sp.retried === "string" ? Number(sp.retried) : null;
   const failedId = typeof sp.id === "string" ? Number(sp.id) : null;
   const error = typeof sp.error === "string" ? translateError(te as never, sp.error) : null;
   return (
@@ -28,13 +35,19 @@ export default async function SmsInboxPage({ searchParams }: Props) {
         <h1 className="text-2xl font-bold text-brand-800">{t("title")}</h1>
         <p className="text-slate-700">{t("lead", { region: env().PINTU_REGION })}</p>
       </div>
+      {retried !== null && Number.isSafeInteger(retried) ? (
+        <p role="status" className="rounded-md bg-green-50 p-3 text-green-900">
+          {tc("retried", { n: retried })}
+        </p>
+      ) : null}
+      <ChannelHealthPanel health={health} dead={{ sms: deadSms, email: deadEmail }} retry={can(staff.role, "integration.operate") ? retryChannelAction : undefined} back="sms-masuk" />
       {sp.done === "dismissed" ? (
         <p role="status" className="rounded-md bg-green-50 p-3 text-green-900">
           {t("dismissed")}
         </p>
       ) : null}
       {rows.length === 0 ? (
-        <p className="rounded-lg bg-white p-4 ring-1 ring-slate-200">{t("empty")}</p>
+        <p className="rounded-lg bg-white p-4 ring-1 ring-slate-200">{health.inbound.state === "ok" ? t("empty") : t("emptyNoGateway")}</p>
       ) : (
         <ul className="space-y-4">
           {rows.map((m) => {

@@ -5,6 +5,7 @@ import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { retryDeadLetters } from "@/db/queries/lapor-ops";
 import { writeAudit } from "@/db/queries/audit";
+import { countTemplateUse } from "@/db/queries/templates";
 import { complaints, outbox } from "@/db/schema";
 import { canSeeComplaint, can } from "@/domain/permissions";
 import { normalizeTrackingCode } from "@/domain/tracking-code";
@@ -51,6 +52,8 @@ export async function runStaffAction(formData: FormData): Promise<void> {
     });
     query = `?done=${action}`;
     ok = true;
+    const templateId = Number(formData.get("templateId"));
+    if ((action === "respond" || action === "request_info") && Number.isSafeInteger(templateId) && templateId > 0) await countTemplateUse(getDb(), templateId, new Date());
   } catch (err) {
     if (err instanceof AppError && err.status === 404) notFound();
     query = errorQuery(action, err);

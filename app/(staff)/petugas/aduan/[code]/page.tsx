@@ -28,6 +28,7 @@ import { getDb } from "@/server/db";
 import { reference } from "@/server/reference";
 import { region } from "@/server/region";
 import { requireStaff } from "@/server/staff";
+import { templateChoices } from "@/server/templates";
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -85,6 +86,15 @@ export default async function StaffComplaintPage({ params, searchParams }: Props
     files: true,
     expected: { min: localDate(new Date(), ref.calendar.timeZone), max: c.resolutionDue ? localDate(c.resolutionDue, ref.calendar.timeZone) : null },
     next: isCoordinator && c.status === "received" ? { checked: await nextPreference() } : undefined,
+    templates: await templateChoices(db, actions, c, sp, {
+      // The reporter's name only when known and this reader may see it (never an anonymous one's).
+      reporterName: visibility === "visible" ? c.reporterName : null,
+      code: c.trackingCode,
+      submittedOn: format.dateTime(c.createdAt, { dateStyle: "long" }),
+      today: format.dateTime(new Date(), { dateStyle: "long" }),
+      opd: row.opdName ?? null,
+      category: row.categoryName ?? null,
+    }),
   };
   const place = (r: { kelurahanName: string | null; kecamatanName: string | null; address: string | null }, text: (s: string) => string) =>
     [r.address === null ? null : text(r.address), r.kelurahanName, r.kecamatanName ? `Kec. ${r.kecamatanName}` : null].filter(Boolean).join(", ") || "—";
