@@ -2,6 +2,7 @@ import { and, eq, like } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { complaints, opds, outbox, users } from "@/db/schema";
 import { laporQuarantine } from "@/db/schema-lapor";
+import { open311Clients } from "@/db/schema-open311";
 import { smsMessages } from "@/db/schema-sms";
 import type { Role } from "@/domain/complaint-status";
 import { intakeComplaint } from "@/server/intake";
@@ -48,6 +49,11 @@ export function probeFixtures(db: Db, receipt: { set: (code: string | null) => v
         .values({ topic: "sms.reporter_link", complaintId: c.id, payload: {}, status: "dead", attempts: 5, lastError: "gateway refused: 503" })
         .returning({ id: outbox.id });
       return o!.id;
+    },
+    /** An Open311 client (a key), made directly in the table. */
+    async open311Client(): Promise<number> {
+      const [c] = await db.insert(open311Clients).values({ name: `Klien ${unique()}`, rateLimit: 100, keyHash: `uji-${unique()}`, keyHint: "o311_uji" }).returning({ id: open311Clients.id });
+      return c!.id;
     },
     async laporOutboxOf(complaintId: number): Promise<number> {
       const [o] = await db.select({ id: outbox.id }).from(outbox).where(and(eq(outbox.complaintId, complaintId), eq(outbox.topic, "lapor.create_complaint")));

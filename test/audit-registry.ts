@@ -204,6 +204,18 @@ export const AUDIT_REGISTRY: Record<string, RegistryEntry> = {
     audit: "sms.retry",
     probe: { as: "coordinator", args: async (f) => [f.form({ channel: "sms", id: String(await f.deadSms()) })] },
   },
+  "app/(staff)/petugas/open311/actions.ts#createKeyAction": {
+    audit: "open311.key_create",
+    probe: { as: "admin", args: async (f) => [IDLE, f.form({ name: `Klien uji ${f.unique()}`, rateLimit: "100" })] },
+  },
+  "app/(staff)/petugas/open311/actions.ts#updateKeyAction": {
+    audit: "open311.key_update",
+    probe: { as: "admin", args: async (f) => [f.form({ clientId: String(await f.open311Client()), name: `Klien diubah ${f.unique()}`, rateLimit: "50" })] },
+  },
+  "app/(staff)/petugas/open311/actions.ts#revokeKeyAction": {
+    audit: "open311.key_revoke",
+    probe: { as: "admin", args: async (f) => [f.form({ clientId: String(await f.open311Client()) })] },
+  },
   "app/(staff)/petugas/templat/actions.ts#saveTemplateAction": {
     audit: "template.create",
     probe: { as: "opd_head", args: async (f) => [f.form({ purpose: "respond", title: "Jawaban KTP selesai", bodyId: "Yth. {nama}, aduan {kode} sudah kami selesaikan.", bodyEn: "", categoryCode: "", active: "1" })] },
