@@ -200,6 +200,7 @@ export const AUDIT_REGISTRY: Record<string, RegistryEntry> = {
         return [f.form({ id: String(rule!.id), active: "0" })];
       },
     },
+  },
   "app/(staff)/petugas/sms-masuk/actions.ts#retryChannelAction": {
     audit: "sms.retry",
     probe: { as: "coordinator", args: async (f) => [f.form({ channel: "sms", id: String(await f.deadSms()) })] },
