@@ -36,6 +36,7 @@ export const AUDIT_REGISTRY: Record<string, RegistryEntry> = {
   "app/api/sms/inbound/route.ts#POST": { exempt: "the SMS gateway delivering a citizen's message (token-checked, rate-limited)" },
   "app/actions/locale.ts#setLocale": { exempt: "a language cookie; no database write" },
   // ── A staff member's own session and reading state: not a change to shared data ────────────
+  "app/(staff)/petugas/actions.ts#signOutEverywhereAction": { exempt: "ends the user's own sessions on every device (session epoch), no shared data" },
   "app/(staff)/petugas/actions.ts#signOutAction": { exempt: "ends the user's own sessions (session epoch), no shared data" },
   "app/(staff)/petugas/notifikasi/actions.ts#markNotificationRead": { exempt: "the reader's own read marker on a notification" },
   "app/(staff)/petugas/notifikasi/actions.ts#markAllNotificationsRead": { exempt: "the reader's own read markers" },
