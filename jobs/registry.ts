@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { TOPICS, type TopicName, type TopicPayload } from "../domain/outbox-topics";
 
 /**
  * What the worker does, registered by feature modules (imported from jobs/topics.ts): outbox
@@ -72,8 +73,27 @@ type Registry = { topics: Map<string, TopicDef>; periodic: Map<string, PeriodicD
 const registry: Registry = ((globalThis as Record<symbol, unknown>)[key] as Registry | undefined) ??
   ((globalThis as Record<symbol, Registry>)[key] = { topics: new Map(), periodic: new Map() });
 
-/** Registers the handler of an outbox topic (e.g. `lapor.followup`). */
-export function defineTopic(topic: string, handler: TopicHandler, opts: { maxAttempts?: number } = {}): void {
+/**
+ * Registers the handler of an outbox topic of domain/outbox-topics.ts (e.g. `lapor.followup`).
+ * The handler gets the payload parsed by the topic's schema; one that does not fit goes
+ * straight to the dead letters.
+ */
+export function defineTopic<T extends TopicName>(
+  topic: T,
+  handler: (item: OutboxItem & { payload: TopicPayload<T> }, ctx: JobContext) => Promise<void | Record<string, unknown>>,
+  opts: { maxAttempts?: number } = {},
+): void {
+  const schema = TOPICS[topic].payload;
+  const checked: TopicHandler = (item, ctx) => {
+    const parsed = schema.safeParse(item.payload);
+    if (!parsed.success) throw new PermanentFailure(`unreadable ${topic} payload`);
+    return handler({ ...item, payload: parsed.data }, ctx);
+  };
+  registerTopic(topic, checked, opts);
+}
+
+/** The queue engine's own registration, for any topic name (its tests use made-up topics); the app uses `defineTopic`. */
+export function registerTopic(topic: string, handler: TopicHandler, opts: { maxAttempts?: number } = {}): void {
   registry.topics.set(topic, { handler, maxAttempts: opts.maxAttempts });
 }
 

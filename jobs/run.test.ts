@@ -6,7 +6,7 @@ import { outbox } from "@/db/schema";
 import { channelHalts, jobLeases } from "@/db/schema-worker";
 import { testDatabases, type TestDatabase } from "@/db/testing";
 import { claimDue } from "./claim";
-import { HaltChannel, PermanentFailure, RetryAfter, defineTopic, definePeriodic } from "./registry";
+import { HaltChannel, PermanentFailure, RetryAfter, registerTopic, definePeriodic } from "./registry";
 import { backoffDelay, drainOnce, runPeriodicNow, startWorker } from "./run";
 
 // A long backoff: "not due yet" must hold however slow the machine is while the test runs.
@@ -47,7 +47,7 @@ describe.each(testDatabases())("the outbox worker on $name", (backend) => {
   it("delivers due items once, keeping what the receiver answered", async () => {
     const topic = topicName();
     const seen: number[] = [];
-    defineTopic(topic, async (item) => {
+    registerTopic(topic, async (item) => {
       seen.push(item.id);
       return { remoteId: `R${item.id}` };
     });
@@ -63,7 +63,7 @@ describe.each(testDatabases())("the outbox worker on $name", (backend) => {
 
   it("retries a failure later with backoff, then gives up into the dead letters after maxAttempts", async () => {
     const topic = topicName();
-    defineTopic(topic, async () => {
+    registerTopic(topic, async () => {
       throw new Error("LAPOR answered 503");
     });
     const [id] = await enqueue(t.db, topic);
@@ -85,7 +85,7 @@ describe.each(testDatabases())("the outbox worker on $name", (backend) => {
 
   it("sends a permanent failure straight to the dead letters", async () => {
     const topic = topicName();
-    defineTopic(topic, async () => {
+    registerTopic(topic, async () => {
       throw new PermanentFailure("rejected: unknown category");
     });
     const [id] = await enqueue(t.db, topic);
@@ -96,7 +96,7 @@ describe.each(testDatabases())("the outbox worker on $name", (backend) => {
   it("counts an attempt that lost our own database, so the next one looks before sending again", async () => {
     const topic = topicName();
     const seen: number[] = [];
-    defineTopic(topic, async (item) => {
+    registerTopic(topic, async (item) => {
       seen.push(item.attempts);
       if (seen.length === 1) throw Object.assign(new Error("write CONNECTION_CLOSED 127.0.0.1:5432"), { code: "CONNECTION_CLOSED" });
       return {};
@@ -111,7 +111,7 @@ describe.each(testDatabases())("the outbox worker on $name", (backend) => {
 
   it("waits as long as Retry-After asks without counting the attempt", async () => {
     const topic = topicName();
-    defineTopic(topic, async () => {
+    registerTopic(topic, async () => {
       throw new RetryAfter(120_000, "429 Too Many Requests");
     });
     const [id] = await enqueue(t.db, topic);
@@ -132,8 +132,8 @@ describe.each(testDatabases())("the outbox worker on $name", (backend) => {
       calls.push(topic);
       if (!tokenValid) throw new HaltChannel(channel, "401 token expired");
     };
-    defineTopic(a, handler(a));
-    defineTopic(b, handler(b));
+    registerTopic(a, handler(a));
+    registerTopic(b, handler(b));
     const ids = [...(await enqueue(t.db, a, 2)), ...(await enqueue(t.db, b, 2))];
     await drainOnce(t.db, { ...quiet, topics: [a, b], concurrency: 1 });
     expect(calls).toHaveLength(1);
@@ -164,7 +164,7 @@ describe.each(testDatabases())("the outbox worker on $name", (backend) => {
     expect(await claimDue(t.db, [topic], 10)).toHaveLength(3);
     expect(await claimDue(t.db, [topic], 10)).toHaveLength(0);
     let delivered = 0;
-    defineTopic(topic, async () => void delivered++);
+    registerTopic(topic, async () => void delivered++);
     await makeDue(t.db, ids);
     await drainOnce(t.db, { ...quiet, topics: [topic] });
     expect(delivered).toBe(3);
@@ -175,7 +175,7 @@ describe.each(testDatabases())("the outbox worker on $name", (backend) => {
     const other = t.openAnother();
     const topic = topicName();
     const counts = new Map<number, number>();
-    defineTopic(topic, async (item) => {
+    registerTopic(topic, async (item) => {
       counts.set(item.id, (counts.get(item.id) ?? 0) + 1);
       await new Promise((r) => setTimeout(r, 2));
     });
@@ -222,7 +222,7 @@ describe.each(testDatabases())("the outbox worker on $name", (backend) => {
   it("the running worker delivers new items without being asked and stops cleanly", async () => {
     const topic = topicName();
     const done = new Set<number>();
-    defineTopic(topic, async (item) => void done.add(item.id));
+    registerTopic(topic, async (item) => void done.add(item.id));
     const worker = startWorker(t.db, { ...quiet, pollMs: 20 });
     try {
       const ids = await enqueue(t.db, topic, 10);
@@ -238,7 +238,7 @@ describe.each(testDatabases())("the outbox worker on $name", (backend) => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     let started = 0;
-    defineTopic(topic, async () => {
+    registerTopic(topic, async () => {
       started++;
       await gate;
       return { ok: true };

@@ -22,7 +22,7 @@ function requireConfig(): LaporConfig {
   return cfg;
 }
 
-const topic = (name: string, fn: (ctx: { db: JobContext["db"]; cfg: LaporConfig; signal: AbortSignal }, item: OutboxItem) => Promise<Record<string, unknown>>) =>
+const topic = (name: "lapor.create_complaint" | "lapor.followup" | "lapor.forward", fn: (ctx: { db: JobContext["db"]; cfg: LaporConfig; signal: AbortSignal }, item: OutboxItem) => Promise<Record<string, unknown>>) =>
   defineTopic(name, (item, ctx) => {
     const cfg = requireConfig();
     return asDelivery(ctx.db, () => fn({ db: ctx.db, cfg, signal: ctx.signal }, item));

@@ -4,6 +4,7 @@ import { OPEN_STATUSES } from "@/db/queries/duplicates";
 import { complaints, users } from "@/db/schema";
 import type { ComplaintStatus } from "@/domain/complaint-status";
 import { normalizeTrackingCode } from "@/domain/tracking-code";
+import type { NotifyEvent, TopicPayload } from "@/domain/outbox-topics";
 import type { Action } from "@/domain/workflow";
 import { ValidationError } from "@/lib/errors";
 import { env } from "../env";
@@ -19,7 +20,8 @@ export type Effect = {
   reason?: string;
   publicMessage?: string;
   data?: Record<string, unknown>;
-  outbox?: { topic: string; payload: Record<string, unknown> }[];
+  /** Work for the worker; the executor adds the event's id to each payload. */
+  outbox?: OutboxEffect[];
 };
 
 type Ctx<A extends Action> = {
@@ -33,7 +35,11 @@ type Ctx<A extends Action> = {
 };
 
 const invalid = (field: string, key: string) => new ValidationError({ [field]: [key] });
-const notifyReporter = (event: string, extra: Record<string, unknown> = {}) => ({ topic: "notify.reporter", payload: { event, ...extra } });
+type OutboxEffect =
+  | { topic: "notify.reporter"; payload: Omit<TopicPayload<"notify.reporter">, "eventId"> }
+  | { topic: "lapor.followup"; payload: Omit<TopicPayload<"lapor.followup">, "eventId"> }
+  | { topic: "lapor.forward"; payload: Omit<TopicPayload<"lapor.forward">, "eventId"> };
+const notifyReporter = (event: NotifyEvent, extra: { message?: string } = {}): OutboxEffect => ({ topic: "notify.reporter", payload: { event, ...extra } });
 
 function opdByCode(ref: Reference, code: string | undefined, field: string) {
   // A deactivated OPD keeps its old complaints but receives no new ones.

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { writeAudit } from "@/db/queries/audit";
-import { attachments, complaintEvents, complaints, outbox } from "@/db/schema";
+import { enqueue } from "@/db/queries/outbox";
+import { attachments, complaintEvents, complaints } from "@/db/schema";
 import { collectFieldErrors } from "@/domain/complaint-input";
 import type { ComplaintStatus } from "@/domain/complaint-status";
 import { canSeeComplaint } from "@/domain/permissions";
@@ -138,11 +139,8 @@ export async function performAction(
     const after = { opdId: u.opdId !== undefined ? u.opdId : c.opdId, assignedUserId: u.assignedUserId !== undefined ? u.assignedUserId : c.assignedUserId };
     await writeStaffNotices(tx, { action: req.action, complaint: c, after, party: req.party, ref, now: req.now, eventId: event!.id, reason: effect.reason });
 
-    for (const o of effect.outbox ?? []) {
-      await tx
-        .insert(outbox)
-        .values({ topic: o.topic, complaintId: c.id, payload: { ...o.payload, eventId: event!.id }, dedupeKey: `${o.topic}:${event!.id}`, createdAt: req.now, nextAttemptAt: req.now });
-    }
+    // Each effect's payload gets the event's id; enqueue checks it against the topic's schema.
+    for (const o of effect.outbox ?? []) await enqueue(tx, o.topic, { complaintId: c.id, payload: { ...o.payload, eventId: event!.id }, now: req.now });
     return { status: toStatus, eventId: event!.id };
   });
 }

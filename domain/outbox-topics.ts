@@ -1,0 +1,86 @@
+import { z } from "zod";
+
+/**
+ * Every outbox topic, once: its payload (zod) and its dedupe key. The only way to queue work is
+ * `enqueue` (db/queries/outbox.ts), which checks the payload against this table and derives the
+ * key from it; the intake's single SQL statement builds its outbox rows from the same table
+ * (`keySql`), and the worker parses each payload with it before the topic's handler
+ * (jobs/registry.ts `defineTopic`, typed by the topic's name). A test checks that every topic
+ * here has a handler and every handler a topic here.
+ */
+
+/** What a reporter is told about (jobs/notify-reporter.ts). */
+const NOTIFY_EVENTS = ["disposed", "forwarded", "info_requested", "progress", "responded", "closed", "message"] as const;
+export type NotifyEvent = (typeof NOTIFY_EVENTS)[number];
+
+const id = z.number().int().positive();
+const notification = z.object({ event: z.enum(NOTIFY_EVENTS), eventId: id, sourceComplaintId: id.optional(), message: z.string().max(5000).optional() });
+const link = z.object({ reason: z.enum(["receipt", "request", "staff"]) });
+const code = z.object({ challengeId: z.string().min(1).max(100) });
+
+const PAYLOADS = {
+  "lapor.create_complaint": z.object({ complaintId: id }),
+  "lapor.followup": z.object({ eventId: id }),
+  "lapor.forward": z.object({ externalCode: z.string().min(1), eventId: id }),
+  "notify.reporter": notification,
+  "sms.notify": notification,
+  "email.notify": notification,
+  "sms.reporter_link": link,
+  "email.reporter_link": link,
+  "sms.reporter_code": code,
+  "email.reporter_code": code,
+  "notify.staff": z.object({ notificationId: id, actorUserId: id.nullable().optional() }),
+  "email.staff": z.object({ notificationId: id, userId: id }),
+  "email.staff_digest": z.object({ userId: id, day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), until: z.string().min(1) }),
+} as const;
+
+export type TopicName = keyof typeof PAYLOADS;
+export type TopicPayload<T extends TopicName> = z.output<(typeof PAYLOADS)[T]>;
+
+type Topic<P> = {
+  payload: z.ZodType<P>;
+  /** The row's dedupe key (null: none; a row is queued every time). */
+  key: (complaintId: number, payload: P) => string | null;
+  /** The same key as SQL text over a complaint id expression (for topics the intake statement queues). */
+  keySql?: (complaintIdSql: string) => string;
+};
+
+export const TOPICS: { [T in TopicName]: Topic<TopicPayload<T>> } = {
+  "lapor.create_complaint": {
+    payload: PAYLOADS["lapor.create_complaint"],
+    key: (c) => `lapor.create_complaint:${c}`,
+    keySql: (c) => `'lapor.create_complaint:' || ${c}`,
+  },
+  "lapor.followup": { payload: PAYLOADS["lapor.followup"], key: (_c, p) => `lapor.followup:${p.eventId}` },
+  "lapor.forward": { payload: PAYLOADS["lapor.forward"], key: (_c, p) => `lapor.forward:${p.eventId}` },
+  "notify.reporter": { payload: notification, key: (_c, p) => `notify.reporter:${p.eventId}` },
+  "sms.notify": { payload: notification, key: (c, p) => `sms.notify:${p.eventId}:${c}` },
+  "email.notify": { payload: notification, key: (c, p) => `email.notify:${p.eventId}:${c}` },
+  "sms.reporter_link": {
+    payload: link,
+    key: (c, p) => (p.reason === "receipt" ? `sms.reporter_link:receipt:${c}` : null),
+    keySql: (c) => `'sms.reporter_link:receipt:' || ${c}`,
+  },
+  "email.reporter_link": {
+    payload: link,
+    key: (c, p) => (p.reason === "receipt" ? `email.reporter_link:receipt:${c}` : null),
+    keySql: (c) => `'email.reporter_link:receipt:' || ${c}`,
+  },
+  "sms.reporter_code": { payload: code, key: () => null },
+  "email.reporter_code": { payload: code, key: () => null },
+  "notify.staff": { payload: PAYLOADS["notify.staff"], key: (_c, p) => `notify.staff:${p.notificationId}` },
+  "email.staff": { payload: PAYLOADS["email.staff"], key: (_c, p) => `email.staff:${p.notificationId}:${p.userId}` },
+  "email.staff_digest": { payload: PAYLOADS["email.staff_digest"], key: (_c, p) => `email.staff_digest:${p.userId}:${p.day}` },
+};
+
+export const TOPIC_NAMES = Object.keys(TOPICS) as TopicName[];
+
+/**
+ * One outbox row's topic, checked payload and dedupe key. Throws (zod) when the payload does not
+ * fit the topic: a programming error, caught by the tests of whatever queued it.
+ */
+export function outboxRow<T extends TopicName>(topic: T, complaintId: number | null, payload: unknown): { topic: T; payload: TopicPayload<T>; dedupeKey: string | null } {
+  const def: Topic<TopicPayload<T>> = TOPICS[topic];
+  const parsed = def.payload.parse(payload);
+  return { topic, payload: parsed, dedupeKey: def.key(complaintId ?? 0, parsed) };
+}
