@@ -6,7 +6,7 @@ import { saveTemplate, templateById, templatesFor, type TemplateInput } from "@/
 import { TEMPLATE_PURPOSES, type TemplatePurpose } from "@/db/schema-templates";
 import { fillTemplate, unknownPlaceholders, type TemplateFacts } from "@/domain/answer-template";
 import type { Role } from "@/domain/complaint-status";
-import { ValidationError } from "./errors";
+import { ValidationError } from "@/lib/errors";
 import { reference } from "./reference";
 
 /** Who edits templates: an administrator (any OPD, or the whole city) and an OPD head (their own OPD's). */

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { auditLog, opds, users } from "@/db/schema";
 import { answerTemplates } from "@/db/schema-templates";
 import { testDatabases, type TestDatabase } from "@/db/testing";
-import { ValidationError } from "@/server/errors";
+import { ValidationError } from "@/lib/errors";
 import { saveTemplateFromForm, templateChoices, templateEditor } from "@/server/templates";
 
 const form = (over: Record<string, unknown> = {}) => ({ purpose: "respond", title: "Selesai", bodyId: "Yth. {nama}, aduan {kode} selesai ditangani {opd}.", bodyEn: "Dear {nama}, complaint {kode} is resolved.", opdCode: "", categoryCode: "", active: true, ...over });

@@ -3,7 +3,7 @@
 import { notFound, redirect } from "next/navigation";
 import { auditActor } from "@/server/audit";
 import { getDb } from "@/server/db";
-import { ValidationError } from "@/server/errors";
+import { ValidationError } from "@/lib/errors";
 import { requireStaff } from "@/server/staff";
 import { saveTemplateFromForm, templateEditor } from "@/server/templates";
 
