@@ -34,6 +34,7 @@
  *   open311_post, open311_list   Open311 GeoReport v2: POST requests.json (target ≥ 300/s) and
  *                       GET requests.json with 1,000 items (target p95 ≤ 150 ms) on the same
  *                       synthetic database (bench/open311.ts)
+ *   staff_lists_http    the queue and an OPD inbox with filters, and their second page (keyset)
  *   staff_search        /petugas/cari's search by code, phone and words (and words within one OPD)
  *                       on the same database, one query at a time (bench/search.ts; target p95 ≤ 150 ms)
  *
@@ -76,6 +77,7 @@ import { slaBoardHttp, statistikHttp } from "./sla-http";
 import { slaSweepBench } from "./sla-sweep";
 import { staffSearchBench } from "./search";
 import { staffDisposeHttp, staffInboxHttp, staffQueueHttp } from "./staff";
+import { staffListsHttp } from "./staff-lists";
 import { readSeedState } from "./synthetic";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -98,6 +100,7 @@ const BENCHES: Record<string, (ctx: Ctx) => Promise<unknown>> = {
   staff_queue_http: staffQueueHttp,
   staff_inbox_http: staffInboxHttp,
   staff_dispose_http: staffDisposeHttp,
+  staff_lists_http: staffListsHttp,
   sla_board_http: slaBoardHttp,
   statistik_http: statistikHttp,
   open311_post: open311Post,
@@ -105,7 +108,7 @@ const BENCHES: Record<string, (ctx: Ctx) => Promise<unknown>> = {
   staff_search: (ctx) => staffSearchBench({ adminUrl: benchServer(), waitQuietS: ctx.waitQuietS }),
 };
 /** Run against the synthetic database of `npm run bench:seed` (BENCH_STAFF_DATABASE_URL, default pintu_bench). */
-const STAFF = new Set(["staff_queue_http", "staff_inbox_http", "staff_dispose_http", "sla_board_http", "statistik_http", "open311_post", "open311_list"]);
+const STAFF = new Set(["staff_queue_http", "staff_inbox_http", "staff_dispose_http", "staff_lists_http", "sla_board_http", "statistik_http", "open311_post", "open311_list"]);
 const DEFAULT = ["lapor_js_bytes", "intake_sql", "intake_http", "lacak_http", "complaint_api_http", "sms_inbound_http", "sla_sweep", "lapor_drain", "lapor_import", ...STAFF, "staff_search"];
 /** Benchmarks that need no portal (the synthetic database, or their own throw-away database and worker processes). */
 const NO_PORTAL = new Set(["sla_sweep", "lapor_drain", "lapor_import", "intake_pglite", "staff_search"]);

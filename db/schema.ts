@@ -245,9 +245,15 @@ export const complaints = pgTable(
       .where(sql`confidential = false and primary_id is null and status <> 'archived'`),
     // The two staff lists read their first page straight off these (no sort over an OPD's backlog).
     index("complaints_queue_idx").on(t.createdAt, t.id).where(sql`${t.status} = 'received'`),
-    index("complaints_opd_inbox_idx")
-      .on(t.opdId, t.resolutionDue.asc().nullsLast(), t.id)
-      .where(sql`${t.status} in ('disposed', 'in_progress', 'awaiting_reporter')`),
+    // The staff lists (queue, inbox, search; db/queries/staff-list.ts) by deadline among the
+    // complaints still being worked on, for an OPD and for everyone; by age among all of them.
+    index("complaints_opd_list_deadline_idx")
+      .on(t.opdId, sql`coalesce(${t.resolutionDue}, ${t.verificationDue}, 'infinity'::timestamptz)`, t.id)
+      .where(sql`${t.status} in ('received', 'disposed', 'in_progress', 'awaiting_reporter')`),
+    index("complaints_list_deadline_idx")
+      .on(sql`coalesce(${t.resolutionDue}, ${t.verificationDue}, 'infinity'::timestamptz)`, t.id)
+      .where(sql`${t.status} in ('received', 'disposed', 'in_progress', 'awaiting_reporter')`),
+    index("complaints_created_id_idx").on(t.createdAt, t.id),
   ],
 );
 

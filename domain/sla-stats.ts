@@ -57,7 +57,8 @@ export type FilterProblem = "from" | "to" | "range" | "opd" | "category" | "keca
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_RANGE_DAYS = 366 * 5;
 
-function validDay(s: string): boolean {
+/** True for a real calendar day written YYYY-MM-DD. */
+export function validDay(s: string): boolean {
   if (!DAY.test(s)) return false;
   const d = parseISO(s);
   return !Number.isNaN(d.getTime()) && format(d, "yyyy-MM-dd") === s;

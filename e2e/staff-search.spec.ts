@@ -18,7 +18,7 @@ async function searchFromHeader(page: Page, q: string) {
   await box.press("Enter");
   await expect(page).toHaveURL(/\/petugas\/cari\?q=/);
   await expect(main(page).getByTestId("search-summary")).toBeVisible();
-  return main(page).getByRole("region", { name: "Hasil pencarian" }).getByRole("listitem");
+  return main(page).getByRole("region", { name: "Hasil pencarian" }).getByRole("row").filter({ has: page.getByRole("link") });
 }
 
 test("the coordinator finds a complaint by code, phone and words; an OPD only its own @phone", async ({ pageAs, request }) => {
@@ -69,6 +69,6 @@ test("the coordinator finds a complaint by code, phone and words; an OPD only it
   // Bina Marga finds it by words (its own OPD's complaint).
   const owner = await pageAs("binamarga");
   await owner.goto(`/petugas/cari?q=${encodeURIComponent(word)}`);
-  await expect(main(owner).getByRole("region", { name: "Hasil pencarian" }).getByRole("listitem").filter({ hasText: code })).toHaveCount(1);
+  await expect(main(owner).getByRole("region", { name: "Hasil pencarian" }).getByRole("row").filter({ hasText: code })).toHaveCount(1);
   await shot(owner, "search-opd-own");
 });

@@ -1,10 +1,13 @@
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog, complaints, opds, users } from "@/db/schema";
 import { testDatabases, type TestDatabase } from "@/db/testing";
 import type { Figures } from "@/domain/sla-stats";
 import { FORMULA_PAYLOADS, parseSafeCsv } from "@/test/csv";
 import { validComplaint, wib } from "@/test/fixtures";
 import { intakeComplaint } from "./intake";
 import { buildExport, exportCsv } from "./lapor-export";
+import { listCsv } from "./list-csv";
 import type { PublicStatsView } from "./public-stats";
 import { statsCsv } from "./public-stats-export";
 import { boardCsv } from "./sla-csv";
@@ -43,6 +46,32 @@ describe.each(testDatabases())("CSV exports on $name", (backend) => {
     expect(records.map((r) => r[1])).toEqual(rows.map((r) => r.trackingCode));
     // Every body is all there, ending with its tracking code.
     for (const [i, r] of records.entries()) expect(r[7]).toMatch(new RegExp(`\\[Pintu ${rows[i]!.trackingCode}\\]$`));
+  });
+
+  it("staff list CSV: safe cells, the OPD's own complaints only, never an anonymous reporter's contact, audited", async () => {
+    const db = handle.db;
+    const [opd] = await db.select({ id: opds.id }).from(opds).where(eq(opds.code, "BINAMARGA"));
+    const [user] = await db.insert(users).values({ email: "csv@x", name: "csv", role: "opd_officer", opdId: opd!.id, passwordHash: "x" }).returning({ id: users.id });
+    const codes: string[] = [];
+    for (const [i, payload] of FORMULA_PAYLOADS.entries()) {
+      const raw = validComplaint({ title: `${payload} jalan rusak`, reporterName: `${payload} Warga`, reporterPhone: `08129900${String(1000 + i)}`, anonymous: i === 0 });
+      codes.push((await intakeComplaint(db, { raw, channel: "web", region: "BTM", now: NOW })).trackingCode);
+    }
+    for (const code of codes) await db.update(complaints).set({ opdId: opd!.id, status: "in_progress" }).where(eq(complaints.trackingCode, code));
+    const res = await listCsv(db, { id: user!.id, role: "opd_officer", opdId: opd!.id }, "inbox", { status: "all", opd: "DISDUKCAPIL" }, NOW, { userId: user!.id, role: "opd_officer", address: "192.0.2.1" });
+    const text = await res.text();
+    const records = parseSafeCsv(text);
+    expect(records.map((r) => r[0]).sort()).toEqual([...codes].sort());
+    const anonymous = records.find((r) => r[0] === codes[0])!;
+    expect(anonymous[12]).toBe("yes");
+    expect(anonymous.slice(17)).toEqual(["", "", ""]);
+    expect(text).not.toContain("081299001000");
+    expect(text).not.toContain("+6281299001000");
+    // The shared writer keeps a leading + from being read as a formula (a spreadsheet shows the text).
+    expect(records.find((r) => r[0] === codes[1])![18]).toBe("'+6281299001001");
+    const audit = await db.select().from(auditLog).where(and(eq(auditLog.action, "list.export"), eq(auditLog.userId, user!.id)));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.data).toMatchObject({ list: "inbox", rows: codes.length, withContacts: codes.length - 1 });
   });
 });
 

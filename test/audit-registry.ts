@@ -46,6 +46,11 @@ export const AUDIT_REGISTRY: Record<string, RegistryEntry> = {
     audit: "complaint.dispose",
     probe: { as: "coordinator", args: async (f) => [f.form({ code: (await f.complaint()).code, action: "dispose", opdCode: "DISDUKCAPIL" })] },
   },
+  "app/(staff)/petugas/antrean/actions.ts#bulkQueueAction": {
+    // Each ticked complaint is its own performAction, so one complaint leaves one audit row.
+    audit: "complaint.dispose",
+    probe: { as: "coordinator", args: async (f) => [f.form({ code: [(await f.complaint()).code], bulk: "dispose", opdCode: "DISDUKCAPIL", back: "/petugas/antrean" })] },
+  },
   "app/(staff)/petugas/aduan/[code]/actions.ts#revealIdentity": {
     audit: "reveal_identity",
     probe: { as: "coordinator", args: async (f) => [f.form({ code: (await f.complaint({ anonymous: "1" })).code })] },
@@ -246,6 +251,18 @@ export const AUDITED_READS: Record<string, { audit: string; probe: Probe }> = {
   "app/(staff)/petugas/audit/data.csv/route.ts#GET": {
     audit: "audit.export",
     probe: { as: "auditor", args: async () => [new Request("http://pintu.test/petugas/audit/data.csv?jenis=user")] },
+  },
+  "app/(staff)/petugas/antrean/data.csv/route.ts#GET": {
+    audit: "list.export",
+    probe: { as: "coordinator", args: async () => [new Request("http://pintu.test/petugas/antrean/data.csv")] },
+  },
+  "app/(staff)/petugas/kotak-masuk/data.csv/route.ts#GET": {
+    audit: "list.export",
+    probe: { as: "opd_officer", args: async () => [new Request("http://pintu.test/petugas/kotak-masuk/data.csv?status=all")] },
+  },
+  "app/(staff)/petugas/cari/data.csv/route.ts#GET": {
+    audit: "list.export",
+    probe: { as: "coordinator", args: async () => [new Request("http://pintu.test/petugas/cari/data.csv?q=lampu")] },
   },
   "app/(staff)/petugas/integrasi/manual/ekspor/route.ts#GET": {
     audit: "lapor.export",

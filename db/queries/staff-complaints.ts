@@ -1,13 +1,11 @@
-import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import type { Role } from "@/domain/complaint-status";
 import { canSeeComplaint, type StaffScope } from "@/domain/permissions";
 import { listRowFor } from "@/domain/reporter-text";
 import type { Db } from "../client";
 import { categories, complaintEvents, complaints, externalInstitutions, kecamatan, kelurahan, opds, users } from "../schema";
 import { opdClocks } from "../schema-sla";
 
-export const PAGE_SIZE = 25;
 const suggestedOpd = alias(opds, "suggested_opd");
 const suggestedExt = alias(externalInstitutions, "suggested_ext");
 
@@ -26,14 +24,20 @@ const listColumns = {
   ...identityColumns,
   status: complaints.status,
   channel: complaints.channel,
+  confidential: complaints.confidential,
   createdAt: complaints.createdAt,
   bounceCount: complaints.bounceCount,
+  // Reopened by the reporter's objection: the resolution clock started again after the first disposition.
+  reopened: sql<boolean>`coalesce(${complaints.resolutionStartedAt} > ${complaints.firstDisposedAt}, false)`,
   verificationDue: complaints.verificationDue,
+  verificationRiskAt: complaints.verificationRiskAt,
+  resolutionRiskAt: complaints.resolutionRiskAt,
   firstResponseDue: complaints.firstResponseDue,
   resolutionDue: complaints.resolutionDue,
   categoryName: categories.name,
   kecamatanName: kecamatan.name,
   kelurahanName: kelurahan.name,
+  opdCode: opds.code,
   opdName: opds.name,
   suggestedOpdCode: suggestedOpd.code,
   suggestedOpdName: suggestedOpd.name,
@@ -47,10 +51,10 @@ const listColumns = {
   shareResolutionDue: opdClocks.resolutionDue,
 };
 
-/** The staff list columns and their lookups, starting from `complaints` (queue, inbox, search). */
-export function listFrom(db: Db) {
+/** The staff list columns and their lookups, starting from `complaints` (queue, inbox, search); `extra` adds columns. */
+export function listFrom<E extends Record<string, SQL | SQL.Aliased>>(db: Db, extra?: E) {
   return db
-    .select(listColumns)
+    .select({ ...listColumns, ...(extra ?? ({} as E)) })
     .from(complaints)
     .leftJoin(categories, eq(categories.id, complaints.categoryId))
     .leftJoin(kecamatan, eq(kecamatan.id, complaints.kecamatanId))
@@ -62,27 +66,6 @@ export function listFrom(db: Db) {
     .leftJoin(opdClocks, and(eq(opdClocks.complaintId, complaints.id), isNull(opdClocks.endedAt)));
 }
 
-export type ComplaintListRow = Awaited<ReturnType<typeof coordinatorQueue>>[number];
-
-/** The coordinator's queue: new complaints, oldest first (the longest wait comes first). */
-export async function coordinatorQueue(db: Db, role: Role, page = 0) {
-  const rows = await listFrom(db)
-    .where(eq(complaints.status, "received"))
-    .orderBy(asc(complaints.createdAt), asc(complaints.id))
-    .limit(PAGE_SIZE)
-    .offset(page * PAGE_SIZE);
-  return rows.map((r) => listRowFor(role, r));
-}
-
-/** An OPD's open complaints, the nearest resolution deadline first, as `role` may see them. */
-export async function opdInbox(db: Db, role: Role, opdId: number, page = 0, filter?: SQL) {
-  const rows = await listFrom(db)
-    .where(and(eq(complaints.opdId, opdId), inArray(complaints.status, ["disposed", "in_progress", "awaiting_reporter"]), filter))
-    .orderBy(sql`${complaints.resolutionDue} asc nulls last`, asc(complaints.id))
-    .limit(PAGE_SIZE)
-    .offset(page * PAGE_SIZE);
-  return rows.map((r) => listRowFor(role, r));
-}
 
 /** One complaint with everything staff may need; callers decide what of the identity to show. */
 export async function staffComplaint(db: Db, code: string) {

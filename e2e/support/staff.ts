@@ -82,11 +82,13 @@ export async function findInList(page: Page, listPath: string, title: string): P
   await page.goto(listPath);
   for (let n = 0; n < 40; n++) {
     const link = page.getByRole("link", { name: title, exact: true });
-    if ((await main(page).locator(link).count()) > 0) return main(page).getByRole("listitem").filter({ has: link });
+    if ((await main(page).locator(link).count()) > 0) return main(page).getByRole("row").filter({ has: link });
     const next = main(page).getByRole("link", { name: "Berikutnya" });
     if ((await next.count()) === 0) break;
+    const before = page.url();
     await next.click();
-    await expect(page).toHaveURL(new RegExp(`[?&]page=${n + 1}\\b`));
+    await expect(page).not.toHaveURL(before);
+    await expect(page).toHaveURL(/[?&]after=/);
   }
   throw new Error(`"${title}" is not listed in ${listPath}`);
 }

@@ -1,27 +1,32 @@
 import { getTranslations } from "next-intl/server";
-import { ComplaintList, Pager, pageParam } from "@/components/staff/complaint-list";
+import { ComplaintTable } from "@/components/staff/complaint-table";
+import { ListFilters, ListPager, ListSummary } from "@/components/staff/list-controls";
 import { unreadByComplaint } from "@/db/queries/notifications";
-import { opdInbox, PAGE_SIZE } from "@/db/queries/staff-complaints";
+import { listPage } from "@/db/queries/staff-list";
+import { listQuery } from "@/domain/list-filter";
 import { normalizeTrackingCode } from "@/domain/tracking-code";
 import { ownReturn } from "@/server/action-feedback";
-import { getDb } from "@/server/db";
 import { region } from "@/server/region";
+import { getDb } from "@/server/db";
+import { CSV_MAX_ROWS } from "@/server/list-csv";
+import { listContext } from "@/server/staff-list";
 import { requireStaff } from "@/server/staff";
 
-type Search = { page?: string | string[]; dikembalikan?: string | string[] };
+const BASE = "/petugas/kotak-masuk";
 
-export default async function InboxPage({ searchParams }: { searchParams: Promise<Search> }) {
+/** An OPD's inbox: its complaints (never another OPD's, whatever the URL says), nearest deadline first. */
+export default async function InboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const staff = await requireStaff("inbox.opd");
   const t = await getTranslations("staff.inbox");
-  const tf = await getTranslations("flow");
   if (staff.opdId === null) return <p className="rounded-lg bg-amber-50 p-4">{t("noOpd")}</p>;
-  const sp = await searchParams;
-  const page = pageParam(sp.page);
+  const tf = await getTranslations("flow");
   const db = getDb();
-  const rows = await opdInbox(db, staff.role, staff.opdId, page);
+  const params = await searchParams;
+  const ctx = await listContext(db, staff, "inbox", params);
+  const list = await listPage(db, { where: ctx.where, sort: ctx.filter.sort, page: ctx.page, role: staff.role, now: new Date() });
   // What changed since the officer last looked: complaints with notifications they have not read.
-  const returnedCode = typeof sp.dikembalikan === "string" ? normalizeTrackingCode(sp.dikembalikan, region().code) : null;
-  const [unread, returned] = await Promise.all([unreadByComplaint(db, staff, rows.map((r) => r.id)), returnedCode ? ownReturn(db, returnedCode, staff.id) : null]);
+  const returnedCode = typeof params.dikembalikan === "string" ? normalizeTrackingCode(params.dikembalikan, region().code) : null;
+  const [unread, returned] = await Promise.all([unreadByComplaint(db, staff, list.rows.map((r) => r.id)), returnedCode ? ownReturn(db, returnedCode, staff.id) : null]);
   return (
     <section className="space-y-4">
       {returned ? (
@@ -36,8 +41,10 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         <p className="text-slate-700">{t("lead")}</p>
         {unread.size > 0 ? <p className="text-sm text-slate-600">{tf("inbox.changedSince")}</p> : null}
       </div>
-      {rows.length === 0 ? <p className="rounded-lg bg-white p-4 ring-1 ring-slate-200">{t("empty")}</p> : <ComplaintList rows={rows} due="resolutionDue" unread={unread} viewerId={staff.id} />}
-      <Pager base="/petugas/kotak-masuk" page={page} hasNext={rows.length === PAGE_SIZE} />
+      <ListFilters action={BASE} view="inbox" filter={ctx.filter} problems={ctx.problems} reference={ctx.ref} ownOpd />
+      <ListSummary total={list.total} capped={list.capped} csvHref={`${BASE}/data.csv${listQuery(ctx.filter, "inbox")}`} csvMax={CSV_MAX_ROWS} />
+      {list.rows.length === 0 ? <p className="rounded-lg bg-white p-4 ring-1 ring-slate-200">{t("empty")}</p> : <ComplaintTable rows={list.rows} calendar={ctx.ref.calendar} unread={unread} viewerId={staff.id} />}
+      <ListPager action={BASE} view="inbox" filter={ctx.filter} prev={list.prev} next={list.next} />
     </section>
   );
 }
