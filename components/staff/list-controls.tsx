@@ -105,7 +105,7 @@ export async function ListSummary(props: { total: number; capped: boolean; csvHr
   const format = await getFormatter();
   return (
     <div className="flex flex-wrap items-baseline justify-between gap-2">
-      <p role="status" className="font-semibold" data-testid="list-total">
+      <p className="font-semibold" data-testid="list-total">
         {props.capped ? t("totalCapped", { count: format.number(props.total) }) : t("total", { count: props.total })}
       </p>
       <a href={props.csvHref} download className="inline-flex min-h-11 items-center underline" title={t("filters.csvNote", { max: format.number(props.csvMax) })}>
