@@ -38,7 +38,7 @@ export type ListWhere = {
 /**
  * The deadline a list shows and sorts by: the citizen's resolution deadline once disposed, the
  * verification deadline before; none sorts last (infinity). The same expression as the
- * `complaints_list_deadline_*` indexes (migration 0022), so the planner reads pages off them.
+ * `complaints_list_deadline_*` indexes (migration 0024), so the planner reads pages off them.
  */
 const DEADLINE_SQL = sql`coalesce(${complaints.resolutionDue}, ${complaints.verificationDue}, 'infinity'::timestamptz)`;
 const RISK_AT_SQL = sql`coalesce(${complaints.resolutionRiskAt}, ${complaints.verificationRiskAt})`;

@@ -1,0 +1,4 @@
+DROP INDEX IF EXISTS "complaints_opd_inbox_idx";--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "complaints_opd_list_deadline_idx" ON "complaints" USING btree ("opd_id",coalesce("resolution_due", "verification_due", 'infinity'::timestamptz),"id") WHERE "complaints"."status" in ('received', 'disposed', 'in_progress', 'awaiting_reporter');--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "complaints_list_deadline_idx" ON "complaints" USING btree (coalesce("resolution_due", "verification_due", 'infinity'::timestamptz),"id") WHERE "complaints"."status" in ('received', 'disposed', 'in_progress', 'awaiting_reporter');--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "complaints_created_id_idx" ON "complaints" USING btree ("created_at","id");
