@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { complaints } from "@/db/schema";
 import type { ComplaintStatus } from "@/domain/complaint-status";
 import type { StaffScope } from "@/domain/permissions";
-import { AppError, ValidationError } from "./errors";
+import { AppError, ValidationError } from "@/lib/errors";
 import { log } from "./log";
 import { performAction } from "./workflow/perform";
 
