@@ -33,7 +33,8 @@ test("a bounce keeps the citizen's deadline everywhere; the staff pages add the 
   await openFromList(binamarga, "/petugas/kotak-masuk", title, code);
   await expect(main(binamarga).getByTestId("opd-due")).toContainText(`Tenggat OPD (${OPD.BINAMARGA})`);
   await act(binamarga, "Kembalikan: bukan wewenang", { Alasan: "Ini urusan akta, bukan jalan atau drainase.", "Saran OPD yang berwenang": "DISDUKCAPIL" }, null);
-  await expect(binamarga).toHaveURL(/\/petugas\/kotak-masuk$/);
+  // The officer lands back in the inbox, told which complaint went back.
+  await expect(binamarga).toHaveURL(new RegExp(`/petugas/kotak-masuk\\?dikembalikan=${code}$`));
 
   // Back in the queue the citizen's deadline runs on.
   const queued = await findInList(coordinator, "/petugas/antrean", title);
