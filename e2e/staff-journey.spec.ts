@@ -40,7 +40,7 @@ test("a complaint goes from the citizen to Disdukcapil and back until the report
   const queueRow = await findInList(coordinator, "/petugas/antrean", title);
   await expect(queueRow).toContainText(code);
   await expect(queueRow).toContainText("Diterima");
-  await expect(queueRow).toContainText(`Saran tujuan: ${OPD.DISDUKCAPIL}`);
+  await expect(queueRow.locator('td[data-label="Saran tujuan"]')).toHaveText(OPD.DISDUKCAPIL);
   await shot(coordinator, "coordinator-queue");
   await queueRow.getByRole("link", { name: title }).click();
   await expect(main(coordinator).getByRole("heading", { level: 1 })).toHaveText(title);
@@ -168,8 +168,8 @@ test("a complaint returned as 'bukan wewenang' keeps its tracking code on the wa
   // The coordinator sees it back in the queue, with the bounce and Bina Marga's suggestion.
   const row = await findInList(coordinator, "/petugas/antrean", title);
   await expect(row).toContainText(code);
-  await expect(row).toContainText("dikembalikan 1 kali");
-  await expect(row).toContainText(`Saran tujuan: ${OPD.DISDUKCAPIL}`);
+  await expect(row).toContainText("Dikembalikan 1 kali");
+  await expect(row.locator('td[data-label="Saran tujuan"]')).toHaveText(OPD.DISDUKCAPIL);
   await row.getByRole("link", { name: title }).click();
   await expect(statusBadge(coordinator)).toHaveText("Diterima");
   const log = main(coordinator).getByRole("region", { name: "Riwayat lengkap" });
