@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, ilike, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { categories, complaints, externalInstitutions, kecamatan, opds } from "../schema";
 import type { ComplaintStatus } from "@/domain/complaint-status";
@@ -21,7 +21,10 @@ export const PUBLIC_PAGE_SIZE = 20;
  * scope), not merged into another (its primary stands for the cluster). Served by the partial
  * index `complaints_public_idx`, newest first, paged by keyset so any page costs the same.
  */
-export const publicListable = and(eq(complaints.confidential, false), ne(complaints.status, "archived"), sql`${complaints.primaryId} is null`);
+// Written as literals, not bound parameters: a prepared statement's generic plan can use the
+// partial index complaints_public_idx only when its predicate is visibly the index's own (with
+// `confidential = $1 and status <> $2`, GET requests.json sorted 81k rows: 211 ms instead of 2 ms).
+export const publicListable = sql`(${complaints.confidential} = false and ${complaints.status} <> 'archived' and ${complaints.primaryId} is null)`;
 
 export async function listPublicComplaints(db: Db, f: PublicListFilter) {
   const where: (SQL | undefined)[] = [publicListable];
