@@ -5,7 +5,7 @@ import { Field, inputClass } from "@/components/ui/field";
 import { translateError } from "@/i18n/translate-error";
 import type { FormState } from "./form-state";
 
-export { ConfirmAction } from "@/components/ui/confirm-action";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 
 export type DirectorySection = "opd" | "category" | "area" | "institution" | "rules";
 
@@ -139,4 +139,34 @@ const show = (v: unknown): string => {
 export async function ActiveBadge({ active }: { active: boolean }) {
   const t = await getTranslations("directory");
   return active ? null : <span className="ml-2 rounded-full bg-slate-600 px-2 py-0.5 text-xs font-semibold text-white">{t("inactive")}</span>;
+}
+
+/**
+ * Deactivate / activate one directory entry (a second step confirms; works without JavaScript).
+ * The texts are `<section>.deactivate…` / `<section>.activate…` of the directory catalogue.
+ */
+export async function ActiveToggle({
+  section,
+  item,
+  action,
+  fields,
+}: {
+  section: "opd" | "category" | "area" | "institution" | "rules";
+  item: { active: boolean; name?: string };
+  action: (form: FormData) => Promise<void>;
+  fields: Record<string, string>;
+}) {
+  const t = await getTranslations("directory");
+  const verb = item.active ? "deactivate" : "activate";
+  const values = item.name === undefined ? undefined : { name: item.name };
+  return (
+    <ConfirmAction
+      label={t(`${section}.${verb}`)}
+      explanation={<p>{t(`${section}.${verb}Explain`, values)}</p>}
+      confirmLabel={t(`${section}.${verb}Confirm`)}
+      action={action}
+      fields={{ ...fields, active: item.active ? "0" : "1" }}
+      danger={item.active}
+    />
+  );
 }

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CategoryFields } from "@/components/directory/category-fields";
 import { decodeFormState } from "@/components/directory/form-state";
-import { ActiveBadge, ConfirmAction, DirectoryHeader, HistoryList } from "@/components/directory/parts";
+import { ActiveBadge, ActiveToggle, DirectoryHeader, HistoryList } from "@/components/directory/parts";
 import { param, primarySmallButton } from "@/components/integration/parts";
 import { DEFAULT_SLA, type SlaClock } from "@/domain/sla";
 import { getDb } from "@/server/db";
@@ -58,14 +58,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
             <CategoryFields form="edit" state={state} stored={cat} opds={opds.filter((o) => o.active || o.id === cat.opdId)} externals={externals.filter((e) => e.active || e.id === cat.externalId)} />
             <button type="submit" className={primarySmallButton}>{t("save")}</button>
           </form>
-          <ConfirmAction
-            label={cat.active ? t("category.deactivate") : t("category.activate")}
-            explanation={<p>{cat.active ? t("category.deactivateExplain", { name: cat.name }) : t("category.activateExplain", { name: cat.name })}</p>}
-            confirmLabel={cat.active ? t("category.deactivateConfirm") : t("category.activateConfirm")}
-            action={categoryActiveAction}
-            fields={{ id: String(cat.id), active: cat.active ? "0" : "1" }}
-            danger={cat.active}
-          />
+          <ActiveToggle section="category" item={{ active: cat.active, name: cat.name }} action={categoryActiveAction} fields={{ id: String(cat.id) }} />
         </section>
       ) : (
         <dl className="grid gap-x-4 gap-y-2 rounded-lg bg-white p-4 text-sm ring-1 ring-slate-200 sm:grid-cols-[max-content_1fr]">

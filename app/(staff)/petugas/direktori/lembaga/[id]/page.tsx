@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { decodeFormState } from "@/components/directory/form-state";
-import { ActiveBadge, ConfirmAction, DirectoryHeader, fieldErrors, HistoryList, TextField, valueOf } from "@/components/directory/parts";
+import { ActiveBadge, ActiveToggle, DirectoryHeader, fieldErrors, HistoryList, TextField, valueOf } from "@/components/directory/parts";
 import { param, primarySmallButton } from "@/components/integration/parts";
 import { getDb } from "@/server/db";
 import { directoryAccess, routeId } from "@/server/directory/access";
@@ -46,14 +46,7 @@ export default async function InstitutionPage({ params, searchParams }: Props) {
             <TextField idPrefix="edit-" name="handles" label={labels.handles} value={valueOf(state, "edit", "handles", inst.handles)} errors={err("handles")} optional={t("optional")} textarea />
             <button type="submit" className={primarySmallButton}>{t("save")}</button>
           </form>
-          <ConfirmAction
-            label={inst.active ? t("institution.deactivate") : t("institution.activate")}
-            explanation={<p>{inst.active ? t("institution.deactivateExplain", { name: inst.name }) : t("institution.activateExplain", { name: inst.name })}</p>}
-            confirmLabel={inst.active ? t("institution.deactivateConfirm") : t("institution.activateConfirm")}
-            action={institutionActiveAction}
-            fields={{ id: String(inst.id), active: inst.active ? "0" : "1" }}
-            danger={inst.active}
-          />
+          <ActiveToggle section="institution" item={{ active: inst.active, name: inst.name }} action={institutionActiveAction} fields={{ id: String(inst.id) }} />
         </section>
       ) : (
         <p className="rounded-lg bg-white p-4 text-sm ring-1 ring-slate-200">{inst.handles ?? "—"}</p>

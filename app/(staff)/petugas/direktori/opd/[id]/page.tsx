@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { decodeFormState } from "@/components/directory/form-state";
 import { OpdFields } from "@/components/directory/opd-fields";
-import { ActiveBadge, ConfirmAction, DirectoryHeader, HistoryList } from "@/components/directory/parts";
+import { ActiveBadge, ActiveToggle, DirectoryHeader, HistoryList } from "@/components/directory/parts";
 import { param, primarySmallButton } from "@/components/integration/parts";
 import { getDb } from "@/server/db";
 import { directoryAccess, routeId } from "@/server/directory/access";
@@ -47,14 +47,7 @@ export default async function OpdPage({ params, searchParams }: Props) {
             <OpdFields form="edit" state={state} stored={stored} opds={rows.filter((o) => o.active && o.id !== opd.id)} kecamatan={areas.filter((k) => k.active || k.id === opd.kecamatanId)} />
             <button type="submit" className={primarySmallButton}>{t("save")}</button>
           </form>
-          <ConfirmAction
-            label={opd.active ? t("opd.deactivate") : t("opd.activate")}
-            explanation={<p>{opd.active ? t("opd.deactivateExplain", { name: opd.name }) : t("opd.activateExplain", { name: opd.name })}</p>}
-            confirmLabel={opd.active ? t("opd.deactivateConfirm") : t("opd.activateConfirm")}
-            action={opdActiveAction}
-            fields={{ id: String(opd.id), active: opd.active ? "0" : "1" }}
-            danger={opd.active}
-          />
+          <ActiveToggle section="opd" item={{ active: opd.active, name: opd.name }} action={opdActiveAction} fields={{ id: String(opd.id) }} />
         </section>
       ) : (
         <dl className="grid gap-x-4 gap-y-2 rounded-lg bg-white p-4 text-sm ring-1 ring-slate-200 sm:grid-cols-[max-content_1fr]">

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { decodeFormState } from "@/components/directory/form-state";
-import { ActiveBadge, ConfirmAction, DirectoryHeader, HistoryList } from "@/components/directory/parts";
+import { ActiveBadge, ActiveToggle, DirectoryHeader, HistoryList } from "@/components/directory/parts";
 import { RuleFields } from "@/components/directory/rule-fields";
 import { param, primarySmallButton } from "@/components/integration/parts";
 import { getDb } from "@/server/db";
@@ -55,14 +55,7 @@ export default async function RulePage({ params, searchParams }: Props) {
             <RuleFields form="edit" state={state} stored={stored} options={options} />
             <button type="submit" className={primarySmallButton}>{t("save")}</button>
           </form>
-          <ConfirmAction
-            label={rule.active ? t("rules.deactivate") : t("rules.activate")}
-            explanation={<p>{rule.active ? t("rules.deactivateExplain") : t("rules.activateExplain")}</p>}
-            confirmLabel={rule.active ? t("rules.deactivateConfirm") : t("rules.activateConfirm")}
-            action={ruleActiveAction}
-            fields={{ id: String(rule.id), active: rule.active ? "0" : "1" }}
-            danger={rule.active}
-          />
+          <ActiveToggle section="rules" item={{ active: rule.active }} action={ruleActiveAction} fields={{ id: String(rule.id) }} />
         </section>
       ) : rule.note ? (
         <p className="rounded-lg bg-white p-4 text-sm ring-1 ring-slate-200">{rule.note}</p>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { decodeFormState } from "@/components/directory/form-state";
-import { ActiveBadge, ConfirmAction, DirectoryHeader, fieldErrors, HistoryList, SelectField, TextField, valueOf } from "@/components/directory/parts";
+import { ActiveBadge, ActiveToggle, DirectoryHeader, fieldErrors, HistoryList, SelectField, TextField, valueOf } from "@/components/directory/parts";
 import { param, primarySmallButton } from "@/components/integration/parts";
 import { getDb } from "@/server/db";
 import { directoryAccess, routeId } from "@/server/directory/access";
@@ -128,14 +128,7 @@ export default async function AreaPage({ params, searchParams }: Props) {
               </details>
             </>
           ) : null}
-          <ConfirmAction
-            label={area.active ? t("area.deactivate") : t("area.activate")}
-            explanation={<p>{area.active ? t("area.deactivateExplain", { name: area.name }) : t("area.activateExplain", { name: area.name })}</p>}
-            confirmLabel={area.active ? t("area.deactivateConfirm") : t("area.activateConfirm")}
-            action={areaActiveAction}
-            fields={{ ...fields, active: area.active ? "0" : "1" }}
-            danger={area.active}
-          />
+          <ActiveToggle section="area" item={{ active: area.active, name: area.name }} action={areaActiveAction} fields={fields} />
         </section>
       ) : null}
 
