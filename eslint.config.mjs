@@ -28,7 +28,7 @@ function forbid(folders, message, { types = false } = {}) {
   };
 }
 
-const ABOVE_DB = ["app", "components", "server", "jobs", "integrations", "scripts", "lapor-sim", "i18n", "bench", "e2e", "test"];
+const ABOVE_DB = ["app", "components", "server", "jobs", "queue", "integrations", "scripts", "lapor-sim", "i18n", "bench", "e2e", "test"];
 
 export default tseslint.config(
   {
@@ -106,6 +106,19 @@ export default tseslint.config(
     // through server/log until issue 17 moves the logger to lib/.
     ignores: ["db/**/*.test.ts", "db/seed/**", "db/pg-array-types.ts"],
     rules: forbid(ABOVE_DB, "db/ sits below server/, jobs/ and integrations/: it imports only domain/ and lib/ (docs/ARCHITECTURE.md)."),
+  },
+  // queue/: the outbox and periodic-job engine (claim, lease, run, settle, failure kinds). It knows no
+  // job: definitions live in jobs/ and integrations/, which import it, never the other way round.
+  {
+    files: ["queue/**/*.ts"],
+    ignores: ["queue/**/*.test.ts"],
+    rules: forbid(["app", "components", "jobs", "integrations", "scripts", "lapor-sim", "i18n", "bench", "e2e", "test"], "queue/ is the engine below jobs/ and integrations/: it imports db/, domain/, lib/ (docs/ARCHITECTURE.md)."),
+  },
+  // integrations/: adapters; they use the queue engine's failure kinds (queue/), never jobs/ (which imports them).
+  {
+    files: ["integrations/**/*.ts"],
+    ignores: ["integrations/**/*.test.ts"],
+    rules: forbid(["app", "components", "jobs", "scripts"], "integrations/ never import jobs/ (jobs/ imports them): use queue/ for the failure kinds and defineTopic (docs/ARCHITECTURE.md)."),
   },
   // components/: UI; may name a query's row type, never call the database.
   {

@@ -5,7 +5,7 @@ import { z } from "zod";
  * `enqueue` (db/queries/outbox.ts), which checks the payload against this table and derives the
  * key from it; the intake's single SQL statement builds its outbox rows from the same table
  * (`keySql`), and the worker parses each payload with it before the topic's handler
- * (jobs/registry.ts `defineTopic`, typed by the topic's name). A test checks that every topic
+ * (queue/registry.ts `defineTopic`, typed by the topic's name). A test checks that every topic
  * here has a handler and every handler a topic here.
  */
 

@@ -7,7 +7,7 @@ import { sendSms } from "../integrations/sms/outbound";
 import { env } from "../server/env";
 import { smsText } from "../server/sms/replies";
 import { composeNotificationEmail, type NotifyEvent } from "./notify-email";
-import { defineTopic, PermanentFailure, type OutboxItem } from "./registry";
+import { defineTopic, PermanentFailure, type OutboxItem } from "../queue/registry";
 
 /**
  * Citizen notifications. The workflow writes one `notify.reporter` row per event that concerns

@@ -6,7 +6,7 @@ import { localDate } from "../domain/working-days";
 import { sendMail } from "../integrations/email/smtp";
 import id from "../messages/id.json";
 import { env } from "../server/env";
-import { definePeriodic, defineTopic, PermanentFailure, type OutboxItem } from "./registry";
+import { definePeriodic, defineTopic, PermanentFailure, type OutboxItem } from "../queue/registry";
 
 /**
  * Staff e-mail about notifications (only when SMTP_URL is set). The workflow writes one

@@ -10,7 +10,7 @@ import en from "../messages/en.json";
 import id from "../messages/id.json";
 import { env } from "../server/env";
 import { mintReporterKey, newOneTimeCode, oneTimeCodeHash, privatePath } from "../server/reporter-keys";
-import { defineTopic, PermanentFailure, type JobContext, type OutboxItem } from "./registry";
+import { defineTopic, PermanentFailure, type JobContext, type OutboxItem } from "../queue/registry";
 
 /**
  * The reporter's private link and one-time codes, sent to the contact they gave:

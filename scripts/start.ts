@@ -7,7 +7,7 @@ import next from "next";
 import { sharedDb } from "../db/client";
 import { prepareDb } from "../db/seed";
 import { setLaporConfig } from "../integrations/lapor/config";
-import { startWorker } from "../jobs/run";
+import { startWorker } from "../queue/run";
 import "../jobs/topics";
 import { seedDemoComplaints } from "../server/demo-complaints";
 import { env, type Env } from "../server/env";

@@ -1,6 +1,6 @@
 import { sharedDb } from "../db/client";
 import { migrateDb } from "../db/migrate";
-import { startWorker } from "../jobs/run";
+import { startWorker } from "../queue/run";
 import "../jobs/topics";
 import { installJsonConsole } from "../server/console-json";
 import { env } from "../server/env";

@@ -5,7 +5,7 @@ import { outbox, users } from "@/db/schema";
 import { testDatabases, type TestDatabase } from "@/db/testing";
 import { setLaporConfig } from "@/integrations/lapor/config";
 import "@/integrations/lapor/jobs";
-import { drainOnce } from "@/jobs/run";
+import { drainOnce } from "@/queue/run";
 import { startLaporSim, type LaporSim } from "@/lapor-sim/server";
 import { validComplaint, testActor } from "@/test/fixtures";
 import { intakeComplaint } from "./intake";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testDatabases, type TestDatabase } from "@/db/testing";
-import { runPeriodicNow } from "@/jobs/run";
+import { runPeriodicNow } from "@/queue/run";
 import "@/jobs/sla-stats";
 import { validComplaint } from "@/test/fixtures";
 import { intakeComplaint } from "./intake";

@@ -9,7 +9,7 @@ import { testDatabases, type TestDatabase } from "@/db/testing";
 import { rejection, validComplaint } from "@/test/fixtures";
 import { startSmtp } from "@/test/mail";
 import "@/jobs/reporter-link";
-import { drainOnce } from "@/jobs/run";
+import { drainOnce } from "@/queue/run";
 import { intakeComplaint } from "./intake";
 import { loadPublicComplaint } from "./public-complaint";
 import { finishRecovery, MAX_TRIES, RECOVERY_LIMITS, startRecovery } from "./reporter-recovery";

@@ -8,7 +8,7 @@
 import { createServer } from "node:http";
 import { register } from "node:module";
 import { sharedDb } from "../db/client";
-import { startWorker } from "../jobs/run";
+import { startWorker } from "../queue/run";
 import "../jobs/topics";
 import { closeConnectionWhenStopping, onStopSignal, stopServing } from "../scripts/graceful-stop";
 import { drainable } from "../scripts/http-drain";

@@ -8,7 +8,7 @@ import type { TestBackend, TestDatabase } from "@/db/testing";
 import { setLaporConfig } from "@/integrations/lapor/config";
 import { pollOnce } from "@/integrations/lapor/inbound";
 import "@/integrations/lapor/jobs";
-import { drainOnce } from "@/jobs/run";
+import { drainOnce } from "@/queue/run";
 import { startLaporSim, type LaporSim } from "@/lapor-sim/server";
 import type { Action } from "@/domain/workflow";
 import { performAction, type ActingParty } from "@/server/workflow/perform";

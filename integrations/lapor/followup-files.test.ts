@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { complaints, opds, users } from "@/db/schema";
 import { testDatabases, type TestDatabase } from "@/db/testing";
-import { drainOnce } from "@/jobs/run";
+import { drainOnce } from "@/queue/run";
 import { startLaporSim, type LaporSim } from "@/lapor-sim/server";
 import { prepareFiles } from "@/server/attachment-images";
 import { checkAttachments } from "@/server/attachments";

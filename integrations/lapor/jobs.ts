@@ -2,8 +2,8 @@
  * The LAPOR integration's work for the worker: the inbound poll (every LAPOR_POLL_SECONDS) and
  * the outbound topics. Imported once from jobs/topics.ts.
  */
-import { clearHalt } from "@/jobs/claim";
-import { definePeriodic, defineTopic, RetryAfter, type JobContext, type OutboxItem } from "@/jobs/registry";
+import { clearHalt } from "@/queue/claim";
+import { definePeriodic, defineTopic, RetryAfter, type JobContext, type OutboxItem } from "@/queue/registry";
 import { env } from "@/server/env";
 import { laporConfig } from "./config";
 import { LAPOR_POLL_JOB } from "./jobs-names";

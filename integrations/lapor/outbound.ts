@@ -16,7 +16,7 @@ import { HELD_PREFIX } from "@/domain/lapor-ops";
 import { laporIdFor } from "@/db/queries/lapor";
 import { attachments, categories, complaintEvents, complaints, opds, outbox } from "@/db/schema";
 import { laporFollowups, laporMappings } from "@/db/schema-lapor";
-import { HaltChannel, PermanentFailure, RetryAfter, type OutboxItem } from "@/jobs/registry";
+import { HaltChannel, PermanentFailure, RetryAfter, type OutboxItem } from "@/queue/registry";
 import { LaporHttpError, LaporShapeError, type LaporConfig } from "./http";
 import { quarantineAll } from "./inbound";
 import { complaintRef, followupRef, withComplaintRef, withFollowupRef } from "./refs";

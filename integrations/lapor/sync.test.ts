@@ -4,7 +4,7 @@ import { attachments, complaintEvents, complaints, opds, outbox, users } from "@
 import { laporQuarantine } from "@/db/schema-lapor";
 import { channelHalts, jobLeases } from "@/db/schema-worker";
 import { testDatabases, type TestDatabase } from "@/db/testing";
-import { drainOnce, runPeriodicNow } from "@/jobs/run";
+import { drainOnce, runPeriodicNow } from "@/queue/run";
 import { startLaporSim, type LaporSim } from "@/lapor-sim/server";
 import { intakeComplaint } from "@/server/intake";
 import { performAction, type ActingParty } from "@/server/workflow/perform";

@@ -10,7 +10,7 @@ import { validComplaint, wib } from "@/test/fixtures";
 import { readMail, startSmtp } from "@/test/mail";
 import { addStaff } from "@/test/staff";
 import { queueDigests } from "@/jobs/notify-staff";
-import { drainOnce } from "@/jobs/run";
+import { drainOnce } from "@/queue/run";
 import { intakeComplaint } from "../intake";
 import { performAction, type ActingParty } from "./perform";
 
