@@ -161,6 +161,11 @@ export const complaints = pgTable(
     suggestedExternalId: integer("suggested_external_id").references(() => externalInstitutions.id),
     /** Set while merged into another complaint (the primary of its cluster). */
     primaryId: bigint("primary_id", { mode: "number" }),
+    /**
+     * The open complaint this one most resembles, found at intake (db/queries/intake.ts): the
+     * queue's "diduga duplikat" flag and filter. A suspicion only; merging is the coordinator's.
+     */
+    suspectedDuplicateOfId: bigint("suspected_duplicate_of_id", { mode: "number" }),
     /** The status to return to after awaiting the reporter or being unmerged. */
     previousStatus: complaintStatus("previous_status"),
     assignedUserId: integer("assigned_user_id").references(() => users.id),

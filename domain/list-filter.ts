@@ -12,10 +12,8 @@ export type ListView = "queue" | "inbox" | "search";
 
 /** `open`: every status still waiting for someone; `all`: any status. */
 type StatusFilter = ComplaintStatus | "open" | "all";
-const LIST_FLAGS = ["anonymous", "confidential", "returned", "reopened", "duplicate"] as const;
+export const LIST_FLAGS = ["anonymous", "confidential", "returned", "reopened", "duplicate"] as const;
 export type ListFlag = (typeof LIST_FLAGS)[number];
-/** The flags the filter form offers: "duplicate" once suspected duplicates are stored (issue 13 item 5). */
-export const SHOWN_FLAGS: readonly ListFlag[] = LIST_FLAGS.filter((f) => f !== "duplicate");
 const SLA_FILTERS = ["breached", "at_risk"] as const;
 export type SlaFilter = (typeof SLA_FILTERS)[number];
 /** `deadline`: nearest deadline first; `age`: oldest first; `newest`: newest first. */

@@ -32,7 +32,6 @@ export async function ComplaintTable({
   extra,
   unread,
   viewerId,
-  duplicates,
 }: {
   rows: ListRow[];
   calendar: WorkingCalendar;
@@ -42,8 +41,6 @@ export async function ComplaintTable({
   unread?: Map<number, string>;
   /** The viewer: complaints assigned to them say so. */
   viewerId?: number;
-  /** Suspected duplicates (db/queries/duplicates.ts), by id: the open complaint it resembles. */
-  duplicates?: Map<number, { code: string }>;
 }) {
   const t = await getTranslations("staff.lists");
   const tl = await getTranslations("staff.list");
@@ -93,7 +90,6 @@ export async function ComplaintTable({
             const flags = [
               r.anonymous ? t("flag.anonymous") : null,
               r.confidential ? t("flag.confidential") : null,
-              r.duplicateSuspected && !duplicates?.has(r.id) ? t("flag.duplicate") : null,
               r.reopened ? t("flag.reopened") : null,
               r.bounceCount > 0 ? t("flag.returned", { count: r.bounceCount }) : null,
             ].filter((x): x is string => x !== null);
@@ -132,13 +128,13 @@ export async function ComplaintTable({
                   <StatusBadge status={r.status} />
                 </td>
                 <td data-label={t("cols.flags")} className={td}>
-                  {duplicates?.has(r.id) ? (
+                  {r.duplicateOf ? (
                     <Link
                       href={`/petugas/aduan/${r.trackingCode}#dup-h`}
                       className="mb-1 inline-block rounded bg-violet-100 px-1.5 py-0.5 text-xs font-semibold text-violet-900 underline"
-                      data-duplicate-of={duplicates.get(r.id)!.code}
+                      data-duplicate-of={r.duplicateOf}
                     >
-                      {tf("dup.flag", { code: duplicates.get(r.id)!.code })}
+                      {tf("dup.flag", { code: r.duplicateOf })}
                     </Link>
                   ) : null}
                   {flags.length > 0 ? (
@@ -147,7 +143,7 @@ export async function ComplaintTable({
                         <li key={f} className="rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-800 ring-1 ring-slate-300">{f}</li>
                       ))}
                     </ul>
-                  ) : duplicates?.has(r.id) ? null : (
+                  ) : r.duplicateOf ? null : (
                     <span className="text-slate-500">—</span>
                   )}
                 </td>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CHANNELS, COMPLAINT_STATUSES } from "@/domain/complaint-status";
-import { cursorParam, isFiltered, LIST_SORTS, SHOWN_FLAGS, listQuery, type Cursor, type ListFilter, type ListProblem, type ListView } from "@/domain/list-filter";
+import { cursorParam, isFiltered, LIST_SORTS, LIST_FLAGS, listQuery, type Cursor, type ListFilter, type ListProblem, type ListView } from "@/domain/list-filter";
 import type { Reference } from "@/server/reference";
 
 const control = "mt-1 block w-full min-h-11 rounded-md border border-slate-400 bg-white px-3 py-2 text-base";
@@ -73,7 +73,7 @@ export async function ListFilters(props: { action: string; view: ListView; filte
           <fieldset>
             <legend className="text-sm font-medium">{t("flags")}</legend>
             <div className="mt-1 flex flex-wrap gap-x-5 gap-y-2">
-              {SHOWN_FLAGS.map((flag) => (
+              {LIST_FLAGS.map((flag) => (
                 <label key={flag} className="flex min-h-11 items-center gap-2">
                   <input type="checkbox" name="flag" value={flag} defaultChecked={f.flags.includes(flag)} className="size-5" />
                   {tf(flag)}

@@ -8,8 +8,7 @@ export const OPEN_STATUSES: readonly ComplaintStatus[] = ["received", "disposed"
 /** From this similarity (pg_trgm, 0…1) of the titles a queued complaint is flagged as a suspected duplicate. */
 const DUPLICATE_THRESHOLD = 0.5;
 
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []));
-const openList = sql.raw(OPEN_STATUSES.map((s) => `'${s}'`).join(", "));
+const OPEN_LIST = OPEN_STATUSES.map((s) => `'${s}'`).join(", ");
 
 /**
  * Candidates to merge complaint `c` into, for the side-by-side comparison: open complaints that
@@ -57,41 +56,33 @@ export async function duplicateCandidates(db: Db, c: { id: number; title: string
     .limit(5);
 }
 
-export type DuplicateFlag = { code: string; score: number };
-
-/** How far apart two complaints may be received to be flagged in the queue (the comparison panel looks 30 days back). */
-const FLAG_WINDOW = sql.raw(`interval '7 days'`);
+/** How far back a new complaint is compared with open ones (the comparison panel looks 30 days back). */
+const FLAG_WINDOW = "interval '7 days'";
 
 /**
- * For each of the complaints `ids` (a page of the queue): the open complaint it most likely
- * duplicates — a title at least DUPLICATE_THRESHOLD similar (pg_trgm), no one's duplicate itself,
- * received within 7 days of it and, when it has a kecamatan, in the same one. One statement; each
- * row reads only the open complaints of its week through (status, created_at), the kecamatan
- * branch or the other chosen once per row (a one-time filter), so the cost does not grow with the
- * archive (about 80 ms for a page of 25 on the 1M-complaint database under load).
+ * SQL text (for the intake statement, db/queries/intake.ts) of the open complaint a new one most
+ * likely duplicates, given SQL expressions for its title, kecamatan and received time: a title
+ * at least DUPLICATE_THRESHOLD similar (pg_trgm), no one's duplicate itself, received in the 7
+ * days before it and, when it has a kecamatan, in the same one; the most similar, then the
+ * earliest. Each branch reads only the open complaints of that week (the kecamatan's through
+ * (kecamatan_id, created_at), otherwise through (status, created_at)); the branch that does not
+ * apply is a one-time filter, so the cost does not grow with the archive.
  */
-export async function duplicateFlags(db: Db, ids: number[]): Promise<Map<number, DuplicateFlag>> {
-  if (ids.length === 0) return new Map();
-  const list = sql.join(ids.map((id) => sql`${id}`), sql`, `);
-  const near = sql`c.created_at > q.created_at - ${FLAG_WINDOW} and c.created_at < q.created_at + ${FLAG_WINDOW}
-          and c.id <> q.id and c.primary_id is null and c.status in (${openList})`;
-  const rows = rowsOf<{ id: number | string; code: string; score: number | string }>(
-    await db.execute(sql`
-      select q.id, d.code, d.score
-      from complaints q
-      cross join lateral (
-        select k.code, k.score from (
-          select c.tracking_code as code, similarity(c.title, q.title) as score, c.created_at
-          from complaints c where q.kecamatan_id is not null and c.kecamatan_id = q.kecamatan_id and ${near}
-          union all
-          select c.tracking_code, similarity(c.title, q.title), c.created_at
-          from complaints c where q.kecamatan_id is null and ${near}
-        ) k
-        where k.score >= ${DUPLICATE_THRESHOLD}
-        order by k.score desc, k.created_at asc
-        limit 1
-      ) d
-      where q.id in (${list})`),
-  );
-  return new Map(rows.map((r) => [Number(r.id), { code: r.code, score: Number(r.score) }]));
+export function suspectedDuplicateSql(e: { title: string; kecamatanId: string; at: string }): string {
+  const near = `c.created_at > ${e.at} - ${FLAG_WINDOW} and c.created_at <= ${e.at} and c.primary_id is null and c.status in (${OPEN_LIST})`;
+  return `(select k.id from (
+      select c.id, similarity(c.title, ${e.title}) as score, c.created_at from complaints c
+      where ${e.kecamatanId} is not null and c.kecamatan_id = ${e.kecamatanId} and ${near}
+      union all
+      select c.id, similarity(c.title, ${e.title}), c.created_at from complaints c
+      where ${e.kecamatanId} is null and ${near}
+    ) k where k.score >= ${DUPLICATE_THRESHOLD} order by k.score desc, k.created_at asc, k.id asc limit 1)`;
 }
+
+/**
+ * The tracking code of the complaint a listed complaint is suspected to duplicate (found at
+ * intake), while a merge is still possible: both open and neither merged; null otherwise.
+ */
+export const suspectedDuplicateCode = sql<string | null>`(select p.tracking_code from complaints p
+  where p.id = ${complaints.suspectedDuplicateOfId} and p.primary_id is null and p.status in (${sql.raw(OPEN_LIST)})
+  and ${complaints.primaryId} is null and ${complaints.status} in (${sql.raw(OPEN_LIST)}))`;

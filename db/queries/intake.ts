@@ -3,6 +3,7 @@ import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../client";
 import { preparedRows } from "../raw";
 import { complaintEvents, complaints } from "../schema";
+import { suspectedDuplicateSql } from "./duplicates";
 
 /** What a new complaint's row is given at intake (everything else takes the column default). */
 const COMPLAINT_FIELDS = [
@@ -35,9 +36,12 @@ const C = shape(complaints, COMPLAINT_FIELDS, 1);
 const E = shape(complaintEvents, EVENT_FIELDS, COMPLAINT_FIELDS.length + 1);
 const LAPOR = `$${COMPLAINT_FIELDS.length + EVENT_FIELDS.length + 1}::boolean`;
 const LINK_CHANNELS = `$${COMPLAINT_FIELDS.length + EVENT_FIELDS.length + 2}::text[]`;
+/** The placeholder of a complaint field, typed (for use outside the values list). */
+const param = (f: (typeof COMPLAINT_FIELDS)[number]) => C.placeholders.split(", ")[COMPLAINT_FIELDS.indexOf(f)]!;
+const DUPLICATE = suspectedDuplicateSql({ title: param("title"), kecamatanId: param("kecamatanId"), at: param("createdAt") });
 const INSERT = `
   with c as (
-    insert into complaints (${C.names}) values (${C.placeholders})
+    insert into complaints (${C.names}, suspected_duplicate_of_id) values (${C.placeholders}, ${DUPLICATE})
     on conflict (tracking_code) do nothing
     returning id, tracking_code, created_at
   ), e as (
@@ -54,7 +58,8 @@ const INSERT = `
   select id, tracking_code from c`;
 
 /**
- * Stores a new complaint, its first event and (when `laporOutbox`) the outbox row that records
+ * Stores a new complaint (with the open complaint it most resembles, if any: the suspected
+ * duplicate the queue flags), its first event and (when `laporOutbox`) the outbox row that records
  * it in LAPOR, and one row per channel of `linkChannels` that sends the reporter their private
  * link (`sms.reporter_link`, `email.reporter_link`: jobs/reporter-link.ts), in **one prepared
  * statement**: atomic by itself, one round trip, no transaction to open. Returns null when the tracking code is taken (the caller draws another), and then writes

@@ -6,6 +6,7 @@ import { listRowFor } from "@/domain/reporter-text";
 import type { Db } from "../client";
 import { complaints } from "../schema";
 import { rowsOf } from "../raw";
+import { suspectedDuplicateCode } from "./duplicates";
 import { listFrom } from "./staff-complaints";
 
 const LIST_PAGE_SIZE = 25;
@@ -43,11 +44,6 @@ export type ListWhere = {
 const DEADLINE_SQL = sql`coalesce(${complaints.resolutionDue}, ${complaints.verificationDue}, 'infinity'::timestamptz)`;
 const RISK_AT_SQL = sql`coalesce(${complaints.resolutionRiskAt}, ${complaints.verificationRiskAt})`;
 
-/**
- * Suspected duplicate (issue 13 item 5, built by the `flow` work): until a stored flag exists this
- * is false for every complaint, and the filter stays hidden (SHOWN_FLAGS in domain/list-filter.ts).
- */
-const DUPLICATE_SQL = sql<boolean>`false`;
 
 /** A moment as a parameter both drivers take in raw SQL (postgres.js wants text there). */
 const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
@@ -63,7 +59,7 @@ function flagSql(flag: ListFlag): SQL {
     case "reopened":
       return sql`${complaints.resolutionStartedAt} > ${complaints.firstDisposedAt}`;
     case "duplicate":
-      return DUPLICATE_SQL;
+      return sql`${suspectedDuplicateCode} is not null`;
   }
 }
 
@@ -134,7 +130,7 @@ export async function listPage(
   const upwards = asc_ !== backward;
   const keyed = cursor ? sql`(${key}, ${complaints.id}) ${sql.raw(upwards ? ">" : "<")} (${keyValue(cursor)}, ${cursor.id})` : undefined;
   const dir = upwards ? asc : desc;
-  const found = await listFrom(db, { sortKey: keyMicros(key), duplicateSuspected: DUPLICATE_SQL })
+  const found = await listFrom(db, { sortKey: keyMicros(key), duplicateOf: suspectedDuplicateCode })
     .where(and(where, keyed))
     .orderBy(dir(key), dir(complaints.id))
     .limit(size + 1);

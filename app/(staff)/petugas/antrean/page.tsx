@@ -3,7 +3,6 @@ import { BulkBar, BulkResult } from "@/components/staff/bulk-bar";
 import { ComplaintTable } from "@/components/staff/complaint-table";
 import { ListFilters, ListPager, ListSummary } from "@/components/staff/list-controls";
 import { ActionDone, feedbackText } from "@/components/staff/action-feedback";
-import { duplicateFlags } from "@/db/queries/duplicates";
 import { unreadByComplaint } from "@/db/queries/notifications";
 import { listPage } from "@/db/queries/staff-list";
 import { listQuery } from "@/domain/list-filter";
@@ -31,7 +30,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   // After "next in queue" ran out: what the last action did.
   const one = (k: string) => (typeof params[k] === "string" ? (params[k] as string) : undefined);
   const from = one("dari") && one("done") ? normalizeTrackingCode(one("dari")!, region().code) : null;
-  const [dups, unread, previous] = await Promise.all([duplicateFlags(db, ids), unreadByComplaint(db, staff, ids), from ? actionFeedback(db, from, one("done")!, staff.id) : null]);
+  const [unread, previous] = await Promise.all([unreadByComplaint(db, staff, ids), from ? actionFeedback(db, from, one("done")!, staff.id) : null]);
   // Bulk actions are the coordinator's (the workflow gives dispose and archive to no other role).
   const bulk = staff.role === "coordinator";
   return (
@@ -54,7 +53,6 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
             calendar={ctx.ref.calendar}
             select={bulk ? { form: "bulk" } : undefined}
             unread={unread}
-            duplicates={dups}
             extra={
               ctx.filter.status === "received"
                 ? {

@@ -1,0 +1,1 @@
+ALTER TABLE "complaints" ADD COLUMN "suspected_duplicate_of_id" bigint;
