@@ -8,6 +8,7 @@
  * sent** (the connection could not even be opened) may be retried once without any risk of
  * running twice.
  */
+import { causeChain, errorCode } from "../lib/errors";
 
 /** SQLSTATE classes and codes that mean "the server went away or will not take us now". */
 const CONNECTION_SQLSTATES = new Set([
@@ -37,24 +38,8 @@ const NEVER_SENT_CODES = new Set(["ECONNREFUSED", "EHOSTUNREACH", "ENETUNREACH",
 /** PGlite refusing work while it closes (a stop in progress): the same "try again" for a client. */
 const PGLITE_CLOSING = /^PGlite is clos(ing|ed)$/;
 
-/** The error and its causes, outermost first (at most 10, in case of a cycle). */
-function causeChain(err: unknown): unknown[] {
-  const chain: unknown[] = [];
-  for (let e = err; e !== undefined && e !== null && chain.length < 10; e = (e as { cause?: unknown }).cause) {
-    chain.push(e);
-    if (typeof e !== "object") break;
-  }
-  return chain;
-}
-
 /** The first error code in the chain: a SQLSTATE, a Node errno code or a postgres.js code. */
-export function dbErrorCode(err: unknown): string | undefined {
-  for (const e of causeChain(err)) {
-    const code = (e as { code?: unknown } | null)?.code;
-    if (typeof code === "string" && code) return code;
-  }
-  return undefined;
-}
+export const dbErrorCode = errorCode;
 
 function codes(err: unknown): string[] {
   return causeChain(err).flatMap((e) => {

@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { env } from "@/server/env";
+import { env } from "@/lib/env";
 import { LOCALE_COOKIE, pickLocale } from "./config";
 
 export default getRequestConfig(async () => {

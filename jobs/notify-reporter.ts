@@ -4,7 +4,7 @@ import { complaintEvents, complaints, opds, outbox } from "../db/schema";
 import { fitSmsAround } from "../domain/sms";
 import { sendMail } from "../integrations/email/smtp";
 import { sendSms } from "../integrations/sms/outbound";
-import { env } from "../server/env";
+import { env } from "../lib/env";
 import { smsText } from "../server/sms/replies";
 import { composeNotificationEmail, type NotifyEvent } from "./notify-email";
 import { defineTopic, PermanentFailure, type OutboxItem } from "../queue/registry";

@@ -5,7 +5,7 @@ import { digestUsers, mailRecipients, mayMail, notificationById, staffAddress, u
 import { localDate } from "../domain/working-days";
 import { sendMail } from "../integrations/email/smtp";
 import id from "../messages/id.json";
-import { env } from "../server/env";
+import { env } from "../lib/env";
 import { definePeriodic, defineTopic, PermanentFailure, type OutboxItem } from "../queue/registry";
 
 /**

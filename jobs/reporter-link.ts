@@ -8,7 +8,7 @@ import { sendMail } from "../integrations/email/smtp";
 import { sendSms } from "../integrations/sms/outbound";
 import en from "../messages/en.json";
 import id from "../messages/id.json";
-import { env } from "../server/env";
+import { env } from "../lib/env";
 import { mintReporterKey, newOneTimeCode, oneTimeCodeHash, privatePath } from "../server/reporter-keys";
 import { defineTopic, PermanentFailure, type JobContext, type OutboxItem } from "../queue/registry";
 

@@ -1,5 +1,5 @@
 import { refreshSlaFacts, type FactsState } from "../db/queries/sla-facts";
-import { env } from "../server/env";
+import { env } from "../lib/env";
 import { definePeriodic } from "../queue/registry";
 
 /**

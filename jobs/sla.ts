@@ -1,4 +1,4 @@
-import { env } from "../server/env";
+import { env } from "../lib/env";
 import { sweepSla } from "../server/sla-sweep";
 import { metrics } from "../server/metrics/registry";
 import { definePeriodic } from "../queue/registry";

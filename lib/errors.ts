@@ -35,3 +35,22 @@ export const rateLimited = (retryAfter: number) =>
 /** The database cannot be reached just now (restart, failover): the client should try again shortly. */
 export const serviceUnavailable = (retryAfter = DB_RETRY_AFTER_SECONDS) =>
   new AppError(503, "unavailable", "Service briefly unavailable; please try again in a moment", { retryAfter }, { "Retry-After": String(retryAfter) });
+
+/** The error and its causes, outermost first (at most 10, in case of a cycle). */
+export function causeChain(err: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (let e = err; e !== undefined && e !== null && chain.length < 10; e = (e as { cause?: unknown }).cause) {
+    chain.push(e);
+    if (typeof e !== "object") break;
+  }
+  return chain;
+}
+
+/** The first error code in the chain: a SQLSTATE, a Node errno code or a postgres.js code. */
+export function errorCode(err: unknown): string | undefined {
+  for (const e of causeChain(err)) {
+    const code = (e as { code?: unknown } | null)?.code;
+    if (typeof code === "string" && code) return code;
+  }
+  return undefined;
+}

@@ -69,7 +69,7 @@ function runBuild(root: string, marker: string, current: string): void {
     maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
-  // Relayed line by line through console, which `npm start` makes JSON (server/console-json.ts).
+  // Relayed line by line through console, which `npm start` makes JSON (lib/console-json.ts).
   for (const [text, print] of [[result.stdout, console.log], [result.stderr, console.error]] as const) {
     for (const line of (text ?? "").split("\n")) if (line.trim()) print(line.trimEnd());
   }

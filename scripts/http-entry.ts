@@ -1,13 +1,14 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import path from "node:path";
 import type { Db } from "../db/client";
-import type { TrustProxy } from "../server/forwarded";
-import { log, logEnabled } from "../server/log";
+import type { TrustProxy } from "../lib/forwarded";
+import { log, logEnabled } from "../lib/log";
 import { prepareClusterMetrics } from "../server/metrics/cluster";
 import { METRICS_PATH, serveMetrics } from "../server/metrics/endpoint";
 import { metrics } from "../server/metrics/registry";
 import { loadRoutes, routeLabeller } from "../server/metrics/routes";
-import { stampRequest, withRequestId } from "../server/request-context";
+import { withRequestId } from "../lib/request-id";
+import { stampRequest } from "../server/request-context";
 
 const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 

@@ -10,8 +10,8 @@ import { setLaporConfig } from "../integrations/lapor/config";
 import { startWorker } from "../queue/run";
 import "../jobs/topics";
 import { seedDemoComplaints } from "../server/demo-complaints";
-import { env, type Env } from "../server/env";
-import { installJsonConsole } from "../server/console-json";
+import { env, type Env } from "../lib/env";
+import { installJsonConsole } from "../lib/console-json";
 import { superviseClusterMetrics } from "../server/metrics/cluster";
 import { requestProblem, sendRefusal } from "../server/request-guard";
 import { applySecurityHeaders, isHttps, tileOrigins } from "../server/security-headers";
@@ -32,7 +32,7 @@ const SIM_MOUNT = "/lapor-sim";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-// Every line this process prints is JSON (server/log.ts), Next's own included.
+// Every line this process prints is JSON (lib/log.ts), Next's own included.
 installJsonConsole();
 
 /**

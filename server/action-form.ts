@@ -1,7 +1,7 @@
 import "server-only";
 import { ACTIONS, type Action } from "@/domain/workflow";
 import { AppError, ValidationError } from "@/lib/errors";
-import { log } from "./log";
+import { log } from "../lib/log";
 
 /** The action named by a submitted form, or null when it names none. */
 export function actionFromForm(formData: FormData): Action | null {

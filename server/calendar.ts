@@ -4,7 +4,7 @@ import type { AuditActor } from "@/db/queries/audit";
 import { addHoliday, removeHoliday, setCategoryPolicy } from "@/db/queries/calendar";
 import type { Db } from "@/db/client";
 import { DEFAULT_SLA, type SlaClock } from "@/domain/sla";
-import { env } from "./env";
+import { env } from "../lib/env";
 import { invalidateReference } from "./reference";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => {

@@ -1,6 +1,6 @@
 import type { Db } from "@/db/client";
 import { lastInboundSms, MESSAGE_CHANNELS, outboundFigures, type MessageChannel, type OutboundFigures } from "@/db/queries/channel-health";
-import { env } from "./env";
+import { env } from "../lib/env";
 
 /**
  * Whether the SMS and e-mail channels work, in the words the SMS inbox, the integration page,

@@ -1,23 +1,22 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
-import { isTrustedPeer, resolveClientAddress, type TrustProxy } from "./forwarded";
+import { isTrustedPeer, resolveClientAddress, type TrustProxy } from "../lib/forwarded";
 import { CLIENT_ADDRESS_HEADER, CLIENT_ADDRESS_PROOF_HEADER, REQUEST_ID_HEADER } from "./http-headers";
 
 /**
  * What Pintu's own HTTP server (scripts/start.ts) knows about a request before any handler runs:
- * its id (for log lines and the `X-Request-Id` answer) and the client's address (for rate limits).
+ * its id (for log lines, lib/request-id.ts, and the `X-Request-Id` answer) and the client's address
+ * (for rate limits).
  *
  * The address travels to Next's handlers in a request header, beside a proof only this process
  * knows: a client that sends the header itself — or any server other than ours, such as
  * `next dev` — gets "unknown" (one shared bucket), never the address it claims.
  * Kept on globalThis: Next bundles its own copy of this module into the same process.
  */
-type Context = { requestId: string };
-type Shared = { proof: Buffer; als: AsyncLocalStorage<Context> };
+type Shared = { proof: Buffer };
 const key = Symbol.for("pintu.request-context");
 const shared: Shared = ((globalThis as Record<symbol, unknown>)[key] as Shared | undefined) ??
-  ((globalThis as Record<symbol, Shared>)[key] = { proof: randomBytes(24), als: new AsyncLocalStorage<Context>() });
+  ((globalThis as Record<symbol, Shared>)[key] = { proof: randomBytes(24) });
 
 /** An id a trusted proxy may hand us (nginx's `$request_id` is 32 hex digits). */
 const SANE_ID = /^[A-Za-z0-9._:@-]{8,128}$/;
@@ -40,14 +39,4 @@ export function stampedClientAddress(headers: Headers): string {
   const proof = Buffer.from(headers.get(CLIENT_ADDRESS_PROOF_HEADER) ?? "", "base64url");
   const ok = proof.length === shared.proof.length && timingSafeEqual(proof, shared.proof);
   return (ok && headers.get(CLIENT_ADDRESS_HEADER)) || "unknown";
-}
-
-/** Runs `fn` (a request's handling) with its id visible to every log line written meanwhile. */
-export function withRequestId<T>(requestId: string, fn: () => T): T {
-  return shared.als.run({ requestId }, fn);
-}
-
-/** The id of the request being handled, if any. */
-export function currentRequestId(): string | undefined {
-  return shared.als.getStore()?.requestId;
 }

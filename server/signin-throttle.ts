@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gt, lt, max, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { signinFailures } from "@/db/schema";
-import { log } from "./log";
+import { log } from "../lib/log";
 
 /**
  * The one limiter of password checks (sign-in and changing one's own password). Failures are

@@ -13,7 +13,7 @@ import "../jobs/topics";
 import { closeConnectionWhenStopping, onStopSignal, stopServing } from "../scripts/graceful-stop";
 import { drainable } from "../scripts/http-drain";
 import { runScript } from "../scripts/run-script";
-import { env } from "../server/env";
+import { env } from "../lib/env";
 import { CLIENT_ADDRESS_HEADER } from "../server/http-headers";
 
 await runScript(async () => {

@@ -3,7 +3,7 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { LOCALE_COOKIE, pickLocale } from "@/i18n/config";
-import { env } from "@/server/env";
+import { env } from "@/lib/env";
 import { visitorUsesHttps } from "@/server/public-origin";
 
 /** Switches the interface language and returns to the page it was chosen on (a plain form post). */

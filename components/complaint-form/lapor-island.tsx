@@ -1,6 +1,6 @@
 import { getMessages, getTranslations } from "next-intl/server";
 import { LAPOR_ISLAND_ID, LAPOR_ISLAND_SCRIPT, type LaporIslandConfig } from "@/islands/island-config";
-import { env } from "@/server/env";
+import { env } from "@/lib/env";
 
 /**
  * The /lapor form's island: its settings and messages as JSON, and its script

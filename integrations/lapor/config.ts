@@ -1,4 +1,4 @@
-import { env } from "@/server/env";
+import { env } from "@/lib/env";
 import type { LaporConfig } from "./http";
 
 const key = Symbol.for("pintu.lapor.config");

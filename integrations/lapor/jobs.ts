@@ -4,7 +4,7 @@
  */
 import { clearHalt } from "@/queue/claim";
 import { definePeriodic, defineTopic, RetryAfter, type JobContext, type OutboxItem } from "@/queue/registry";
-import { env } from "@/server/env";
+import { env } from "@/lib/env";
 import { laporConfig } from "./config";
 import { LAPOR_POLL_JOB } from "./jobs-names";
 import type { LaporConfig } from "./http";

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { apiLocale } from "../api-messages";
 import { clientAddress } from "../client-address";
-import { env } from "../env";
+import { env } from "../../lib/env";
 import { badRequest, notFound, unsupportedMediaType } from "@/lib/errors";
 import { apiHandler, parseJsonObject, readBodyLimited } from "../http";
 import { intakeComplaint } from "../intake";

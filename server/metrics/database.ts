@@ -3,8 +3,8 @@ import { Gauge, Registry } from "prom-client";
 import type { Db } from "../../db/client";
 import { rowsOf } from "../../db/raw";
 import { laporHealth } from "../../integrations/lapor/health";
-import { env } from "../env";
-import { log } from "../log";
+import { env } from "../../lib/env";
+import { log } from "../../lib/log";
 
 /**
  * Figures that live in the database, read when Prometheus scrapes: the same on every process and

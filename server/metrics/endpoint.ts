@@ -3,8 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { isIP } from "node:net";
 import { Registry } from "prom-client";
 import type { Db } from "../../db/client";
-import { normaliseAddress } from "../forwarded";
-import { log } from "../log";
+import { normaliseAddress } from "../../lib/forwarded";
+import { log } from "../../lib/log";
 import { processMetrics } from "./cluster";
 import { databaseMetrics } from "./database";
 

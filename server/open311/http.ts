@@ -1,9 +1,9 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { isConnectionError } from "@/db/errors";
-import { env } from "../env";
+import { env } from "../../lib/env";
 import { AppError } from "@/lib/errors";
-import { log } from "../log";
+import { log } from "../../lib/log";
 import { publicOrigin } from "../public-origin";
 import { enforceRateLimit } from "../rate-limit";
 import { Open311Error, open311ErrorResponse, open311Response, splitFormat, type Open311Format } from "./format";

@@ -2,8 +2,8 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import type { Db } from "@/db/client";
 import { dbErrorCode, isConnectionError } from "../../db/errors";
 import { DB_RETRY_AFTER_SECONDS } from "@/lib/errors";
-import { env } from "../env";
-import { log } from "../log";
+import { env } from "../../lib/env";
+import { log } from "../../lib/log";
 import { reference } from "../reference";
 import { handleInboundSms, type InboundSms } from "./inbound";
 

@@ -7,7 +7,7 @@ import { normalizeTrackingCode } from "@/domain/tracking-code";
 import type { NotifyEvent, TopicPayload } from "@/domain/outbox-topics";
 import type { Action } from "@/domain/workflow";
 import { ValidationError } from "@/lib/errors";
-import { env } from "../env";
+import { env } from "../../lib/env";
 import type { Reference } from "../reference";
 import type { ActionInput } from "./inputs";
 import { localDate } from "@/domain/working-days";

@@ -3,7 +3,7 @@ import { outbox } from "@/db/schema";
 import { staffNotifications } from "@/db/schema-sla";
 import type { Role } from "@/domain/complaint-status";
 import type { Action } from "@/domain/workflow";
-import { env } from "../env";
+import { env } from "../../lib/env";
 import type { Reference } from "../reference";
 import type { ActingParty, ComplaintRow } from "./types";
 

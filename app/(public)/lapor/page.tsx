@@ -7,7 +7,7 @@ import { ComplaintForm } from "@/components/complaint-form/complaint-form";
 import { LaporIsland } from "@/components/complaint-form/lapor-island";
 import { localDate } from "@/domain/working-days";
 import { getDb } from "@/server/db";
-import { env } from "@/server/env";
+import { env } from "@/lib/env";
 import { publicOrigin } from "@/server/public-origin";
 import { reference } from "@/server/reference";
 

@@ -2,7 +2,7 @@
 
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn, THROTTLED } from "@/server/auth";
-import { log } from "@/server/log";
+import { log } from "@/lib/log";
 
 export type SignInState = { error?: "invalid" | "throttled" | "unexpected"; email?: string; minutes?: number };
 

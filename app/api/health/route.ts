@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/server/db";
-import { env } from "@/server/env";
+import { env } from "@/lib/env";
 import { healthReport } from "@/server/health";
 
 export const dynamic = "force-dynamic";

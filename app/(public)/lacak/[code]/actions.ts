@@ -6,7 +6,7 @@ import { normalizeTrackingCode } from "@/domain/tracking-code";
 import { actionFromForm, actionInput, errorQuery } from "@/server/action-form";
 import { clientAddress } from "@/server/client-address";
 import { getDb } from "@/server/db";
-import { env } from "@/server/env";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { loadPublicComplaint } from "@/server/public-complaint";
 import { enforceRateLimit } from "@/server/rate-limit";

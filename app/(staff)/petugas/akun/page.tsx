@@ -4,7 +4,7 @@ import { PasswordForm } from "@/components/staff/password-form";
 import { eq } from "drizzle-orm";
 import { NOTIFY_EMAIL_MODES, users } from "@/db/schema";
 import { getDb } from "@/server/db";
-import { env } from "@/server/env";
+import { env } from "@/lib/env";
 import { requireStaff } from "@/server/staff";
 import { signOutEverywhereAction } from "../actions";
 import { setNotifyEmail } from "./actions";

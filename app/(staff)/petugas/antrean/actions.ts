@@ -5,7 +5,7 @@ import { normalizeTrackingCode } from "@/domain/tracking-code";
 import { auditActor } from "@/server/audit";
 import { BULK_MAX, bulkAction, type BulkKind } from "@/server/bulk";
 import { getDb } from "@/server/db";
-import { env } from "@/server/env";
+import { env } from "@/lib/env";
 import { reference } from "@/server/reference";
 import { requireStaff } from "@/server/staff";
 

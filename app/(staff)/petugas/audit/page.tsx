@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { AuditFilters } from "@/components/audit/audit-filters";
 import { getDb } from "@/server/db";
 import { cursorOf, loadAuditScreen, readAuditQuery } from "@/server/audit-log";
-import { env } from "@/server/env";
+import { env } from "@/lib/env";
 import { region } from "@/server/region";
 import { requireStaff } from "@/server/staff";
 

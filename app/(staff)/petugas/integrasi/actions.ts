@@ -4,13 +4,13 @@ import { redirect } from "next/navigation";
 import { markEnteredManually, resolveQuarantine, retryDeadLetters } from "@/db/queries/lapor-ops";
 import { auditActor } from "@/server/audit";
 import { getDb } from "@/server/db";
-import { env } from "@/server/env";
+import { env } from "@/lib/env";
 import { ValidationError } from "@/lib/errors";
 import { ImportFileError, importLaporExport } from "@/server/lapor-import";
 import { deleteMapping, setMapping } from "@/server/lapor-mappings";
 import { reconcile } from "@/server/lapor-reconcile";
 import { laporReader } from "@/server/lapor-status";
-import { log } from "@/server/log";
+import { log } from "@/lib/log";
 import { invalidateReference } from "@/server/reference";
 import { requireStaff } from "@/server/staff";
 

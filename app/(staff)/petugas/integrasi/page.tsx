@@ -9,7 +9,7 @@ import { deadLetters, heldItems, integrationOverview, openQuarantine } from "@/d
 import { integrationHealth } from "@/domain/lapor-ops";
 import { getDb } from "@/server/db";
 import { laporConfig } from "@/integrations/lapor";
-import { env } from "@/server/env";
+import { env } from "@/lib/env";
 import { lastReconcile, RECONCILE_BUDGET } from "@/server/lapor-reconcile";
 import { requireStaff } from "@/server/staff";
 import { reconcileAction, resolveQuarantineAction, retryDeadAction } from "./actions";

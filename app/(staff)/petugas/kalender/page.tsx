@@ -6,7 +6,7 @@ import { listCategoryPolicies, listHolidays } from "@/db/queries/calendar";
 import { DEFAULT_SLA, type SlaClock } from "@/domain/sla";
 import { isWorkingDay } from "@/domain/working-days";
 import { getDb } from "@/server/db";
-import { env } from "@/server/env";
+import { env } from "@/lib/env";
 import { requireStaff } from "@/server/staff";
 import { ClientMessages } from "@/components/client-messages";
 import { AddDayForm, PolicyForm } from "@/components/staff/calendar-forms";

@@ -4,9 +4,9 @@ import { notFound, redirect } from "next/navigation";
 import { auditActor } from "@/server/audit";
 import { retryChannelDead } from "@/db/queries/channel-health";
 import { getDb } from "@/server/db";
-import { env } from "@/server/env";
+import { env } from "@/lib/env";
 import { AppError, ValidationError } from "@/lib/errors";
-import { log } from "@/server/log";
+import { log } from "@/lib/log";
 import { convertInboxMessage, dismissInboxMessage } from "@/server/sms/inbox";
 import { requireStaff } from "@/server/staff";
 

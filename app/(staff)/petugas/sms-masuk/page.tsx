@@ -8,7 +8,7 @@ import { smsInbox } from "@/db/queries/sms";
 import { titleFromText } from "@/domain/sms";
 import { translateError } from "@/i18n/translate-error";
 import { getDb } from "@/server/db";
-import { env } from "@/server/env";
+import { env } from "@/lib/env";
 import { requireStaff } from "@/server/staff";
 import { convertSms, dismissSms, retryChannelAction } from "./actions";
 

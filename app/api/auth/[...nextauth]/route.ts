@@ -1,6 +1,6 @@
 import { type NextRequest } from "next/server";
 import { handlers } from "@/server/auth";
-import { env } from "@/server/env";
+import { env } from "@/lib/env";
 import { publicOrigin } from "@/server/public-origin";
 
 /**

@@ -1,5 +1,5 @@
 import { normalizeTrackingCode } from "@/domain/tracking-code";
-import { env } from "@/server/env";
+import { env } from "@/lib/env";
 import { privatePath } from "@/server/reporter-keys";
 
 /**

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { normalizeTrackingCode } from "@/domain/tracking-code";
 import { clientAddress } from "@/server/client-address";
 import { getDb } from "@/server/db";
-import { env } from "@/server/env";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { privatePath } from "@/server/reporter-keys";
 import { finishRecovery, startRecovery } from "@/server/reporter-recovery";

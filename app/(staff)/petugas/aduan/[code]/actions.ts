@@ -14,7 +14,7 @@ import { actionFromForm, actionInput, errorQuery } from "@/server/action-form";
 import { filesFromForm } from "@/server/attachment-images";
 import { auditActor } from "@/server/audit";
 import { getDb } from "@/server/db";
-import { env } from "@/server/env";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { requireStaff } from "@/server/staff";
 import { performAction } from "@/server/workflow/perform";

@@ -5,7 +5,7 @@ import { ClientMessages } from "@/components/client-messages";
 import { ComplaintForm } from "@/components/complaint-form/complaint-form";
 import { localDate } from "@/domain/working-days";
 import { getDb } from "@/server/db";
-import { env } from "@/server/env";
+import { env } from "@/lib/env";
 import { publicOrigin } from "@/server/public-origin";
 import { reference } from "@/server/reference";
 import { requireStaff } from "@/server/staff";

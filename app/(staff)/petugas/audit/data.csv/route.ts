@@ -3,7 +3,7 @@ import { can } from "@/domain/permissions";
 import { auditActor } from "@/server/audit";
 import { auditCsv, readAuditQuery } from "@/server/audit-log";
 import { getDb } from "@/server/db";
-import { env } from "@/server/env";
+import { env } from "@/lib/env";
 import { region } from "@/server/region";
 import { currentStaff } from "@/server/staff";
 

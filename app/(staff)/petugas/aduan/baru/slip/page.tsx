@@ -6,7 +6,7 @@ import { contactsPhrase, ReceiptDetails } from "@/components/receipt/receipt-det
 import { buttonClass } from "@/components/ui/button-link";
 import { reporterReceipt } from "@/db/queries/reporter";
 import { getDb } from "@/server/db";
-import { env } from "@/server/env";
+import { env } from "@/lib/env";
 import { publicOrigin } from "@/server/public-origin";
 import { readReceiptCookie } from "@/server/receipt";
 import { region } from "@/server/region";

@@ -4,7 +4,7 @@ import { writeAudit } from "@/db/queries/audit";
 import { can } from "@/domain/permissions";
 import { auditActor } from "@/server/audit";
 import { getDb } from "@/server/db";
-import { env } from "@/server/env";
+import { env } from "@/lib/env";
 import { buildExport, exportCsv } from "@/server/lapor-export";
 import { currentStaff } from "@/server/staff";
 

@@ -1,13 +1,13 @@
 /**
  * Structured JSON logging: one JSON object per line, on stdout (debug, info) or stderr (warn,
  * error), at or above `LOG_LEVEL`. Callers pass ids and codes, never a reporter's identity; errors
- * are reduced by server/log-error.ts (codes and cause chains, never SQL parameters). A line
+ * are reduced by lib/log-error.ts (codes and cause chains, never SQL parameters). A line
  * written while a request is handled carries its id (`req`), as echoed in `X-Request-Id`.
  */
 import { env } from "./env";
-import { dbErrorCode } from "../db/errors";
+import { errorCode } from "./errors";
 import { scrubText, serialiseError } from "./log-error";
-import { currentRequestId } from "./request-context";
+import { currentRequestId } from "./request-id";
 
 type Fields = Record<string, unknown>;
 export type Level = "debug" | "info" | "warn" | "error";
@@ -41,14 +41,14 @@ function serialise(fields: Fields): Fields {
   for (const [k, v] of Object.entries(fields)) {
     if (v instanceof Error) {
       out[k] = serialiseError(v);
-      const code = dbErrorCode(v);
+      const code = errorCode(v);
       if (code !== undefined && out.code === undefined && fields.code === undefined) out.code = code;
     } else out[k] = typeof v === "string" ? scrubText(v) : v;
   }
   return out;
 }
 
-/** Writes one line; also used for what other code prints with console.* (server/console-json.ts). */
+/** Writes one line; also used for what other code prints with console.* (lib/console-json.ts). */
 export function writeLog(level: Level, msg: string, fields: Fields = {}): void {
   if (!logEnabled(level)) return;
   const req = currentRequestId();

@@ -24,7 +24,7 @@ const schema = z.object({
   PINTU_DEMO: flag.optional(),
   PINTU_TIME_ZONE: z.string().default("Asia/Jakarta"),
   PUBLIC_RATE_LIMIT: z.coerce.number({ error: "must be a whole number (0 turns the limit off)" }).int().min(0).default(30),
-  /** Proxies trusted to name the client in X-Forwarded-For: a number counted from the right, or addresses/CIDRs (server/forwarded.ts). */
+  /** Proxies trusted to name the client in X-Forwarded-For: a number counted from the right, or addresses/CIDRs (lib/forwarded.ts). */
   TRUST_PROXY: z
     .string()
     .default("0")

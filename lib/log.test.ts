@@ -5,7 +5,8 @@ import { users } from "@/db/schema";
 import { testDatabases, type TestDatabase } from "@/db/testing";
 import { installJsonConsole } from "./console-json";
 import { log, setLogLevel } from "./log";
-import { currentRequestId, stampedClientAddress, stampRequest, withRequestId } from "./request-context";
+import { stampedClientAddress, stampRequest } from "../server/request-context";
+import { currentRequestId, withRequestId } from "./request-id";
 
 /** Every line written to stdout and stderr while `fn` runs, parsed as JSON (a line that is not JSON fails the test). */
 async function captured(fn: () => unknown): Promise<{ raw: string; lines: Record<string, unknown>[] }> {
