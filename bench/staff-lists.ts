@@ -35,6 +35,7 @@ export async function staffListsHttp(ctx: Ctx) {
     ["queue_open_breached", "/petugas/antrean?status=open&sla=breached&sort=deadline", coordinator],
     ["queue_all_kecamatan_90d", `/petugas/antrean?status=all&kecamatan=${kec.id}&from=${since}&sort=newest`, coordinator],
     ["queue_all_returned", "/petugas/antrean?status=all&flag=returned&sort=newest", coordinator],
+    ["queue_suspected_duplicates", "/petugas/antrean?flag=duplicate&sort=age", coordinator],
     ["inbox_at_risk", "/petugas/kotak-masuk?sla=at_risk", officer],
     ["inbox_sms_newest", "/petugas/kotak-masuk?channel=sms&sort=newest", officer],
     ["inbox_all_statuses_age", "/petugas/kotak-masuk?status=all&sort=age", officer],

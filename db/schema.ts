@@ -259,6 +259,8 @@ export const complaints = pgTable(
       .on(sql`coalesce(${t.resolutionDue}, ${t.verificationDue}, 'infinity'::timestamptz)`, t.id)
       .where(sql`${t.status} in ('received', 'disposed', 'in_progress', 'awaiting_reporter')`),
     index("complaints_created_id_idx").on(t.createdAt, t.id),
+    // The lists' "Kemungkinan duplikat" filter: the few complaints suspected at intake.
+    index("complaints_suspected_duplicate_idx").on(t.createdAt, t.id).where(sql`${t.suspectedDuplicateOfId} is not null`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "complaints_suspected_duplicate_idx" ON "complaints" USING btree ("created_at","id") WHERE "complaints"."suspected_duplicate_of_id" is not null;
