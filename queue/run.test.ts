@@ -7,7 +7,7 @@ import { channelHalts, jobLeases } from "@/db/schema-worker";
 import { testDatabases, type TestDatabase } from "@/db/testing";
 import { claimDue } from "./claim";
 import { HaltChannel, PermanentFailure, RetryAfter, registerTopic, definePeriodic } from "./registry";
-import { backoffDelay, drainOnce, runPeriodicNow, startWorker } from "./run";
+import { drainOnce, runPeriodicNow, startWorker } from "./run";
 
 // A long backoff: "not due yet" must hold however slow the machine is while the test runs.
 const quiet = { log: () => {}, backoffMs: 60_000, maxAttempts: 3 };
@@ -24,16 +24,6 @@ const rowsOf = (db: Db, ids: number[]) => db.select().from(outbox).where(inArray
 
 /** Makes every item of these ids due now, as if their wait had passed. */
 const makeDue = (db: Db, ids: number[]) => db.update(outbox).set({ nextAttemptAt: sql`now() - interval '1 second'` }).where(inArray(outbox.id, ids));
-
-describe("backoffDelay", () => {
-  it("doubles the ceiling per attempt, jitters within its upper half, and caps at one hour", () => {
-    expect(backoffDelay(1, 1000, () => 0)).toBe(500);
-    expect(backoffDelay(1, 1000, () => 1)).toBe(1000);
-    expect(backoffDelay(4, 1000, () => 1)).toBe(8000);
-    expect(backoffDelay(40, 1000, () => 1)).toBe(3_600_000);
-    expect(backoffDelay(40, 50, () => 1, 2000)).toBe(2000);
-  });
-});
 
 describe.each(testDatabases())("the outbox worker on $name", (backend) => {
   let t: TestDatabase;

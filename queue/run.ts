@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import os from "node:os";
 import type { Db } from "../db/client";
 import { dbErrorCode, isConnectionError } from "../db/errors";
+import { backoffDelay } from "../lib/backoff";
 import { env } from "../lib/env";
 import { log as baseLog } from "../lib/log";
 import { observeJob } from "../server/metrics/registry";
@@ -29,12 +30,6 @@ export type WorkerOptions = { id?: string; concurrency?: number; pollMs?: number
 export type DrainResult = { delivered: number; retried: number; dead: number };
 
 const defaultLog: Logger = (msg, fields) => baseLog.info(msg, fields);
-
-/** Exponential backoff with full jitter: attempt 1 waits up to `base`, attempt n up to base·2^(n-1), never over `capMs`. */
-export function backoffDelay(attempt: number, baseMs: number, random = Math.random, capMs = BACKOFF_CAP_MS): number {
-  const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
 
 function settings(opts: WorkerOptions) {
   const e = env();
@@ -106,7 +101,7 @@ async function recordFailure(db: Db, item: ClaimedItem, err: unknown, s: Setting
   // created the complaint, its id could not be saved), and a handler looks at the receiver before
   // sending again only when `attempts > 1` — refunding it sent the same complaint twice.
   if (isConnectionError(err)) {
-    await write(() => reschedule(db, item.id, backoffDelay(1, s.backoffMs, Math.random, s.backoffCapMs), message));
+    await write(() => reschedule(db, item.id, backoffDelay(1, s.backoffMs, s.backoffCapMs), message));
     baseLog.warn("worker: database unreachable during delivery, will retry", { ...fields, code: dbErrorCode(err) });
     return "retried";
   }
@@ -116,7 +111,7 @@ async function recordFailure(db: Db, item: ClaimedItem, err: unknown, s: Setting
     baseLog.error("worker: delivery failed for good", fields);
     return "dead";
   }
-  await write(() => reschedule(db, item.id, backoffDelay(item.attempts, s.backoffMs, Math.random, s.backoffCapMs), message));
+  await write(() => reschedule(db, item.id, backoffDelay(item.attempts, s.backoffMs, s.backoffCapMs), message));
   baseLog.warn("worker: delivery failed, will retry", fields);
   return "retried";
 }

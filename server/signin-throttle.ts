@@ -1,6 +1,7 @@
 import { and, count, desc, eq, gt, lt, max, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { signinFailures } from "@/db/schema";
+import { backoffCeiling } from "../lib/backoff";
 import { log } from "../lib/log";
 
 /**
@@ -27,7 +28,7 @@ export const THROTTLE = {
 export type Attempt = { email: string; address: string; kind: "signin" | "password_change" };
 export type Verdict = { kind: "locked"; retryAfterSeconds: number } | { kind: "go"; delayMs: number };
 
-const backoff = (failures: number, free: number, first: number, cap: number) => Math.min(cap, first * 2 ** (failures - free));
+const backoff = (failures: number, free: number, first: number, cap: number) => backoffCeiling(failures - free + 1, first, cap);
 
 /** Whether a password check may run now, and how long to wait before it. */
 export async function throttleVerdict(db: Db, a: Pick<Attempt, "email" | "address">, now: Date): Promise<Verdict> {

@@ -1,34 +1,23 @@
+import { retry } from "@/lib/backoff";
 import { LaporHttpError } from "./http";
-
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason as Error);
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => (clearTimeout(t), reject(signal.reason as Error)), { once: true });
-  });
 
 /**
  * Retries an idempotent LAPOR read (never a write) through timeouts, 5xx, lost connections and
- * short 429 waits, with exponential backoff and jitter. 401 and other 4xx are thrown at once.
+ * short 429 waits, with exponential backoff and jitter (lib/backoff.ts). 401 and other 4xx are
+ * thrown at once, and so is a 429 asking to wait longer than `maxWaitMs`.
  */
-export async function retryRead<T>(fn: () => Promise<T>, opts: { attempts?: number; baseMs?: number; maxWaitMs?: number; signal?: AbortSignal } = {}): Promise<T> {
-  const attempts = opts.attempts ?? 8;
-  const base = opts.baseMs ?? 100;
-  for (let i = 1; ; i++) {
-    try {
-      return await fn();
-    } catch (err) {
-      if (!(err instanceof LaporHttpError) || i >= attempts) throw err;
-      if (err.kind === "unauthorized" || err.kind === "rejected") throw err;
-      let wait = Math.min(5000, base * 2 ** (i - 1));
-      wait = wait / 2 + (Math.random() * wait) / 2;
-      if (err.kind === "rate_limited") {
-        if ((err.retryAfterMs ?? 0) > (opts.maxWaitMs ?? 30_000)) throw err;
-        wait = Math.max(wait, err.retryAfterMs ?? 0);
-      }
-      await sleep(wait, opts.signal);
-    }
-  }
+export function retryRead<T>(fn: () => Promise<T>, opts: { attempts?: number; baseMs?: number; maxWaitMs?: number; signal?: AbortSignal } = {}): Promise<T> {
+  return retry(fn, {
+    attempts: opts.attempts ?? 8,
+    baseMs: opts.baseMs ?? 100,
+    capMs: 5000,
+    signal: opts.signal,
+    decide: (err) => {
+      if (!(err instanceof LaporHttpError) || err.kind === "unauthorized" || err.kind === "rejected") return "stop";
+      if (err.kind !== "rate_limited") return {};
+      return (err.retryAfterMs ?? 0) > (opts.maxWaitMs ?? 30_000) ? "stop" : { atLeastMs: err.retryAfterMs };
+    },
+  });
 }
 
 /** Runs `fn` over `items` with at most `limit` at once; the first failure is thrown after all settle. */
