@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { localTime } from "@/components/local-time";
 import { runReporterAction } from "@/app/(public)/lacak/[code]/actions";
 import { AttachmentGallery } from "@/components/attachments/attachment-gallery";
 import { ActionForms } from "@/components/staff/action-forms";
@@ -34,6 +35,7 @@ export async function ReporterActions({
 }) {
   const t = await getTranslations("reporter");
   const format = await getFormatter();
+  const { zone } = await localTime();
   const actions = allowedActions({ status, previousStatus: workflow.previousStatus, mergedInto: workflow.mergedInto }, "reporter").filter(
     (a) => !(a === "rate" && workflow.rating !== null),
   );
@@ -60,7 +62,7 @@ export async function ReporterActions({
         </figure>
       ) : null}
       {status === "responded" && workflow.autoCloseDue ? (
-        <p className="text-sm text-slate-700">{t("autoClose", { date: format.dateTime(workflow.autoCloseDue, { dateStyle: "full", timeStyle: "short" }) })}</p>
+        <p className="text-sm text-slate-700">{t("autoClose", { date: format.dateTime(workflow.autoCloseDue, { dateStyle: "full", timeStyle: "short" }), zone })}</p>
       ) : null}
       {status === "awaiting_reporter" && lastQuestion ? <blockquote className="border-l-4 border-brand-600 bg-white p-3 whitespace-pre-line">{lastQuestion}</blockquote> : null}
       {actions.length > 0 ? (

@@ -2,6 +2,7 @@ import { createTranslator } from "next-intl";
 import type { Db } from "../db/client";
 import { outbox } from "../db/schema";
 import { digestUsers, mailRecipients, mayMail, notificationById, staffAddress, unreadFor, type MailNotification } from "../db/queries/staff-mail";
+import { zoneAbbreviation } from "../domain/time-zone";
 import { localDate } from "../domain/working-days";
 import { sendMail } from "../integrations/email/smtp";
 import id from "../messages/id.json";
@@ -25,7 +26,7 @@ const DIGEST_HOUR = 7;
 function noticeText(n: MailNotification, timeZone: string): string {
   const d = n.data;
   const str = (k: string) => (typeof d[k] === "string" ? (d[k] as string) : "");
-  const due = str("due") ? `${new Intl.DateTimeFormat("id-ID", { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(str("due")))} WIB` : "";
+  const due = str("due") ? `${new Intl.DateTimeFormat("id-ID", { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(str("due")))} ${zoneAbbreviation(timeZone)}` : "";
   const clock = str("clock") ? t(`clocks.${str("clock")}` as "clocks.verification") : "";
   const key = `notifications.kinds.${n.kind}`;
   if (!t.has(key as "notifications.title")) return str("code");

@@ -9,7 +9,7 @@ import { intakeComplaint } from "./intake";
 import { buildExport, exportCsv } from "./lapor-export";
 import { listCsv } from "./list-csv";
 import type { PublicStatsView } from "./public-stats";
-import { statsCsv } from "./public-stats-export";
+import { statsCsv, statsJson } from "./public-stats-export";
 import { boardCsv } from "./sla-csv";
 
 // Every CSV Pintu writes, read back by a real CSV parser as a spreadsheet would: one record per
@@ -91,6 +91,7 @@ describe("figures CSVs", () => {
     const view: PublicStatsView = {
       region: "BTM",
       year: 2026,
+      timeZone: "Asia/Makassar",
       generatedAt: NOW.toISOString(),
       years: [2026],
       total: figures(50),
@@ -100,5 +101,7 @@ describe("figures CSVs", () => {
     const records = parseSafeCsv(statsCsv(view));
     expect(records).toHaveLength(names.length * 2 + 1 + 1 + 1);
     expect(records.at(-1)!.slice(0, 2)).toEqual(["2026", "total"]);
+    // The JSON download says which zone its year is counted in: the region's, not Jakarta's.
+    expect(statsJson(view).definitions.period).toBe("Complaints received in the year (Asia/Makassar).");
   });
 });

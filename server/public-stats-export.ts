@@ -29,7 +29,7 @@ export function statsJson(v: PublicStatsView) {
     generatedAt: v.generatedAt,
     license: LICENSE,
     definitions: {
-      period: "Complaints received in the year (Asia/Jakarta).",
+      period: `Complaints received in the year (${v.timeZone}).`,
       onTimePct: "Deadlines met ÷ deadlines met, met late or passed unmet; running clocks not yet due are not counted.",
       medianHours: "Median hours from receipt to the end of the clock, over complaints that reached it.",
       bouncesPerComplaint: "Re-dispositions and 'not our authority' returns per complaint.",

@@ -14,6 +14,8 @@ type PublicRow = { key: string | null; code: string | null; name: string | null;
 export type PublicStatsView = {
   region: string;
   year: number;
+  /** The region's zone (PINTU_TIME_ZONE): the year and months are counted in it. */
+  timeZone: string;
   generatedAt: string;
   years: number[];
   total: Figures;
@@ -51,6 +53,7 @@ async function compute(db: Db, year: number, now: Date): Promise<PublicStatsView
   return {
     region: region().name,
     year,
+    timeZone: env().PINTU_TIME_ZONE,
     generatedAt: now.toISOString(),
     years: years.length ? [...new Set([thisYear, ...years])].sort((a, b) => b - a) : [thisYear],
     total: stats.total,

@@ -106,7 +106,7 @@ export async function HistoryList({ entries, labels }: { entries: HistoryView[];
               {h.change === "initial" ? null : (
                 <span className="font-normal text-slate-600">
                   {" "}
-                  · <time dateTime={h.at.toISOString()}>{format.dateTime(h.at, { dateStyle: "long", timeStyle: "short", timeZone: "Asia/Jakarta" })}</time>
+                  · <time dateTime={h.at.toISOString()}>{format.dateTime(h.at, { dateStyle: "long", timeStyle: "short" })}</time>
                   {h.by ? ` · ${h.by}` : ""}
                 </span>
               )}

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { localTime } from "@/components/local-time";
 import { QrCode } from "./qr-code";
 
 export type ReceiptFacts = {
@@ -28,6 +29,7 @@ export async function contactsPhrase(c: { phone: string | null; email: string | 
 export async function ReceiptDetails({ facts, qrSize = "size-32 sm:size-40", narrow = false }: { facts: ReceiptFacts; qrSize?: string; narrow?: boolean }) {
   const t = await getTranslations("receipt");
   const format = await getFormatter();
+  const { zone } = await localTime();
   const due = facts.verificationDue ? format.dateTime(facts.verificationDue, { dateStyle: "full", timeStyle: "short" }) : null;
   return (
     <>
@@ -68,7 +70,7 @@ export async function ReceiptDetails({ facts, qrSize = "size-32 sm:size-40", nar
           {t("nextTitle")}
         </h2>
         <ol className="list-decimal space-y-1 pl-5">
-          <li>{due ? t("nextVerify", { date: due }) : t("next")}</li>
+          <li>{due ? t("nextVerify", { date: due, zone }) : t("next")}</li>
           <li>{t("nextRespond")}</li>
           <li>{t("nextAnswer")}</li>
           <li>{facts.contacts ? t("nextNotify", { contacts: facts.contacts }) : t("nextNoContact")}</li>

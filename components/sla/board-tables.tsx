@@ -198,7 +198,7 @@ export async function OpenComplaintList({ rows, fmt }: { rows: OpenComplaintRow[
             {r.state === "paused" || !r.clock || !r.due ? (
               <p className="text-slate-600">{t("drill.paused")}</p>
             ) : (
-              <p className={stateTone[r.state]}>{t("drill.due", { clock: t(`clocks.${r.clock}`), due: fmt.dateTime(r.due) })}</p>
+              <p className={stateTone[r.state]}>{t("drill.due", { clock: t(`clocks.${r.clock}`), due: fmt.dateTime(r.due), zone: fmt.zone })}</p>
             )}
             {r.lateHours !== null ? <p className="font-semibold text-red-700">{t("breached.late", { duration: fmt.hours(r.lateHours) })}</p> : null}
           </div>

@@ -1,6 +1,7 @@
 import "server-only";
 import { TZDate } from "@date-fns/tz";
 import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
+import { zoneAbbreviation } from "@/domain/time-zone";
 
 /** Number, share, duration and rating formatters for the boards, in the reader's language. */
 export async function statFormat(namespace: "sla" | "stats") {
@@ -14,6 +15,8 @@ export async function statFormat(namespace: "sla" | "stats") {
   };
   const number = (n: number, digits = 0) => format.number(n, { maximumFractionDigits: digits, minimumFractionDigits: 0 });
   return {
+    /** The zone's name (WIB, WITA, WIT) for messages that state it. */
+    zone: zoneAbbreviation(timeZone),
     number,
     rate: (r: number | null) => (r === null ? t("none") : format.number(r, { style: "percent", maximumFractionDigits: 1 })),
     hours: (h: number | null) => {

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { localTime } from "@/components/local-time";
 import type { ChannelHealth, OutboundState } from "@/server/channel-health";
 
 type Dead = { id: number; topic: string; attempts: number; lastError: string | null; createdAt: Date };
@@ -25,8 +26,7 @@ export async function ChannelHealthPanel(props: {
   back: string;
 }) {
   const t = await getTranslations("staff.channels");
-  const format = await getFormatter();
-  const when = (d: Date) => `${format.dateTime(d, { dateStyle: "medium", timeStyle: "short" })} WIB`;
+  const { when } = await localTime();
   const { inbound, outbound } = props.health;
   return (
     <section aria-labelledby="channels-h" className="space-y-3" data-testid="channel-health">

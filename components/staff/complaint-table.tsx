@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { localTime } from "@/components/local-time";
 import { StatusBadge } from "@/components/status-badge";
 import { shareDue } from "@/domain/opd-share";
 import type { ListRow } from "@/db/queries/staff-list";
@@ -47,9 +48,9 @@ export async function ComplaintTable({
   const tc = await getTranslations("channel");
   const tf = await getTranslations("flow");
   const format = await getFormatter();
+  const { when: at } = await localTime();
   const now = new Date();
   const day = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
-  const at = (d: Date) => `${format.dateTime(d, { dateStyle: "medium", timeStyle: "short" })} WIB`;
   const clockText = (c: ListClock) => {
     switch (c.state) {
       case "on_track":

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { localTime } from "@/components/local-time";
 import { runStaffAction } from "@/app/(staff)/petugas/aduan/[code]/actions";
 import { StatusBadge } from "@/components/status-badge";
 import type { Channel, ComplaintStatus } from "@/domain/complaint-status";
@@ -23,13 +24,13 @@ export type Compared = {
 export async function DuplicateCandidates({ current, candidates }: { current: Compared; candidates: Compared[] }) {
   const t = await getTranslations("flow.dup");
   const tc = await getTranslations("channel");
-  const format = await getFormatter();
+  const { when } = await localTime();
   const facts = (c: Compared) => (
     <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
       <dt className="text-slate-600">{t("place")}</dt>
       <dd>{c.place}</dd>
       <dt className="text-slate-600">{t("date")}</dt>
-      <dd>{format.dateTime(c.createdAt, { dateStyle: "medium", timeStyle: "short" })} WIB</dd>
+      <dd>{when(c.createdAt)}</dd>
       <dt className="text-slate-600">{t("channel")}</dt>
       <dd>{tc(c.channel)}</dd>
       <dt className="text-slate-600">{t("status")}</dt>

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { localTime } from "@/components/local-time";
 import type { complaintEventLog } from "@/db/queries/staff-complaints";
 
 type EventRow = Awaited<ReturnType<typeof complaintEventLog>>[number];
@@ -18,6 +19,7 @@ export async function EventLog({
   const ts = await getTranslations("status");
   const tsla = await getTranslations("sla");
   const format = await getFormatter();
+  const { when } = await localTime();
   const actor = (e: EventRow) =>
     e.actorName ? `${e.actorName} (${t(`roles.${e.actorRole}` as "roles.admin")})` : e.actorRole === "system" ? t("detail.system") : t("detail.reporterActor");
   return (
@@ -32,7 +34,7 @@ export async function EventLog({
           return (
             <li key={e.id} className="rounded-md bg-white p-3 text-sm ring-1 ring-slate-200">
               <p className="flex flex-wrap gap-x-2 text-slate-600">
-                <time dateTime={e.at.toISOString()}>{format.dateTime(e.at, { dateStyle: "medium", timeStyle: "short" })} WIB</time>
+                <time dateTime={e.at.toISOString()}>{when(e.at)}</time>
                 <span>·</span>
                 <span>{actor(e)}</span>
               </p>

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { localTime } from "@/components/local-time";
 import { retryLaporDelivery } from "@/app/(staff)/petugas/aduan/[code]/actions";
 import type { LaporOutboxItem } from "@/db/queries/complaint-sync";
 import { redactContactData } from "@/domain/redact";
@@ -28,8 +29,7 @@ export async function LaporSync({
   canRetry: boolean;
 }) {
   const t = await getTranslations("laporSync");
-  const format = await getFormatter();
-  const when = (d: Date) => `${format.dateTime(d, { dateStyle: "medium", timeStyle: "short" })} WIB`;
+  const { when } = await localTime();
   const topic = (s: string) => (["lapor.create_complaint", "lapor.followup", "lapor.forward"].includes(s) ? t(`topic.${s.slice(6)}` as "topic.followup") : s);
   return (
     <section aria-labelledby="lapor-sync-h" className="space-y-2">

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { localTime } from "@/components/local-time";
 import type { Share } from "@/db/queries/opd-clocks";
 import { isLateBounce, shareDue } from "@/domain/opd-share";
 import { workingDaysSince } from "@/domain/sla";
@@ -15,7 +16,7 @@ export async function OpdShares({ shares, createdAt, calendar, now }: { shares: 
   if (shares.length === 0) return null;
   const t = await getTranslations("staff.shares");
   const format = await getFormatter();
-  const when = (d: Date) => `${format.dateTime(d, { dateStyle: "medium", timeStyle: "short" })} WIB`;
+  const { when } = await localTime();
   const running = shares.find((s) => !s.endedAt);
   const due = running ? shareDue(running) : null;
   const changedHands = shares.length > 1;

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { localTime } from "@/components/local-time";
 import type { repeatedFailures } from "@/server/signin-throttle";
 
 type Row = Awaited<ReturnType<typeof repeatedFailures>>[number];
@@ -6,7 +7,7 @@ type Row = Awaited<ReturnType<typeof repeatedFailures>>[number];
 /** The admin's view of repeated failed password checks (sign-in and password change), last 24 hours. */
 export async function SigninFailures({ rows }: { rows: Row[] }) {
   const t = await getTranslations("staff.users.failures");
-  const format = await getFormatter();
+  const { when } = await localTime();
   return (
     <section aria-labelledby="signin-failures" className="space-y-2">
       <h2 id="signin-failures" className="text-lg font-semibold">{t("title")}</h2>
@@ -30,7 +31,7 @@ export async function SigninFailures({ rows }: { rows: Row[] }) {
                   <th scope="row" className="break-all p-2 font-medium">{r.email}</th>
                   <td className="p-2 text-right tabular-nums">{r.failures}</td>
                   <td className="p-2 text-right tabular-nums">{r.addresses}</td>
-                  <td className="p-2">{r.last ? `${format.dateTime(new Date(r.last), { dateStyle: "medium", timeStyle: "short" })} WIB` : "—"}</td>
+                  <td className="p-2">{r.last ? when(new Date(r.last)) : "—"}</td>
                 </tr>
               ))}
             </tbody>

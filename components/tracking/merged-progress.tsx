@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { localTime } from "@/components/local-time";
 import { StatusBadge } from "@/components/status-badge";
 import type { PublicComplaint } from "@/server/public-complaint";
 import { timelineMessage } from "@/server/public-json";
@@ -14,8 +15,7 @@ export async function MergedProgress({ primary }: { primary: PublicComplaint }) 
   const t = await getTranslations("flow.merged");
   const tt = await getTranslations();
   const tr = await getTranslations("track");
-  const format = await getFormatter();
-  const when = (d: Date) => `${format.dateTime(d, { dateStyle: "medium", timeStyle: "short" })} WIB`;
+  const { when } = await localTime();
   const code = primary.trackingCode;
   const f = primary.full;
   return (

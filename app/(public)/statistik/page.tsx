@@ -120,7 +120,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
           <a href={`/statistik/data.csv${q}`} className="font-semibold text-brand-700 underline">{t("download.csv")}</a>
           <a href={`/statistik/data.json${q}`} className="font-semibold text-brand-700 underline">{t("download.json")}</a>
         </p>
-        <p className="text-sm text-slate-600">{t("method")}</p>
+        <p className="text-sm text-slate-600">{t("method", { zone: fmt.zone })}</p>
       </section>
     </div>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { localTime } from "@/components/local-time";
 import { ReporterActions } from "@/components/reporter-actions";
 import { StatusBadge } from "@/components/status-badge";
 import { EvidenceAndLapor } from "@/components/tracking/evidence-and-lapor";
@@ -35,8 +36,7 @@ export default async function ComplaintTrackingPage({ params, searchParams }: Pr
   const t = await getTranslations("track");
   const tr = await getTranslations("recover");
   const tt = await getTranslations();
-  const format = await getFormatter();
-  const when = (d: Date) => `${format.dateTime(d, { dateStyle: "medium", timeStyle: "short" })} WIB`;
+  const { when } = await localTime();
   const f = view.full;
   // The agency's latest answer and the files it came with, shown where the reporter accepts or objects.
   const answer = view.keyValid ? f?.timeline.findLast((e) => e.action === "respond") : undefined;

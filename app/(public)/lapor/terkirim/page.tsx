@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { localTime } from "@/components/local-time";
 import { PrintButton } from "@/components/receipt/print-button";
 import { contactsPhrase, ReceiptDetails } from "@/components/receipt/receipt-details";
 import { buttonClass } from "@/components/ui/button-link";
@@ -26,6 +27,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function ReceiptPage({ searchParams }: Props) {
   const now = new Date();
   const [sp, ticket, t, format] = await Promise.all([searchParams, readReceiptCookie(now), getTranslations("receipt"), getFormatter()]);
+  const { zone } = await localTime();
   const c = ticket ? await reporterReceipt(getDb(), ticket.code) : null;
   if (!ticket || !c || sha256(ticket.key) !== c.accessKeyHash) {
     return (
@@ -59,8 +61,8 @@ export default async function ReceiptPage({ searchParams }: Props) {
         facts={{ code: c.trackingCode, url: `${origin}${path}`, anonymous: c.anonymous, confidential: c.confidential, verificationDue: c.verificationDue, contacts }}
       />
       {contacts ? <p className="text-sm text-slate-700">{t("autoSent", { contacts })}</p> : null}
-      <p className="text-sm text-slate-600 print:hidden">{t("reloadHint", { time: time(new Date(ticket.exp)) })}</p>
-      <p className="hidden text-xs print:block">{t("printedAt", { site: origin, date: format.dateTime(now, { dateStyle: "long", timeStyle: "short" }) })}</p>
+      <p className="text-sm text-slate-600 print:hidden">{t("reloadHint", { time: time(new Date(ticket.exp)), zone })}</p>
+      <p className="hidden text-xs print:block">{t("printedAt", { site: origin, date: format.dateTime(now, { dateStyle: "long", timeStyle: "short" }), zone })}</p>
       <div className="flex flex-wrap gap-3 print:hidden">
         <a href={path} className={buttonClass("primary")}>
           {t("open")}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { localTime } from "@/components/local-time";
 import { Flash, IntegrationNav, param, primarySmallButton, smallButton } from "@/components/integration/parts";
 import { ChannelHealthPanel } from "@/components/staff/channel-health";
 import { deadLetters as channelDeadLetters } from "@/db/queries/channel-health";
@@ -30,6 +31,7 @@ export default async function IntegrationPage({ searchParams }: { searchParams: 
   const t = await getTranslations("staff.integration");
   const ts = await getTranslations("status");
   const format = await getFormatter();
+  const { when: localWhen } = await localTime();
   const db = getDb();
   const now = new Date();
   const e = env();
@@ -55,7 +57,7 @@ export default async function IntegrationPage({ searchParams }: { searchParams: 
     pollEveryMs: e.LAPOR_POLL_SECONDS * 1000,
     now,
   });
-  const when = (d: Date | null | undefined) => (d ? `${format.dateTime(d, { dateStyle: "medium", timeStyle: "short" })} WIB (${format.relativeTime(d, now)})` : t("never"));
+  const when = (d: Date | null | undefined) => (d ? `${localWhen(d)} (${format.relativeTime(d, now)})` : t("never"));
   const done = param(sp.done);
   const error = param(sp.error);
 

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { localTime } from "@/components/local-time";
 import { listNotifications } from "@/db/queries/notifications";
 import { getDb } from "@/server/db";
 import { requireStaff } from "@/server/staff";
@@ -16,9 +17,8 @@ type Kind = (typeof KINDS)[number];
 export default async function NotificationsPage() {
   const staff = await requireStaff();
   const t = await getTranslations("sla");
-  const format = await getFormatter();
+  const { when } = await localTime();
   const items = (await listNotifications(getDb(), staff)).filter((n): n is typeof n & { kind: Kind } => (KINDS as readonly string[]).includes(n.kind));
-  const when = (d: Date) => `${format.dateTime(d, { dateStyle: "medium", timeStyle: "short" })} WIB`;
   const text = (n: (typeof items)[number]) => {
     const code = typeof n.data.code === "string" ? n.data.code : "";
     const clock = typeof n.data.clock === "string" ? t(`clocks.${n.data.clock}` as "clocks.verification") : "";

@@ -63,7 +63,7 @@ export default async function StaffAccountsPage({ searchParams }: { searchParams
                 <p className="break-all text-sm text-slate-700">{a.email}</p>
                 <p className="text-sm text-slate-700">
                   {tr(a.role)}
-                  {a.opdName ? ` · ${a.opdName}` : ""} · {t("since", { date: format.dateTime(a.createdAt, { dateStyle: "long", timeZone: "Asia/Jakarta" }) })}
+                  {a.opdName ? ` · ${a.opdName}` : ""} · {t("since", { date: format.dateTime(a.createdAt, { dateStyle: "long" }) })}
                 </p>
               </div>
               <div className="flex flex-wrap items-start gap-2">

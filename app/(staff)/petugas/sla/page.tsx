@@ -38,7 +38,7 @@ export default async function SlaBoardPage({ searchParams }: { searchParams: Pro
     <div className="space-y-8">
       <div className="space-y-1">
         <h1 className="text-2xl font-bold text-brand-800">{ctx.ownOpd ? t("titleOpd", { opd: ctx.ownOpd.name }) : t("title")}</h1>
-        <p className="max-w-3xl text-slate-700">{t("lead")}</p>
+        <p className="max-w-3xl text-slate-700">{t("lead", { zone: fmt.zone })}</p>
         <p className="max-w-3xl text-sm text-slate-600">{t("refreshed")}</p>
       </div>
 

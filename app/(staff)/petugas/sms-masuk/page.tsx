@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { localTime } from "@/components/local-time";
 import { ChannelHealthPanel } from "@/components/staff/channel-health";
 import { Pager, pageParam } from "@/components/staff/complaint-list";
 import { deadLetters } from "@/db/queries/channel-health";
@@ -21,7 +22,7 @@ export default async function SmsInboxPage({ searchParams }: Props) {
   const sp = await searchParams;
   const t = await getTranslations("staff.smsInbox");
   const te = await getTranslations("errors");
-  const format = await getFormatter();
+  const { when } = await localTime();
   const page = pageParam(sp.page);
   const db = getDb();
   const [rows, health, deadSms, deadEmail] = await Promise.all([smsInbox(db, page, PAGE_SIZE), channelHealth(db), deadLetters(db, "sms"), deadLetters(db, "email")]);
@@ -61,7 +62,7 @@ export default async function SmsInboxPage({ searchParams }: Props) {
                     <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-amber-900">{t(`kind.${m.kind as "unparsed" | "invalid"}`)}</span>
                   </p>
                   <p className="text-slate-600">
-                    {t("received")}: {format.dateTime(m.receivedAt, { dateStyle: "medium", timeStyle: "short" })} WIB
+                    {t("received")}: {when(m.receivedAt)}
                   </p>
                 </div>
                 <blockquote className="whitespace-pre-wrap break-words rounded-md bg-slate-50 p-3 text-slate-900 ring-1 ring-slate-200">{m.text}</blockquote>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { localTime } from "@/components/local-time";
 import { AttachmentGallery } from "@/components/attachments/attachment-gallery";
 import { ActionDone, feedbackText } from "@/components/staff/action-feedback";
 import { ActionForms } from "@/components/staff/action-forms";
@@ -44,7 +45,8 @@ export default async function StaffComplaintPage({ params, searchParams }: Props
   const c = row.c;
   const t = await getTranslations("staff");
   const format = await getFormatter();
-  const when = (d: Date | null) => (d ? `${format.dateTime(d, { dateStyle: "medium", timeStyle: "short" })} WIB` : "—");
+  const { when: localWhen } = await localTime();
+  const when = (d: Date | null) => (d ? localWhen(d) : "—");
 
   const actions = allowedActions({ status: c.status, previousStatus: c.previousStatus, mergedInto: c.primaryId }, staff.role);
   const isCoordinator = staff.role === "coordinator" || staff.role === "admin";
@@ -110,7 +112,7 @@ export default async function StaffComplaintPage({ params, searchParams }: Props
     [t("detail.category"), row.categoryName ?? "—"],
     [t("detail.area"), [row.kelurahanName, row.kecamatanName ? `Kec. ${row.kecamatanName}` : null].filter(Boolean).join(", ") || "—"],
     [t("detail.address"), c.address === null ? "—" : shown(c.address)],
-    [t("detail.incidentDate"), c.incidentDate ? format.dateTime(new Date(`${c.incidentDate}T12:00:00+07:00`), { dateStyle: "long", timeZone: "Asia/Jakarta" }) : "—"],
+    [t("detail.incidentDate"), c.incidentDate ? format.dateTime(new Date(`${c.incidentDate}T12:00:00Z`), { dateStyle: "long", timeZone: "UTC" }) : "—"],
     [t("detail.channel"), (await getTranslations("channel"))(c.channel)],
     [t("detail.received"), when(c.createdAt)],
     [t("detail.assignee"), row.assigneeName ?? "—"],

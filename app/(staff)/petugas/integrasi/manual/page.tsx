@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { localTime } from "@/components/local-time";
 import { Flash, IntegrationNav, param, primarySmallButton, smallButton } from "@/components/integration/parts";
 import { manualBacklog } from "@/db/queries/lapor-ops";
 import { manualTask } from "@/domain/lapor-ops";
@@ -19,11 +20,10 @@ export default async function ManualModePage({ searchParams }: { searchParams: S
   await requireStaff("integration.operate");
   const sp = await searchParams;
   const t = await getTranslations("staff.integration");
-  const format = await getFormatter();
+  const { when } = await localTime();
   const db = getDb();
   const importId = Number(param(sp.import));
   const [items, report] = await Promise.all([manualBacklog(db, 500), Number.isSafeInteger(importId) && importId > 0 ? importReport(db, importId) : null]);
-  const when = (d: Date) => `${format.dateTime(d, { dateStyle: "medium", timeStyle: "short" })} WIB`;
   const done = param(sp.done);
   const error = param(sp.error);
   const off = laporConfig() === null;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { localTime } from "@/components/local-time";
 import { PrintButton } from "@/components/receipt/print-button";
 import { contactsPhrase, ReceiptDetails } from "@/components/receipt/receipt-details";
 import { buttonClass } from "@/components/ui/button-link";
@@ -30,6 +31,7 @@ export default async function SlipPage({ searchParams }: Props) {
   await requireStaff("complaints.enter_on_behalf");
   const now = new Date();
   const [sp, ticket, t, ts, format] = await Promise.all([searchParams, readReceiptCookie(now), getTranslations("receipt"), getTranslations("slip"), getFormatter()]);
+  const { zone } = await localTime();
   const tstaff = await getTranslations("receiptStaff");
   const c = ticket ? await reporterReceipt(getDb(), ticket.code) : null;
   if (!ticket || !c || sha256(ticket.key) !== c.accessKeyHash) {
@@ -64,7 +66,7 @@ export default async function SlipPage({ searchParams }: Props) {
         <p className="font-bold">{ts("heading", { region: r.name })}</p>
         <ReceiptDetails narrow={layout === "58mm"} qrSize={layout === "58mm" ? "size-28" : "size-32"} facts={{ code: c.trackingCode, url: `${origin}${privatePath(c.trackingCode, ticket.key)}`, anonymous: c.anonymous, confidential: c.confidential, verificationDue: c.verificationDue, contacts }} />
         <p>{ts("smsHowTo", { region: r.code, code: c.trackingCode })}</p>
-        <p className="text-xs">{t("printedAt", { site: origin, date: format.dateTime(now, { dateStyle: "long", timeStyle: "short" }) })}</p>
+        <p className="text-xs">{t("printedAt", { site: origin, date: format.dateTime(now, { dateStyle: "long", timeStyle: "short" }), zone })}</p>
       </article>
       <div className="flex flex-wrap gap-3 print:hidden">
         <PrintButton label={t("print")} />
