@@ -29,6 +29,15 @@ function forbid(folders, message, { types = false } = {}) {
   };
 }
 
+/** Writing the outbox table other than through db/queries/outbox.ts: drizzle's insert, or SQL text. */
+const OUTBOX_INSERTS = [
+  "CallExpression[callee.property.name='insert'][arguments.0.name='outbox']",
+  "CallExpression[callee.property.name='insert'][arguments.0.property.name='outbox']",
+  'TemplateElement[value.raw=/insert\\s+into\\s+"?outbox\\b/i]',
+  'Literal[value=/insert\\s+into\\s+"?outbox\\b/i]',
+];
+const OUTBOX_MESSAGE = "Queue outbox rows with enqueue/enqueueMany (or enqueueSql in a SQL statement) from db/queries/outbox.ts: the topic table checks the payload and derives the dedupe key.";
+
 const ABOVE_DB = ["app", "components", "server", "jobs", "queue", "integrations", "scripts", "lapor-sim", "i18n", "bench", "e2e", "test"];
 
 export default tseslint.config(
@@ -123,6 +132,15 @@ export default tseslint.config(
     files: ["integrations/**/*.ts"],
     ignores: ["integrations/**/*.test.ts"],
     rules: forbid(["app", "components", "jobs", "scripts"], "integrations/ never import jobs/ (jobs/ imports them): use queue/ for the failure kinds and defineTopic (docs/ARCHITECTURE.md)."),
+  },
+  // The outbox has one way in: enqueue / enqueueMany / enqueueSql (db/queries/outbox.ts), which
+  // take topic names, payload schemas and dedupe keys from domain/outbox-topics.ts.
+  {
+    files: ["**/*.{ts,tsx}"],
+    ignores: ["db/queries/outbox.ts", "**/*.test.ts", "test/**", "bench/**"],
+    rules: {
+      "no-restricted-syntax": ["error", ...OUTBOX_INSERTS.map((selector) => ({ selector, message: OUTBOX_MESSAGE }))],
+    },
   },
   // components/: UI; may name a query's row type, never call the database.
   {

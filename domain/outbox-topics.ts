@@ -37,19 +37,22 @@ const PAYLOADS = {
 export type TopicName = keyof typeof PAYLOADS;
 export type TopicPayload<T extends TopicName> = z.output<(typeof PAYLOADS)[T]>;
 
+/** A payload's fields as SQL expressions (for the statements that queue rows in SQL: db/queries/outbox.ts `enqueueSql`). */
+export type SqlFields<P> = { [K in keyof P]: string };
+
 type Topic<P> = {
   payload: z.ZodType<P>;
   /** The row's dedupe key (null: none; a row is queued every time). */
   key: (complaintId: number, payload: P) => string | null;
-  /** The same key as SQL text over a complaint id expression (for topics the intake statement queues). */
-  keySql?: (complaintIdSql: string) => string;
+  /** The same key as SQL text over a complaint id expression and the payload's field expressions (for topics queued in SQL). */
+  keySql?: (complaintIdSql: string, payload: SqlFields<P>) => string;
 };
 
 export const TOPICS: { [T in TopicName]: Topic<TopicPayload<T>> } = {
   "lapor.create_complaint": {
     payload: PAYLOADS["lapor.create_complaint"],
     key: (c) => `lapor.create_complaint:${c}`,
-    keySql: (c) => `'lapor.create_complaint:' || ${c}`,
+    keySql: (c) => `'lapor.create_complaint:' || (${c})::text`,
   },
   "lapor.followup": { payload: PAYLOADS["lapor.followup"], key: (_c, p) => `lapor.followup:${p.eventId}` },
   "lapor.forward": { payload: PAYLOADS["lapor.forward"], key: (_c, p) => `lapor.forward:${p.eventId}` },
@@ -59,21 +62,38 @@ export const TOPICS: { [T in TopicName]: Topic<TopicPayload<T>> } = {
   "sms.reporter_link": {
     payload: link,
     key: (c, p) => (p.reason === "receipt" ? `sms.reporter_link:receipt:${c}` : null),
-    keySql: (c) => `'sms.reporter_link:receipt:' || ${c}`,
+    keySql: (c, p) => `case when ${p.reason} = 'receipt' then 'sms.reporter_link:receipt:' || (${c})::text end`,
   },
   "email.reporter_link": {
     payload: link,
     key: (c, p) => (p.reason === "receipt" ? `email.reporter_link:receipt:${c}` : null),
-    keySql: (c) => `'email.reporter_link:receipt:' || ${c}`,
+    keySql: (c, p) => `case when ${p.reason} = 'receipt' then 'email.reporter_link:receipt:' || (${c})::text end`,
   },
   "sms.reporter_code": { payload: code, key: () => null },
   "email.reporter_code": { payload: code, key: () => null },
-  "notify.staff": { payload: PAYLOADS["notify.staff"], key: (_c, p) => `notify.staff:${p.notificationId}` },
+  "notify.staff": {
+    payload: PAYLOADS["notify.staff"],
+    key: (_c, p) => `notify.staff:${p.notificationId}`,
+    keySql: (_c, p) => `'notify.staff:' || (${p.notificationId})::text`,
+  },
   "email.staff": { payload: PAYLOADS["email.staff"], key: (_c, p) => `email.staff:${p.notificationId}:${p.userId}` },
   "email.staff_digest": { payload: PAYLOADS["email.staff_digest"], key: (_c, p) => `email.staff_digest:${p.userId}:${p.day}` },
 };
 
 export const TOPIC_NAMES = Object.keys(TOPICS) as TopicName[];
+
+/** The outbound channels to a reporter, and what each carries: `sms.notify`, `email.reporter_link`, … */
+type ReporterChannel = "sms" | "email";
+type ReporterTopicKind = "notify" | "reporter_link" | "reporter_code";
+type ReporterTopic<K extends ReporterTopicKind> = `${ReporterChannel}.${K}`;
+// Every channel carries every kind: a missing topic fails to compile here.
+const _everyReporterTopic: TopicName = "" as ReporterTopic<ReporterTopicKind>;
+void _everyReporterTopic;
+
+/** The topic of one kind of message to a reporter on one channel. */
+export function topicFor<K extends ReporterTopicKind>(channel: ReporterChannel, kind: K): ReporterTopic<K> {
+  return `${channel}.${kind}`;
+}
 
 /**
  * One outbox row's topic, checked payload and dedupe key. Throws (zod) when the payload does not

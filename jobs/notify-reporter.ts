@@ -1,13 +1,15 @@
 import { eq, or } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { complaintEvents, complaints, opds, outbox } from "../db/schema";
+import { enqueueMany } from "../db/queries/outbox";
+import { complaintEvents, complaints, opds } from "../db/schema";
+import { topicFor, type NotifyEvent } from "../domain/outbox-topics";
 import { fitSmsAround } from "../domain/sms";
 import { sendMail } from "../integrations/email/smtp";
 import { sendSms } from "../integrations/sms/outbound";
 import { env } from "../lib/env";
 import { smsText } from "../server/sms/replies";
-import { composeNotificationEmail, type NotifyEvent } from "./notify-email";
-import { defineTopic, PermanentFailure, type OutboxItem } from "../queue/registry";
+import { composeNotificationEmail } from "./notify-email";
+import { defineTopic, PermanentFailure, type TopicItem } from "../queue/registry";
 
 /**
  * Citizen notifications. The workflow writes one `notify.reporter` row per event that concerns
@@ -20,47 +22,34 @@ import { defineTopic, PermanentFailure, type OutboxItem } from "../queue/registr
  * they are never in a payload, a result or the log, and never reach staff screens.
  */
 
-type Event = NotifyEvent;
-const EVENTS: readonly Event[] = ["disposed", "forwarded", "info_requested", "progress", "responded", "closed", "message"];
 /** Events whose text a staff member wrote: not written to the log. */
-const STAFF_WRITTEN: readonly Event[] = ["info_requested", "progress", "responded", "message"];
+const STAFF_WRITTEN: readonly NotifyEvent[] = ["info_requested", "progress", "responded", "message"];
 
-type NotifyPayload = { event: Event; eventId: number; sourceComplaintId: number };
-
-function readPayload(item: OutboxItem): NotifyPayload {
-  const event = item.payload.event as Event;
-  const eventId = Number(item.payload.eventId);
-  const source = Number(item.payload.sourceComplaintId ?? item.complaintId);
-  if (!EVENTS.includes(event) || !Number.isInteger(eventId) || !Number.isInteger(source)) {
-    throw new PermanentFailure(`unreadable notification payload (event ${String(item.payload.event)})`);
-  }
-  return { event, eventId, sourceComplaintId: source };
-}
+/** `notify.reporter`, `sms.notify` and `email.notify` carry the same payload. */
+type NotifyItem = TopicItem<"notify.reporter">;
 
 /** Fans one event out to the recipients of its complaint's cluster and their channels. */
-async function fanOut(item: OutboxItem, db: Db) {
-  const { event, eventId } = readPayload(item);
-  if (item.complaintId === null) throw new PermanentFailure("notification without a complaint");
+async function fanOut(item: NotifyItem, db: Db) {
+  const { event, eventId } = item.payload;
+  const source = item.complaintId;
+  if (source === null) throw new PermanentFailure("notification without a complaint");
   const cluster = await db
     .select({ id: complaints.id, channel: complaints.channel, phone: complaints.reporterPhone, email: complaints.reporterEmail })
     .from(complaints)
-    .where(or(eq(complaints.id, item.complaintId), eq(complaints.primaryId, item.complaintId)));
-  const rows = cluster.flatMap((c) => [
-    ...(c.channel === "sms" && c.phone ? [{ topic: "sms.notify", complaintId: c.id }] : []),
-    ...(c.email ? [{ topic: "email.notify", complaintId: c.id }] : []),
+    .where(or(eq(complaints.id, source), eq(complaints.primaryId, source)));
+  const sms = cluster.filter((c) => c.channel === "sms" && c.phone);
+  const email = cluster.filter((c) => c.email);
+  const payload = { event, eventId, sourceComplaintId: source };
+  await enqueueMany(db, [
+    ...sms.map((c) => ({ topic: topicFor("sms", "notify"), complaintId: c.id, payload })),
+    ...email.map((c) => ({ topic: topicFor("email", "notify"), complaintId: c.id, payload })),
   ]);
-  if (rows.length) {
-    await db
-      .insert(outbox)
-      .values(rows.map((r) => ({ ...r, payload: { event, eventId, sourceComplaintId: item.complaintId }, dedupeKey: `${r.topic}:${eventId}:${r.complaintId}` })))
-      .onConflictDoNothing({ target: outbox.dedupeKey });
-  }
-  return { recipients: cluster.length, sms: rows.filter((r) => r.topic === "sms.notify").length, email: rows.filter((r) => r.topic === "email.notify").length };
+  return { recipients: cluster.length, sms: sms.length, email: email.length };
 }
 
 /** What the reporter of `recipientId` is told about event `eventId`, with the address to tell it to. */
-async function compose(db: Db, item: OutboxItem) {
-  const p = readPayload(item);
+async function compose(db: Db, item: NotifyItem) {
+  const p = item.payload;
   const [c] = await db
     .select({ code: complaints.trackingCode, status: complaints.status, phone: complaints.reporterPhone, email: complaints.reporterEmail })
     .from(complaints)
@@ -76,10 +65,10 @@ async function compose(db: Db, item: OutboxItem) {
   const message = e.publicMessage ?? data.message ?? "";
   const opd = data.targetName ?? e.opdName ?? null;
   const render = (m: string) => smsText(`notify.${p.event}`, { code: c.code, opd: opd ?? "OPD", message: m, region: env().PINTU_REGION });
-  return { ...p, code: c.code, status: c.status, phone: c.phone, email: c.email, opd, render, message };
+  return { event: p.event, eventId: p.eventId, code: c.code, status: c.status, phone: c.phone, email: c.email, opd, render, message };
 }
 
-async function sendSmsNotification(item: OutboxItem, db: Db, log: (m: string, f?: Record<string, unknown>) => void, signal: AbortSignal) {
+async function sendSmsNotification(item: NotifyItem, db: Db, log: (m: string, f?: Record<string, unknown>) => void, signal: AbortSignal) {
   const n = await compose(db, item);
   if (!n.phone) return { skipped: "no phone" };
   // A long staff message is cut, never the wording around it (e.g. how to answer by SMS).
@@ -94,7 +83,7 @@ async function sendSmsNotification(item: OutboxItem, db: Db, log: (m: string, f?
   return { sent: true, status: r.status, answer: r.answer };
 }
 
-async function sendEmailNotification(item: OutboxItem, db: Db, log: (m: string, f?: Record<string, unknown>) => void) {
+async function sendEmailNotification(item: NotifyItem, db: Db, log: (m: string, f?: Record<string, unknown>) => void) {
   const n = await compose(db, item);
   if (!n.email) return { skipped: "no email" };
   const e = env();

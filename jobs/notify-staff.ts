@@ -1,13 +1,13 @@
 import { createTranslator } from "next-intl";
 import type { Db } from "../db/client";
-import { outbox } from "../db/schema";
+import { enqueueMany } from "../db/queries/outbox";
 import { digestUsers, mailRecipients, mayMail, notificationById, staffAddress, unreadFor, type MailNotification } from "../db/queries/staff-mail";
 import { zoneAbbreviation } from "../domain/time-zone";
 import { localDate } from "../domain/working-days";
 import { sendMail } from "../integrations/email/smtp";
 import id from "../messages/id.json";
 import { env } from "../lib/env";
-import { definePeriodic, defineTopic, PermanentFailure, type OutboxItem } from "../queue/registry";
+import { definePeriodic, defineTopic, type TopicItem } from "../queue/registry";
 
 /**
  * Staff e-mail about notifications (only when SMTP_URL is set). The workflow writes one
@@ -46,23 +46,15 @@ function footer(): string[] {
   return ["", "--", m("footer"), ...(prefs ? [m("prefs", { url: prefs })] : [])];
 }
 
-async function fanOut(item: OutboxItem, db: Db) {
-  const nid = Number(item.payload.notificationId);
-  if (!Number.isInteger(nid)) throw new PermanentFailure("notify.staff without a notification id");
-  const actor = item.payload.actorUserId == null ? null : Number(item.payload.actorUserId);
-  const users = await mailRecipients(db, nid, "instant", actor);
-  if (users.length) {
-    await db
-      .insert(outbox)
-      .values(users.map((u) => ({ topic: "email.staff", complaintId: item.complaintId, payload: { notificationId: nid, userId: u }, dedupeKey: `email.staff:${nid}:${u}` })))
-      .onConflictDoNothing({ target: outbox.dedupeKey });
-  }
+async function fanOut(item: TopicItem<"notify.staff">, db: Db) {
+  const nid = item.payload.notificationId;
+  const users = await mailRecipients(db, nid, "instant", item.payload.actorUserId ?? null);
+  await enqueueMany(db, users.map((u) => ({ topic: "email.staff", complaintId: item.complaintId, payload: { notificationId: nid, userId: u } })));
   return { recipients: users.length };
 }
 
-async function sendOne(item: OutboxItem, db: Db) {
-  const nid = Number(item.payload.notificationId);
-  const uid = Number(item.payload.userId);
+async function sendOne(item: TopicItem<"email.staff">, db: Db) {
+  const { notificationId: nid, userId: uid } = item.payload;
   const e = env();
   if (!e.SMTP_URL) return { skipped: "SMTP_URL unset" };
   const [n, who] = await Promise.all([notificationById(db, nid), staffAddress(db, uid)]);
@@ -79,9 +71,9 @@ async function sendOne(item: OutboxItem, db: Db) {
   return { sent: true, accepted: r.accepted };
 }
 
-async function sendDigest(item: OutboxItem, db: Db) {
-  const uid = Number(item.payload.userId);
-  const until = new Date(String(item.payload.until));
+async function sendDigest(item: TopicItem<"email.staff_digest">, db: Db) {
+  const { userId: uid, day } = item.payload;
+  const until = new Date(item.payload.until);
   const e = env();
   if (!e.SMTP_URL) return { skipped: "SMTP_URL unset" };
   const who = await staffAddress(db, uid);
@@ -90,7 +82,6 @@ async function sendDigest(item: OutboxItem, db: Db) {
   if (items.length === 0) return { skipped: "nothing unread" };
   const body = [m("greeting", { name: who.name }), "", m("digestIntro"), ""];
   for (const n of items) body.push(...lines(n, e.PINTU_TIME_ZONE).map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`)));
-  const day = String(item.payload.day);
   const r = await sendMail(e.SMTP_URL, {
     from: e.SMTP_FROM,
     to: who.email,
@@ -110,12 +101,7 @@ export async function queueDigests(db: Db, now: Date): Promise<number> {
   const day = localDate(now, e.PINTU_TIME_ZONE);
   const users = await digestUsers(db);
   if (users.length === 0) return 0;
-  const rows = await db
-    .insert(outbox)
-    .values(users.map((u) => ({ topic: "email.staff_digest", payload: { userId: u, day, until: now.toISOString() }, dedupeKey: `email.staff_digest:${u}:${day}`, createdAt: now, nextAttemptAt: now })))
-    .onConflictDoNothing({ target: outbox.dedupeKey })
-    .returning({ id: outbox.id });
-  return rows.length;
+  return enqueueMany(db, users.map((u) => ({ topic: "email.staff_digest", complaintId: null, payload: { userId: u, day, until: now.toISOString() } })), now);
 }
 
 defineTopic("notify.staff", (item, ctx) => fanOut(item, ctx.db));

@@ -10,7 +10,7 @@ import en from "../messages/en.json";
 import id from "../messages/id.json";
 import { env } from "../lib/env";
 import { mintReporterKey, newOneTimeCode, oneTimeCodeHash, privatePath } from "../server/reporter-keys";
-import { defineTopic, PermanentFailure, type JobContext, type OutboxItem } from "../queue/registry";
+import { defineTopic, PermanentFailure, type JobContext, type OutboxItem, type TopicItem } from "../queue/registry";
 
 /**
  * The reporter's private link and one-time codes, sent to the contact they gave:
@@ -70,7 +70,7 @@ function bilingual(key: "link" | "code", values: Record<string, string>) {
   return { subject, body: `${body}\n` };
 }
 
-async function sendLink(item: OutboxItem, ctx: JobContext, channel: "sms" | "email") {
+async function sendLink(item: TopicItem<"sms.reporter_link" | "email.reporter_link">, ctx: JobContext, channel: "sms" | "email") {
   const c = await contactOf(ctx.db, item.complaintId);
   const to = channel === "sms" ? c.phone : c.email;
   if (!to) return { skipped: `no ${channel}` };
@@ -83,9 +83,8 @@ async function sendLink(item: OutboxItem, ctx: JobContext, channel: "sms" | "ema
   }));
 }
 
-async function sendCode(item: OutboxItem, ctx: JobContext, channel: "sms" | "email") {
-  const challengeId = String(item.payload.challengeId ?? "");
-  const [ch] = await ctx.db.select().from(reporterChallenges).where(eq(reporterChallenges.id, challengeId));
+async function sendCode(item: TopicItem<"sms.reporter_code" | "email.reporter_code">, ctx: JobContext, channel: "sms" | "email") {
+  const [ch] = await ctx.db.select().from(reporterChallenges).where(eq(reporterChallenges.id, item.payload.challengeId));
   if (!ch || ch.channel !== channel) throw new PermanentFailure("one-time code for a missing challenge");
   if (ch.usedAt || ch.expiresAt.getTime() <= Date.now()) return { skipped: "expired or used" };
   const c = await contactOf(ctx.db, ch.complaintId);

@@ -18,6 +18,9 @@ export type OutboxItem = {
   createdAt: Date;
 };
 
+/** An item of topic `T`, its payload parsed by the topic's schema (what `defineTopic`'s handler gets). */
+export type TopicItem<T extends TopicName> = OutboxItem & { payload: TopicPayload<T> };
+
 export type Logger = (msg: string, fields?: Record<string, unknown>) => void;
 
 export type JobContext = { db: Db; log: Logger; workerId: string; signal: AbortSignal };
@@ -80,7 +83,7 @@ const registry: Registry = ((globalThis as Record<symbol, unknown>)[key] as Regi
  */
 export function defineTopic<T extends TopicName>(
   topic: T,
-  handler: (item: OutboxItem & { payload: TopicPayload<T> }, ctx: JobContext) => Promise<void | Record<string, unknown>>,
+  handler: (item: TopicItem<T>, ctx: JobContext) => Promise<void | Record<string, unknown>>,
   opts: { maxAttempts?: number } = {},
 ): void {
   const schema = TOPICS[topic].payload;

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { outbox } from "@/db/schema";
+import { enqueueMany } from "@/db/queries/outbox";
 import { maskEmail, maskPhone } from "@/domain/contact";
+import { topicFor } from "@/domain/outbox-topics";
 import { enforceRateLimit } from "./rate-limit";
 
 export type ReporterContacts = { id: number; trackingCode: string; phone: string | null; email: string | null };
@@ -27,6 +28,6 @@ export async function queueReporterLink(db: Db, c: ReporterContacts, reason: "re
   const channels = linkChannels(c, only);
   if (channels.length === 0) return [];
   await enforceRateLimit(db, `reporter-link:${c.id}`, LINK_SENDS_PER_HOUR, now, 3600);
-  await db.insert(outbox).values(channels.map((ch) => ({ topic: `${ch}.reporter_link`, complaintId: c.id, payload: { reason }, createdAt: now, nextAttemptAt: now })));
+  await enqueueMany(db, channels.map((ch) => ({ topic: topicFor(ch, "reporter_link"), complaintId: c.id, payload: { reason } })), now);
   return channels;
 }

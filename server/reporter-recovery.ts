@@ -2,8 +2,10 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { reporterChallenges } from "../db/schema-reporter";
-import { complaints, outbox } from "../db/schema";
+import { enqueue } from "../db/queries/outbox";
+import { complaints } from "../db/schema";
 import { contactMatches, parseContact } from "../domain/contact";
+import { topicFor } from "../domain/outbox-topics";
 import { enforceRateLimit } from "./rate-limit";
 import { mintReporterKey, oneTimeCodeHash } from "./reporter-keys";
 import { sha256 } from "./secrets";
@@ -48,7 +50,7 @@ export async function startRecovery(db: Db, req: RecoveryRequest): Promise<Recov
       createdAt: req.now,
     });
     if (matches) {
-      await tx.insert(outbox).values({ topic: `${contact.channel}.reporter_code`, complaintId: c.id, payload: { challengeId }, createdAt: req.now, nextAttemptAt: req.now });
+      await enqueue(tx, topicFor(contact.channel, "reporter_code"), { complaintId: c.id, payload: { challengeId }, now: req.now });
     }
   });
   return { ok: true, challengeId, channel: contact.channel };

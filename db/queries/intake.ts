@@ -1,9 +1,11 @@
 import { getTableColumns } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
+import { topicFor } from "../../domain/outbox-topics";
 import type { Db } from "../client";
 import { preparedRows } from "../raw";
 import { complaintEvents, complaints } from "../schema";
 import { suspectedDuplicateSql } from "./duplicates";
+import { enqueueSql } from "./outbox";
 
 /** What a new complaint's row is given at intake (everything else takes the column default). */
 const COMPLAINT_FIELDS = [
@@ -47,13 +49,10 @@ const INSERT = `
   ), e as (
     insert into complaint_events (complaint_id, ${E.names}) select id, ${E.placeholders} from c
   ), o as (
-    insert into outbox (topic, complaint_id, payload, dedupe_key, created_at, next_attempt_at)
-    select 'lapor.create_complaint', id, jsonb_build_object('complaintId', id), 'lapor.create_complaint:' || id, created_at, created_at
-    from c where ${LAPOR}
-  ), l as (
-    insert into outbox (topic, complaint_id, payload, dedupe_key, created_at, next_attempt_at)
-    select ch || '.reporter_link', id, '{"reason":"receipt"}'::jsonb, ch || '.reporter_link:receipt:' || id, created_at, created_at
-    from c, unnest(${LINK_CHANNELS}) as ch
+    ${enqueueSql([
+      { topic: "lapor.create_complaint", from: `c where ${LAPOR}`, complaintId: "id", payload: { complaintId: "id" }, at: "created_at" },
+      ...(["sms", "email"] as const).map((ch) => ({ topic: topicFor(ch, "reporter_link"), from: `c where '${ch}' = any(${LINK_CHANNELS})`, complaintId: "id", payload: { reason: "'receipt'::text" }, at: "created_at" })),
+    ])}
   )
   select id, tracking_code from c`;
 

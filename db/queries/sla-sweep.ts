@@ -5,6 +5,7 @@ import { WORKFLOW } from "../../domain/workflow";
 import type { Db } from "../client";
 import { rowsOf } from "../raw";
 import type { SlaClockName } from "../schema-sla";
+import { enqueueSql } from "./outbox";
 
 // No "server-only" here: the worker (`npm run worker`) runs this in a plain Node process.
 
@@ -50,14 +51,11 @@ const count = async (db: Db, query: SQL) => Number(rowsOf<{ n: number | string }
  * With `email` (SMTP_URL set): one `notify.staff` outbox row per notification just written, in
  * the same statement (jobs/notify-staff.ts mails the staff who want it).
  */
-const mailed = (email: boolean, at: SQL) =>
-  email
-    ? sql`,
+const MAILED = sql.raw(`,
     mailed as (
-      insert into outbox (topic, complaint_id, payload, dedupe_key, created_at, next_attempt_at)
-      select 'notify.staff', complaint_id, jsonb_build_object('notificationId', id), 'notify.staff:' || id::text, ${at}, ${at} from notified
-    )`
-    : sql``;
+      ${enqueueSql([{ topic: "notify.staff", from: "notified", complaintId: "complaint_id", payload: { notificationId: "id" }, at: "created_at" }])}
+    )`);
+const mailed = (email: boolean) => (email ? MAILED : sql``);
 
 function markStatement(clock: TimedClock, kind: "at_risk" | "breached", now: Date, limit: number, email: boolean): SQL {
   const k = CLOCKS[clock];
@@ -106,8 +104,8 @@ function markStatement(clock: TimedClock, kind: "at_risk" | "breached", now: Dat
       select ${at}, a.role, a.opd_id, ${`sla_${kind}`}::text, a.id,
              jsonb_build_object('clock', ${clock}::text, 'due', a.due, 'code', a.tracking_code)
       from (${audience}) a
-      returning id, complaint_id
-    )${mailed(email, at)}
+      returning id, complaint_id, created_at
+    )${mailed(email)}
     select count(*) as n from x`;
 }
 

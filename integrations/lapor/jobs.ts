@@ -3,7 +3,8 @@
  * the outbound topics. Imported once from jobs/topics.ts.
  */
 import { clearHalt } from "@/queue/claim";
-import { definePeriodic, defineTopic, RetryAfter, type JobContext, type OutboxItem } from "@/queue/registry";
+import type { TopicName } from "@/domain/outbox-topics";
+import { definePeriodic, defineTopic, RetryAfter, type JobContext, type TopicItem } from "@/queue/registry";
 import { env } from "@/lib/env";
 import { laporConfig } from "./config";
 import { LAPOR_POLL_JOB } from "./jobs-names";
@@ -22,7 +23,7 @@ function requireConfig(): LaporConfig {
   return cfg;
 }
 
-const topic = (name: "lapor.create_complaint" | "lapor.followup" | "lapor.forward", fn: (ctx: { db: JobContext["db"]; cfg: LaporConfig; signal: AbortSignal }, item: OutboxItem) => Promise<Record<string, unknown>>) =>
+const topic = <T extends Extract<TopicName, `lapor.${string}`>>(name: T, fn: (ctx: { db: JobContext["db"]; cfg: LaporConfig; signal: AbortSignal }, item: TopicItem<T>) => Promise<Record<string, unknown>>) =>
   defineTopic(name, (item, ctx) => {
     const cfg = requireConfig();
     return asDelivery(ctx.db, () => fn({ db: ctx.db, cfg, signal: ctx.signal }, item));

@@ -13,10 +13,11 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { HELD_PREFIX } from "@/domain/lapor-ops";
+import { outboxRow } from "@/domain/outbox-topics";
 import { laporIdFor } from "@/db/queries/lapor";
 import { attachments, categories, complaintEvents, complaints, opds, outbox } from "@/db/schema";
 import { laporFollowups, laporMappings } from "@/db/schema-lapor";
-import { HaltChannel, PermanentFailure, RetryAfter, type OutboxItem } from "@/queue/registry";
+import { HaltChannel, PermanentFailure, RetryAfter, type TopicItem } from "@/queue/registry";
 import { LaporHttpError, LaporShapeError, type LaporConfig } from "./http";
 import { quarantineAll } from "./inbound";
 import { complaintRef, followupRef, withComplaintRef, withFollowupRef } from "./refs";
@@ -134,7 +135,7 @@ async function findCreated(ctx: Ctx, trackingCode: string, since: Date): Promise
 }
 
 /** `lapor.create_complaint`: a complaint received on another channel is recorded in LAPOR. */
-export async function deliverCreate(ctx: Ctx, item: OutboxItem): Promise<Result> {
+export async function deliverCreate(ctx: Ctx, item: TopicItem<"lapor.create_complaint">): Promise<Result> {
   const { c, categoryLaporId, areaLaporId, hasAttachments } = await loadComplaint(ctx.db, item.complaintId);
   if (c.laporId) return { laporId: c.laporId, trackingId: c.laporTrackingId, via: "already_linked" };
   if (item.attempts > 1) {
@@ -173,14 +174,13 @@ export async function deliverCreate(ctx: Ctx, item: OutboxItem): Promise<Result>
 /** The complaint's LAPOR id; waits while Pintu's own create is still on its way. */
 async function requireLaporId(db: Db, complaintId: number, laporId: string | null): Promise<string> {
   if (laporId) return laporId;
-  const [create] = await db.select({ status: outbox.status }).from(outbox).where(eq(outbox.dedupeKey, `lapor.create_complaint:${complaintId}`));
+  const [create] = await db.select({ status: outbox.status }).from(outbox).where(eq(outbox.dedupeKey, outboxRow("lapor.create_complaint", complaintId, { complaintId }).dedupeKey!));
   if (create?.status === "pending") throw new RetryAfter(WAIT_FOR_CREATE_MS, "waiting until the complaint is recorded in LAPOR");
   throw new Error("the complaint is not known in LAPOR (its create was not delivered)");
 }
 
-async function loadEvent(db: Db, item: OutboxItem) {
-  const eventId = Number(item.payload.eventId);
-  if (!Number.isInteger(eventId)) throw new PermanentFailure("outbox payload has no eventId");
+async function loadEvent(db: Db, item: TopicItem<"lapor.followup" | "lapor.forward">) {
+  const eventId = item.payload.eventId;
   const [e] = await db.select().from(complaintEvents).where(eq(complaintEvents.id, eventId));
   if (!e || e.complaintId !== item.complaintId) throw new PermanentFailure(`event ${eventId} does not belong to complaint ${item.complaintId}`);
   return e;
@@ -197,7 +197,7 @@ async function findFollowup(ctx: Ctx, laporId: string, marker: string) {
 }
 
 /** `lapor.followup`: an OPD's answer is posted as a LAPOR follow-up, once. */
-export async function deliverFollowup(ctx: Ctx, item: OutboxItem): Promise<Result> {
+export async function deliverFollowup(ctx: Ctx, item: TopicItem<"lapor.followup">): Promise<Result> {
   const { c, opdLaporId } = await loadComplaint(ctx.db, item.complaintId);
   const laporId = await requireLaporId(ctx.db, c.id, c.laporId);
   const event = await loadEvent(ctx.db, item);
@@ -221,11 +221,11 @@ export async function deliverFollowup(ctx: Ctx, item: OutboxItem): Promise<Resul
 }
 
 /** `lapor.forward`: "bukan wewenang", the complaint goes to an external institution in LAPOR, once. */
-export async function deliverForward(ctx: Ctx, item: OutboxItem): Promise<Result> {
+export async function deliverForward(ctx: Ctx, item: TopicItem<"lapor.forward">): Promise<Result> {
   const { c } = await loadComplaint(ctx.db, item.complaintId);
   const laporId = await requireLaporId(ctx.db, c.id, c.laporId);
   const event = await loadEvent(ctx.db, item);
-  const code = String(item.payload.externalCode ?? "");
+  const code = item.payload.externalCode;
   const institutionId = await laporIdFor(ctx.db, "institution", code);
   if (!institutionId) throw new PermanentFailure(`no LAPOR id is mapped for institution ${code}`);
   const marker = followupRef(event.id);

@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { outbox } from "@/db/schema";
+import { enqueueMany } from "@/db/queries/outbox";
 import { staffNotifications } from "@/db/schema-sla";
 import type { Role } from "@/domain/complaint-status";
 import type { Action } from "@/domain/workflow";
@@ -85,16 +85,8 @@ export async function writeStaffNotices(
     .values(to.map((a) => ({ ...a, createdAt: args.now, kind: rule.kind, complaintId: args.complaint.id, data })))
     .returning({ id: staffNotifications.id });
   if (env().SMTP_URL) {
-    await tx.insert(outbox).values(
-      rows.map((r) => ({
-        topic: "notify.staff",
-        complaintId: args.complaint.id,
-        payload: { notificationId: r.id, actorUserId: args.party.kind === "staff" ? args.party.userId : null },
-        dedupeKey: `notify.staff:${r.id}`,
-        createdAt: args.now,
-        nextAttemptAt: args.now,
-      })),
-    );
+    const actorUserId = args.party.kind === "staff" ? args.party.userId : null;
+    await enqueueMany(tx, rows.map((r) => ({ topic: "notify.staff", complaintId: args.complaint.id, payload: { notificationId: r.id, actorUserId } })), args.now);
   }
   return rows.length;
 }
