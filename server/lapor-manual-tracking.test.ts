@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { markEnteredManually } from "@/db/queries/lapor-ops";
+import { markEnteredManually } from "./lapor-ops";
 import { auditLog, complaints, outbox, users } from "@/db/schema";
 import { testDatabases, type TestDatabase } from "@/db/testing";
 import { pollOnce } from "@/integrations/lapor/inbound";

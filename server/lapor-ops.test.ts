@@ -1,6 +1,7 @@
 import { and, eq, inArray, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deadLetters, integrationOverview, manualBacklog, markEnteredManually, openQuarantine, resolveQuarantine, retryDeadLetters } from "@/db/queries/lapor-ops";
+import { deadLetters, integrationOverview, manualBacklog, openQuarantine } from "@/db/queries/lapor-ops";
+import { markEnteredManually, resolveQuarantine, retryDeadLetters } from "./lapor-ops";
 import { auditLog, complaints, opds, outbox, users } from "@/db/schema";
 import { laporQuarantine } from "@/db/schema-lapor";
 import { channelHalts, jobLeases } from "@/db/schema-worker";

@@ -3,9 +3,7 @@ import type { Db } from "../client";
 import { complaintEvents, complaints, outbox } from "../schema";
 import { laporQuarantine } from "../schema-lapor";
 import { channelHalts, jobLeases } from "../schema-worker";
-import { checkLaporTrackingId, HELD_PREFIX } from "../../domain/lapor-ops";
-import { ValidationError } from "@/lib/errors";
-import { writeAudit, type AuditActor } from "./audit";
+import { HELD_PREFIX } from "../../domain/lapor-ops";
 
 const LAPOR_TOPICS = like(outbox.topic, "lapor.%");
 
@@ -80,23 +78,17 @@ function laporItems(db: Db, where: SQL | undefined, limit: number) {
 
 /**
  * Puts dead LAPOR deliveries back in the queue with a fresh attempt count (`ids` or all of
- * them), and records who did it in the audit log, in one transaction. Returns how many moved.
- * The count restarts at 1, not 0: a dead letter was tried before and may have reached LAPOR
- * (an answer lost or unreadable), so its next attempt looks in LAPOR before it sends.
+ * them); returns the ids that moved. The count restarts at 1, not 0: a dead letter was tried
+ * before and may have reached LAPOR (an answer lost or unreadable), so its next attempt looks in
+ * LAPOR before it sends. Audited by its caller (server/lapor-ops.ts), in the same transaction.
  */
-export async function retryDeadLetters(db: Db, req: { ids: number[] | "all"; actor: AuditActor; now: Date }): Promise<number> {
-  if (req.ids !== "all" && req.ids.length === 0) return 0;
-  return db.transaction(async (tx) => {
-    const moved = await tx
-      .update(outbox)
-      .set({ status: "pending", attempts: 1, nextAttemptAt: req.now, lastError: null })
-      .where(and(LAPOR_TOPICS, eq(outbox.status, "dead"), req.ids === "all" ? undefined : inArray(outbox.id, req.ids)))
-      .returning({ id: outbox.id });
-    if (moved.length) {
-      await writeAudit(tx, { actor: req.actor, at: req.now, action: "lapor.retry", target: { kind: "outbox", id: moved.map((m) => m.id).join(",") }, after: { status: "pending" }, data: { outboxIds: moved.map((m) => m.id), all: req.ids === "all" } });
-    }
-    return moved.length;
-  });
+export async function requeueDeadLetters(db: Db, ids: number[] | "all", now: Date): Promise<number[]> {
+  const moved = await db
+    .update(outbox)
+    .set({ status: "pending", attempts: 1, nextAttemptAt: now, lastError: null })
+    .where(and(LAPOR_TOPICS, eq(outbox.status, "dead"), ids === "all" ? undefined : inArray(outbox.id, ids)))
+    .returning({ id: outbox.id });
+  return moved.map((m) => m.id);
 }
 
 /** Quarantined LAPOR payloads nobody has resolved yet, oldest first. */
@@ -109,17 +101,14 @@ export function openQuarantine(db: Db, limit = 50) {
     .limit(limit);
 }
 
-/** Marks a quarantined payload as dealt with (audited); false when it was already resolved or unknown. */
-export async function resolveQuarantine(db: Db, req: { id: number; actor: AuditActor; now: Date }): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const done = await tx
-      .update(laporQuarantine)
-      .set({ resolvedAt: req.now, resolvedBy: req.actor.userId })
-      .where(and(eq(laporQuarantine.id, req.id), isNull(laporQuarantine.resolvedAt)))
-      .returning({ id: laporQuarantine.id });
-    if (done.length) await writeAudit(tx, { actor: req.actor, at: req.now, action: "lapor.quarantine_resolve", target: { kind: "quarantine", id: req.id }, after: { resolved: true } });
-    return done.length > 0;
-  });
+/** Marks a quarantined payload as dealt with; false when it was already resolved or unknown. Audited by server/lapor-ops.ts. */
+export async function markQuarantineResolved(db: Db, id: number, userId: number | null, now: Date): Promise<boolean> {
+  const done = await db
+    .update(laporQuarantine)
+    .set({ resolvedAt: now, resolvedBy: userId })
+    .where(and(eq(laporQuarantine.id, id), isNull(laporQuarantine.resolvedAt)))
+    .returning({ id: laporQuarantine.id });
+  return done.length > 0;
 }
 
 /**
@@ -172,81 +161,66 @@ export async function manualBacklog(db: Db, limit = 2000) {
 }
 export type ManualItem = Awaited<ReturnType<typeof manualBacklog>>[number];
 
+/** Why a LAPOR tracking id given for a delivery entered by hand was refused. */
+type TrackingRefusal = { outboxId: number; reason: "trackingIdNotCreate" | "trackingIdTaken" };
+
 /**
  * Records that people entered these LAPOR deliveries by hand: each becomes done, delivered
- * 'manual', with who and when in its result and in the audit log, so the worker never sends it.
- * Items already done (by the worker or an earlier mark) are left alone and counted apart, and so
- * are items a worker is delivering at this moment (leased): they may reach LAPOR now, so they are
- * not marked (`inDelivery`); the coordinator looks again once the worker is done with them.
- * Decided on the locked rows in one transaction: a worker's claim (FOR UPDATE SKIP LOCKED) either
- * comes first and is seen here, or skips the rows and finds them done.
+ * 'manual', with who and when in its result, so the worker never sends it. Items already done (by
+ * the worker or an earlier mark) are left alone and counted apart, and so are items a worker is
+ * delivering at this moment (leased): they may reach LAPOR now, so they are not marked
+ * (`inDelivery`); the coordinator looks again once the worker is done with them. Decided on the
+ * locked rows: a worker's claim (FOR UPDATE SKIP LOCKED) either comes first and is seen here, or
+ * skips the rows and finds them done.
  *
- * `trackingIds` (outbox id → LAPOR tracking id) records what LAPOR numbered a complaint entered
- * by hand, as an automatic create does: on the complaint (`lapor_tracking_id`, which the poll and
- * the export import then link by) and in the item's result. Only for "create" items; a malformed
- * id, one given for another kind of item, or one another complaint already has is refused with
- * a ValidationError (field `tracking-<outbox id>`) and nothing is written.
+ * `trackingIds` (outbox id → a well-formed LAPOR tracking id) records what LAPOR numbered a
+ * complaint entered by hand, as an automatic create does: on the complaint (`lapor_tracking_id`,
+ * which the poll and the export import then link by) and in the item's result. Only for "create"
+ * items; one given for another kind of item, or one another complaint already has, is answered
+ * with `refused` — earlier writes included, so `tx` must be a transaction its caller rolls back
+ * (server/lapor-ops.ts, which validates the ids first and audits the marking).
  */
-export async function markEnteredManually(
-  db: Db,
-  req: { ids: number[]; actor: AuditActor; now: Date; trackingIds?: Record<number, string> },
-): Promise<{ marked: number[]; skipped: number[]; inDelivery: number[] }> {
-  const given = new Map<number, string>();
-  for (const [key, raw] of Object.entries(req.trackingIds ?? {})) {
-    const checked = checkLaporTrackingId(raw);
-    if (!checked.ok) throw new ValidationError({ [`tracking-${key}`]: [checked.error] });
-    given.set(Number(key), checked.value);
+export async function markManualEntries(
+  tx: Db,
+  req: { ids: number[]; trackingIds: Map<number, string>; userId: number | null; now: Date },
+): Promise<{ refused: TrackingRefusal } | { marked: { id: number; complaintId: number | null; topic: string; was: string }[]; skipped: number[]; inDelivery: number[] }> {
+  const rows = await tx
+    .select({
+      id: outbox.id,
+      status: outbox.status,
+      complaintId: outbox.complaintId,
+      topic: outbox.topic,
+      leased: sql<boolean>`coalesce(${outbox.leasedUntil} > clock_timestamp(), false)`,
+    })
+    .from(outbox)
+    .where(and(inArray(outbox.id, req.ids), LAPOR_TOPICS))
+    .for("update");
+  const inDelivery = rows.filter((r) => r.status === "pending" && r.leased).map((r) => r.id);
+  const open = rows.filter((r) => r.status !== "done" && !inDelivery.includes(r.id));
+  for (const r of open) {
+    const trackingId = req.trackingIds.get(r.id);
+    if (trackingId === undefined) continue;
+    if (r.topic !== "lapor.create_complaint") return { refused: { outboxId: r.id, reason: "trackingIdNotCreate" } };
+    const [taken] = await tx
+      .select({ id: complaints.id })
+      .from(complaints)
+      .where(and(eq(complaints.laporTrackingId, trackingId), ne(complaints.id, r.complaintId!)))
+      .limit(1);
+    if (taken) return { refused: { outboxId: r.id, reason: "trackingIdTaken" } };
+    await tx.update(complaints).set({ laporTrackingId: trackingId }).where(and(eq(complaints.id, r.complaintId!), isNull(complaints.laporId)));
   }
-  const ids = [...new Set([...req.ids, ...given.keys()])];
-  if (ids.length === 0) return { marked: [], skipped: [], inDelivery: [] };
-  return db.transaction(async (tx) => {
-    const rows = await tx
-      .select({
-        id: outbox.id,
-        status: outbox.status,
-        complaintId: outbox.complaintId,
-        topic: outbox.topic,
-        leased: sql<boolean>`coalesce(${outbox.leasedUntil} > clock_timestamp(), false)`,
-      })
-      .from(outbox)
-      .where(and(inArray(outbox.id, ids), LAPOR_TOPICS))
-      .for("update");
-    const inDelivery = rows.filter((r) => r.status === "pending" && r.leased).map((r) => r.id);
-    const open = rows.filter((r) => r.status !== "done" && !inDelivery.includes(r.id));
-    for (const r of open) {
-      const trackingId = given.get(r.id);
-      if (trackingId === undefined) continue;
-      if (r.topic !== "lapor.create_complaint") throw new ValidationError({ [`tracking-${r.id}`]: ["trackingIdNotCreate"] });
-      const [taken] = await tx
-        .select({ id: complaints.id })
-        .from(complaints)
-        .where(and(eq(complaints.laporTrackingId, trackingId), ne(complaints.id, r.complaintId!)))
-        .limit(1);
-      if (taken) throw new ValidationError({ [`tracking-${r.id}`]: ["trackingIdTaken"] });
-      await tx.update(complaints).set({ laporTrackingId: trackingId }).where(and(eq(complaints.id, r.complaintId!), isNull(complaints.laporId)));
-    }
-    for (const r of open) {
-      const trackingId = given.get(r.id);
-      const manual = { userId: req.actor.userId, at: req.now.toISOString() };
-      await tx
-        .update(outbox)
-        .set({ status: "done", deliveredVia: "manual", doneAt: req.now, lastError: null, result: trackingId ? { manual, trackingId, via: "manual" } : { manual } })
-        .where(eq(outbox.id, r.id));
-    }
-    if (open.length) {
-      // One entry for the one operation; the complaint linked when it was about one complaint.
-      const complaintIds = [...new Set(open.map((r) => r.complaintId))];
-      await writeAudit(tx, {
-        actor: req.actor,
-        at: req.now,
-        action: "lapor.mark_entered",
-        complaintId: complaintIds.length === 1 ? complaintIds[0] : null,
-        target: { kind: "outbox", id: open.map((r) => r.id).join(",") },
-        after: { status: "done", deliveredVia: "manual" },
-        data: { items: open.map((r) => ({ outboxId: r.id, complaintId: r.complaintId, topic: r.topic, was: r.status, ...(given.has(r.id) ? { trackingId: given.get(r.id) } : {}) })) },
-      });
-    }
-    const marked = new Set(open.map((r) => r.id));
-    return { marked: [...marked], skipped: ids.filter((id) => !marked.has(id) && !inDelivery.includes(id)), inDelivery };
-  });
+  for (const r of open) {
+    const trackingId = req.trackingIds.get(r.id);
+    const manual = { userId: req.userId, at: req.now.toISOString() };
+    await tx
+      .update(outbox)
+      .set({ status: "done", deliveredVia: "manual", doneAt: req.now, lastError: null, result: trackingId ? { manual, trackingId, via: "manual" } : { manual } })
+      .where(eq(outbox.id, r.id));
+  }
+  const marked = new Set(open.map((r) => r.id));
+  return {
+    marked: open.map((r) => ({ id: r.id, complaintId: r.complaintId, topic: r.topic, was: r.status })),
+    skipped: req.ids.filter((id) => !marked.has(id) && !inDelivery.includes(id)),
+    inDelivery,
+  };
 }

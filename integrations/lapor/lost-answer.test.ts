@@ -7,7 +7,8 @@
  */
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { heldItems, integrationOverview, retryDeadLetters } from "@/db/queries/lapor-ops";
+import { heldItems, integrationOverview } from "@/db/queries/lapor-ops";
+import { retryDeadLetters } from "@/server/lapor-ops";
 import { complaints, outbox } from "@/db/schema";
 import { laporQuarantine } from "@/db/schema-lapor";
 import { testDatabases } from "@/db/testing";

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { markEnteredManually, resolveQuarantine, retryDeadLetters } from "@/db/queries/lapor-ops";
+import { markEnteredManually, resolveQuarantine, retryDeadLetters } from "@/server/lapor-ops";
 import { auditActor } from "@/server/audit";
 import { getDb } from "@/server/db";
 import { env } from "@/lib/env";

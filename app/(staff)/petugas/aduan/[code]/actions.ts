@@ -3,7 +3,7 @@
 import { and, eq } from "drizzle-orm";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
-import { retryDeadLetters } from "@/db/queries/lapor-ops";
+import { retryDeadLetters } from "@/server/lapor-ops";
 import { writeAudit } from "@/db/queries/audit";
 import { countTemplateUse } from "@/db/queries/templates";
 import { complaints, outbox } from "@/db/schema";
