@@ -12,7 +12,7 @@ import tseslint from "typescript-eslint";
  * A layer may not import these folders (either spelling: `@/db/…` or `../db/…`). With `types`,
  * `import type` is still allowed (a component may name a row's shape, never call the database).
  */
-function forbid(folders, message, { types = false } = {}) {
+function forbid(folders, message, { types = false, also = [] } = {}) {
   return {
     "no-restricted-imports": "off",
     "@typescript-eslint/no-restricted-imports": [
@@ -23,7 +23,7 @@ function forbid(folders, message, { types = false } = {}) {
           regex: `^(@/|(\\.\\./)+)${folder}${folder.includes("(") ? "" : "(/|$)"}`,
           message,
           allowTypeImports: types,
-        })),
+        })).concat(also),
       },
     ],
   };
@@ -114,7 +114,10 @@ export default tseslint.config(
     files: ["db/**/*.ts"],
     // db/seed/ is a script (it hashes demo keys with server/ code).
     ignores: ["db/**/*.test.ts", "db/seed/**"],
-    rules: forbid(ABOVE_DB, "db/ sits below server/, jobs/ and integrations/: it imports only domain/ and lib/ (docs/ARCHITECTURE.md)."),
+    rules: forbid(ABOVE_DB, "db/ sits below server/, jobs/ and integrations/: it imports only domain/ and lib/ (docs/ARCHITECTURE.md).", {
+      // Queries read and write; who did what is recorded by the server/ function that calls them.
+      also: [{ regex: "(^|/)queries/audit$|^\\./audit$", importNames: ["writeAudit"], message: "db/ does not audit: call writeAudit from the server/ function, in its transaction (docs/ARCHITECTURE.md)." }],
+    }),
   },
   // queue/: the outbox and periodic-job engine (claim, lease, run, settle, failure kinds). It knows no
   // job: definitions live in jobs/ and integrations/, which import it, never the other way round.

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import type { AuditActor } from "@/db/queries/audit";
-import { addHoliday, removeHoliday, setCategoryPolicy } from "@/db/queries/calendar";
+import { writeAudit, type AuditActor } from "@/db/queries/audit";
+import { deleteHoliday, insertHoliday, updateCategoryPolicy } from "@/db/queries/calendar";
 import type { Db } from "@/db/client";
 import { DEFAULT_SLA, type SlaClock } from "@/domain/sla";
 import { env } from "../lib/env";
@@ -35,7 +35,12 @@ export type CalendarResult = { ok: true; day?: string; name?: string; moved?: nu
 export async function addCalendarDay(db: Db, input: Record<string, unknown>, actor: AuditActor): Promise<CalendarResult> {
   const parsed = holidayInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: [...new Set(parsed.error.issues.map((i) => String(i.path[0])))] };
-  const done = await addHoliday(db, parsed.data, actor, env().PINTU_TIME_ZONE);
+  const now = new Date();
+  const done = await db.transaction(async (tx) => {
+    const added = await insertHoliday(tx, parsed.data, actor.userId, env().PINTU_TIME_ZONE, now);
+    if (added) await writeAudit(tx, { actor, at: now, action: "calendar.add", target: { kind: "holiday", id: parsed.data.day }, after: parsed.data, data: { moved: added.moved } });
+    return added;
+  });
   if (!done) return { ok: false, errors: ["exists"] };
   invalidateReference(db);
   return { ok: true, day: parsed.data.day, moved: done.moved };
@@ -45,7 +50,12 @@ export async function addCalendarDay(db: Db, input: Record<string, unknown>, act
 export async function removeCalendarDay(db: Db, input: unknown, actor: AuditActor): Promise<CalendarResult> {
   const parsed = day.safeParse(input);
   if (!parsed.success) return { ok: false, errors: ["day"] };
-  const done = await removeHoliday(db, parsed.data, actor, env().PINTU_TIME_ZONE);
+  const now = new Date();
+  const done = await db.transaction(async (tx) => {
+    const removed = await deleteHoliday(tx, parsed.data, actor.userId, env().PINTU_TIME_ZONE, now);
+    if (removed) await writeAudit(tx, { actor, at: now, action: "calendar.remove", target: { kind: "holiday", id: parsed.data }, before: { ...removed.removed }, data: { moved: removed.moved } });
+    return removed;
+  });
   if (!done) return { ok: false, errors: ["missing"] };
   invalidateReference(db);
   return { ok: true, day: parsed.data, moved: done.moved };
@@ -57,8 +67,12 @@ export async function saveCategoryPolicy(db: Db, code: string, input: Record<str
   if (!parsed.success) return { ok: false, errors: ["policy"] };
   const sla: Partial<Record<SlaClock, number>> = {};
   for (const clock of Object.keys(DEFAULT_SLA) as SlaClock[]) if (parsed.data[clock] !== undefined) sla[clock] = parsed.data[clock];
-  const name = await setCategoryPolicy(db, code, sla, actor);
-  if (!name) return { ok: false, errors: ["policy"] };
+  const done = await db.transaction(async (tx) => {
+    const set = await updateCategoryPolicy(tx, code, sla);
+    if (set) await writeAudit(tx, { actor, action: "sla_policy.set", target: { kind: "category", id: code }, before: { sla: set.before }, after: { sla } });
+    return set;
+  });
+  if (!done) return { ok: false, errors: ["policy"] };
   invalidateReference(db);
-  return { ok: true, name };
+  return { ok: true, name: done.name };
 }

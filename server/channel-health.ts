@@ -1,5 +1,6 @@
 import type { Db } from "@/db/client";
-import { lastInboundSms, MESSAGE_CHANNELS, outboundFigures, type MessageChannel, type OutboundFigures } from "@/db/queries/channel-health";
+import { writeAudit, type AuditActor } from "@/db/queries/audit";
+import { lastInboundSms, MESSAGE_CHANNELS, outboundFigures, requeueDead, type MessageChannel, type OutboundFigures } from "@/db/queries/channel-health";
 import { env } from "../lib/env";
 
 /**
@@ -46,4 +47,19 @@ export function channelReasons(h: ChannelHealth): string[] {
     if (o.failing > 0) out.push(`${c}_failing`);
   }
   return out;
+}
+
+/**
+ * Puts a channel's dead letters (`ids`, or all) back in the queue with a fresh attempt count, and
+ * records who did it, in one transaction. Returns how many moved.
+ */
+export async function retryChannelDead(db: Db, req: { channel: MessageChannel; ids: number[] | "all"; actor: AuditActor; now: Date }): Promise<number> {
+  if (req.ids !== "all" && req.ids.length === 0) return 0;
+  return db.transaction(async (tx) => {
+    const moved = await requeueDead(tx, { channel: req.channel, ids: req.ids, attempts: 0, now: req.now });
+    if (moved.length) {
+      await writeAudit(tx, { actor: req.actor, at: req.now, action: `${req.channel}.retry`, target: { kind: "outbox", id: moved.join(",") }, after: { status: "pending" }, data: { outboxIds: moved, all: req.ids === "all" } });
+    }
+    return moved.length;
+  });
 }

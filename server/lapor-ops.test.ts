@@ -9,6 +9,7 @@ import { testDatabases, type TestDatabase } from "@/db/testing";
 import type { Role } from "@/domain/complaint-status";
 import { validComplaint, wib, testActor } from "@/test/fixtures";
 import { ValidationError } from "@/lib/errors";
+import { retryChannelDead } from "./channel-health";
 import { intakeComplaint } from "./intake";
 import { buildExport, exportCsv } from "./lapor-export";
 import { deleteMapping, listMappings, setMapping } from "./lapor-mappings";
@@ -117,6 +118,23 @@ describe.each(testDatabases())("LAPOR manual mode and integration page on $name"
     const audits = await db.select().from(auditLog).where(eq(auditLog.action, "lapor.retry"));
     expect(audits.map((a) => a.userId)).toEqual([staff.coord!.userId, staff.admin!.userId]);
     expect((audits[1]!.data as { outboxIds: number[] }).outboxIds).toEqual(expect.arrayContaining([items[1]!.id, items[2]!.id]));
+  });
+
+  it("retries an SMS channel's dead letters only (from attempt 0), audited as sms.retry; LAPOR's stay dead", async () => {
+    const [sms, lapor] = await db
+      .insert(outbox)
+      .values([
+        { topic: "sms.notify", payload: {}, status: "dead", attempts: 8, lastError: "gateway 500" },
+        { topic: "lapor.create_complaint", payload: {}, status: "dead", attempts: 8, lastError: "LAPOR answered 500" },
+      ])
+      .returning({ id: outbox.id });
+    expect(await retryChannelDead(db, { channel: "sms", ids: "all", actor: testActor(staff.coord!.userId), now: LATER })).toBe(1);
+    const rows = await db.select().from(outbox).where(inArray(outbox.id, [sms!.id, lapor!.id]));
+    expect(rows.find((r) => r.id === sms!.id)).toMatchObject({ status: "pending", attempts: 0, lastError: null, nextAttemptAt: LATER });
+    expect(rows.find((r) => r.id === lapor!.id)).toMatchObject({ status: "dead", attempts: 8 });
+    const [audit] = await db.select().from(auditLog).where(eq(auditLog.action, "sms.retry"));
+    expect(audit).toMatchObject({ userId: staff.coord!.userId, targetId: String(sms!.id) });
+    await db.delete(outbox).where(inArray(outbox.id, [sms!.id, lapor!.id]));
   });
 
   it("shows health inputs: the halt reason, the last poll and delivery, the backlog; resolves quarantined payloads once", async () => {

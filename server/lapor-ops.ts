@@ -1,6 +1,7 @@
 import type { Db } from "@/db/client";
 import { writeAudit, type AuditActor } from "@/db/queries/audit";
-import { markManualEntries, markQuarantineResolved, requeueDeadLetters } from "@/db/queries/lapor-ops";
+import { requeueDead } from "@/db/queries/channel-health";
+import { markManualEntries, markQuarantineResolved } from "@/db/queries/lapor-ops";
 import { checkLaporTrackingId } from "@/domain/lapor-ops";
 import { ValidationError } from "@/lib/errors";
 
@@ -10,11 +11,15 @@ import { ValidationError } from "@/lib/errors";
  * the audit log, in one transaction.
  */
 
-/** Puts dead LAPOR deliveries (`ids` or all of them) back in the queue, audited; returns how many moved. */
+/**
+ * Puts dead LAPOR deliveries (`ids` or all of them) back in the queue, audited; returns how many
+ * moved. Their count restarts at 1: a dead letter was tried before and may have reached LAPOR (an
+ * answer lost or unreadable), so its next attempt looks in LAPOR before it sends.
+ */
 export async function retryDeadLetters(db: Db, req: { ids: number[] | "all"; actor: AuditActor; now: Date }): Promise<number> {
   if (req.ids !== "all" && req.ids.length === 0) return 0;
   return db.transaction(async (tx) => {
-    const moved = await requeueDeadLetters(tx, req.ids, req.now);
+    const moved = await requeueDead(tx, { channel: "lapor", ids: req.ids, attempts: 1, now: req.now });
     if (moved.length) {
       await writeAudit(tx, { actor: req.actor, at: req.now, action: "lapor.retry", target: { kind: "outbox", id: moved.join(",") }, after: { status: "pending" }, data: { outboxIds: moved, all: req.ids === "all" } });
     }

@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
-import type { AuditActor } from "@/db/queries/audit";
+import { writeAudit, type AuditActor } from "@/db/queries/audit";
 import type { Db } from "@/db/client";
-import { saveTemplate, templateById, templatesFor, type TemplateInput } from "@/db/queries/templates";
+import { templateById, templatesFor, writeTemplate, type TemplateInput, type TemplateRow } from "@/db/queries/templates";
 import { TEMPLATE_PURPOSES, type TemplatePurpose } from "@/db/schema-templates";
 import { fillTemplate, unknownPlaceholders, type TemplateFacts } from "@/domain/answer-template";
 import type { Role } from "@/domain/complaint-status";
@@ -59,10 +59,26 @@ export async function saveTemplateFromForm(db: Db, editor: NonNullable<ReturnTyp
     bodyEn: v.bodyEn,
     active: v.active,
   };
-  const saved = await saveTemplate(db, { id, input, actor, now: new Date() });
+  const now = new Date();
+  const saved = await db.transaction(async (tx) => {
+    const done = await writeTemplate(tx, { id, input, userId: actor.userId, now });
+    if (!done) return null;
+    await writeAudit(tx, {
+      actor,
+      at: now,
+      action: done.before ? "template.update" : "template.create",
+      target: { kind: "template", id: done.id },
+      ...(done.before ? { before: snapshot(done.before) } : {}),
+      after: snapshot(input),
+    });
+    return done.id;
+  });
   if (saved === null) throw new ValidationError({ _form: ["notFound"] });
   return saved;
 }
+
+/** What the audit log keeps of a template, before and after. */
+const snapshot = (r: TemplateRow | TemplateInput) => ({ opdId: r.opdId, categoryId: r.categoryId, purpose: r.purpose, title: r.title, bodyId: r.bodyId, bodyEn: r.bodyEn, active: r.active });
 
 /** Template choices for a complaint's form: value `<id>` (Indonesian) or `<id>-en`. */
 async function templateOptions(db: Db, c: { opdId: number | null; categoryId: number | null }, purpose: TemplatePurpose) {

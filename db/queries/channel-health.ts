@@ -4,7 +4,6 @@ import { outbox } from "../schema";
 import { smsMessages } from "../schema-sms";
 import { channelHalts } from "../schema-worker";
 import { rowsOf } from "../raw";
-import { writeAudit, type AuditActor } from "./audit";
 
 /** The channels that deliver to reporters (and staff) through the outbox, by topic prefix. */
 export const MESSAGE_CHANNELS = ["sms", "email"] as const;
@@ -74,27 +73,15 @@ export function deadLetters(db: Db, channel: MessageChannel, limit = 20) {
 }
 
 /**
- * Puts a channel's dead letters (`ids`, or all) back in the queue with a fresh attempt count, and
- * records who did it, in one transaction. Returns how many moved.
+ * Puts a channel's dead letters (`ids`, or all) back in the queue, due now, with `attempts` as
+ * their count (LAPOR restarts at 1: a dead LAPOR item may have reached LAPOR, so its next attempt
+ * looks there before it sends). Returns the ids that moved; the caller audits (server/).
  */
-export async function retryChannelDead(db: Db, req: { channel: MessageChannel; ids: number[] | "all"; actor: AuditActor; now: Date }): Promise<number> {
-  if (req.ids !== "all" && req.ids.length === 0) return 0;
-  return db.transaction(async (tx) => {
-    const moved = await tx
-      .update(outbox)
-      .set({ status: "pending", attempts: 0, nextAttemptAt: req.now, lastError: null })
-      .where(and(eq(outbox.status, "dead"), like(outbox.topic, `${req.channel}.%`), req.ids === "all" ? undefined : inArray(outbox.id, req.ids)))
-      .returning({ id: outbox.id });
-    if (moved.length) {
-      await writeAudit(tx, {
-        actor: req.actor,
-        at: req.now,
-        action: `${req.channel}.retry`,
-        target: { kind: "outbox", id: moved.map((m) => m.id).join(",") },
-        after: { status: "pending" },
-        data: { outboxIds: moved.map((m) => m.id), all: req.ids === "all" },
-      });
-    }
-    return moved.length;
-  });
+export async function requeueDead(db: Db, req: { channel: string; ids: number[] | "all"; attempts: 0 | 1; now: Date }): Promise<number[]> {
+  const moved = await db
+    .update(outbox)
+    .set({ status: "pending", attempts: req.attempts, nextAttemptAt: req.now, lastError: null })
+    .where(and(eq(outbox.status, "dead"), like(outbox.topic, `${req.channel}.%`), req.ids === "all" ? undefined : inArray(outbox.id, req.ids)))
+    .returning({ id: outbox.id });
+  return moved.map((m) => m.id);
 }

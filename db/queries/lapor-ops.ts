@@ -76,21 +76,6 @@ function laporItems(db: Db, where: SQL | undefined, limit: number) {
     .limit(limit);
 }
 
-/**
- * Puts dead LAPOR deliveries back in the queue with a fresh attempt count (`ids` or all of
- * them); returns the ids that moved. The count restarts at 1, not 0: a dead letter was tried
- * before and may have reached LAPOR (an answer lost or unreadable), so its next attempt looks in
- * LAPOR before it sends. Audited by its caller (server/lapor-ops.ts), in the same transaction.
- */
-export async function requeueDeadLetters(db: Db, ids: number[] | "all", now: Date): Promise<number[]> {
-  const moved = await db
-    .update(outbox)
-    .set({ status: "pending", attempts: 1, nextAttemptAt: now, lastError: null })
-    .where(and(LAPOR_TOPICS, eq(outbox.status, "dead"), ids === "all" ? undefined : inArray(outbox.id, ids)))
-    .returning({ id: outbox.id });
-  return moved.map((m) => m.id);
-}
-
 /** Quarantined LAPOR payloads nobody has resolved yet, oldest first. */
 export function openQuarantine(db: Db, limit = 50) {
   return db

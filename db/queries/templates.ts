@@ -2,7 +2,6 @@ import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { categories, opds } from "../schema";
 import { answerTemplates, type TemplatePurpose } from "../schema-templates";
-import { writeAudit, type AuditActor } from "./audit";
 
 export type TemplateRow = typeof answerTemplates.$inferSelect;
 export type TemplateInput = { opdId: number | null; categoryId: number | null; purpose: TemplatePurpose; title: string; bodyId: string; bodyEn: string; active: boolean };
@@ -39,25 +38,22 @@ export function templatesFor(db: Db, c: { opdId: number | null; categoryId: numb
     .orderBy(asc(answerTemplates.title), asc(answerTemplates.id));
 }
 
-const snapshot = (r: TemplateRow | TemplateInput) => ({ opdId: r.opdId, categoryId: r.categoryId, purpose: r.purpose, title: r.title, bodyId: r.bodyId, bodyEn: r.bodyEn, active: r.active });
-
-/** Creates (no `id`) or replaces a template, audited with before/after, in one transaction. Null when the id is unknown. */
-export async function saveTemplate(db: Db, req: { id?: number; input: TemplateInput; actor: AuditActor; now: Date }): Promise<number | null> {
-  return db.transaction(async (tx) => {
-    if (req.id === undefined) {
-      const [row] = await tx
-        .insert(answerTemplates)
-        .values({ ...req.input, createdAt: req.now, updatedAt: req.now, updatedBy: req.actor.userId })
-        .returning({ id: answerTemplates.id });
-      await writeAudit(tx, { actor: req.actor, at: req.now, action: "template.create", target: { kind: "template", id: row!.id }, after: snapshot(req.input) });
-      return row!.id;
-    }
-    const [was] = await tx.select().from(answerTemplates).where(eq(answerTemplates.id, req.id)).for("update");
-    if (!was) return null;
-    await tx.update(answerTemplates).set({ ...req.input, updatedAt: req.now, updatedBy: req.actor.userId }).where(eq(answerTemplates.id, req.id));
-    await writeAudit(tx, { actor: req.actor, at: req.now, action: "template.update", target: { kind: "template", id: req.id }, before: snapshot(was), after: snapshot(req.input) });
-    return req.id;
-  });
+/**
+ * Creates (no `id`) or replaces a template; answers what it was before (null for a new one), or
+ * null when the id is unknown. Audited by its caller (server/templates.ts), in the same transaction.
+ */
+export async function writeTemplate(tx: Db, req: { id?: number; input: TemplateInput; userId: number | null; now: Date }): Promise<{ id: number; before: TemplateRow | null } | null> {
+  if (req.id === undefined) {
+    const [row] = await tx
+      .insert(answerTemplates)
+      .values({ ...req.input, createdAt: req.now, updatedAt: req.now, updatedBy: req.userId })
+      .returning({ id: answerTemplates.id });
+    return { id: row!.id, before: null };
+  }
+  const [was] = await tx.select().from(answerTemplates).where(eq(answerTemplates.id, req.id)).for("update");
+  if (!was) return null;
+  await tx.update(answerTemplates).set({ ...req.input, updatedAt: req.now, updatedBy: req.userId }).where(eq(answerTemplates.id, req.id));
+  return { id: req.id, before: was };
 }
 
 /** Counts one use (the answer or request was sent starting from it). */

@@ -2,7 +2,7 @@
 
 import { notFound, redirect } from "next/navigation";
 import { auditActor } from "@/server/audit";
-import { retryChannelDead } from "@/db/queries/channel-health";
+import { retryChannelDead } from "@/server/channel-health";
 import { getDb } from "@/server/db";
 import { env } from "@/lib/env";
 import { AppError, ValidationError } from "@/lib/errors";
