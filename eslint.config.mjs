@@ -119,6 +119,18 @@ export default tseslint.config(
       also: [{ regex: "(^|/)queries/audit$|^\\./audit$", importNames: ["writeAudit"], message: "db/ does not audit: call writeAudit from the server/ function, in its transaction (docs/ARCHITECTURE.md)." }],
     }),
   },
+  // server/: application services; the worker's engine and its jobs sit beside it, never below.
+  {
+    files: ["server/**/*.ts"],
+    ignores: ["server/**/*.test.ts"],
+    rules: forbid(["app", "components", "queue", "jobs", "scripts", "lapor-sim", "bench", "e2e", "test"], "server/ does not import the worker (queue/, jobs/) nor the routes and UI above it (docs/ARCHITECTURE.md)."),
+  },
+  // jobs/: the job definitions; they call server/ and integrations/, never the routes and UI.
+  {
+    files: ["jobs/**/*.ts"],
+    ignores: ["jobs/**/*.test.ts"],
+    rules: forbid(["app", "components", "scripts", "lapor-sim", "bench", "e2e", "test"], "jobs/ sits beside server/: it never imports routes, UI or scripts (docs/ARCHITECTURE.md)."),
+  },
   // queue/: the outbox and periodic-job engine (claim, lease, run, settle, failure kinds). It knows no
   // job: definitions live in jobs/ and integrations/, which import it, never the other way round.
   {
@@ -134,7 +146,7 @@ export default tseslint.config(
   {
     files: ["integrations/**/*.ts"],
     ignores: ["integrations/**/*.test.ts"],
-    rules: forbid(["app", "components", "jobs", "scripts"], "integrations/ never import jobs/ (jobs/ imports them): use queue/ for the failure kinds and defineTopic (docs/ARCHITECTURE.md)."),
+    rules: forbid(["app", "components", "jobs", "scripts", "lapor-sim", "bench", "e2e", "test"], "integrations/ never import jobs/ (jobs/ imports them): use queue/ for the failure kinds and defineTopic (docs/ARCHITECTURE.md)."),
   },
   // The outbox has one way in: enqueue / enqueueMany / enqueueSql (db/queries/outbox.ts), which
   // take topic names, payload schemas and dedupe keys from domain/outbox-topics.ts.
@@ -148,6 +160,6 @@ export default tseslint.config(
   // components/: UI; may name a query's row type, never call the database.
   {
     files: ["components/**/*.{ts,tsx}"],
-    rules: forbid(["db", "jobs", "integrations", "scripts"], "components/ never touch the database: call server/ (docs/ARCHITECTURE.md).", { types: true }),
+    rules: forbid(["db", "queue", "jobs", "integrations", "scripts"], "components/ never touch the database: call server/ (docs/ARCHITECTURE.md).", { types: true }),
   },
 );
