@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { COMPLAINT_STATUSES } from "./complaint-status";
-import { checkLaporTrackingId, integrationHealth, LAPOR_CODES_FOR, manualTask, parseLaporId, statusesAgree, type HealthInput } from "./lapor-ops";
+import { checkLaporTrackingId, integrationHealth, LAPOR_CODES_FOR, parseLaporId, statusesAgree, type HealthInput } from "./lapor-ops";
 
 const NOW = new Date("2026-03-02T03:00:00Z");
 const healthy: HealthInput = { configured: true, halt: null, dead: 0, oldestDueAgeMs: 5_000, lastPollOkAt: new Date(NOW.getTime() - 30_000), lastPollErrorAt: null, pollEveryMs: 60_000, now: NOW };
@@ -28,13 +28,6 @@ describe("Pintu and LAPOR statuses", () => {
     expect(statusesAgree("closed", 3)).toBe(false);
     expect(statusesAgree("forwarded", 6)).toBe(true);
     expect(statusesAgree("archived", 4)).toBe(false);
-  });
-
-  it("names the manual task of each LAPOR topic and nothing else", () => {
-    expect(manualTask("lapor.create_complaint")).toBe("create_complaint");
-    expect(manualTask("lapor.forward")).toBe("forward");
-    expect(manualTask("lapor.followup")).toBe("followup");
-    expect(manualTask("notify.reporter")).toBeNull();
   });
 
   it("accepts LAPOR ids of letters, digits, - and _ only", () => {

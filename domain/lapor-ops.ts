@@ -30,14 +30,6 @@ export function statusesAgree(pintu: ComplaintStatus, laporCode: number): boolea
   return LAPOR_CODES_FOR[pintu].includes(laporCode);
 }
 
-/** What an outbox topic asks someone to enter in LAPOR by hand; null for topics that are not LAPOR's. */
-export function manualTask(topic: string): "create_complaint" | "forward" | "followup" | null {
-  if (topic === "lapor.create_complaint") return "create_complaint";
-  if (topic === "lapor.forward") return "forward";
-  if (topic === "lapor.followup") return "followup";
-  return null;
-}
-
 /**
  * A LAPOR tracking id a coordinator typed after entering a complaint by hand: trimmed; letters,
  * digits and `.`, `_`, `/`, `-` inside, at most 60 characters. Returns the id or an error key.

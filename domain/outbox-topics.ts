@@ -82,6 +82,15 @@ export const TOPICS: { [T in TopicName]: Topic<TopicPayload<T>> } = {
 
 export const TOPIC_NAMES = Object.keys(TOPICS) as TopicName[];
 
+/** The topics that deliver to LAPOR, and what each asks of it (`lapor.followup` → `followup`). */
+type LaporTopic = Extract<TopicName, `lapor.${string}`>;
+export type LaporTask = LaporTopic extends `lapor.${infer K}` ? K : never;
+
+/** What an outbox topic asks LAPOR to do (entered by hand in manual mode); null for topics that are not LAPOR's. */
+export function laporTask(topic: string): LaporTask | null {
+  return topic.startsWith("lapor.") && topic in TOPICS ? (topic.slice("lapor.".length) as LaporTask) : null;
+}
+
 /** The outbound channels to a reporter, and what each carries: `sms.notify`, `email.reporter_link`, … */
 type ReporterChannel = "sms" | "email";
 type ReporterTopicKind = "notify" | "reporter_link" | "reporter_code";

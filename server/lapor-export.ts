@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import { manualBacklog, type ManualItem } from "@/db/queries/lapor-ops";
 import { toCsv } from "@/domain/csv";
-import { manualTask } from "@/domain/lapor-ops";
+import { laporTask } from "@/domain/outbox-topics";
 import { withComplaintRef, withFollowupRef } from "@/integrations/lapor/refs";
 import { mappingLookup } from "./lapor-mappings";
 import { reference } from "./reference";
@@ -72,7 +72,7 @@ export async function buildExport(db: Db, t: Translate): Promise<ExportRow[]> {
   };
   const rows: ExportRow[] = [];
   for (const item of items) {
-    const task = manualTask(item.topic);
+    const task = laporTask(item.topic);
     if (!task || item.status === "done") continue;
     const category = ref.categories.find((c) => c.id === item.categoryId);
     const externalCode = typeof item.payload.externalCode === "string" ? item.payload.externalCode : null;

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { auditLog, complaints, outbox } from "@/db/schema";
 import { writeAudit, type AuditActor } from "@/db/queries/audit";
 import { parseLaporExport, trackingCodeIn, type LaporRecord, type RowError } from "@/domain/lapor-import";
+import type { TopicName } from "@/domain/outbox-topics";
 import { ValidationError } from "@/lib/errors";
 import { intakeComplaint } from "./intake";
 import { mappingLookup } from "./lapor-mappings";
@@ -153,7 +154,7 @@ async function linkExisting(db: Db, r: LaporRecord, req: { region: string; actor
     const closed = await tx
       .update(outbox)
       .set({ status: "done", deliveredVia: "manual", doneAt: req.now, lastError: null, result: { linkedByImport: { laporId: r.id, userId: req.actor.userId } } })
-      .where(and(eq(outbox.complaintId, target.id), eq(outbox.topic, "lapor.create_complaint"), ne(outbox.status, "done")))
+      .where(and(eq(outbox.complaintId, target.id), eq(outbox.topic, "lapor.create_complaint" satisfies TopicName), ne(outbox.status, "done")))
       .returning({ id: outbox.id });
     await writeAudit(tx, {
       actor: req.actor,

@@ -4,6 +4,7 @@ import { writeAudit, type AuditActor } from "@/db/queries/audit";
 import { auditLog, complaints, outbox } from "@/db/schema";
 import type { ComplaintStatus } from "@/domain/complaint-status";
 import { statusesAgree } from "@/domain/lapor-ops";
+import type { TopicName } from "@/domain/outbox-topics";
 
 /** Reads one complaint's status from LAPOR (null code: one LAPOR does not name); null when LAPOR does not know the id. */
 type FetchLaporStatus = (laporId: string, signal: AbortSignal) => Promise<{ statusCode: number | null } | null>;
@@ -63,7 +64,7 @@ export async function reconcile(db: Db, read: LaporReader, req: { actor: AuditAc
     .select({ waiting: sql<number>`count(distinct ${outbox.complaintId})::int` })
     .from(outbox)
     .innerJoin(complaints, eq(complaints.id, outbox.complaintId))
-    .where(and(eq(outbox.topic, "lapor.create_complaint"), ne(outbox.status, "done"), isNull(complaints.laporId)))) as [{ waiting: number }];
+    .where(and(eq(outbox.topic, "lapor.create_complaint" satisfies TopicName), ne(outbox.status, "done"), isNull(complaints.laporId)))) as [{ waiting: number }];
 
   const signal = req.signal ?? AbortSignal.timeout(30_000);
   const differences: ReconcileRow[] = [];
@@ -99,7 +100,7 @@ async function duplicateAnswers(db: Db, refs: FetchPintuRefs, budget: number, si
       .select({ trackingCode: complaints.trackingCode, laporId: complaints.laporId })
       .from(outbox)
       .innerJoin(complaints, eq(complaints.id, outbox.complaintId))
-      .where(and(eq(outbox.topic, "lapor.followup"), eq(outbox.status, "done"), isNotNull(complaints.laporId)))
+      .where(and(eq(outbox.topic, "lapor.followup" satisfies TopicName), eq(outbox.status, "done"), isNotNull(complaints.laporId)))
       .groupBy(complaints.id, complaints.trackingCode, complaints.laporId);
   const recent = await answered().orderBy(desc(max(outbox.doneAt)), desc(complaints.id)).limit(budget);
   const [{ total }] = (await db.select({ total: sql<number>`count(*)::int` }).from(answered().as("answered"))) as [{ total: number }];

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { localTime } from "@/components/local-time";
 import { retryLaporDelivery } from "@/app/(staff)/petugas/aduan/[code]/actions";
 import type { LaporOutboxItem } from "@/db/queries/complaint-sync";
+import { laporTask } from "@/domain/outbox-topics";
 import { redactContactData } from "@/domain/redact";
 
 const STATE_STYLE = {
@@ -30,7 +31,10 @@ export async function LaporSync({
 }) {
   const t = await getTranslations("laporSync");
   const { when } = await localTime();
-  const topic = (s: string) => (["lapor.create_complaint", "lapor.followup", "lapor.forward"].includes(s) ? t(`topic.${s.slice(6)}` as "topic.followup") : s);
+  const topic = (s: string) => {
+    const task = laporTask(s);
+    return task ? t(`topic.${task}`) : s;
+  };
   return (
     <section aria-labelledby="lapor-sync-h" className="space-y-2">
       <h2 id="lapor-sync-h" className="text-lg font-semibold">

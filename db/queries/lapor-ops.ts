@@ -4,6 +4,7 @@ import { complaintEvents, complaints, outbox } from "../schema";
 import { laporQuarantine } from "../schema-lapor";
 import { channelHalts, jobLeases } from "../schema-worker";
 import { HELD_PREFIX } from "../../domain/lapor-ops";
+import { laporTask } from "../../domain/outbox-topics";
 
 const LAPOR_TOPICS = like(outbox.topic, "lapor.%");
 
@@ -185,7 +186,7 @@ export async function markManualEntries(
   for (const r of open) {
     const trackingId = req.trackingIds.get(r.id);
     if (trackingId === undefined) continue;
-    if (r.topic !== "lapor.create_complaint") return { refused: { outboxId: r.id, reason: "trackingIdNotCreate" } };
+    if (laporTask(r.topic) !== "create_complaint") return { refused: { outboxId: r.id, reason: "trackingIdNotCreate" } };
     const [taken] = await tx
       .select({ id: complaints.id })
       .from(complaints)

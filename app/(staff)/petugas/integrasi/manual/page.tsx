@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { localTime } from "@/components/local-time";
 import { Flash, IntegrationNav, param, primarySmallButton, smallButton } from "@/components/integration/parts";
 import { manualBacklog } from "@/db/queries/lapor-ops";
-import { manualTask } from "@/domain/lapor-ops";
+import { laporTask } from "@/domain/outbox-topics";
 import { getDb } from "@/server/db";
 import { laporConfig } from "@/integrations/lapor";
 import { importReport } from "@/server/lapor-import";
@@ -60,7 +60,7 @@ export default async function ManualModePage({ searchParams }: { searchParams: S
               <legend className="text-sm font-medium">{t("manual.markLegend")}</legend>
               <ul className="divide-y divide-slate-200 rounded-lg bg-white text-sm ring-1 ring-slate-200">
                 {items.map((i) => {
-                  const task = manualTask(i.topic) ?? "followup";
+                  const task = laporTask(i.topic) ?? "followup";
                   return (
                     <li key={i.id} className="flex flex-wrap gap-3 p-3">
                       <input type="checkbox" name="id" value={i.id} id={`item-${i.id}`} className="mt-1 size-5 shrink-0" />

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { laporTask, outboxRow, topicFor, TOPIC_NAMES } from "./outbox-topics";
+
+describe("the outbox topic table", () => {
+  it("checks a payload against its topic and derives the dedupe key", () => {
+    expect(outboxRow("notify.reporter", 7, { event: "closed", eventId: 42 })).toEqual({ topic: "notify.reporter", payload: { event: "closed", eventId: 42 }, dedupeKey: "notify.reporter:42" });
+    expect(outboxRow("sms.reporter_link", 7, { reason: "receipt" }).dedupeKey).toBe("sms.reporter_link:receipt:7");
+    expect(outboxRow("sms.reporter_link", 7, { reason: "request" }).dedupeKey).toBeNull();
+    expect(() => outboxRow("notify.reporter", 7, { event: "closd", eventId: 42 })).toThrow();
+    expect(() => outboxRow("lapor.forward", 7, { eventId: 1 })).toThrow();
+  });
+
+  it("names the topic of each message to a reporter on each channel, all of them in the table", () => {
+    for (const ch of ["sms", "email"] as const) {
+      for (const kind of ["notify", "reporter_link", "reporter_code"] as const) expect(TOPIC_NAMES).toContain(topicFor(ch, kind));
+    }
+    expect(topicFor("email", "reporter_code")).toBe("email.reporter_code");
+  });
+
+  it("names the LAPOR task of each LAPOR topic and of nothing else", () => {
+    expect(laporTask("lapor.create_complaint")).toBe("create_complaint");
+    expect(laporTask("lapor.forward")).toBe("forward");
+    expect(laporTask("lapor.followup")).toBe("followup");
+    expect(laporTask("lapor.poll")).toBeNull();
+    expect(laporTask("notify.reporter")).toBeNull();
+    expect(TOPIC_NAMES.filter((n) => laporTask(n) !== null)).toEqual(["lapor.create_complaint", "lapor.followup", "lapor.forward"]);
+  });
+});
