@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle } from "drizzle-orm/pglite";
-import type { Db } from "../db/client";
+import { PGLITE_EXTENSIONS, type Db } from "../db/client";
 import { durablePgliteOptions } from "../db/pglite-durable";
 import * as schema from "../db/schema";
 import { prepareDb } from "../db/seed";
@@ -24,7 +23,7 @@ export async function intakePgliteBench(): Promise<void> {
   const dir = path.join(root, "pglite");
   try {
     for (const mode of ["relaxed", "durable"] as const) {
-      const client = new PGlite({ dataDir: dir, extensions: { pg_trgm }, ...(mode === "durable" ? durablePgliteOptions(dir) : {}) });
+      const client = new PGlite({ dataDir: dir, extensions: PGLITE_EXTENSIONS, ...(mode === "durable" ? durablePgliteOptions(dir) : {}) });
       const db = drizzle(client, { schema }) as unknown as Db;
       if (mode === "relaxed") await prepareDb({ db, kind: "pglite", close: () => client.close() }, { region: "BTM", demo: false });
       const times: number[] = [];

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -10,6 +11,9 @@ import { DrizzleQueryError } from "drizzle-orm/errors";
 import { DB_UNAVAILABLE_DIGEST, isConnectionError, wasNeverSent } from "./errors";
 import { guardArrayTypesFetch } from "./pg-array-types";
 import { durablePgliteOptions } from "./pglite-durable";
+
+/** The extensions the migrations create (pg_trgm: 0001, btree_gin: 0027), loaded into every embedded database. */
+export const PGLITE_EXTENSIONS = { pg_trgm, btree_gin };
 import * as schema from "./schema";
 
 /** A database or a transaction: every query function takes one of these first. */
@@ -46,7 +50,7 @@ export function openDb(opts: { url?: string; dataDir?: string; poolSize?: number
   if (!opts.dataDir) {
     // Options object form: `new PGlite(undefined, opts)` ignores `opts` (the in-memory database
     // would then lack pg_trgm and fail migration 0001).
-    const client = new PGlite({ extensions: { pg_trgm } });
+    const client = new PGlite({ extensions: PGLITE_EXTENSIONS });
     return { db: drizzlePglite(client, { schema }) as unknown as Db, kind: "pglite", close: () => client.close() };
   }
   // One process owns an embedded database folder (two would each overwrite the other's writes),
@@ -56,7 +60,7 @@ export function openDb(opts: { url?: string; dataDir?: string; poolSize?: number
   let client: PGlite;
   try {
     // `loadDataDir`: a restore (db/backup.ts) into an empty folder from PGlite's own dump.
-    client = new PGlite({ dataDir: dir, extensions: { pg_trgm }, loadDataDir: opts.loadDataDir, ...durablePgliteOptions(dir) });
+    client = new PGlite({ dataDir: dir, extensions: PGLITE_EXTENSIONS, loadDataDir: opts.loadDataDir, ...durablePgliteOptions(dir) });
   } catch (err) {
     lock.release();
     throw err;

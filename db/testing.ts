@@ -1,12 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { count } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/pglite";
 import postgres from "postgres";
 import { inject } from "vitest";
-import { openDb, type Db, type DbHandle } from "./client";
+import { openDb, PGLITE_EXTENSIONS, type Db, type DbHandle } from "./client";
 import * as schema from "./schema";
 import { attachments, complaintEvents, complaints, idempotencyKeys, outbox } from "./schema";
 import { prepareDb } from "./seed";
@@ -48,7 +47,7 @@ async function openPglite(opts: { empty?: boolean } = {}): Promise<TestDatabase>
   let handle: DbHandle;
   if (template) {
     // A copy of the database test/global-setup.ts migrated and seeded, with openDb's extensions.
-    const client = new PGlite({ loadDataDir: new Blob([readFileSync(template)]), extensions: { pg_trgm } });
+    const client = new PGlite({ loadDataDir: new Blob([readFileSync(template)]), extensions: PGLITE_EXTENSIONS });
     await client.waitReady;
     handle = { db: drizzle(client, { schema }) as unknown as Db, kind: "pglite", close: () => client.close() };
   } else {
