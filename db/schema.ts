@@ -262,6 +262,8 @@ export const complaints = pgTable(
     // Words within one OPD (an OPD role's staff search): one GIN scan over both keys (btree_gin),
     // instead of intersecting an OPD's hundred thousand rows with a word's matches.
     index("complaints_opd_search_idx").using("gin", t.opdId, t.searchVector),
+    // An OPD's complaints newest first (its inbox over every status; its searches with many matches).
+    index("complaints_opd_created_idx").on(t.opdId, t.createdAt, t.id),
     // The lists' "Kemungkinan duplikat" filter: the few complaints suspected at intake.
     index("complaints_suspected_duplicate_idx").on(t.createdAt, t.id).where(sql`${t.suspectedDuplicateOfId} is not null`),
   ],

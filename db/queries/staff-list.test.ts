@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { complaints, opds, users } from "@/db/schema";
 import { testDatabases, type TestDatabase } from "@/db/testing";
@@ -87,6 +87,25 @@ describe.each(testDatabases())("staff lists on $name", (backend) => {
     const rows = (await page({ scopeOpdId: binamarga }, { sort: "deadline" })).rows;
     expect(rows.slice(0, 2).map((r) => r.trackingCode).sort()).toEqual([codes[0], codes[1]].sort());
     expect(rows[2]!.trackingCode).toBe(codes[2]);
+  });
+
+  it("pages a search with more than a thousand matches newest first off the date index, without gaps", async () => {
+    // 1,050 copies of one complaint with a word no other has, a minute apart, within Bina Marga.
+    const [src] = await t.db.select().from(complaints).where(eq(complaints.trackingCode, codes[0]!));
+    await t.db.execute(sql`insert into complaints (tracking_code, channel, title, body, status, opd_id, access_key_hash, created_at, updated_at)
+      select 'BTM-MANY' || lpad(g::text, 4, '0'), 'web', 'Gorong-gorong ambrol nomor ' || g, 'Gorong-gorong ambrol', 'in_progress', ${binamarga}, ${src!.accessKeyHash},
+        ${wib("2026-01-01 00:00").toISOString()}::timestamptz + g * interval '1 minute', now()
+      from generate_series(1, 1050) g`);
+    const words = sql`${complaints.searchVector} @@ websearch_to_tsquery('indonesian', 'ambrol')`;
+    const search = (extra: Partial<Parameters<typeof listPage>[1]> = {}) => page({ scopeOpdId: binamarga, match: words }, { sort: "newest", countFirst: true, size: 25, ...extra });
+    const first = await search();
+    expect(first).toMatchObject({ total: 1000, capped: true });
+    expect(codesOf(first.rows)).toEqual(Array.from({ length: 25 }, (_, i) => `BTM-MANY${String(1050 - i).padStart(4, "0")}`));
+    const second = await search({ page: { after: first.next! } });
+    expect(codesOf(second.rows)[0]).toBe("BTM-MANY1025");
+    expect(codesOf((await search({ page: { before: second.prev! } })).rows)).toEqual(codesOf(first.rows));
+    // Another OPD finds none of them.
+    expect((await page({ scopeOpdId: dukcapil, match: words }, { countFirst: true })).total).toBe(0);
   });
 
   it("never lists the reporter's identity and hides an anonymous reporter's name in the title from an OPD", async () => {

@@ -15,6 +15,7 @@ const LIST_PAGE_SIZE = 25;
  * reading every matching row of a million (a page of the list itself reads 26).
  */
 const COUNT_CAP = 1_000;
+
 /** "Sedang berjalan": statuses in which someone still has to act (responded waits for the reporter). */
 export const WORKING_STATUSES: readonly ComplaintStatus[] = ["received", "disposed", "in_progress", "awaiting_reporter"];
 
@@ -123,7 +124,8 @@ export async function listPage(
     rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from (select 1 from ${complaints} where ${where ?? sql`true`} limit ${COUNT_CAP + 1}) s`))[0]?.n ?? 0;
   // Counted first when asked (search matches): a small result is then read without the date index.
   const counted = args.countFirst ? await count() : null;
-  const key = counted !== null && counted <= COUNT_CAP && args.sort !== "deadline" ? UNINDEXED_CREATED : KEY[args.sort];
+  const many = counted !== null && counted > COUNT_CAP;
+  const key = counted !== null && !many && args.sort !== "deadline" ? UNINDEXED_CREATED : KEY[args.sort];
   const asc_ = ASCENDING[args.sort];
   const backward = args.page.before !== undefined;
   const cursor = args.page.after ?? args.page.before;
@@ -131,10 +133,22 @@ export async function listPage(
   const upwards = asc_ !== backward;
   const keyed = cursor ? sql`(${key}, ${complaints.id}) ${sql.raw(upwards ? ">" : "<")} (${keyValue(cursor)}, ${cursor.id})` : undefined;
   const dir = upwards ? asc : desc;
-  const found = await listFrom(db, { sortKey: keyMicros(key), duplicateOf: suspectedDuplicateCode })
-    .where(and(where, keyed))
-    .orderBy(dir(key), dir(complaints.id))
-    .limit(size + 1);
+  const read = (d: Db) =>
+    listFrom(d, { sortKey: keyMicros(key), duplicateOf: suspectedDuplicateCode })
+      .where(and(where, keyed))
+      .orderBy(dir(key), dir(complaints.id))
+      .limit(size + 1);
+  // More than COUNT_CAP matches: the next 26 lie within about (rows / COUNT_CAP) × 26 rows of the
+  // sort's own index (an OPD's rows on (opd_id, created_at)), so the page walks it. The planner
+  // cannot know that (it takes words and an OPD to be independent, and they are not) and would
+  // read every match off the search index and sort tens of thousands of rows: bitmap scans are
+  // switched off for this one statement.
+  const found = many
+    ? await db.transaction(async (tx) => {
+        await tx.execute(sql`set local enable_bitmapscan = off`);
+        return read(tx);
+      })
+    : await read(db);
   const more = found.length > size;
   const rows = found.slice(0, size);
   if (backward) rows.reverse();

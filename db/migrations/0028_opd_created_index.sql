@@ -1,0 +1,1 @@
+CREATE INDEX "complaints_opd_created_idx" ON "complaints" USING btree ("opd_id","created_at","id");
