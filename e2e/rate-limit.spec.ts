@@ -2,7 +2,7 @@ import { request as httpRequest } from "node:http";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { unique, validComplaint } from "./support/data";
 import { ComplaintFormPage, snapshot } from "./support/pages";
-import { LIMITED_PORT, LIMITED_RATE, LIMITED_URL } from "./support/servers";
+import { E2E_SERVER, LIMITED_PORT, LIMITED_RATE, LIMITED_URL } from "./support/servers";
 
 /**
  * Runs against the second server, whose limit is LIMITED_RATE public writes per minute per
@@ -24,11 +24,11 @@ async function exhaustAllowance(request: APIRequestContext, baseURL: string): Pr
 }
 
 /** A POST sent from a chosen local address (Playwright's request fixture cannot choose one). */
-function postFrom(local: { host: string; localAddress?: string }, path: string, body: unknown): Promise<{ status: number; headers: Record<string, unknown>; json: unknown }> {
+function postFrom(local: { host: string; localAddress?: string }, path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; json: unknown }> {
   return new Promise((resolve, reject) => {
     const data = JSON.stringify(body);
     const req = httpRequest(
-      { host: local.host, localAddress: local.localAddress, port: LIMITED_PORT, path, method: "POST", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(data) } },
+      { host: local.host, localAddress: local.localAddress, port: LIMITED_PORT, path, method: "POST", headers: { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(data) } },
       (res) => {
         let text = "";
         res.setEncoding("utf8");
@@ -78,6 +78,16 @@ test("the fourth write within a minute is refused with 429 and Retry-After", { t
   expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
   expect(Number(retryAfter)).toBeLessThanOrEqual(60);
   expect(refused.json).toMatchObject({ error: "rate_limited" });
+
+  // A forged X-Forwarded-For (or the address header an earlier version trusted) is not another client.
+  const forgeries: Record<string, string>[] = [{ "x-forwarded-for": "198.51.100.7" }, { "x-forwarded-for": "198.51.100.8, 127.0.0.9" }, { "x-pintu-client-address": "198.51.100.9", "x-pintu-client-proof": "x" }];
+  for (const forged of forgeries) {
+    expect((await postFrom(client, "/api/v1/complaints", validComplaint(), forged)).status, JSON.stringify(forged)).toBe(429);
+  }
+  // Another client has its own allowance under `npm start`; under plain `next start` without
+  // TRUST_PROXY no client's address is known, so all share one bucket (fail closed).
+  const third = await postFrom({ host: "127.0.0.1", localAddress: "127.0.0.3" }, "/api/v1/complaints", validComplaint());
+  expect(third.status).toBe(E2E_SERVER === "next" ? 429 : 201);
 
   // Reading is not limited.
   expect((await request.get(`${LIMITED_URL}/api/health`)).status()).toBe(200);

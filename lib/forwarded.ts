@@ -87,3 +87,18 @@ export function resolveClientAddress(socketAddress: string | undefined, forwarde
   while (trusted(blocks, chain[i]!) && i + 1 < chain.length && isIP(chain[i + 1]!) !== 0) i++;
   return chain[i]!;
 }
+
+/**
+ * The client's address from a request's headers alone, by one rule under `npm start` and
+ * `next start`. `peerRecorded`: the server appended the socket's peer to `X-Forwarded-For` as its
+ * last entry, as a proxy would (scripts/start.ts does: `recordPeer`). Without it — plain
+ * `next start`, which sets the header to the peer only when a client sent none, so it cannot be
+ * told from a forged one — the peer is unknown: with no trusted proxy, or with a list of them (the
+ * peer must be checked against the list), the address is "unknown" (fail closed); behind a
+ * number of proxies it is the entry the nearest untrusted hop appended, as under `npm start`.
+ */
+export function clientAddressFrom(forwardedFor: string | null | undefined, trust: TrustProxy, peerRecorded: boolean): string {
+  const entries = (forwardedFor ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const peer = peerRecorded ? entries.pop() : undefined;
+  return resolveClientAddress(peer, entries.join(","), trust);
+}

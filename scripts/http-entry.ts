@@ -8,13 +8,13 @@ import { METRICS_PATH, serveMetrics } from "../server/metrics/endpoint";
 import { metrics } from "../server/metrics/registry";
 import { loadRoutes, routeLabeller } from "../server/metrics/routes";
 import { withRequestId } from "../lib/request-id";
-import { stampRequest } from "../server/request-context";
+import { recordPeer, stampRequest } from "../server/request-context";
 
 const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
 /**
- * What every request to `npm start` goes through before the portal sees it: its client address
- * and id are stamped (server/request-context.ts), the id is echoed in `X-Request-Id` and carried
+ * What every request to `npm start` goes through before the portal sees it: its id is stamped and
+ * its socket address appended to X-Forwarded-For (server/request-context.ts), the id is echoed in `X-Request-Id` and carried
  * by every log line written while it is handled, its duration and status are counted by route,
  * and `GET /metrics` is answered here (never by Next).
  */
@@ -41,6 +41,7 @@ export function requestEntry(
       const q = req.url?.indexOf("?") ?? -1;
       const pathname = q < 0 ? req.url : req.url!.slice(0, q);
       if (pathname === METRICS_PATH) return void serveMetrics(req, res, opts.db, { postgres: opts.postgres, token: opts.metricsToken });
+      recordPeer(req);
       handle(req, res);
     });
   };

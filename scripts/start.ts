@@ -14,6 +14,7 @@ import { env, type Env } from "../lib/env";
 import { installJsonConsole } from "../lib/console-json";
 import { superviseClusterMetrics } from "../server/metrics/cluster";
 import { requestProblem, sendRefusal } from "../server/request-guard";
+import { PEER_RECORDED_ENV } from "../server/request-context";
 import { applySecurityHeaders, isHttps, tileOrigins } from "../server/security-headers";
 import { seedSimDemo } from "../lapor-sim/demo";
 import { createLaporSim, randomSecret, SIM_DEFAULTS } from "../lapor-sim/server";
@@ -37,8 +38,8 @@ installJsonConsole();
 
 /**
  * One process runs the whole portal: it owns the embedded database (PGlite allows one process),
- * serves Next, and records each request's socket address so rate limits cannot be dodged by
- * sending a forged X-Forwarded-For. With PostgreSQL, PINTU_PROCESSES > 1 makes this process
+ * serves Next, and appends each request's socket address to X-Forwarded-For, as a proxy would, so
+ * rate limits cannot be dodged by a forged entry. With PostgreSQL, PINTU_PROCESSES > 1 makes this process
  * prepare the database and then fork that many serving processes sharing the port (Node's
  * cluster), so every core serves; the first of them also runs the background worker.
  */
@@ -99,6 +100,9 @@ function superviseCluster(processes: number, runJobs: boolean, graceMs: number) 
 
 /** Serves the portal from this process; `runJobs`: also run the background worker here. */
 async function serve(e: Env, runJobs: boolean) {
+  // Every request's socket address goes into X-Forwarded-For (scripts/http-entry.ts), so the app
+  // reads the client's address by the same rule as under `next start` (server/client-address.ts).
+  process.env[PEER_RECORDED_ENV] = "1";
   const handle = sharedDb({ url: e.DATABASE_URL, dataDir: e.DATA_DIR });
   let worker: ReturnType<typeof startWorker> | undefined;
 

@@ -14,17 +14,18 @@ import { closeConnectionWhenStopping, onStopSignal, stopServing } from "../scrip
 import { drainable } from "../scripts/http-drain";
 import { runScript } from "../scripts/run-script";
 import { env } from "../lib/env";
-import { CLIENT_ADDRESS_HEADER } from "../server/http-headers";
+import { PEER_RECORDED_ENV, recordPeer } from "../server/request-context";
 
 await runScript(async () => {
   const e = env();
+  process.env[PEER_RECORDED_ENV] = "1";
   const handle = sharedDb({ url: e.DATABASE_URL, dataDir: e.DATA_DIR });
   register("../scripts/server-only-hook.mjs", import.meta.url);
   const { fastRoute, serveFast } = await import("../scripts/fast-paths");
   const worker = e.PINTU_WORKER ? startWorker(handle.db) : undefined;
   const server = createServer((req, res) => {
     closeConnectionWhenStopping(req, res);
-    req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
+    recordPeer(req);
     const fast = fastRoute(req);
     if (fast) return void serveFast(req, res, handle.db, fast);
     res.writeHead(404).end();

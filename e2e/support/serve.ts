@@ -5,13 +5,13 @@
  * so every run starts from the same seed and no run sees another's complaints.
  * Everything the server prints is also written to `<os tmpdir>/pintu-e2e-<port>.log` (emptied at start), so
  * a spec can check what reaches the log (e2e/anonymity.spec.ts: never a reporter's identity).
- * Mail is captured by e2e/support/mailbox.ts.
+ * Mail is captured by e2e/support/mailbox.ts. E2E_SERVER=next serves it with plain `next start`.
  */
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { E2E_SMS_KEY, e2eOutboundUrl } from "./kannel-config";
-import { E2E_SIM_ADMIN_TOKEN } from "./servers";
+import { E2E_SERVER, E2E_SIM_ADMIN_TOKEN } from "./servers";
 import { smtpPort, startMailbox } from "./mailbox";
 
 const [port = "3100", rateLimit = "1000"] = process.argv.slice(2);
@@ -53,4 +53,26 @@ for (const stream of [process.stdout, process.stderr]) {
   }) as typeof stream.write;
 }
 
-await import("../../scripts/start");
+if (E2E_SERVER === "next") await serveWithNextStart();
+else await import("../../scripts/start");
+
+/**
+ * The same portal under plain `next start` (E2E_SERVER=next): the database prepared as `npm start`
+ * prepares it (`npm run db:seed`: migrations, reference and demo data), one fixed AUTH_SECRET
+ * (`npm start` generates one into DATA_DIR), then Next alone on the port. SIGTERM is passed on.
+ */
+async function serveWithNextStart(): Promise<void> {
+  const { spawn, spawnSync } = await import("node:child_process");
+  const { buildIfNeeded } = await import("../../scripts/build-if-needed");
+  if (process.env.PINTU_SKIP_BUILD !== "1") buildIfNeeded(process.cwd());
+  process.env.AUTH_SECRET ??= "e2e-next-start-auth-secret-0123456789abcdef";
+  const seeded = spawnSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts"], { env: process.env, encoding: "utf8" });
+  process.stdout.write(seeded.stdout);
+  process.stderr.write(seeded.stderr);
+  if (seeded.status !== 0) process.exit(1);
+  const next = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", port, "-H", "127.0.0.1"], { env: process.env, stdio: ["ignore", "pipe", "pipe"] });
+  next.stdout.on("data", (c: Buffer) => process.stdout.write(c));
+  next.stderr.on("data", (c: Buffer) => process.stderr.write(c));
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => next.kill(signal));
+  next.on("exit", (code) => process.exit(code ?? 1));
+}
