@@ -35,7 +35,9 @@ export type SqlOutboxSource<T extends TopicName> = { topic: T; from: string; com
 /**
  * The text of one `insert into outbox … select …` for statements that queue rows in SQL (the
  * intake's single statement, the SLA sweep's), built from the topic table like `enqueue`: the
- * topic's name, its payload's fields (typed by its schema) and its dedupe key (`keySql`).
+ * topic's name, its payload's fields (typed by its schema) and its dedupe key (`keySql`). For rows
+ * of what the same statement just wrote (new ids, so no key of theirs can be queued yet): no
+ * `on conflict` clause to pay for on the intake's path; a queued key would fail the statement.
  */
 export function enqueueSql(sources: readonly { [T in TopicName]: SqlOutboxSource<T> }[TopicName][]): string {
   const selects = sources.map(<T extends TopicName>(s: SqlOutboxSource<T>) => {
@@ -45,8 +47,7 @@ export function enqueueSql(sources: readonly { [T in TopicName]: SqlOutboxSource
     return `select '${s.topic}', ${s.complaintId}, jsonb_build_object(${fields.join(", ")}), ${keySql(s.complaintId, s.payload)}, ${s.at}, ${s.at} from ${s.from}`;
   });
   return `insert into outbox (topic, complaint_id, payload, dedupe_key, created_at, next_attempt_at)
-    ${selects.join("\n    union all ")}
-    on conflict (dedupe_key) do nothing`;
+    ${selects.join("\n    union all ")}`;
 }
 
 /** How many outbox items wait for delivery and how many gave up (dead letters). */
