@@ -1,4 +1,6 @@
+import { spawnSync } from "node:child_process";
 import type { IncomingMessage } from "node:http";
+import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { users } from "@/db/schema";
@@ -81,7 +83,7 @@ describe("log lines", () => {
     expect(lines[0]).toMatchObject({ level: "warn", code: "ECONNREFUSED", err: { message: "cannot reach the database", cause: { message: "pool gave up", cause: { code: "ECONNREFUSED", syscall: "connect" } } } });
   });
 
-  it("honour LOG_LEVEL", async () => {
+  it("honour setLogLevel", async () => {
     setLogLevel("warn");
     const { lines } = await captured(() => {
       log.debug("d");
@@ -90,6 +92,20 @@ describe("log lines", () => {
       log.error("e");
     });
     expect(lines.map((l) => l.msg)).toEqual(["w", "e"]);
+  });
+
+  it.each([
+    ["warn", ["w", "e"]],
+    ["debug", ["d", "i", "w", "e"]],
+    [undefined, ["i", "w", "e"]],
+  ])("honour LOG_LEVEL=%s read from the environment of a fresh process (as npm start and the worker run)", (level, written) => {
+    const script = `const { log } = await import(${JSON.stringify(fileURLToPath(new URL("./log.ts", import.meta.url)))}); for (const l of ["debug", "info", "warn", "error"]) log[l](l[0]);`;
+    const environment = { ...process.env, LOG_LEVEL: level };
+    if (level === undefined) delete environment.LOG_LEVEL;
+    const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { env: environment, encoding: "utf8", timeout: 60_000 });
+    expect(run.status).toBe(0);
+    const lines = `${run.stdout}${run.stderr}`.split("\n").filter(Boolean).map((l) => JSON.parse(l) as { msg: string });
+    expect(lines.map((l) => l.msg).sort()).toEqual([...written].sort());
   });
 
   it("carry the id of the request being handled, across awaits", async () => {
