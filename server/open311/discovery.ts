@@ -1,7 +1,7 @@
 import type { Open311Value } from "./format";
 
 /** When the endpoint's interface last changed (the discovery document's `changeset`). */
-export const OPEN311_CHANGESET = "2026-12-02T00:00:00+07:00";
+const OPEN311_CHANGESET = "2026-12-02T00:00:00+07:00";
 
 /** The discovery document: one production endpoint, GeoReport v2, both formats. */
 export function discovery(origin: string): Open311Value {

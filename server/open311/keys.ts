@@ -7,8 +7,8 @@ import { ValidationError, notFound } from "@/lib/errors";
 import { sha256 } from "../secrets";
 
 /** The demo deployment's fixed key (CONTRACTS.md), seeded with the demo data only. */
-export const DEMO_OPEN311_KEY = "pintu-demo-open311";
-export const DEMO_OPEN311_CLIENT = "Demo (Open311)";
+const DEMO_OPEN311_KEY = "pintu-demo-open311";
+const DEMO_OPEN311_CLIENT = "Demo (Open311)";
 export const DEFAULT_OPEN311_RATE = 600;
 const MAX_RATE = 100_000;
 
@@ -18,7 +18,7 @@ export type Open311Client = { id: number; name: string; rateLimit: number };
 const newKey = () => `o311_${randomBytes(32).toString("base64url")}`;
 
 /** Validates a client's name and rate limit as the admin screen and the command line give them. */
-export function parseClientInput(raw: { name?: unknown; rateLimit?: unknown }): { name: string; rateLimit: number } {
+function parseClientInput(raw: { name?: unknown; rateLimit?: unknown }): { name: string; rateLimit: number } {
   const name = typeof raw.name === "string" ? raw.name.trim() : "";
   const rateText = raw.rateLimit === undefined || raw.rateLimit === "" ? String(DEFAULT_OPEN311_RATE) : String(raw.rateLimit).trim();
   const rateLimit = /^\d{1,6}$/.test(rateText) ? Number(rateText) : NaN;

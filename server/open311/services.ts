@@ -6,8 +6,7 @@ import { reference, type Reference } from "../reference";
 import { Open311Error, type Open311Value } from "./format";
 
 /** The attributes every service takes (`attribute[code]` on create), in their order. */
-export const ATTRIBUTES = ["kelurahan", "incident_date", "anonymous", "confidential"] as const;
-export type AttributeCode = (typeof ATTRIBUTES)[number];
+type AttributeCode = "kelurahan" | "incident_date" | "anonymous" | "confidential";
 
 /** `?locale=en` for English; Bahasa Indonesia otherwise. */
 export function open311Locale(params: URLSearchParams): Locale {
@@ -43,7 +42,7 @@ export async function listServices(db: Db, locale: Locale): Promise<Open311Value
 }
 
 /** The kelurahan of the city as `attribute[kelurahan]` values: key = its id, name = "Kelurahan, Kecamatan". */
-export function kelurahanValues(ref: Reference): { key: string; name: string }[] {
+function kelurahanValues(ref: Reference): { key: string; name: string }[] {
   return ref.areas.flatMap((k) => k.kelurahan.map((l) => ({ key: String(l.id), name: `${l.name}, ${k.name}` })));
 }
 
