@@ -101,9 +101,9 @@ export async function generateSynthetic(url: string, n: number, region: string, 
   const sql = postgres(url, { max: 1, onnotice: () => {}, idle_timeout: 0 });
   const timings: Record<string, number> = {};
   const explain = process.env.BENCH_SEED_EXPLAIN === "1";
-  const run = async (stmt: string, params: unknown[] = []) => {
-    if (!explain || !/^\s*INSERT/.test(stmt)) return sql.unsafe(stmt, params as never[]);
-    const plan = await sql.unsafe(`EXPLAIN (ANALYZE, BUFFERS) ${stmt}`, params as never[]);
+  const run = async (stmt: string, params: postgres.ParameterOrJSON<never>[] = []) => {
+    if (!explain || !/^\s*INSERT/.test(stmt)) return sql.unsafe(stmt, params);
+    const plan = await sql.unsafe(`EXPLAIN (ANALYZE, BUFFERS) ${stmt}`, params);
     log(plan.map((r) => r["QUERY PLAN"]).join("\n"));
     return Object.assign([], { count: 0 });
   };
@@ -177,7 +177,7 @@ export async function generateSynthetic(url: string, n: number, region: string, 
         cats.map((c) => c.code),
         agencies.map((a) => a.id),
         exts.map((e) => e.id),
-      ] as never[]),
+      ]),
     );
     await sql.unsafe(`ANALYZE bench_gen`);
     const inserted = await step("complaints", () => run(COMPLAINTS(!empty), [now.toISOString(), timeZone, SUBJECTS.map((s) => s.title), SUBJECTS.map((s) => s.body), PLACES, NAMES, kel.map((k) => k.name)]));

@@ -17,5 +17,5 @@ export async function ClientMessages({
 }) {
   const all = (await getMessages()) as Record<string, Record<string, unknown> | undefined>;
   const messages = Object.fromEntries(sections.map((s) => [s, overrides[s] ? { ...all[s], ...all[overrides[s]] } : all[s]]));
-  return <NextIntlClientProvider messages={messages as never}>{children}</NextIntlClientProvider>;
+  return <NextIntlClientProvider messages={messages}>{children}</NextIntlClientProvider>;
 }

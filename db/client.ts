@@ -97,8 +97,8 @@ function preparing<T extends object>(client: T, top: boolean): T {
       const value = Reflect.get(target, prop, receiver) as unknown;
       if (typeof value !== "function") return value;
       if (prop === "unsafe") {
-        const send = (text: string, params?: unknown[], opts?: object) => (value as Sql["unsafe"]).call(target, text, params as never, { ...opts, prepare: true });
-        return top ? (text: string, params?: unknown[], opts?: object) => resendingOnce(() => send(text, params, opts)) : send;
+        const send = (text: string, params?: postgres.ParameterOrJSON<never>[], opts?: object) => (value as Sql["unsafe"]).call(target, text, params, { ...opts, prepare: true });
+        return top ? (text: string, params?: postgres.ParameterOrJSON<never>[], opts?: object) => resendingOnce(() => send(text, params, opts)) : send;
       }
       if (prop === "begin" || prop === "savepoint") {
         return (...args: unknown[]) => {

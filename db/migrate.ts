@@ -1,5 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
@@ -14,7 +15,8 @@ const MIGRATION_LOCK = 7_401_772;
 /** Applies the committed drizzle-kit migrations; safe to run again and from several processes. */
 export async function migrateDb(handle: DbHandle): Promise<void> {
   if (handle.kind === "pglite") {
-    await migratePglite(handle.db as never, { migrationsFolder });
+    // `kind` names the driver openDb built `db` with (`Db` is the type common to both drivers).
+    await migratePglite(handle.db as unknown as PgliteDatabase, { migrationsFolder });
     return;
   }
   // One connection, so the session-level advisory lock covers the whole migration.

@@ -20,8 +20,11 @@ export function apiTranslator(locale: Locale) {
 
 /** Field errors as readable sentences in the caller's language. */
 export function translateFieldErrors(fieldErrors: FieldErrors, locale: Locale): FieldErrors {
-  const t = createTranslator({ locale, messages: catalogues[locale], namespace: "errors" });
+  // Field-error keys arrive as data (`tooShort|5`), so this translator takes any key of `errors`
+  // (translateError falls back to `invalid` for one the catalogue lacks).
+  const errors: Record<string, string> = catalogues[locale].errors;
+  const t = createTranslator({ locale, messages: { errors }, namespace: "errors" });
   const out: FieldErrors = {};
-  for (const [field, keys] of Object.entries(fieldErrors)) out[field] = keys.map((k) => translateError(t as never, k));
+  for (const [field, keys] of Object.entries(fieldErrors)) out[field] = keys.map((k) => translateError(t, k));
   return out;
 }

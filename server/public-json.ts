@@ -1,18 +1,21 @@
 import "server-only";
 import type { Locale } from "@/i18n/config";
+import id from "@/messages/id.json";
 import { apiTranslator } from "./api-messages";
 import type { PublicComplaint, TimelineEntry } from "./public-complaint";
 import { isoInZone } from "./time";
 
 type T = ReturnType<typeof apiTranslator>;
+/** The actions the timeline has a sentence for (`t` below accepts only keys both catalogues have). */
+type TimelineKey = keyof (typeof id)["timeline"];
 
 /** The sentence a timeline entry shows, in the reader's language, followed by any public text. */
 export function timelineMessage(t: T, e: Omit<TimelineEntry, "id">): string {
   // The reporter's acceptance and the automatic close both end the complaint: "Aduan selesai."
   const action = e.action === "accept_response" || e.action === "auto_close" ? "close" : e.action;
-  const key = t.has(`timeline.${action}` as never) ? `timeline.${action}` : "timeline.other";
+  const key: TimelineKey = Object.hasOwn(id.timeline, action) ? (action as TimelineKey) : "other";
   const channel = e.channel ? t(`channel.${e.channel}`) : "";
-  const base = t(key as never, { channel, target: e.target ?? "" } as never);
+  const base = t(`timeline.${key}`, { channel, target: e.target ?? "" });
   return e.message ? `${base} ${e.message}` : base;
 }
 

@@ -76,7 +76,7 @@ export function ComplaintForm({
 
   const errorsFor = (name: string): string[] | undefined => {
     const keys = serverErrors[name] ?? (touched.has(name) ? liveErrors[name] : undefined);
-    return keys?.map((k) => translateError(te as never, k));
+    return keys?.map((k) => translateError(te, k));
   };
 
   if (state.status === "ok") return <Receipt trackingCode={state.trackingCode} accessKey={state.accessKey} origin={origin} />;

@@ -136,7 +136,7 @@ export async function ActionForms({
               ))}
               {failed ? (
                 <p id={errorId} role="alert" className="text-sm font-medium text-red-700">
-                  {translateError(te as never, error.key)}
+                  {translateError(te, error.key)}
                 </p>
               ) : null}
               {fields.map((f) => (

@@ -35,7 +35,7 @@ export async function MergedProgress({ primary }: { primary: PublicComplaint }) 
               <p className="text-sm text-slate-600">
                 <time dateTime={e.at.toISOString()}>{when(e.at)}</time>
               </p>
-              <p className="whitespace-pre-line break-words">{timelineMessage(tt as never, e)}</p>
+              <p className="whitespace-pre-line break-words">{timelineMessage(tt, e)}</p>
             </li>
           ))}
         </ol>

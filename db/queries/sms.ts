@@ -30,7 +30,7 @@ export async function recentOpenComplaintsOf(db: Db, phone: string, since: Date)
   return db
     .select({ id: complaints.id, trackingCode: complaints.trackingCode, status: complaints.status, title: complaints.title, body: complaints.body })
     .from(complaints)
-    .where(and(eq(complaints.reporterPhone, phone), gt(complaints.createdAt, since), inArray(complaints.status, OPEN_STATUSES as never), isNull(complaints.primaryId)))
+    .where(and(eq(complaints.reporterPhone, phone), gt(complaints.createdAt, since), inArray(complaints.status, [...OPEN_STATUSES]), isNull(complaints.primaryId)))
     .orderBy(desc(complaints.createdAt))
     .limit(20);
 }

@@ -48,7 +48,7 @@ async function read(db: Db, postgres: boolean): Promise<Figures> {
     outbox: rowsOf<Figures["outbox"][number]>(outbox),
     halted: rowsOf<{ channel: string }>(halted).map((r) => r.channel),
     jobs: rowsOf<Figures["jobs"][number]>(jobs),
-    connections: rowsOf<Figures["connections"][number]>(connections as never),
+    connections: rowsOf<Figures["connections"][number]>(connections),
     lapor,
     lastInbound: rowsOf<{ at: number | null }>(lastInbound)[0]?.at ?? null,
   };

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { pickLocale, type Locale } from "@/i18n/config";
+import en from "@/messages/en.json";
 import { apiTranslator } from "../api-messages";
 import { reference, type Reference } from "../reference";
 import { Open311Error, type Open311Value } from "./format";
@@ -14,6 +15,7 @@ export function open311Locale(params: URLSearchParams): Locale {
 }
 
 type Category = Reference["categories"][number];
+const ENGLISH_CATEGORY_NAMES: Readonly<Record<string, string>> = en.open311.categories;
 
 function agencyOf(ref: Reference, c: Category): string | null {
   return ref.opds.find((o) => o.id === c.opdId)?.name ?? ref.externals.find((x) => x.id === c.externalId)?.name ?? null;
@@ -21,8 +23,8 @@ function agencyOf(ref: Reference, c: Category): string | null {
 
 function serviceOf(ref: Reference, c: Category, locale: Locale) {
   const t = apiTranslator(locale);
-  const key = `open311.categories.${c.code}`;
-  const name = locale === "en" && t.has(key as never) ? t(key as never) : c.name;
+  // Category codes are data: an English name where the catalogue has one, else the category's own name.
+  const name = (locale === "en" ? ENGLISH_CATEGORY_NAMES[c.code] : undefined) ?? c.name;
   const agency = agencyOf(ref, c);
   return {
     service_code: c.code,

@@ -9,7 +9,8 @@ import type { Action } from "@/domain/workflow";
 import { ValidationError } from "@/lib/errors";
 import { env } from "../../lib/env";
 import type { Reference } from "../reference";
-import type { ActionInput } from "./inputs";
+import type { z } from "zod";
+import { ACTION_INPUTS, type ActionInput } from "./inputs";
 import { localDate } from "@/domain/working-days";
 import { flowText, longDay } from "./texts";
 import type { ActingParty, ComplaintRow } from "./types";
@@ -146,8 +147,24 @@ function progress_update({ complaint: c, input, now, ref }: Ctx<"progress_update
   };
 }
 
+/**
+ * The action's input checked by its schema and its handler run with it, generic in the action so
+ * that the parsed input has the handler's own type (TypeScript's pattern for correlated unions:
+ * the tables are indexed by one type parameter, no cast).
+ */
+const SCHEMAS: { [A in Action]: z.ZodType<ActionInput<A>> } = ACTION_INPUTS;
+
+export function parseInput<A extends Action>(action: A, raw: unknown) {
+  return SCHEMAS[action].safeParse(raw);
+}
+
+export function runHandler<A extends Action>(action: A, ctx: Ctx<A>): Effect | Promise<Effect> {
+  const handler: (ctx: Ctx<A>) => Effect | Promise<Effect> = HANDLERS[action];
+  return handler(ctx);
+}
+
 /** One handler per action of the workflow table. */
-export const HANDLERS: { [A in Action]: (ctx: Ctx<A>) => Effect | Promise<Effect> } = {
+const HANDLERS: { [A in Action]: (ctx: Ctx<A>) => Effect | Promise<Effect> } = {
   dispose,
   redispose,
   archive: ({ input }) => ({ reason: input.note, data: { archiveReason: input.reason } }),

@@ -10,10 +10,9 @@ import { transition, type Action, type Actor } from "@/domain/workflow";
 import type { StoredFile } from "../attachment-images";
 import { AppError, notFound, ValidationError } from "@/lib/errors";
 import { reference } from "../reference";
-import { ACTION_INPUTS } from "./inputs";
 import { clockEffects } from "./clocks";
 import { applyShareOps } from "./opd-clocks";
-import { HANDLERS, type Effect } from "./handlers";
+import { parseInput, runHandler, type Effect } from "./handlers";
 import type { ActingParty } from "./types";
 import { writeStaffNotices } from "./staff-notices";
 
@@ -57,7 +56,7 @@ export async function performAction(
     if (req.party.kind === "staff" && !canSeeComplaint(req.party, c.opdId)) throw notFound();
     // Validated only after the visibility check: a crafted post about a complaint the caller may
     // not see gets "not found" whatever it contains, never field errors that confirm it exists.
-    const parsed = ACTION_INPUTS[req.action].safeParse(req.input ?? {});
+    const parsed = parseInput(req.action, req.input ?? {});
     if (!parsed.success) throw new ValidationError(collectFieldErrors(parsed.error));
     const files = req.files?.files ?? [];
     if (files.length > 0 && (req.party.kind !== "staff" || !ACTIONS_WITH_FILES.includes(req.action))) throw new ValidationError({ attachments: ["filesNotAllowed"] });
@@ -68,7 +67,7 @@ export async function performAction(
       throw actionNotAllowed(req.action, c.status);
     }
 
-    const effect: Effect = await HANDLERS[req.action]({ tx, complaint: c, input: parsed.data as never, party: req.party, now: req.now, ref, to: t.to });
+    const effect: Effect = await runHandler(req.action, { tx, complaint: c, input: parsed.data, party: req.party, now: req.now, ref, to: t.to });
     const toStatus = t.to;
     const leaving = c.status !== toStatus;
     const clocks = clockEffects({ complaint: c, action: req.action, to: toStatus, ref, now: req.now, actor: actorOf(req.party), handlerUpdate: effect.update });

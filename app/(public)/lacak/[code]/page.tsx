@@ -140,7 +140,7 @@ export default async function ComplaintTrackingPage({ params, searchParams }: Pr
                   <p className="text-sm text-slate-600">
                     <time dateTime={e.at.toISOString()}>{when(e.at)}</time>
                   </p>
-                  <p>{timelineMessage(tt as never, e)}</p>
+                  <p>{timelineMessage(tt, e)}</p>
                   {e.ownText ? (
                     <blockquote className="mt-1 whitespace-pre-line border-l-4 border-slate-300 bg-white p-2 text-slate-800">
                       <span className="block text-sm text-slate-600">{tr("yourReply")}</span>

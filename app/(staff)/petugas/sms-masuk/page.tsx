@@ -29,7 +29,7 @@ export default async function SmsInboxPage({ searchParams }: Props) {
   const tc = await getTranslations("staff.channels");
   const retried = typeof sp.retried === "string" ? Number(sp.retried) : null;
   const failedId = typeof sp.id === "string" ? Number(sp.id) : null;
-  const error = typeof sp.error === "string" ? translateError(te as never, sp.error) : null;
+  const error = typeof sp.error === "string" ? translateError(te, sp.error) : null;
   return (
     <section className="space-y-4">
       <div className="space-y-1">

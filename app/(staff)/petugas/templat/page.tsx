@@ -44,7 +44,7 @@ export default async function TemplatesPage({ searchParams }: Props) {
         <h1 className="text-2xl font-bold text-brand-800">{t("title")}</h1>
         <p className="text-slate-700">{t(editor.all ? "leadAdmin" : "leadHead")}</p>
       </div>
-      <Flash ok={done ? t(`done.${done === "created" ? "created" : "saved"}`) : null} error={error ? `${field && field !== "_form" ? `${t(`field.${field}` as "field.title")}: ` : ""}${translateError(te as never, error)}` : null} />
+      <Flash ok={done ? t(`done.${done === "created" ? "created" : "saved"}`) : null} error={error ? `${field && field !== "_form" ? `${t(`field.${field}` as "field.title")}: ` : ""}${translateError(te, error)}` : null} />
       <section aria-labelledby="tpl-list-h" className="space-y-2">
         <h2 id="tpl-list-h" className="text-lg font-semibold">{t("list")}</h2>
         {rows.length === 0 ? (
