@@ -14,7 +14,6 @@ import tseslint from "typescript-eslint";
  */
 function forbid(folders, message, { types = false, also = [] } = {}) {
   return {
-    "no-restricted-imports": "off",
     "@typescript-eslint/no-restricted-imports": [
       "error",
       {
@@ -94,6 +93,20 @@ export default tseslint.config(
   { rules: { "@next/next/no-html-link-for-pages": "off" } },
   // Plain Node scripts (the server-only loader hook, configs).
   { files: ["**/*.mjs"], languageOptions: { globals: { process: "readonly", URL: "readonly", console: "readonly" } } },
+  // Test support (test/: throwaway databases, fixtures; vitest itself) stays out of what ships.
+  {
+    files: ["**/*.{ts,tsx,mjs}"],
+    ignores: ["**/*.test.ts", "test/**", "e2e/**", "vitest.config.ts", "playwright.config.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "vitest", message: "vitest is for tests: production code never imports it." }],
+          patterns: [{ regex: "^(@/|(\\.\\./)+|\\./)test(/|$)", message: "test/ is test support: production code never imports it." }],
+        },
+      ],
+    },
+  },
   // domain/: pure rules, no I/O; imports nothing of ours but domain/.
   {
     files: ["domain/**/*.ts"],

@@ -3,7 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rejection } from "@/test/fixtures";
 import { attachments, complaintEvents, complaints } from "./schema";
-import { testDatabases, type TestDatabase } from "./testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 
 describe.each(testDatabases())("the audit trail on $name", (backend) => {
   let t: TestDatabase;

@@ -15,7 +15,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openDb, type Db, type DbHandle } from "@/db/client";
 import { attachments, complaints } from "@/db/schema";
 import { prepareDb } from "@/db/seed";
-import { testDatabases } from "@/db/testing";
+import { testDatabases } from "@/test/databases";
 import { intakeComplaint } from "@/server/intake";
 import { PDF, PNG, validComplaint } from "@/test/fixtures";
 

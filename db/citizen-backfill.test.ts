@@ -10,7 +10,7 @@ import { BACKFILL, backfillCounts } from "./citizen-backfill";
 import { dryRunMigrations, migrationStatements } from "./pending-migrations";
 import { complaints } from "./schema";
 import { opdClocks } from "./schema-sla";
-import { testDatabases, type TestDatabase } from "./testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 
 const near = (a: Date | null, b: Date | null) => (a === null || b === null ? a === b : Math.abs(a.getTime() - b.getTime()) <= 1000);
 

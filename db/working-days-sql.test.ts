@@ -4,7 +4,7 @@ import { addWorkingDays, addWorkingTime, type WorkingCalendar } from "@/domain/w
 import { BACKFILL } from "./citizen-backfill";
 import { dryRunMigrations, migrationStatements } from "./pending-migrations";
 import { rowsOf } from "./raw";
-import { testDatabases, type TestDatabase } from "./testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 
 /** A small seeded generator (mulberry32): the same "random" calendars on every run. */
 function random(seed: number) {

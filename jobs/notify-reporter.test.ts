@@ -4,7 +4,7 @@ import type { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { channelHalts } from "@/db/schema-worker";
 import { complaints, outbox, users } from "@/db/schema";
-import { testDatabases, type TestDatabase } from "@/db/testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import { gsm7Length } from "@/domain/sms";
 import { validComplaint } from "@/test/fixtures";
 import { readMail, startSmtp } from "@/test/mail";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { complaints } from "@/db/schema";
 import { slaFacts } from "@/db/schema-sla-stats";
 import { jobLeases } from "@/db/schema-worker";
-import { testDatabases, type TestDatabase } from "@/db/testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import { intakeComplaint } from "@/server/intake";
 import { validComplaint } from "@/test/fixtures";
 import { runPeriodicNow } from "../queue/run";

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { sweepSla } from "@/server/sla-sweep";
 import { complaintEvents, complaints, opds, outbox, users } from "@/db/schema";
 import { slaMarks, staffNotifications } from "@/db/schema-sla";
-import { testDatabases, type TestDatabase } from "@/db/testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import type { Role } from "@/domain/complaint-status";
 import type { Action } from "@/domain/workflow";
 import { intakeComplaint } from "@/server/intake";

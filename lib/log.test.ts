@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { users } from "@/db/schema";
-import { testDatabases, type TestDatabase } from "@/db/testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import { installJsonConsole } from "./console-json";
 import { log, setLogLevel } from "./log";
 import { stampRequest } from "../server/request-context";

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { outbox } from "@/db/schema";
 import { channelHalts, jobLeases } from "@/db/schema-worker";
-import { testDatabases, type TestDatabase } from "@/db/testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import { claimDue } from "./claim";
 import { HaltChannel, PermanentFailure, RetryAfter, registerTopic, definePeriodic } from "./registry";
 import { drainOnce, runPeriodicNow, startWorker } from "./run";

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { complaints, users } from "@/db/schema";
-import { testDatabases, type TestDatabase } from "@/db/testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import { listOpdDirectory, saveOpd } from "@/server/directory/opds";
 import { intakeComplaint } from "@/server/intake";
 import { validComplaint } from "@/test/fixtures";

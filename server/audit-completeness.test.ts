@@ -3,7 +3,7 @@ import { join, relative } from "node:path";
 import { desc, gt } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditLog } from "@/db/schema";
-import { testDatabases, type TestDatabase } from "@/db/testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import { can, type Capability } from "@/domain/permissions";
 import type { Role } from "@/domain/complaint-status";
 import { probeFixtures, probeStaff, type ProbeStaff } from "@/test/audit-fixtures";

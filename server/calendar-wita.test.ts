@@ -5,7 +5,7 @@ process.env.PINTU_TIME_ZONE = "Asia/Makassar";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { complaints, users } from "@/db/schema";
-import { testDatabases, type TestDatabase } from "@/db/testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import { validComplaint } from "@/test/fixtures";
 import { addCalendarDay, removeCalendarDay } from "./calendar";
 import { intakeComplaint } from "./intake";

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, categories, complaintEvents, complaints, holidays, users } from "@/db/schema";
-import { testDatabases, type TestDatabase } from "@/db/testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import { validComplaint, wib } from "@/test/fixtures";
 import { addCalendarDay, removeCalendarDay, saveCategoryPolicy } from "./calendar";
 import { intakeComplaint } from "./intake";

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, complaints, opds, users } from "@/db/schema";
-import { testDatabases, type TestDatabase } from "@/db/testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import type { Figures } from "@/domain/sla-stats";
 import { FORMULA_PAYLOADS, parseSafeCsv } from "@/test/csv";
 import { validComplaint, wib } from "@/test/fixtures";

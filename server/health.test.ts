@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDb } from "@/db/client";
 import { outbox } from "@/db/schema";
 import { channelHalts } from "@/db/schema-worker";
-import { testDatabases, type TestDatabase } from "@/db/testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import { healthReport, readiness } from "./health";
 import { beginShutdown } from "./lifecycle";
 

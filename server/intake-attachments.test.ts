@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attachments, complaintEvents, complaints } from "@/db/schema";
-import { countRows, testDatabases, type TestDatabase } from "@/db/testing";
+import { countRows, testDatabases, type TestDatabase } from "@/test/databases";
 import { EXE, JPEG, PDF, PNG, rejection, validComplaint, wib } from "@/test/fixtures";
 import type { IncomingFile } from "./attachments";
 import { ValidationError } from "@/lib/errors";

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { complaints, idempotencyKeys } from "@/db/schema";
-import { countRows, testDatabases, type TestDatabase } from "@/db/testing";
+import { countRows, testDatabases, type TestDatabase } from "@/test/databases";
 import { JPEG, PNG, rejection, validComplaint, wib } from "@/test/fixtures";
 import type { IncomingFile } from "./attachments";
 import { AppError, ValidationError } from "@/lib/errors";

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { categories, complaintEvents, complaints, holidays, kecamatan, kelurahan, opds, externalInstitutions, outbox, users } from "@/db/schema";
-import { countRows, testDatabases, type TestDatabase } from "@/db/testing";
+import { countRows, testDatabases, type TestDatabase } from "@/test/databases";
 import { rejection, validComplaint, wib } from "@/test/fixtures";
 import { ValidationError } from "@/lib/errors";
 import { intakeComplaint, type IntakeRequest } from "./intake";

@@ -1,7 +1,7 @@
 import { and, count, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, complaintEvents, complaints, kelurahan, outbox, users } from "@/db/schema";
-import { countRows, testDatabases, type TestDatabase } from "@/db/testing";
+import { countRows, testDatabases, type TestDatabase } from "@/test/databases";
 import { validComplaint, wib, testActor } from "@/test/fixtures";
 import { intakeComplaint } from "./intake";
 import { buildExport } from "./lapor-export";

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { markEnteredManually } from "./lapor-ops";
 import { outbox, users } from "@/db/schema";
-import { testDatabases, type TestDatabase } from "@/db/testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import { setLaporConfig } from "@/integrations/lapor/config";
 import "@/integrations/lapor/jobs";
 import { drainOnce } from "@/queue/run";

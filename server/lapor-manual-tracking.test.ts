@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { markEnteredManually } from "./lapor-ops";
 import { auditLog, complaints, outbox, users } from "@/db/schema";
-import { testDatabases, type TestDatabase } from "@/db/testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import { pollOnce } from "@/integrations/lapor/inbound";
 import { startLaporSim, type LaporSim } from "@/lapor-sim/server";
 import { validComplaint, testActor } from "@/test/fixtures";

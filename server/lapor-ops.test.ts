@@ -5,7 +5,7 @@ import { markEnteredManually, resolveQuarantine, retryDeadLetters } from "./lapo
 import { auditLog, complaints, opds, outbox, users } from "@/db/schema";
 import { laporQuarantine } from "@/db/schema-lapor";
 import { channelHalts, jobLeases } from "@/db/schema-worker";
-import { testDatabases, type TestDatabase } from "@/db/testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import type { Role } from "@/domain/complaint-status";
 import { validComplaint, wib, testActor } from "@/test/fixtures";
 import { ValidationError } from "@/lib/errors";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { complaints, outbox, users } from "@/db/schema";
 import { laporQuarantine } from "@/db/schema-lapor";
-import { testDatabases, type TestDatabase } from "@/db/testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import { setLaporConfig } from "@/integrations/lapor";
 import { startLaporSim, type LaporSim } from "@/lapor-sim/server";
 import { validComplaint, wib, testActor } from "@/test/fixtures";

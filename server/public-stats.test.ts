@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testDatabases, type TestDatabase } from "@/db/testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import { runPeriodicNow } from "@/queue/run";
 import "@/jobs/sla-stats";
 import { validComplaint } from "@/test/fixtures";

@@ -5,7 +5,7 @@ import type { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reporterChallenges, reporterKeys } from "@/db/schema-reporter";
 import { outbox } from "@/db/schema";
-import { testDatabases, type TestDatabase } from "@/db/testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import { rejection, validComplaint } from "@/test/fixtures";
 import { startSmtp } from "@/test/mail";
 import "@/jobs/reporter-link";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testDatabases, type TestDatabase } from "@/db/testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import { clearFailures, recordFailure, repeatedFailures, THROTTLE, throttledCheck, throttleVerdict } from "./signin-throttle";
 
 const T0 = new Date("2026-03-02T03:00:00Z");

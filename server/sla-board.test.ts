@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { refreshSlaFacts } from "@/db/queries/sla-facts";
-import { testDatabases, type TestDatabase } from "@/db/testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import { validComplaint, wib } from "@/test/fixtures";
 import { intakeComplaint } from "./intake";
 import { periodFigures } from "./sla-board";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLI_ACTOR } from "@/db/queries/audit";
 import { auditLog, users } from "@/db/schema";
-import { testDatabases, type TestDatabase } from "@/db/testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import { rejection } from "@/test/fixtures";
 import { type ValidationError } from "@/lib/errors";
 import { verifyPassword } from "@/lib/passwords";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
-import { testDatabases, type TestDatabase } from "@/db/testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import { auditCount, auditPage, writeAudit, type AuditCursor, type AuditRow } from "./audit";
 
 const cursorOf = (r: AuditRow): AuditCursor => ({ atMicros: r.atMicros, id: r.id });

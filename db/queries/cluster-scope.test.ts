@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { complaints, opds, users } from "@/db/schema";
-import { testDatabases, type TestDatabase } from "@/db/testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import type { Role } from "@/domain/complaint-status";
 import { REDACTED } from "@/domain/redact";
 import { intakeComplaint } from "@/server/intake";

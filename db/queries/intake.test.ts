@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { complaintEvents, complaints, outbox } from "@/db/schema";
-import { countRows, testDatabases, type TestDatabase } from "@/db/testing";
+import { countRows, testDatabases, type TestDatabase } from "@/test/databases";
 import { wib } from "@/test/fixtures";
 import { insertComplaintWithEvent, type FirstEventRow, type NewComplaintRow } from "./intake";
 

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { opds, users } from "@/db/schema";
 import { staffNotifications } from "@/db/schema-sla";
-import { testDatabases, type TestDatabase } from "@/db/testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import type { Role } from "@/domain/complaint-status";
 import { listNotifications, markAllRead, markRead, unreadCount, type Reader } from "./notifications";
 

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { outbox } from "@/db/schema";
-import { testDatabases, type TestDatabase } from "@/db/testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import { outboxRow, TOPIC_NAMES, TOPICS, type TopicName } from "@/domain/outbox-topics";
 import { wib } from "@/test/fixtures";
 import { insertComplaintWithEvent, type FirstEventRow, type NewComplaintRow } from "./intake";

@@ -1,6 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testDatabases, type TestDatabase } from "@/db/testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import { reference } from "@/server/reference";
 import { intakeComplaint } from "@/server/intake";
 import { parsePublicListQuery } from "@/server/public-list";

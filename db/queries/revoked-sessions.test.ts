@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { revokedSessions, users } from "@/db/schema";
-import { testDatabases, type TestDatabase } from "@/db/testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import { isSessionRevoked, revokeSession } from "./users";
 
 /** Signing out one session (issue 12 item 8): its id is refused; others are not; old rows go. */

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { categories, complaintEvents, complaints, holidays, kecamatan, opds } from "@/db/schema";
 import { slaFacts } from "@/db/schema-sla-stats";
-import { testDatabases, type TestDatabase } from "@/db/testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import type { Channel, ComplaintStatus } from "@/domain/complaint-status";
 import { wib } from "@/test/fixtures";
 import { figuresByOpd, monthlyTrend, openComplaints, openOverview, openStatesByOpd, type PeriodScope } from "./sla-board";

@@ -1,7 +1,7 @@
 import { and, count, eq, gte, like, lte } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { holidays } from "../schema";
-import { testDatabases, type TestDatabase } from "../testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import { seedHolidays } from "./holidays";
 
 describe.each(testDatabases())("holiday seed on $name", (backend) => {

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { categories, externalInstitutions, kelurahan, opds } from "../schema";
 import { laporMappings } from "../schema-lapor";
-import { testDatabases, type TestDatabase } from "../testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import { seedLaporMappings } from "./lapor-mappings";
 
 describe.each(testDatabases())("default LAPOR mappings on $name", (backend) => {

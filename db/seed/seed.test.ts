@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAreas, listCategories } from "../queries/reference";
 import { migrateDb } from "../migrate";
 import { categories, externalInstitutions, kecamatan, kelurahan, opds } from "../schema";
-import { testDatabases, type TestDatabase } from "../testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import { prepareDb } from "./index";
 import { kecamatanOpdCode } from "./reference";
 

@@ -10,7 +10,7 @@ import { and, count, eq, isNotNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { complaints, outbox } from "@/db/schema";
 import { laporQuarantine } from "@/db/schema-lapor";
-import { testDatabases, type TestDatabase } from "@/db/testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import { startLaporSim, type LaporSim } from "@/lapor-sim/server";
 import { workerProcesses } from "@/test/worker-processes";
 

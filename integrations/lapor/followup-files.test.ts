@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { complaints, opds, users } from "@/db/schema";
-import { testDatabases, type TestDatabase } from "@/db/testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import { drainOnce } from "@/queue/run";
 import { startLaporSim, type LaporSim } from "@/lapor-sim/server";
 import { prepareFiles } from "@/server/attachment-images";

@@ -8,7 +8,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { complaints } from "@/db/schema";
-import { testDatabases } from "@/db/testing";
+import { testDatabases } from "@/test/databases";
 import { NO_FAULTS, WRITE_CALLS, type WriteCall } from "@/lapor-sim/faults";
 import { intakeComplaint } from "@/server/intake";
 import { validComplaint } from "@/test/fixtures";

@@ -11,7 +11,7 @@ import { heldItems, integrationOverview } from "@/db/queries/lapor-ops";
 import { retryDeadLetters } from "@/server/lapor-ops";
 import { complaints, outbox } from "@/db/schema";
 import { laporQuarantine } from "@/db/schema-lapor";
-import { testDatabases } from "@/db/testing";
+import { testDatabases } from "@/test/databases";
 import { NO_FAULTS, VARIANTS, WRITE_CALLS, type Variant, type WriteCall } from "@/lapor-sim/faults";
 import { intakeComplaint } from "@/server/intake";
 import { openLaporHarness, type LaporHarness } from "@/test/lapor-harness";

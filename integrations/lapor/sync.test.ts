@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { attachments, complaintEvents, complaints, opds, outbox, users } from "@/db/schema";
 import { laporQuarantine } from "@/db/schema-lapor";
 import { channelHalts, jobLeases } from "@/db/schema-worker";
-import { testDatabases, type TestDatabase } from "@/db/testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import { drainOnce, runPeriodicNow } from "@/queue/run";
 import { startLaporSim, type LaporSim } from "@/lapor-sim/server";
 import { intakeComplaint } from "@/server/intake";

@@ -2,7 +2,7 @@ import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, complaints, kelurahan, opds, users } from "@/db/schema";
 import { directoryVersions } from "@/db/schema-directory";
-import { testDatabases, type TestDatabase } from "@/db/testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import { validComplaint, wib } from "@/test/fixtures";
 import { ValidationError } from "@/lib/errors";
 import { intakeComplaint } from "../intake";

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, complaintEvents, complaints, users } from "@/db/schema";
 import { testActor } from "@/test/fixtures";
 import { open311Clients, open311Requests } from "@/db/schema-open311";
-import { testDatabases, type TestDatabase } from "@/db/testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import { performAction, type ActingParty } from "../workflow/perform";
 import { open311Http } from "./http";
 import { clientForKey, createOpen311Key, revokeOpen311Key } from "./keys";

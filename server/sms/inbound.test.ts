@@ -4,7 +4,7 @@ import { complaints, users } from "@/db/schema";
 import { listPublicEvents } from "@/db/queries/complaints";
 import { complaintEventLog } from "@/db/queries/staff-complaints";
 import { smsMessages } from "@/db/schema-sms";
-import { countRows, testDatabases, type TestDatabase } from "@/db/testing";
+import { countRows, testDatabases, type TestDatabase } from "@/test/databases";
 import { gsm7Length, isGsm7Char } from "@/domain/sms";
 import { validComplaint } from "@/test/fixtures";
 import { intakeComplaint } from "../intake";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { smsInbox } from "@/db/queries/sms";
 import { complaintEvents, complaints, users } from "@/db/schema";
 import { smsMessages } from "@/db/schema-sms";
-import { countRows, testDatabases, type TestDatabase } from "@/db/testing";
+import { countRows, testDatabases, type TestDatabase } from "@/test/databases";
 import { ValidationError } from "@/lib/errors";
 import { reference } from "../reference";
 import { convertInboxMessage, dismissInboxMessage } from "./inbox";

@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { complaintEvents, complaints, users } from "@/db/schema";
 import { smsMessages } from "@/db/schema-sms";
-import { countRows, testDatabases, type TestDatabase } from "@/db/testing";
+import { countRows, testDatabases, type TestDatabase } from "@/test/databases";
 import { gsm7Length } from "@/domain/sms";
 import { validComplaint } from "@/test/fixtures";
 import { intakeComplaint } from "../intake";

@@ -5,7 +5,7 @@ import { publicStats } from "@/db/queries/public-stats";
 import { refreshSlaFacts } from "@/db/queries/sla-facts";
 import { complaints, opds } from "@/db/schema";
 import { opdClocks } from "@/db/schema-sla";
-import { testDatabases, type TestDatabase } from "@/db/testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import type { Role } from "@/domain/complaint-status";
 import { clockWindow, slaPolicy } from "@/domain/sla";
 import type { Action } from "@/domain/workflow";

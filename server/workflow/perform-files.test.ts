@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attachments, complaintEvents, complaints, opds, outbox, users } from "@/db/schema";
-import { countRows, testDatabases, type TestDatabase } from "@/db/testing";
+import { countRows, testDatabases, type TestDatabase } from "@/test/databases";
 import { JPEG, PDF, rejection, validComplaint, wib } from "@/test/fixtures";
 import { prepareFiles, type StoredFile } from "../attachment-images";
 import { checkAttachments } from "../attachments";

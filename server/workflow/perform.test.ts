@@ -1,7 +1,7 @@
 import { and, count, eq, notInArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { complaintEvents, complaints, opds, outbox, users } from "@/db/schema";
-import { testDatabases, type TestDatabase } from "@/db/testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import type { Role } from "@/domain/complaint-status";
 import { SLA_EVENT_ACTIONS } from "@/domain/sla";
 import type { Action } from "@/domain/workflow";

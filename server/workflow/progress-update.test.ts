@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { complaintEvents, complaints, outbox } from "@/db/schema";
 import { opdClocks } from "@/db/schema-sla";
-import { testDatabases, type TestDatabase } from "@/db/testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import type { Action } from "@/domain/workflow";
 import { validComplaint, wib } from "@/test/fixtures";
 import { addStaff } from "@/test/staff";

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listNotifications, markRead, unreadByComplaint, type Reader } from "@/db/queries/notifications";
 import { complaints, outbox, users } from "@/db/schema";
 import { staffNotifications } from "@/db/schema-sla";
-import { testDatabases, type TestDatabase } from "@/db/testing";
+import { testDatabases, type TestDatabase } from "@/test/databases";
 import type { Action } from "@/domain/workflow";
 import { validComplaint, wib } from "@/test/fixtures";
 import { readMail, startSmtp } from "@/test/mail";

@@ -5,10 +5,10 @@ import { count } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/pglite";
 import postgres from "postgres";
 import { inject } from "vitest";
-import { openDb, PGLITE_EXTENSIONS, type Db, type DbHandle } from "./client";
-import * as schema from "./schema";
-import { attachments, complaintEvents, complaints, idempotencyKeys, outbox } from "./schema";
-import { prepareDb } from "./seed";
+import { openDb, PGLITE_EXTENSIONS, type Db, type DbHandle } from "@/db/client";
+import * as schema from "@/db/schema";
+import { attachments, complaintEvents, complaints, idempotencyKeys, outbox } from "@/db/schema";
+import { prepareDb } from "@/db/seed";
 
 /** A throwaway database for one test file. */
 export type TestDatabase = {
