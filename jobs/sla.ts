@@ -1,6 +1,6 @@
 import { env } from "../lib/env";
 import { sweepSla } from "../server/sla-sweep";
-import { metrics } from "../server/metrics/registry";
+import { metrics } from "../lib/metrics";
 import { definePeriodic } from "../queue/registry";
 
 /** The name of the SLA sweep in job_leases. */

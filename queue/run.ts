@@ -5,7 +5,7 @@ import { dbErrorCode, isConnectionError } from "../db/errors";
 import { backoffDelay } from "../lib/backoff";
 import { env } from "../lib/env";
 import { log as baseLog } from "../lib/log";
-import { observeJob } from "../server/metrics/registry";
+import { observeJob } from "../lib/metrics";
 import { claimDue, clearHalt, haltChannel, markDead, markDelivered, PROBE_MS, reschedule, type ClaimedItem } from "./claim";
 import { acquireLease, releaseHeld, releaseLease } from "./lease";
 import {

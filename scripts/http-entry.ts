@@ -5,7 +5,7 @@ import type { TrustProxy } from "../lib/forwarded";
 import { log, logEnabled } from "../lib/log";
 import { prepareClusterMetrics } from "../server/metrics/cluster";
 import { METRICS_PATH, serveMetrics } from "../server/metrics/endpoint";
-import { metrics } from "../server/metrics/registry";
+import { metrics } from "../lib/metrics";
 import { loadRoutes, routeLabeller } from "../server/metrics/routes";
 import { withRequestId } from "../lib/request-id";
 import { recordPeer, stampRequest } from "../server/request-context";
