@@ -29,7 +29,7 @@ const noJsSpecs = /(citizen|rate-limit)\.spec\.ts$/;
 // The reporter's receipt, lost-link recovery and walk-in slip; their page's deadlines, the location
 // point and the light pages: on the phone, with and without JavaScript.
 const phoneSpecs = /reporter-(links|page)\.spec\.ts$/;
-const staffSpecs = /(directory|staff-journey|staff-screens|staff-audit|staff-evidence|staff-search|staff-flow|staff-lists|authz|anonymity|signin|sms-gateway|lapor-ops|sla|sla-board|page-cache|hand-off|security-headers|open311-keys)\.spec\.ts$/;
+const staffSpecs = /(directory|staff-journey|staff-forms|staff-screens|staff-audit|staff-evidence|staff-search|staff-flow|staff-lists|authz|anonymity|signin|sms-gateway|lapor-ops|sla|sla-board|page-cache|hand-off|security-headers|open311-keys)\.spec\.ts$/;
 const serverCommand = (port: number, limit: number) => `node --import tsx e2e/support/serve.ts ${port} ${limit}`;
 
 export default defineConfig({
@@ -62,8 +62,8 @@ export default defineConfig({
     // without JavaScript.
     { name: "staff-setup", testMatch: /staff\.setup\.ts$/, use: { ...desktop } },
     { name: "staff-desktop", testMatch: staffSpecs, dependencies: ["staff-setup"], use: { ...desktop } },
-    { name: "staff-phone", testMatch: /(directory|staff-(journey|screens|evidence|search|audit|flow|lists)|lapor-ops|sla-board|hand-off|open311-keys)\.spec\.ts$/, grep: /@phone/, dependencies: ["staff-setup"], use: { ...phone } },
-    { name: "staff-nojs", testMatch: /staff-journey\.spec\.ts$/, grep: /@nojs/, dependencies: ["staff-setup"], use: { ...desktop, javaScriptEnabled: false } },
+    { name: "staff-phone", testMatch: /(directory|staff-(journey|forms|screens|evidence|search|audit|flow|lists)|lapor-ops|sla-board|hand-off|open311-keys)\.spec\.ts$/, grep: /@phone/, dependencies: ["staff-setup"], use: { ...phone } },
+    { name: "staff-nojs", testMatch: /staff-(journey|forms)\.spec\.ts$/, grep: /@nojs/, dependencies: ["staff-setup"], use: { ...desktop, javaScriptEnabled: false } },
   ],
   webServer: [
     {

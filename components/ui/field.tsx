@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
  */
 export function Field({
   name,
+  id: given,
   label,
   hint,
   errors,
@@ -13,13 +14,15 @@ export function Field({
   children,
 }: {
   name: string;
+  /** The control's id when several forms on a page share field names (default `f-<name>`). */
+  id?: string;
   label: string;
   hint?: string;
   errors?: string[];
   optionalLabel?: string;
   children: (a11y: { id: string; "aria-describedby"?: string; "aria-invalid"?: true }) => ReactNode;
 }) {
-  const id = `f-${name}`;
+  const id = given ?? `f-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="flex flex-col gap-1">

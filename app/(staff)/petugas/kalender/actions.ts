@@ -25,14 +25,13 @@ export const addDayAction = formAction({ authorise: admin, schema: holidayInputS
   return null;
 });
 
-/** Removes a day from the calendar (administrators only). */
-export async function removeDayAction(formData: FormData): Promise<void> {
-  const staff = await admin();
-  const day = formData.get("day");
+/** Removes a day from the calendar (administrators only); a failure answers beside the row's button. */
+export const removeDayAction = formAction({ authorise: admin, schema: z.object({ day: z.string().max(20) }) }, async ({ day }, staff) => {
   const result = await removeCalendarDay(getDb(), day, await auditActor(staff));
-  if (!result.ok) back({ year: yearOf(day), error: result.errors.join(",") });
-  else back({ year: yearOf(day), removed: result.day!, moved: String(result.moved ?? 0) });
-}
+  if (!result.ok) throw new ValidationError({ _form: result.errors });
+  back({ year: yearOf(day), removed: result.day!, moved: String(result.moved ?? 0) });
+  return null;
+});
 
 /** Saves a category's SLA overrides (administrators only); a wrong number stays in its field with the error beside it. */
 export const savePolicyAction = formAction(

@@ -1,6 +1,5 @@
 import { TZDate } from "@date-fns/tz";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ConfirmAction } from "@/components/ui/confirm-action";
 import { inputClass } from "@/components/ui/field";
 import { listCategoryPolicies, listHolidays } from "@/db/queries/calendar";
 import { DEFAULT_SLA, type SlaClock } from "@/domain/sla";
@@ -9,12 +8,10 @@ import { getDb } from "@/server/db";
 import { env } from "@/lib/env";
 import { requireStaff } from "@/server/staff";
 import { ClientMessages } from "@/components/client-messages";
-import { AddDayForm, PolicyForm } from "@/components/staff/calendar-forms";
-import { removeDayAction } from "./actions";
+import { AddDayForm, PolicyForm, RemoveDayForm } from "@/components/staff/calendar-forms";
 
-type Search = { year?: string; error?: string; added?: string; removed?: string; moved?: string; saved?: string };
+type Search = { year?: string; added?: string; removed?: string; moved?: string; saved?: string };
 const CLOCKS = Object.keys(DEFAULT_SLA) as SlaClock[];
-const ERRORS = ["day", "name", "kind", "exists", "missing"] as const;
 
 /** Administrators keep the working calendar (holidays, cuti bersama) and per-category deadlines. */
 export default async function CalendarPage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -41,7 +38,6 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
     if (isWorkingDay(d, calendar)) working++;
   }
   const weekdayHolidays = days.filter((d) => ![0, 6].includes(dayDate(d.day).getDay())).length;
-  const errors = (sp.error ?? "").split(",").filter((e): e is (typeof ERRORS)[number] => (ERRORS as readonly string[]).includes(e));
   const years = [thisYear - 1, thisYear, thisYear + 1, thisYear + 2];
 
   return (
@@ -55,11 +51,6 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
         {sp.added ? <p role="status" className="rounded-md bg-green-50 p-3 text-green-900">{t("calendar.added", { day: longDay(sp.added) })}</p> : null}
         {sp.removed ? <p role="status" className="rounded-md bg-green-50 p-3 text-green-900">{t("calendar.removed", { day: longDay(sp.removed) })}</p> : null}
         {(sp.added || sp.removed) && /^[1-9]\d*$/.test(sp.moved ?? "") ? <p role="status" className="rounded-md bg-green-50 p-3 text-green-900">{t("calendar.moved", { count: Number(sp.moved) })}</p> : null}
-        {errors.length ? (
-          <ul role="alert" className="list-inside list-disc rounded-md bg-red-50 p-3 text-red-900">
-            {errors.map((e) => <li key={e}>{t(`calendar.errors.${e}`)}</li>)}
-          </ul>
-        ) : null}
         <form method="get" className="flex flex-wrap items-end gap-2">
           <div className="flex flex-col gap-1">
             <label htmlFor="cal-year" className="font-medium">{t("calendar.year")}</label>
@@ -73,48 +64,49 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
         {days.length === 0 ? (
           <p className="rounded-lg bg-white p-4 ring-1 ring-slate-200">{t("calendar.empty")}</p>
         ) : (
-          <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t("calendar.summary", { year, holidays: weekdayHolidays, workingDays: working })}</caption>
-              <thead className="bg-slate-50 text-slate-700">
-                <tr>
-                  <th scope="col" className="p-2">{t("calendar.day")}</th>
-                  <th scope="col" className="p-2">{t("calendar.name")}</th>
-                  <th scope="col" className="hidden p-2 sm:table-cell">{t("calendar.kind")}</th>
-                  <th scope="col" className="p-2"><span className="sr-only">{t("calendar.remove")}</span></th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-200">
-                {days.map((d) => {
-                  const weekend = [0, 6].includes(dayDate(d.day).getDay());
-                  return (
-                    <tr key={d.day}>
-                      <td className="whitespace-nowrap p-2">
-                        <time dateTime={d.day}>{format.dateTime(dayDate(d.day), { weekday: "short", day: "numeric", month: "short" })}</time>
-                        {weekend ? <span className="block text-xs text-slate-500 sm:ml-1 sm:inline">({t("calendar.weekend")})</span> : null}
-                      </td>
-                      <td className="p-2">
-                        {d.name}
-                        {/* On a phone the kind goes under the name, so the remove button stays in view. */}
-                        <span className="block text-xs text-slate-500 sm:hidden">{t(`calendar.kinds.${d.kind}`)}</span>
-                      </td>
-                      <td className="hidden p-2 sm:table-cell">{t(`calendar.kinds.${d.kind}`)}</td>
-                      <td className="p-2 text-right">
-                        <ConfirmAction
-                          label={t("calendar.remove")}
-                          ariaLabel={t("calendar.removeLabel", { day: longDay(d.day) })}
-                          explanation={<p className="text-left">{t("calendar.removeConfirm", { day: longDay(d.day), name: d.name })}</p>}
-                          confirmLabel={t("calendar.removeConfirmButton")}
-                          action={removeDayAction}
-                          fields={{ day: d.day }}
-                        />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <ClientMessages sections={["sla"]}>
+            <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
+              <table className="w-full text-left text-sm">
+                <caption className="sr-only">{t("calendar.summary", { year, holidays: weekdayHolidays, workingDays: working })}</caption>
+                <thead className="bg-slate-50 text-slate-700">
+                  <tr>
+                    <th scope="col" className="p-2">{t("calendar.day")}</th>
+                    <th scope="col" className="p-2">{t("calendar.name")}</th>
+                    <th scope="col" className="hidden p-2 sm:table-cell">{t("calendar.kind")}</th>
+                    <th scope="col" className="p-2"><span className="sr-only">{t("calendar.remove")}</span></th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-200">
+                  {days.map((d) => {
+                    const weekend = [0, 6].includes(dayDate(d.day).getDay());
+                    return (
+                      <tr key={d.day}>
+                        <td className="whitespace-nowrap p-2">
+                          <time dateTime={d.day}>{format.dateTime(dayDate(d.day), { weekday: "short", day: "numeric", month: "short" })}</time>
+                          {weekend ? <span className="block text-xs text-slate-500 sm:ml-1 sm:inline">({t("calendar.weekend")})</span> : null}
+                        </td>
+                        <td className="p-2">
+                          {d.name}
+                          {/* On a phone the kind goes under the name, so the remove button stays in view. */}
+                          <span className="block text-xs text-slate-500 sm:hidden">{t(`calendar.kinds.${d.kind}`)}</span>
+                        </td>
+                        <td className="hidden p-2 sm:table-cell">{t(`calendar.kinds.${d.kind}`)}</td>
+                        <td className="p-2 text-right">
+                          <RemoveDayForm
+                            day={d.day}
+                            label={t("calendar.remove")}
+                            ariaLabel={t("calendar.removeLabel", { day: longDay(d.day) })}
+                            explanation={<p className="text-left">{t("calendar.removeConfirm", { day: longDay(d.day), name: d.name })}</p>}
+                            confirmLabel={t("calendar.removeConfirmButton")}
+                          />
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          </ClientMessages>
         )}
       </section>
 
