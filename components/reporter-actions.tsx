@@ -18,7 +18,6 @@ export async function ReporterActions({
   lastQuestion,
   lastAnswer = null,
   answerFiles,
-  error,
   done,
 }: {
   code: string;
@@ -30,7 +29,6 @@ export async function ReporterActions({
   lastAnswer?: string | null;
   /** The files that came with that answer (opened through the private link). */
   answerFiles?: { items: AttachmentMeta[]; key: string };
-  error?: { action: string; key: string };
   done: boolean;
 }) {
   const t = await getTranslations("reporter");
@@ -66,7 +64,7 @@ export async function ReporterActions({
       ) : null}
       {status === "awaiting_reporter" && lastQuestion ? <blockquote className="border-l-4 border-brand-600 bg-white p-3 whitespace-pre-line">{lastQuestion}</blockquote> : null}
       {actions.length > 0 ? (
-        <ActionForms code={code} actions={actions} options={EMPTY_OPTIONS} error={error} submitAction={runReporterAction} hidden={{ key: accessKey }} />
+        <ActionForms code={code} actions={actions} options={EMPTY_OPTIONS} submitAction={runReporterAction} hidden={{ key: accessKey }} />
       ) : null}
     </section>
   );

@@ -20,8 +20,6 @@ import type { ProbeFixtures } from "./audit-fixtures";
 export type Probe = { as: Role; args: (f: ProbeFixtures) => Promise<unknown[]> };
 export type RegistryEntry = { audit: string; probe: Probe } | { exempt: string };
 
-const IDLE = { status: "idle" } as const;
-
 export const AUDIT_REGISTRY: Record<string, RegistryEntry> = {
   // ── Public and citizen writes: not staff writes ────────────────────────────────────────────
   "app/(public)/lapor/actions.ts#submitComplaint": { exempt: "a citizen's complaint through the intake pipeline (rate-limited; its first event records it)" },
@@ -44,7 +42,7 @@ export const AUDIT_REGISTRY: Record<string, RegistryEntry> = {
   // ── Staff writes ───────────────────────────────────────────────────────────────────────────
   "app/(staff)/petugas/aduan/[code]/actions.ts#runStaffAction": {
     audit: "complaint.dispose",
-    probe: { as: "coordinator", args: async (f) => [f.form({ code: (await f.complaint()).code, action: "dispose", opdCode: "DISDUKCAPIL" })] },
+    probe: { as: "coordinator", args: async (f) => [null, f.form({ code: (await f.complaint()).code, action: "dispose", opdCode: "DISDUKCAPIL" })] },
   },
   "app/(staff)/petugas/antrean/actions.ts#bulkQueueAction": {
     // Each ticked complaint is its own performAction, so one complaint leaves one audit row.
@@ -83,15 +81,15 @@ export const AUDIT_REGISTRY: Record<string, RegistryEntry> = {
   },
   "app/(staff)/petugas/pengguna/actions.ts#createAccountAction": {
     audit: "user.create",
-    probe: { as: "admin", args: async (f) => [IDLE, f.form({ email: `baru-${f.unique()}@pintu.test`, name: "Petugas Baru", role: "auditor" })] },
+    probe: { as: "admin", args: async (f) => [null, f.form({ email: `baru-${f.unique()}@pintu.test`, name: "Petugas Baru", role: "auditor" })] },
   },
   "app/(staff)/petugas/pengguna/actions.ts#resetPasswordAction": {
     audit: "user.reset_password",
-    probe: { as: "admin", args: async (f) => [IDLE, f.form({ userId: String(await f.account()) })] },
+    probe: { as: "admin", args: async (f) => [null, f.form({ userId: String(await f.account()) })] },
   },
   "app/(staff)/petugas/pengguna/actions.ts#setActiveAction": {
     audit: "user.deactivate",
-    probe: { as: "admin", args: async (f) => [f.form({ userId: String(await f.account()), active: "0" })] },
+    probe: { as: "admin", args: async (f) => [null, f.form({ userId: String(await f.account()), active: "0" })] },
   },
   "app/(staff)/petugas/kalender/actions.ts#addDayAction": {
     audit: "calendar.add",
@@ -100,7 +98,7 @@ export const AUDIT_REGISTRY: Record<string, RegistryEntry> = {
   "app/(staff)/petugas/kalender/actions.ts#removeDayAction": {
     audit: "calendar.remove",
     // 17 August is in the seeded national calendar.
-    probe: { as: "admin", args: async (f) => [f.form({ day: "2026-08-17" })] },
+    probe: { as: "admin", args: async (f) => [null, f.form({ day: "2026-08-17" })] },
   },
   "app/(staff)/petugas/kalender/actions.ts#savePolicyAction": {
     audit: "sla_policy.set",
@@ -213,7 +211,7 @@ export const AUDIT_REGISTRY: Record<string, RegistryEntry> = {
   },
   "app/(staff)/petugas/open311/actions.ts#createKeyAction": {
     audit: "open311.key_create",
-    probe: { as: "admin", args: async (f) => [IDLE, f.form({ name: `Klien uji ${f.unique()}`, rateLimit: "100" })] },
+    probe: { as: "admin", args: async (f) => [null, f.form({ name: `Klien uji ${f.unique()}`, rateLimit: "100" })] },
   },
   "app/(staff)/petugas/open311/actions.ts#updateKeyAction": {
     audit: "open311.key_update",

@@ -2,7 +2,9 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { localTime } from "@/components/local-time";
 import { runStaffAction } from "@/app/(staff)/petugas/aduan/[code]/actions";
+import { ClientMessages } from "@/components/client-messages";
 import { StatusBadge } from "@/components/status-badge";
+import { ActionButton } from "./action-form";
 import type { Channel, ComplaintStatus } from "@/domain/complaint-status";
 
 export type Compared = {
@@ -58,26 +60,27 @@ export async function DuplicateCandidates({ current, candidates }: { current: Co
       ) : (
         <>
           <p className="text-sm text-slate-700">{t("lead")}</p>
-          <ul className="space-y-4">
-            {candidates.map((d) => (
-              <li key={d.trackingCode} className="space-y-2 rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200" data-candidate={d.trackingCode}>
-                <p className="text-sm font-medium text-slate-700">{d.score !== undefined ? t("similarity", { pct: Math.round(d.score * 100) }) : null}</p>
-                <div className="grid gap-3 md:grid-cols-2">
-                  {card(current, t("this"))}
-                  {card(d, t("candidate"))}
-                </div>
-                <form action={runStaffAction}>
-                  <input type="hidden" name="code" value={current.trackingCode} />
-                  <input type="hidden" name="action" value="merge" />
-                  <input type="hidden" name="primaryCode" value={d.trackingCode} />
-                  <button type="submit" className="min-h-11 w-full rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 sm:w-auto">
+          <ClientMessages sections={["errors"]}>
+            <ul className="space-y-4">
+              {candidates.map((d) => (
+                <li key={d.trackingCode} className="space-y-2 rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200" data-candidate={d.trackingCode}>
+                  <p className="text-sm font-medium text-slate-700">{d.score !== undefined ? t("similarity", { pct: Math.round(d.score * 100) }) : null}</p>
+                  <div className="grid gap-3 md:grid-cols-2">
+                    {card(current, t("this"))}
+                    {card(d, t("candidate"))}
+                  </div>
+                  <ActionButton
+                    submit={runStaffAction}
+                    hidden={{ code: current.trackingCode, action: "merge", primaryCode: d.trackingCode }}
+                    className="min-h-11 w-full rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 sm:w-auto"
+                  >
                     {t("mergeInto")}
                     <span className="sr-only"> ({d.trackingCode})</span>
-                  </button>
-                </form>
-              </li>
-            ))}
-          </ul>
+                  </ActionButton>
+                </li>
+              ))}
+            </ul>
+          </ClientMessages>
         </>
       )}
     </section>

@@ -233,7 +233,7 @@ export async function publicState(client: APIRequestContext, code: string): Prom
  */
 export async function staffAction(client: APIRequestContext, origin: string, code: string, action: string, fields: Record<string, string> = {}): Promise<void> {
   const page = await html(client, `/petugas/aduan/${code}`);
-  const id = actionIdIn(page, `name="action" value="${action}"`);
-  const res = await postAction(client, origin, `/petugas/aduan/${code}`, id, { code, action, ...fields });
+  const form = formFieldsIn(page, `name="action" value="${action}"`);
+  const res = await postForm(client, origin, `/petugas/aduan/${code}`, form, fields);
   expect(outcome(res), `${action} on ${code}`).toMatch(new RegExp(`^→/petugas(/aduan/${code})?\\?done=${action}$`));
 }

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { writeAudit } from "@/db/queries/audit";
 import { enqueue } from "@/db/queries/outbox";
 import { attachments, complaintEvents, complaints } from "@/db/schema";
+import { ACTIONS_WITH_FILES } from "@/domain/action-fields";
 import { collectFieldErrors } from "@/domain/complaint-input";
 import type { ComplaintStatus } from "@/domain/complaint-status";
 import { canSeeComplaint } from "@/domain/permissions";
@@ -17,9 +18,6 @@ import type { ActingParty } from "./types";
 import { writeStaffNotices } from "./staff-notices";
 
 export type { ActingParty } from "./types";
-
-/** Staff actions that may carry files for the reporter (the final answer, a progress update, a request for information). */
-const ACTIONS_WITH_FILES: readonly Action[] = ["respond", "progress_update", "request_info"];
 
 const actionNotAllowed = (action: string, status: string) =>
   new AppError(409, "action_not_allowed", `Action "${action}" is not possible while the complaint is ${status}`);

@@ -73,7 +73,6 @@ export default async function ComplaintTrackingPage({ params, searchParams }: Pr
           lastQuestion={f?.timeline.findLast((e) => e.action === "request_info")?.message ?? null}
           lastAnswer={answer?.message ?? null}
           answerFiles={answerFiles}
-          error={typeof sp.error === "string" && typeof sp.action === "string" ? { key: sp.error, action: sp.action } : undefined}
           done={sp.done === "1"}
         />
       ) : null}

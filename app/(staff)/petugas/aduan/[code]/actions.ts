@@ -3,6 +3,7 @@
 import { and, eq } from "drizzle-orm";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import { z } from "zod";
 import { retryDeadLetters } from "@/server/lapor-ops";
 import { writeAudit } from "@/db/queries/audit";
 import { countTemplateUse } from "@/db/queries/templates";
@@ -10,11 +11,12 @@ import { complaints, outbox } from "@/db/schema";
 import { canSeeComplaint, can } from "@/domain/permissions";
 import { normalizeTrackingCode } from "@/domain/tracking-code";
 import { NEXT_COOKIE, nextInQueue } from "@/server/action-feedback";
-import { actionFromForm, actionInput, errorQuery } from "@/server/action-form";
+import { actionFromForm, actionInput } from "@/server/action-form";
 import { filesFromForm } from "@/server/attachment-images";
 import { auditActor } from "@/server/audit";
 import { getDb } from "@/server/db";
 import { env } from "@/lib/env";
+import { formAction } from "@/lib/action";
 import { AppError } from "@/lib/errors";
 import { requireStaff } from "@/server/staff";
 import { performAction } from "@/server/workflow/perform";
@@ -26,20 +28,23 @@ function codeFrom(formData: FormData): string {
 }
 
 /**
- * Every staff workflow action posts here; the workflow table and scope are enforced inside.
- * Afterwards: back to the complaint with `done=<action>` (the page words the feedback from the
- * action's event); a coordinator who ticked "next" goes on to the next complaint in the queue;
- * an OPD member who handed the complaint back lands in their inbox, told which and why.
+ * Every staff workflow action posts here (a `useActionState` form per action); the workflow
+ * table and scope are enforced inside. A mistake comes back to the form that sent it (every
+ * field's problem beside it, values kept). Afterwards: back to the complaint with
+ * `done=<action>` (the page words the feedback from the action's event); a coordinator who
+ * ticked "next" goes on to the next complaint in the queue; an OPD member who handed the
+ * complaint back lands in their inbox, told which and why.
  */
-export async function runStaffAction(formData: FormData): Promise<void> {
-  const staff = await requireStaff();
+export const runStaffAction = formAction({ authorise: () => requireStaff(), schema: z.looseObject({}) }, async (_fields, staff, formData): Promise<null> => {
   const code = codeFrom(formData);
   const action = actionFromForm(formData);
   if (!action) notFound();
-  const back = `/petugas/aduan/${code}`;
   const wantsNext = formData.get("lanjut") === "1";
-  let query: string;
-  let ok = false;
+  if (formData.has("lanjutPilihan")) {
+    const jar = await cookies();
+    if (wantsNext) jar.set(NEXT_COOKIE, "1", { path: "/petugas", httpOnly: true, sameSite: "lax", maxAge: 365 * 86_400 });
+    else jar.delete({ name: NEXT_COOKIE, path: "/petugas" });
+  }
   try {
     const files = await filesFromForm(formData);
     await performAction(getDb(), {
@@ -50,29 +55,23 @@ export async function runStaffAction(formData: FormData): Promise<void> {
       now: new Date(),
       files: { files, public: formData.get("attachmentsPublic") === "1" },
     });
-    query = `?done=${action}`;
-    ok = true;
-    const templateId = Number(formData.get("templateId"));
-    if ((action === "respond" || action === "request_info") && Number.isSafeInteger(templateId) && templateId > 0) await countTemplateUse(getDb(), templateId, new Date());
   } catch (err) {
+    // Not visible to this person (or gone): "not found", whatever the form held.
     if (err instanceof AppError && err.status === 404) notFound();
-    query = errorQuery(action, err);
+    throw err;
   }
-  if (formData.has("lanjutPilihan")) {
-    const jar = await cookies();
-    if (wantsNext) jar.set(NEXT_COOKIE, "1", { path: "/petugas", httpOnly: true, sameSite: "lax", maxAge: 365 * 86_400 });
-    else jar.delete({ name: NEXT_COOKIE, path: "/petugas" });
-  }
-  if (ok && wantsNext && can(staff.role, "queue.coordinator")) {
+  const templateId = Number(formData.get("templateId"));
+  if ((action === "respond" || action === "request_info") && Number.isSafeInteger(templateId) && templateId > 0) await countTemplateUse(getDb(), templateId, new Date());
+  if (wantsNext && can(staff.role, "queue.coordinator")) {
     const next = await nextInQueue(getDb(), code);
     if (next) redirect(`/petugas/aduan/${next}?dari=${code}&done=${action}`);
     redirect(`/petugas/antrean?dari=${code}&done=${action}`);
   }
   // After handing a complaint away an OPD officer can no longer see it: to the inbox, told which.
   const [c] = await getDb().select({ opdId: complaints.opdId }).from(complaints).where(eq(complaints.trackingCode, code));
-  if (c && canSeeComplaint(staff, c.opdId)) redirect(`${back}${query}`);
-  redirect(ok && action === "return" ? `/petugas/kotak-masuk?dikembalikan=${code}` : `/petugas${query}`);
-}
+  if (c && canSeeComplaint(staff, c.opdId)) redirect(`/petugas/aduan/${code}?done=${action}`);
+  redirect(action === "return" ? `/petugas/kotak-masuk?dikembalikan=${code}` : `/petugas?done=${action}`);
+});
 
 /** Shows an anonymous reporter's identity to a coordinator or admin, writing the audit entry first. */
 export async function revealIdentity(formData: FormData): Promise<void> {

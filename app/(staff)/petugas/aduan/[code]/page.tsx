@@ -76,7 +76,6 @@ export default async function StaffComplaintPage({ params, searchParams }: Props
   const revealId = Number(typeof sp.reveal === "string" ? sp.reveal : NaN);
   const revealed = visibility === "reveal_on_request" && Number.isInteger(revealId) && (await revealIsValid(db, revealId, staff.id, c.id, new Date()));
   const primary = c.primaryId !== null ? events.findLast((e) => e.action === "merge")?.data?.primaryCode : undefined;
-  const error = typeof sp.error === "string" && typeof sp.action === "string" ? { key: sp.error, action: sp.action } : undefined;
 
   const options = {
     opds: ref.opds.filter((o) => o.active).map((o) => ({ value: o.code, label: o.name })),
@@ -207,7 +206,7 @@ export default async function StaffComplaintPage({ params, searchParams }: Props
         </div>
         <aside aria-labelledby="act-h" className="space-y-3">
           <h2 id="act-h" className="text-lg font-semibold">{t("detail.actions")}</h2>
-          {actions.length === 0 ? <p className="text-sm text-slate-600">{t("detail.noActions")}</p> : <ActionForms code={c.trackingCode} actions={actions} options={options} error={error} />}
+          {actions.length === 0 ? <p className="text-sm text-slate-600">{t("detail.noActions")}</p> : <ActionForms code={c.trackingCode} actions={actions} options={options} />}
         </aside>
       </div>
     </article>
