@@ -8,7 +8,8 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { lockDataDir } from "./data-dir-lock";
 import { DrizzleQueryError } from "drizzle-orm/errors";
-import { DB_UNAVAILABLE_DIGEST, isConnectionError, wasNeverSent } from "./errors";
+import { DB_UNAVAILABLE_DIGEST, isConnectionError } from "./errors";
+import { preparing } from "./driver";
 import { guardArrayTypesFetch } from "./pg-array-types";
 import { durablePgliteOptions } from "./pglite-durable";
 
@@ -69,74 +70,6 @@ export function openDb(opts: { url?: string; dataDir?: string; poolSize?: number
     db: drizzlePglite(client, { schema }) as unknown as Db,
     kind: "pglite",
     close: () => client.close().finally(lock.release),
-  };
-}
-
-type Sql = ReturnType<typeof postgres>;
-type Callback = (sql: Sql) => unknown;
-
-/** How long a statement that never reached the server waits before its one more try. */
-const RESEND_DELAY_MS = 500;
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * The postgres.js client as drizzle should use it: every statement **prepared** (postgres.js keeps
- * them per connection, by text — its own default for tagged queries). drizzle asks for prepared
- * statements only for queries given a name, so otherwise PostgreSQL parses and plans each query
- * anew; for the joins of a complaint page that was most of the database's time per request.
- * Transactions and savepoints hand their callbacks a client wrapped the same way.
- *
- * On the pool itself (`top`), a statement or transaction that failed before it reached the
- * server (no connection could be opened: `wasNeverSent`) is tried once more after a pause, so a
- * database that is back within half a second costs the client nothing. Nothing that may have been
- * sent is ever repeated; inside a transaction nothing is retried.
- */
-function preparing<T extends object>(client: T, top: boolean): T {
-  return new Proxy(client, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver) as unknown;
-      if (typeof value !== "function") return value;
-      if (prop === "unsafe") {
-        const send = (text: string, params?: postgres.ParameterOrJSON<never>[], opts?: object) => (value as Sql["unsafe"]).call(target, text, params, { ...opts, prepare: true });
-        return top ? (text: string, params?: postgres.ParameterOrJSON<never>[], opts?: object) => resendingOnce(() => send(text, params, opts)) : send;
-      }
-      if (prop === "begin" || prop === "savepoint") {
-        return (...args: unknown[]) => {
-          const cb = args.pop() as Callback;
-          let entered = false;
-          const run = () =>
-            (value as (...a: unknown[]) => Promise<unknown>).call(target, ...args, (sql: Sql) => {
-              entered = true;
-              return cb(preparing(sql, false));
-            });
-          if (!top) return run();
-          return run()
-            .catch((err: unknown) => (!entered && wasNeverSent(err) ? pause(RESEND_DELAY_MS).then(run) : Promise.reject(err)))
-            .catch((err: unknown) => Promise.reject(tagUnavailable(err)));
-        };
-      }
-      return value.bind(target);
-    },
-  });
-}
-
-/** A driver error (not wrapped by drizzle, as a failed BEGIN is) gets the page digest itself. */
-function tagUnavailable(err: unknown): unknown {
-  if (err instanceof Error && isConnectionError(err) && !("digest" in err)) Object.assign(err, { digest: DB_UNAVAILABLE_DIGEST });
-  return err;
-}
-
-type Pending = ReturnType<Sql["unsafe"]>;
-
-/** A query as drizzle uses one (awaited, or `.values()`), sent once more if it never left. */
-function resendingOnce(send: () => Pending) {
-  const run = <R>(pick: (q: Pending) => PromiseLike<R>): Promise<R> => {
-    const attempt = () => Promise.resolve(pick(send()));
-    return attempt().catch((err: unknown) => (wasNeverSent(err) ? pause(RESEND_DELAY_MS).then(attempt) : Promise.reject(err)));
-  };
-  return {
-    values: () => run((q) => q.values()),
-    then: <A, B>(ok?: (rows: Awaited<Pending>) => A, ko?: (err: unknown) => B) => run((q) => q).then(ok, ko),
   };
 }
 

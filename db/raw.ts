@@ -1,20 +1,17 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client";
-
-type PostgresJsClient = { unsafe: (text: string, params: unknown[], opts: { prepare: boolean }) => Promise<unknown[]> };
-type PgliteClient = { query: (text: string, params: unknown[]) => Promise<{ rows: unknown[] }> };
+import { driverClient } from "./driver";
 
 /**
  * Runs one fixed SQL text with positional parameters ($1, $2…) on the driver under `db` (a
  * database or a transaction), as a **prepared statement** on PostgreSQL. For the few statements on
  * the hottest paths (intake, the tracking-page cache's version check): drizzle does not build SQL
  * for free (about half a millisecond of CPU for an insert of thirty values), while the text here
- * is built once. (drizzle's own statements are prepared too: see `preparing` in db/client.ts.)
+ * is built once. (drizzle's own statements are prepared too: see `preparing` in db/driver.ts.)
  * Parameters should carry casts (`$1::timestamptz`) where the type is not clear from context.
  */
 export async function preparedRows<T>(db: Db, text: string, params: unknown[]): Promise<T[]> {
-  // drizzle keeps the driver's client (or its transaction) on the session, for both drivers.
-  const client = (db as unknown as { session: { client: PostgresJsClient | PgliteClient } }).session.client;
+  const client = driverClient(db);
   if ("unsafe" in client) return (await client.unsafe(text, params, { prepare: true })) as T[];
   return (await client.query(text, params)).rows as T[];
 }
