@@ -5,7 +5,18 @@ const flag = z
   .enum(["1", "0", "true", "false", "on", "off", "yes", "no", ""])
   .transform((v) => ["1", "true", "on", "yes"].includes(v));
 
-const schema = z.object({
+/** Whether Intl knows the zone (a typo would otherwise fail every deadline and page later). */
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: name });
+    return /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(name);
+  } catch {
+    return false;
+  }
+}
+
+/** The settings read from the environment (exported for the test that checks the README lists them). */
+export const envSchema = z.object({
   NODE_ENV: z.string().optional(),
   DATABASE_URL: z
     .string()
@@ -22,7 +33,11 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   PINTU_REGION: z.string().regex(/^[A-Z]{2,6}$/, "must be 2–6 capital letters").default("BTM"),
   PINTU_DEMO: flag.optional(),
-  PINTU_TIME_ZONE: z.string().default("Asia/Jakarta"),
+  /** The region's zone (IANA name): deadlines count its working days, pages show its times. */
+  PINTU_TIME_ZONE: z
+    .string()
+    .default("Asia/Jakarta")
+    .refine(isTimeZone, "must be a time zone name such as Asia/Jakarta, Asia/Makassar or Asia/Jayapura"),
   PUBLIC_RATE_LIMIT: z.coerce.number({ error: "must be a whole number (0 turns the limit off)" }).int().min(0).default(30),
   /** Proxies trusted to name the client in X-Forwarded-For: a number counted from the right, or addresses/CIDRs (lib/forwarded.ts). */
   TRUST_PROXY: z
@@ -104,13 +119,13 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
-export type Env = z.output<typeof schema> & { demo: boolean; embedded: boolean; listenHost: string };
+export type Env = z.output<typeof envSchema> & { demo: boolean; embedded: boolean; listenHost: string };
 
 /** Parses configuration, or throws one line naming the first invalid variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   // `VAR=` (as compose files and systemd units write it) means unset: without this an empty
   // PUBLIC_RATE_LIMIT coerced to 0 and silently turned rate limiting off.
-  const result = schema.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== "")));
+  const result = envSchema.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== "")));
   if (!result.success) {
     const issue = result.error.issues[0]!;
     throw new ConfigError(`Invalid configuration: ${String(issue.path[0])} ${issue.message}`);
