@@ -14,6 +14,10 @@ const nextConfig = {
   experimental: {
     // 5 attachments × 5 MB plus the text fields; larger bodies are refused with a clear error.
     serverActions: { bodySizeLimit: "26mb" },
+    // proxy.ts runs before every handler, and Next keeps a copy of the body for it, cut after this
+    // many bytes (default 10 MB): a larger intake (server/submission.ts MAX_BODY_BYTES, 26 MB) must
+    // reach its route handler whole, and a cut one must still be larger than that limit (413).
+    proxyClientMaxBodySize: "27mb",
   },
 };
 

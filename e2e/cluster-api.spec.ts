@@ -3,6 +3,9 @@ import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { expect, test } from "@playwright/test";
 import { validComplaint } from "./support/data";
+import { E2E_SERVER } from "./support/servers";
+
+test.skip(E2E_SERVER === "next", "starts its own `npm start` servers: the same under either E2E_SERVER");
 
 /**
  * `npm start` on PostgreSQL with PINTU_PROCESSES=2: one process prepares the database and forks two

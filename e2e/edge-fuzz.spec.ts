@@ -3,7 +3,11 @@ import { connect } from "node:net";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { generate } from "./support/fuzz-requests";
-import { MAIN_PORT } from "./support/servers";
+import { E2E_SERVER, MAIN_PORT } from "./support/servers";
+
+// Known difference (README "Production server"): the request guard and the server-action body
+// check run in front of Next in `npm start` only; under `next start` Next answers these with 500.
+test.fail(E2E_SERVER === "next", "the request guard and the action-body check are `npm start`'s (scripts/start.ts)");
 
 /**
  * Issue 12 item 9: a few hundred generated bad requests (methods, headers, paths, bodies), sent

@@ -1,7 +1,9 @@
 import { connect } from "node:net";
 import os from "node:os";
 import { expect, test } from "@playwright/test";
-import { E2E_SIM_ADMIN_TOKEN, MAIN_PORT } from "./support/servers";
+import { E2E_SERVER, E2E_SIM_ADMIN_TOKEN, MAIN_PORT } from "./support/servers";
+
+test.skip(E2E_SERVER === "next", "the demo's LAPOR simulator is mounted by `npm start` (scripts/start.ts), not by `next start`");
 
 /**
  * The demo's LAPOR simulator is mounted on the portal (`/lapor-sim`). It holds reporters'

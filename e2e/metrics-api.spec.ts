@@ -4,7 +4,9 @@ import { expect, test } from "@playwright/test";
 import { validComplaint } from "./support/data";
 import { createTestDatabase, freshConnectionRequest, startPortal } from "./support/pg-portal";
 import { parsePrometheus, total } from "./support/prometheus";
-import { MAIN_PORT, MAIN_URL } from "./support/servers";
+import { E2E_SERVER, MAIN_PORT, MAIN_URL } from "./support/servers";
+
+test.skip(E2E_SERVER === "next", "/metrics and request ids are answered by `npm start`'s request entry (scripts/http-entry.ts); `next start` has neither");
 
 /**
  * GET /metrics scraped from running servers: Prometheus text with `pintu_*` names only; an intake

@@ -100,6 +100,8 @@ export const envSchema = z.object({
     .default("1.0828,104.0305,12"),
   /** Public pages that need no JavaScript are sent without Next's scripts (scripts/light-pages.ts); off only to compare. */
   LIGHT_PAGES: flag.default(true),
+  /** `npm start` answers the JSON intake, lookup, SMS and Open311 ahead of Next (scripts/fast-paths.ts); off: Next's route handlers do. */
+  PINTU_FAST_PATHS: flag.default(true),
   PINTU_WORKER: flag.default(true),
   /** Serving processes `npm start` runs with PostgreSQL (the embedded database allows one). */
   PINTU_PROCESSES: z.coerce.number({ error: "must be a whole number of processes" }).int().min(1).max(64).default(1),

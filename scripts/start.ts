@@ -139,7 +139,7 @@ async function serve(e: Env, runJobs: boolean) {
     // A server action's body that Next cannot decode: 400, not Next's 500.
     watchActionBody(req, res, actionIds);
     // The JSON API's and the SMS gateway's many small requests skip Next's pipeline.
-    const fast = fastRoute(req);
+    const fast = e.PINTU_FAST_PATHS ? fastRoute(req) : null;
     if (fast) return void serveFast(req, res, handle.db, fast);
     // Public pages that need no JavaScript are sent without Next's scripts.
     const render = e.LIGHT_PAGES && isLightPage(req) ? () => serveLight(req, res, () => void handler(req, res)) : () => void handler(req, res);
