@@ -18,9 +18,11 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** Public complaints, newest first: a GET form of filters (works without JavaScript) and keyset pages. */
 export default async function PublicComplaintsPage({ searchParams }: Props) {
+  // The request first: it makes the page dynamic before the database is touched (never at build).
+  const params = await searchParams;
   const db = getDb();
   const [ref, t, ts, format] = await Promise.all([reference(db), getTranslations("publicList"), getTranslations("status"), getFormatter()]);
-  const q = parsePublicListQuery(await searchParams, ref);
+  const q = parsePublicListQuery(params, ref);
   const { rows, next } = await listPublicComplaints(db, q.filter);
   const select = "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2";
 
