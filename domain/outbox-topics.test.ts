@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { laporTask, outboxRow, topicFor, TOPIC_NAMES } from "./outbox-topics";
+import { laporTask, outboxRow, storedEventId, storedPayload, topicFor, TOPIC_NAMES } from "./outbox-topics";
 
 describe("the outbox topic table", () => {
   it("checks a payload against its topic and derives the dedupe key", () => {
@@ -24,5 +24,20 @@ describe("the outbox topic table", () => {
     expect(laporTask("lapor.poll")).toBeNull();
     expect(laporTask("notify.reporter")).toBeNull();
     expect(TOPIC_NAMES.filter((n) => laporTask(n) !== null)).toEqual(["lapor.create_complaint", "lapor.followup", "lapor.forward"]);
+  });
+});
+
+describe("stored payloads read through the topic table", () => {
+  it("types a payload that fits its topic and refuses one that does not, or an unknown topic", () => {
+    expect(storedPayload("lapor.forward", { externalCode: "BPN", eventId: 7 })).toEqual({ topic: "lapor.forward", payload: { externalCode: "BPN", eventId: 7 } });
+    expect(storedPayload("lapor.forward", { externalCode: "", eventId: 7 })).toBeNull();
+    expect(storedPayload("lapor.followup", { eventId: "7" })).toBeNull();
+    expect(storedPayload("no.such_topic", { eventId: 7 })).toBeNull();
+  });
+
+  it("finds the event of the topics that carry one, and none elsewhere", () => {
+    expect(storedEventId("lapor.followup", { eventId: 12 })).toBe(12);
+    expect(storedEventId("lapor.create_complaint", { complaintId: 12 })).toBeNull();
+    expect(storedEventId("lapor.followup", { eventId: -1 })).toBeNull();
   });
 });

@@ -113,3 +113,20 @@ export function outboxRow<T extends TopicName>(topic: T, complaintId: number | n
   const parsed = def.payload.parse(payload);
   return { topic, payload: parsed, dedupeKey: def.key(complaintId ?? 0, parsed) };
 }
+
+/**
+ * A stored row's payload read through its topic's schema, for screens that show queued work (the
+ * LAPOR manual backlog and export): the typed payload, or null when the topic is unknown or the
+ * payload does not fit it (such a row is the worker's dead letter, not the screen's to guess at).
+ */
+export function storedPayload(topic: string, payload: unknown): { [T in TopicName]: { topic: T; payload: TopicPayload<T> } }[TopicName] | null {
+  if (!(topic in TOPICS)) return null;
+  const parsed = TOPICS[topic as TopicName].payload.safeParse(payload);
+  return parsed.success ? ({ topic, payload: parsed.data } as { [T in TopicName]: { topic: T; payload: TopicPayload<T> } }[TopicName]) : null;
+}
+
+/** The event a stored row is about (`eventId` of its payload), if its topic carries one. */
+export function storedEventId(topic: string, payload: unknown): number | null {
+  const p = storedPayload(topic, payload)?.payload;
+  return p && "eventId" in p ? p.eventId : null;
+}

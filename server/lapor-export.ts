@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import { manualBacklog, type ManualItem } from "@/db/queries/lapor-ops";
 import { toCsv } from "@/domain/csv";
-import { laporTask } from "@/domain/outbox-topics";
+import { laporTask, storedPayload } from "@/domain/outbox-topics";
 import { withComplaintRef, withFollowupRef } from "@/integrations/lapor/refs";
 import { mappingLookup } from "./lapor-mappings";
 import { reference } from "./reference";
@@ -75,7 +75,8 @@ export async function buildExport(db: Db, t: Translate): Promise<ExportRow[]> {
     const task = laporTask(item.topic);
     if (!task || item.status === "done") continue;
     const category = ref.categories.find((c) => c.id === item.categoryId);
-    const externalCode = typeof item.payload.externalCode === "string" ? item.payload.externalCode : null;
+    const stored = storedPayload(item.topic, item.payload);
+    const externalCode = stored?.topic === "lapor.forward" ? stored.payload.externalCode : null;
     const external = externalCode ? ref.externals.find((x) => x.code === externalCode) : undefined;
     rows.push({
       outboxId: item.id,

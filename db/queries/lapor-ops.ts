@@ -4,7 +4,7 @@ import { complaintEvents, complaints, outbox } from "../schema";
 import { laporQuarantine } from "../schema-lapor";
 import { channelHalts, jobLeases } from "../schema-worker";
 import { HELD_PREFIX } from "../../domain/lapor-ops";
-import { laporTask } from "../../domain/outbox-topics";
+import { laporTask, storedEventId } from "../../domain/outbox-topics";
 
 const LAPOR_TOPICS = like(outbox.topic, "lapor.%");
 
@@ -135,7 +135,7 @@ export async function manualBacklog(db: Db, limit = 2000) {
     .where(and(LAPOR_TOPICS, ne(outbox.status, "done")))
     .orderBy(asc(outbox.createdAt), asc(outbox.id))
     .limit(limit);
-  const eventIds = rows.map((r) => Number(r.payload.eventId)).filter((n) => Number.isInteger(n) && n > 0);
+  const eventIds = rows.map((r) => storedEventId(r.topic, r.payload)).filter((n): n is number => n !== null);
   const events = eventIds.length
     ? await db
         .select({ id: complaintEvents.id, at: complaintEvents.at, publicMessage: complaintEvents.publicMessage, reason: complaintEvents.reason, data: complaintEvents.data })
@@ -143,7 +143,7 @@ export async function manualBacklog(db: Db, limit = 2000) {
         .where(inArray(complaintEvents.id, eventIds))
     : [];
   const byId = new Map(events.map((e) => [e.id, e]));
-  return rows.map((r) => ({ ...r, event: byId.get(Number(r.payload.eventId)) ?? null }));
+  return rows.map((r) => ({ ...r, event: byId.get(storedEventId(r.topic, r.payload) ?? 0) ?? null }));
 }
 export type ManualItem = Awaited<ReturnType<typeof manualBacklog>>[number];
 
