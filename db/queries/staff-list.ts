@@ -77,10 +77,13 @@ function statusSql(statuses: readonly ComplaintStatus[] | null): SQL | undefined
 }
 
 function whereSql(w: ListWhere, now: Date): SQL | undefined {
-  const running = statusSql(LIST_CLOCK_STATUSES);
+  // A deadline filter applies only where the clock runs: one status list, the intersection (two
+  // lists side by side made the planner multiply their selectivities, expect 89 late complaints
+  // where there were 6,462, and sort them all instead of reading the first page off the index).
+  const statuses = w.sla ? (w.statuses ?? COMPLAINT_STATUSES).filter((s) => LIST_CLOCK_STATUSES.includes(s)) : w.statuses;
   return and(
     w.scopeOpdId !== undefined ? eq(complaints.opdId, w.scopeOpdId) : undefined,
-    statusSql(w.statuses),
+    statusSql(statuses),
     w.channel ? eq(complaints.channel, w.channel) : undefined,
     w.categoryId !== undefined ? eq(complaints.categoryId, w.categoryId) : undefined,
     w.kecamatanId !== undefined ? eq(complaints.kecamatanId, w.kecamatanId) : undefined,
@@ -88,8 +91,8 @@ function whereSql(w: ListWhere, now: Date): SQL | undefined {
     w.createdFrom ? sql`${complaints.createdAt} >= ${ts(w.createdFrom)}` : undefined,
     w.createdBefore ? sql`${complaints.createdAt} < ${ts(w.createdBefore)}` : undefined,
     ...w.flags.map(flagSql),
-    w.sla === "breached" ? and(running, sql`${DEADLINE_SQL} < ${ts(now)}`) : undefined,
-    w.sla === "at_risk" ? and(running, sql`${DEADLINE_SQL} >= ${ts(now)}`, sql`${RISK_AT_SQL} <= ${ts(now)}`) : undefined,
+    w.sla === "breached" ? sql`${DEADLINE_SQL} < ${ts(now)}` : undefined,
+    w.sla === "at_risk" ? and(sql`${DEADLINE_SQL} >= ${ts(now)}`, sql`${RISK_AT_SQL} <= ${ts(now)}`) : undefined,
     w.assignedTo !== undefined ? eq(complaints.assignedUserId, w.assignedTo) : undefined,
     w.match,
   );
