@@ -36,6 +36,9 @@ const OUTBOX_INSERTS = [
 ];
 const OUTBOX_MESSAGE = "Queue outbox rows with enqueue/enqueueMany (or enqueueSql in a SQL statement) from db/queries/outbox.ts: the topic table checks the payload and derives the dedupe key.";
 
+/** `../x` imports: write `@/folder/x` across folders (`./x` within one). */
+const NO_PARENT = { regex: "^\\.\\./", message: "Use @/ across folders (./ only within the folder), never ../ (docs/ARCHITECTURE.md)." };
+
 const ABOVE_DB = ["app", "components", "server", "jobs", "queue", "integrations", "scripts", "lapor-sim", "i18n", "bench", "e2e", "test"];
 
 export default tseslint.config(
@@ -92,6 +95,8 @@ export default tseslint.config(
   { rules: { "@next/next/no-html-link-for-pages": "off" } },
   // Plain Node scripts (the server-only loader hook, configs).
   { files: ["**/*.mjs"], languageOptions: { globals: { process: "readonly", URL: "readonly", console: "readonly" } } },
+  // One spelling per import: `./x` within the importer's folder, `@/folder/x` across folders, never `../`.
+  { files: ["**/*.{ts,tsx,mjs}"], rules: { "no-restricted-imports": ["error", { patterns: [NO_PARENT] }] } },
   // Test support (test/: throwaway databases, fixtures; vitest itself) stays out of what ships.
   {
     files: ["**/*.{ts,tsx,mjs}"],
@@ -101,7 +106,7 @@ export default tseslint.config(
         "error",
         {
           paths: [{ name: "vitest", message: "vitest is for tests: production code never imports it." }],
-          patterns: [{ regex: "^(@/|(\\.\\./)+|\\./)test(/|$)", message: "test/ is test support: production code never imports it." }],
+          patterns: [NO_PARENT, { regex: "^(@/|(\\.\\./)+|\\./)test(/|$)", message: "test/ is test support: production code never imports it." }],
         },
       ],
     },

@@ -7,7 +7,7 @@ import { request as httpRequest } from "node:http";
 import { brotliCompressSync, brotliDecompressSync, constants as zlibConstants, gunzipSync, gzipSync, inflateSync } from "node:zlib";
 import type { AutocannonRequest } from "autocannon";
 import postgres from "postgres";
-import { makeTrackingCode } from "../domain/tracking-code";
+import { makeTrackingCode } from "@/domain/tracking-code";
 import { cpuDelta, cpuSnapshot, emit, waitQuiet, load, log, percentile, round, sleep, type LoadResult, type PortalServer } from "./harness";
 import { complaintGenerator, type ReferenceData } from "./payloads";
 

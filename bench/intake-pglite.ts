@@ -3,11 +3,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { drizzle } from "drizzle-orm/pglite";
-import { PGLITE_EXTENSIONS, type Db } from "../db/client";
-import { durablePgliteOptions } from "../db/pglite-durable";
-import * as schema from "../db/schema";
-import { prepareDb } from "../db/seed";
-import { intakeComplaint } from "../server/intake";
+import { PGLITE_EXTENSIONS, type Db } from "@/db/client";
+import { durablePgliteOptions } from "@/db/pglite-durable";
+import * as schema from "@/db/schema";
+import { prepareDb } from "@/db/seed";
+import { intakeComplaint } from "@/server/intake";
 import { emit, log, percentile, round } from "./harness";
 
 /**

@@ -14,9 +14,9 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import postgres from "postgres";
-import { openDb } from "../db/client";
-import { prepareDb } from "../db/seed";
-import { startLaporSim, type LaporSim } from "../lapor-sim/server";
+import { openDb } from "@/db/client";
+import { prepareDb } from "@/db/seed";
+import { startLaporSim, type LaporSim } from "@/lapor-sim/server";
 import { createBenchDatabase, cpuDelta, cpuSnapshot, descendants, emit, log, round, sleep, waitQuiet, type BenchDb } from "./harness";
 
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";

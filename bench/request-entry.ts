@@ -10,8 +10,8 @@ import { createServer, request, Agent, type RequestListener } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Db } from "../db/client";
-import { requestEntry } from "../scripts/http-entry";
+import type { Db } from "@/db/client";
+import { requestEntry } from "@/scripts/http-entry";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const REQUESTS = Number(process.env.BENCH_ENTRY_REQUESTS ?? 5000);

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
-import { openDb } from "../db/client";
-import { migrateDb } from "../db/migrate";
-import { searchComplaints } from "../server/search";
+import { openDb } from "@/db/client";
+import { migrateDb } from "@/db/migrate";
+import { searchComplaints } from "@/server/search";
 import { emit, log, percentile, round, waitQuiet } from "./harness";
 
 /**

@@ -20,7 +20,7 @@
  */
 import { parseArgs } from "node:util";
 import postgres from "postgres";
-import { runScript, UsageError } from "../scripts/run-script";
+import { runScript, UsageError } from "@/scripts/run-script";
 import { completeSynthetic, decideSeed, ensureSyntheticStaff, generateSynthetic, MARK, readSeedState, type Mark } from "./synthetic";
 
 const log = (msg: string) => process.stderr.write(`bench:seed: ${msg}\n`);

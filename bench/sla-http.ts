@@ -9,8 +9,8 @@
  *
  * Targets: board p95 ≤ 200 ms, /statistik p95 ≤ 300 ms.
  */
-import { defaultPeriod } from "../domain/sla-stats";
-import { localDate } from "../domain/working-days";
+import { defaultPeriod } from "@/domain/sla-stats";
+import { localDate } from "@/domain/working-days";
 import type { Ctx } from "./benches";
 import { pageBench, signIn } from "./staff";
 import { BENCH_EMAIL_DOMAIN } from "./synthetic";

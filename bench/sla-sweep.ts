@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
-import { openDb } from "../db/client";
-import { migrateDb } from "../db/migrate";
-import { sweepSla, type SweepResult } from "../server/sla-sweep";
+import { openDb } from "@/db/client";
+import { migrateDb } from "@/db/migrate";
+import { sweepSla, type SweepResult } from "@/server/sla-sweep";
 import { emit, log, round, waitQuiet } from "./harness";
 import { completeSynthetic } from "./synthetic";
 

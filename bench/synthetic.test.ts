@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clockWindow, slaPolicy } from "../domain/sla";
-import { addWorkingDays } from "../domain/working-days";
+import { clockWindow, slaPolicy } from "@/domain/sla";
+import { addWorkingDays } from "@/domain/working-days";
 import { decideSeed, ensureSyntheticStaff, generateSynthetic, MARK, type Mark } from "./synthetic";
 
 const mark = (complaints: number, complete = true): Mark => ({ mark: MARK, complaints, complete, at: "2026-01-01T00:00:00Z" });

@@ -4,15 +4,15 @@
  */
 import { readFileSync } from "node:fs";
 import postgres from "postgres";
-import { openDb } from "../db/client";
-import { opds, users } from "../db/schema";
-import { prepareDb } from "../db/seed";
-import { seedHolidays } from "../db/seed/holidays";
+import { openDb } from "@/db/client";
+import { opds, users } from "@/db/schema";
+import { prepareDb } from "@/db/seed";
+import { seedHolidays } from "@/db/seed/holidays";
 import { hashPassword } from "@/lib/passwords";
 import { NAMES, PLACES, SUBJECTS } from "./payloads";
-import { BACKFILL } from "../db/citizen-backfill";
-import { migrationStatements } from "../db/pending-migrations";
-import { refreshSlaFacts } from "../db/queries/sla-facts";
+import { BACKFILL } from "@/db/citizen-backfill";
+import { migrationStatements } from "@/db/pending-migrations";
+import { refreshSlaFacts } from "@/db/queries/sla-facts";
 import { CALENDAR, CLOCK_MOMENTS, COMPLAINTS, EVENTS, NOTES, OUTBOX, PLAN } from "./seed-sql";
 
 export const MARK = "pintu-synthetic";

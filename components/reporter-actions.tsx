@@ -1,8 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { localTime } from "@/components/local-time";
+import { localTime } from "./local-time";
 import { runReporterAction } from "@/app/(public)/lacak/[code]/actions";
-import { AttachmentGallery } from "@/components/attachments/attachment-gallery";
-import { ActionForms } from "@/components/staff/action-forms";
+import { AttachmentGallery } from "./attachments/attachment-gallery";
+import { ActionForms } from "./staff/action-forms";
 import type { AttachmentMeta } from "@/db/queries/attachments";
 import type { ComplaintStatus } from "@/domain/complaint-status";
 import { allowedActions } from "@/domain/workflow";

@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { signInAction, type SignInState } from "@/app/(public)/masuk/actions";
-import { SubmitButton } from "@/components/complaint-form/submit-button";
-import { inputClass } from "@/components/ui/field";
+import { SubmitButton } from "./complaint-form/submit-button";
+import { inputClass } from "./ui/field";
 
 export function SignInForm() {
   const t = useTranslations("signin");

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { buttonClass } from "@/components/ui/button-link";
+import { buttonClass } from "./ui/button-link";
 
 /** Tracking-code look-up: a GET form to /lacak, so it works without JavaScript. */
 export async function TrackForm({ defaultValue, errorId }: { defaultValue?: string; errorId?: string }) {

@@ -8,7 +8,7 @@
  * sent** (the connection could not even be opened) may be retried once without any risk of
  * running twice.
  */
-import { causeChain, errorCode } from "../lib/errors";
+import { causeChain, errorCode } from "@/lib/errors";
 
 /** SQLSTATE classes and codes that mean "the server went away or will not take us now". */
 const CONNECTION_SQLSTATES = new Set([

@@ -11,7 +11,7 @@
  * as it was: thrown as an uncaught exception when nothing else listens (Node's default), or left to
  * the other listeners (a test runner's). Remove once postgres.js awaits the fetch itself.
  */
-import { log } from "../lib/log";
+import { log } from "@/lib/log";
 import { dbErrorCode } from "./errors";
 
 const ARRAY_TYPES_STATEMENT = /\bb\.typarray\b[\s\S]*\bpg_catalog\.pg_type\b[\s\S]*typcategory = 'A'/;

@@ -18,8 +18,8 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-import { runningSql } from "../domain/clock-rules";
-import { CHANNELS, COMPLAINT_STATUSES, ROLES } from "../domain/complaint-status";
+import { runningSql } from "@/domain/clock-rules";
+import { CHANNELS, COMPLAINT_STATUSES, ROLES } from "@/domain/complaint-status";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => "bytea",

@@ -6,7 +6,7 @@
  * (domain/complaint-checks.ts) and its messages. The map (islands/map.ts, Leaflet) is fetched
  * only when asked for.
  */
-import { checkComplaintFields } from "../domain/complaint-checks";
+import { checkComplaintFields } from "@/domain/complaint-checks";
 import { LAPOR_ISLAND_ID, type LaporIslandConfig, type MapModule } from "./island-config";
 
 const CHECKED = ["title", "body", "address", "lat", "lon", "incidentDate", "reporterName", "reporterPhone", "reporterEmail", "nik"];

@@ -1,6 +1,6 @@
 import { createTranslator } from "next-intl";
-import en from "../messages/en.json";
-import id from "../messages/id.json";
+import en from "@/messages/en.json";
+import id from "@/messages/id.json";
 
 /** The events a reporter is told about (the workflow's `notify.reporter` rows). */
 export type NotifyEvent = "disposed" | "forwarded" | "info_requested" | "progress" | "responded" | "closed" | "message";

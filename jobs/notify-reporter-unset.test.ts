@@ -6,7 +6,7 @@ import { reference } from "@/server/reference";
 import { handleInboundSms } from "@/server/sms/inbound";
 import { performAction } from "@/server/workflow/perform";
 import "./notify-reporter";
-import { drainOnce } from "../queue/run";
+import { drainOnce } from "@/queue/run";
 
 delete process.env.SMS_OUTBOUND_URL;
 delete process.env.SMTP_URL;

@@ -13,7 +13,7 @@ import { reference } from "@/server/reference";
 import { handleInboundSms } from "@/server/sms/inbound";
 import { performAction, type ActingParty } from "@/server/workflow/perform";
 import "./notify-reporter";
-import { drainOnce } from "../queue/run";
+import { drainOnce } from "@/queue/run";
 
 // A fake SMS gateway (Kannel sendsms style) and a real SMTP server, on ports of this checkout's range.
 const GATEWAY_PORT = 3651;

@@ -1,15 +1,15 @@
 import { eq, or } from "drizzle-orm";
-import type { Db } from "../db/client";
-import { enqueueMany } from "../db/queries/outbox";
-import { complaintEvents, complaints, opds } from "../db/schema";
-import { topicFor, type NotifyEvent } from "../domain/outbox-topics";
-import { fitSmsAround } from "../domain/sms";
-import { sendMail } from "../integrations/email/smtp";
-import { sendSms } from "../integrations/sms/outbound";
-import { env } from "../lib/env";
-import { smsText } from "../server/sms/replies";
+import type { Db } from "@/db/client";
+import { enqueueMany } from "@/db/queries/outbox";
+import { complaintEvents, complaints, opds } from "@/db/schema";
+import { topicFor, type NotifyEvent } from "@/domain/outbox-topics";
+import { fitSmsAround } from "@/domain/sms";
+import { sendMail } from "@/integrations/email/smtp";
+import { sendSms } from "@/integrations/sms/outbound";
+import { env } from "@/lib/env";
+import { smsText } from "@/server/sms/replies";
 import { composeNotificationEmail } from "./notify-email";
-import { defineTopic, PermanentFailure, type TopicItem } from "../queue/registry";
+import { defineTopic, PermanentFailure, type TopicItem } from "@/queue/registry";
 
 /**
  * Citizen notifications. The workflow writes one `notify.reporter` row per event that concerns

@@ -1,13 +1,13 @@
 import { createTranslator } from "next-intl";
-import type { Db } from "../db/client";
-import { enqueueMany } from "../db/queries/outbox";
-import { digestUsers, mailRecipients, mayMail, notificationById, staffAddress, unreadFor, type MailNotification } from "../db/queries/staff-mail";
-import { zoneAbbreviation } from "../domain/time-zone";
-import { localDate } from "../domain/working-days";
-import { sendMail } from "../integrations/email/smtp";
-import id from "../messages/id.json";
-import { env } from "../lib/env";
-import { definePeriodic, defineTopic, type TopicItem } from "../queue/registry";
+import type { Db } from "@/db/client";
+import { enqueueMany } from "@/db/queries/outbox";
+import { digestUsers, mailRecipients, mayMail, notificationById, staffAddress, unreadFor, type MailNotification } from "@/db/queries/staff-mail";
+import { zoneAbbreviation } from "@/domain/time-zone";
+import { localDate } from "@/domain/working-days";
+import { sendMail } from "@/integrations/email/smtp";
+import id from "@/messages/id.json";
+import { env } from "@/lib/env";
+import { definePeriodic, defineTopic, type TopicItem } from "@/queue/registry";
 
 /**
  * Staff e-mail about notifications (only when SMTP_URL is set). The workflow writes one

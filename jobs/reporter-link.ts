@@ -1,16 +1,16 @@
 import { eq } from "drizzle-orm";
 import { createTranslator } from "next-intl";
-import type { Db } from "../db/client";
-import { reporterChallenges } from "../db/schema-reporter";
-import { complaints } from "../db/schema";
-import { fitSms } from "../domain/sms";
-import { sendMail } from "../integrations/email/smtp";
-import { sendSms } from "../integrations/sms/outbound";
-import en from "../messages/en.json";
-import id from "../messages/id.json";
-import { env } from "../lib/env";
-import { mintReporterKey, newOneTimeCode, oneTimeCodeHash, privatePath } from "../server/reporter-keys";
-import { defineTopic, PermanentFailure, type JobContext, type OutboxItem, type TopicItem } from "../queue/registry";
+import type { Db } from "@/db/client";
+import { reporterChallenges } from "@/db/schema-reporter";
+import { complaints } from "@/db/schema";
+import { fitSms } from "@/domain/sms";
+import { sendMail } from "@/integrations/email/smtp";
+import { sendSms } from "@/integrations/sms/outbound";
+import en from "@/messages/en.json";
+import id from "@/messages/id.json";
+import { env } from "@/lib/env";
+import { mintReporterKey, newOneTimeCode, oneTimeCodeHash, privatePath } from "@/server/reporter-keys";
+import { defineTopic, PermanentFailure, type JobContext, type OutboxItem, type TopicItem } from "@/queue/registry";
 
 /**
  * The reporter's private link and one-time codes, sent to the contact they gave:

@@ -6,7 +6,7 @@ import { jobLeases } from "@/db/schema-worker";
 import { testDatabases, type TestDatabase } from "@/test/databases";
 import { intakeComplaint } from "@/server/intake";
 import { validComplaint } from "@/test/fixtures";
-import { runPeriodicNow } from "../queue/run";
+import { runPeriodicNow } from "@/queue/run";
 import "./sla-stats";
 
 const quiet = { log: () => {} };

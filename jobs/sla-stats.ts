@@ -1,6 +1,6 @@
-import { refreshSlaFacts, type FactsState } from "../db/queries/sla-facts";
-import { env } from "../lib/env";
-import { definePeriodic } from "../queue/registry";
+import { refreshSlaFacts, type FactsState } from "@/db/queries/sla-facts";
+import { env } from "@/lib/env";
+import { definePeriodic } from "@/queue/registry";
 
 /**
  * Keeps `sla_facts` current: complaints changed since the last run, and running clocks that

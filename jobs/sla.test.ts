@@ -10,7 +10,7 @@ import type { Action } from "@/domain/workflow";
 import { intakeComplaint } from "@/server/intake";
 import { performAction, type ActingParty } from "@/server/workflow/perform";
 import { validComplaint, wib } from "@/test/fixtures";
-import { runPeriodicNow } from "../queue/run";
+import { runPeriodicNow } from "@/queue/run";
 import { SLA_SWEEP_JOB } from "./sla";
 
 // Early March 2026: no national holiday before the 18th.

@@ -1,7 +1,7 @@
-import { env } from "../lib/env";
-import { sweepSla } from "../server/sla-sweep";
-import { metrics } from "../lib/metrics";
-import { definePeriodic } from "../queue/registry";
+import { env } from "@/lib/env";
+import { sweepSla } from "@/server/sla-sweep";
+import { metrics } from "@/lib/metrics";
+import { definePeriodic } from "@/queue/registry";
 
 /** The name of the SLA sweep in job_leases. */
 export const SLA_SWEEP_JOB = "sla.sweep";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TOPIC_NAMES } from "@/domain/outbox-topics";
-import { registeredTopics } from "../queue/registry";
+import { registeredTopics } from "@/queue/registry";
 import "./topics";
 
 describe("the outbox topic table", () => {

@@ -5,6 +5,6 @@
 import "./notify-reporter";
 import "./notify-staff";
 import "./sla";
-import "../integrations/lapor/jobs";
+import "@/integrations/lapor/jobs";
 import "./sla-stats";
 import "./reporter-link";

@@ -1,4 +1,4 @@
-import { defaultLaporMappings } from "../db/seed/lapor-mappings";
+import { defaultLaporMappings } from "@/db/seed/lapor-mappings";
 import type { SimStore } from "./store";
 
 /**

@@ -7,7 +7,7 @@ import { users } from "@/db/schema";
 import { testDatabases, type TestDatabase } from "@/test/databases";
 import { installJsonConsole } from "./console-json";
 import { log, setLogLevel } from "./log";
-import { stampRequest } from "../server/request-context";
+import { stampRequest } from "@/server/request-context";
 import { currentRequestId, withRequestId } from "./request-id";
 
 /** Every line written to stdout and stderr while `fn` runs, parsed as JSON (a line that is not JSON fails the test). */

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
-import { rowsOf } from "../db/raw";
-import type { Db } from "../db/client";
-import { outbox } from "../db/schema";
-import { channelHalts } from "../db/schema-worker";
+import { rowsOf } from "@/db/raw";
+import type { Db } from "@/db/client";
+import { outbox } from "@/db/schema";
+import { channelHalts } from "@/db/schema-worker";
 import { channelOf, type OutboxItem } from "./registry";
 
 /** Default time a claimed item stays invisible to other workers (WORKER_LEASE_MS); a killed worker's items come back after it. */

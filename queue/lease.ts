@@ -1,7 +1,7 @@
 import { and, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
-import type { Db } from "../db/client";
-import { outbox } from "../db/schema";
-import { jobLeases } from "../db/schema-worker";
+import type { Db } from "@/db/client";
+import { outbox } from "@/db/schema";
+import { jobLeases } from "@/db/schema-worker";
 
 const ms = (n: number) => sql`${`${Math.max(0, Math.round(n))} milliseconds`}::interval`;
 const known = new WeakMap<Db, Set<string>>();

@@ -1,5 +1,5 @@
-import type { Db } from "../db/client";
-import { TOPICS, type TopicName, type TopicPayload } from "../domain/outbox-topics";
+import type { Db } from "@/db/client";
+import { TOPICS, type TopicName, type TopicPayload } from "@/domain/outbox-topics";
 
 /**
  * What the worker does, registered by feature modules (imported from jobs/topics.ts): outbox

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
-import type { Db } from "../db/client";
-import { dbErrorCode, isConnectionError } from "../db/errors";
-import { backoffDelay } from "../lib/backoff";
-import { env } from "../lib/env";
-import { log as baseLog } from "../lib/log";
-import { observeJob } from "../lib/metrics";
+import type { Db } from "@/db/client";
+import { dbErrorCode, isConnectionError } from "@/db/errors";
+import { backoffDelay } from "@/lib/backoff";
+import { env } from "@/lib/env";
+import { log as baseLog } from "@/lib/log";
+import { observeJob } from "@/lib/metrics";
 import { claimDue, clearHalt, haltChannel, markDead, markDelivered, PROBE_MS, reschedule, type ClaimedItem } from "./claim";
 import { acquireLease, releaseHeld, releaseLease } from "./lease";
 import {

@@ -1,5 +1,5 @@
-import { dbErrorCode, isConnectionError } from "../db/errors";
-import { log } from "../lib/log";
+import { dbErrorCode, isConnectionError } from "@/db/errors";
+import { log } from "@/lib/log";
 
 const RETRY_MS = 1000;
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseEnv } from "../lib/env";
+import { ConfigError, parseEnv } from "@/lib/env";
 import { authSecretFor } from "./auth-secret";
 
 const PG = "postgres://pintu@127.0.0.1:1/pintu";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ConfigError, type Env } from "../lib/env";
+import { ConfigError, type Env } from "@/lib/env";
 
 /**
  * AUTH_SECRET signs staff sessions. When it is not configured, one is generated once and kept

@@ -1,7 +1,7 @@
-import { BACKFILL, backfillCounts } from "../db/citizen-backfill";
-import { openDb } from "../db/client";
-import { dryRunMigrations, pendingMigrations } from "../db/pending-migrations";
-import { env } from "../lib/env";
+import { BACKFILL, backfillCounts } from "@/db/citizen-backfill";
+import { openDb } from "@/db/client";
+import { dryRunMigrations, pendingMigrations } from "@/db/pending-migrations";
+import { env } from "@/lib/env";
 import { runScript } from "./run-script";
 
 // `npm run clocks:dry-run`: applies the pending migrations (up to and including the backfill) in a

@@ -1,5 +1,5 @@
-import { backupDb, restoreDb } from "../db/backup";
-import { env } from "../lib/env";
+import { backupDb, restoreDb } from "@/db/backup";
+import { env } from "@/lib/env";
 import { runScript, UsageError } from "./run-script";
 
 /** `npm run db:backup -- FILE` and `npm run db:restore -- FILE`: see db/backup.ts and docs/OPERATIONS.md. */

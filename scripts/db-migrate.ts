@@ -1,6 +1,6 @@
-import { openDb } from "../db/client";
-import { migrateDb } from "../db/migrate";
-import { env } from "../lib/env";
+import { openDb } from "@/db/client";
+import { migrateDb } from "@/db/migrate";
+import { env } from "@/lib/env";
 import { runScript } from "./run-script";
 
 await runScript(async () => {

@@ -1,7 +1,7 @@
-import { openDb } from "../db/client";
-import { prepareDb } from "../db/seed";
-import { seedDemoComplaints } from "../server/demo-complaints";
-import { env } from "../lib/env";
+import { openDb } from "@/db/client";
+import { prepareDb } from "@/db/seed";
+import { seedDemoComplaints } from "@/server/demo-complaints";
+import { env } from "@/lib/env";
 import { runScript } from "./run-script";
 
 await runScript(async () => {

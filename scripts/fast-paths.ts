@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Db } from "../db/client";
-import { isConnectionError } from "../db/errors";
-import { createComplaintResponse, complaintJsonResponse } from "../server/api/complaints";
-import { open311Http } from "../server/open311/http";
+import type { Db } from "@/db/client";
+import { isConnectionError } from "@/db/errors";
+import { createComplaintResponse, complaintJsonResponse } from "@/server/api/complaints";
+import { open311Http } from "@/server/open311/http";
 import { serviceUnavailable } from "@/lib/errors";
-import { smsInboundResponse } from "../server/sms/http";
-import { MAX_BODY_BYTES } from "../server/submission";
+import { smsInboundResponse } from "@/server/sms/http";
+import { MAX_BODY_BYTES } from "@/server/submission";
 
 /**
  * Hot machine-to-machine endpoints answered by the production server without Next's request

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { DrainableServer } from "./http-drain";
-import { beginShutdown, isShuttingDown } from "../server/lifecycle";
+import { beginShutdown, isShuttingDown } from "@/server/lifecycle";
 
 /**
  * While the process stops, each answer closes its connection, so a keep-alive client opens a new

@@ -1,14 +1,14 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import path from "node:path";
-import type { Db } from "../db/client";
-import type { TrustProxy } from "../lib/forwarded";
-import { log, logEnabled } from "../lib/log";
-import { prepareClusterMetrics } from "../server/metrics/cluster";
-import { METRICS_PATH, serveMetrics } from "../server/metrics/endpoint";
-import { metrics } from "../lib/metrics";
-import { loadRoutes, routeLabeller } from "../server/metrics/routes";
-import { withRequestId } from "../lib/request-id";
-import { recordPeer, stampRequest } from "../server/request-context";
+import type { Db } from "@/db/client";
+import type { TrustProxy } from "@/lib/forwarded";
+import { log, logEnabled } from "@/lib/log";
+import { prepareClusterMetrics } from "@/server/metrics/cluster";
+import { METRICS_PATH, serveMetrics } from "@/server/metrics/endpoint";
+import { metrics } from "@/lib/metrics";
+import { loadRoutes, routeLabeller } from "@/server/metrics/routes";
+import { withRequestId } from "@/lib/request-id";
+import { recordPeer, stampRequest } from "@/server/request-context";
 
 const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 

@@ -1,10 +1,10 @@
 import { parseArgs } from "node:util";
-import { openDb } from "../db/client";
-import { CLI_ACTOR } from "../db/queries/audit";
-import { migrateDb } from "../db/migrate";
-import { env } from "../lib/env";
+import { openDb } from "@/db/client";
+import { CLI_ACTOR } from "@/db/queries/audit";
+import { migrateDb } from "@/db/migrate";
+import { env } from "@/lib/env";
 import { ValidationError } from "@/lib/errors";
-import { createOpen311Key } from "../server/open311/keys";
+import { createOpen311Key } from "@/server/open311/keys";
 import { runScript, UsageError } from "./run-script";
 
 const PROBLEMS: Record<string, string> = {

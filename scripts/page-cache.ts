@@ -1,9 +1,9 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
-import type { Db } from "../db/client";
-import { preparedRows } from "../db/raw";
-import { LOCALE_COOKIE, pickLocale } from "../i18n/config";
-import { inlineScriptHashes, withScriptSources } from "../server/security-headers";
+import type { Db } from "@/db/client";
+import { preparedRows } from "@/db/raw";
+import { LOCALE_COOKIE, pickLocale } from "@/i18n/config";
+import { inlineScriptHashes, withScriptSources } from "@/server/security-headers";
 
 /**
  * A cache of the public tracking page (`/lacak/<code>`, without the private key) in front of Next,

@@ -1,6 +1,6 @@
-import { BackupError } from "../db/backup";
-import { DataDirLockedError } from "../db/data-dir-lock";
-import { ConfigError } from "../lib/env";
+import { BackupError } from "@/db/backup";
+import { DataDirLockedError } from "@/db/data-dir-lock";
+import { ConfigError } from "@/lib/env";
 
 /** A mistake in how a command was called: reported as one line. */
 export class UsageError extends Error {}

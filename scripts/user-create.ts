@@ -1,11 +1,11 @@
 import { parseArgs } from "node:util";
-import { openDb } from "../db/client";
-import { migrateDb } from "../db/migrate";
-import { ROLES } from "../domain/complaint-status";
-import { env } from "../lib/env";
+import { openDb } from "@/db/client";
+import { migrateDb } from "@/db/migrate";
+import { ROLES } from "@/domain/complaint-status";
+import { env } from "@/lib/env";
 import { ValidationError } from "@/lib/errors";
-import { CLI_ACTOR } from "../db/queries/audit";
-import { createStaffAccount } from "../server/users";
+import { CLI_ACTOR } from "@/db/queries/audit";
+import { createStaffAccount } from "@/server/users";
 import { runScript, UsageError } from "./run-script";
 
 const PROBLEMS: Record<string, string> = {

@@ -1,10 +1,10 @@
-import { sharedDb } from "../db/client";
-import { migrateDb } from "../db/migrate";
-import { startWorker } from "../queue/run";
-import "../jobs/topics";
-import { installJsonConsole } from "../lib/console-json";
-import { env } from "../lib/env";
-import { serveWorkerMetrics } from "../server/metrics/endpoint";
+import { sharedDb } from "@/db/client";
+import { migrateDb } from "@/db/migrate";
+import { startWorker } from "@/queue/run";
+import "@/jobs/topics";
+import { installJsonConsole } from "@/lib/console-json";
+import { env } from "@/lib/env";
+import { serveWorkerMetrics } from "@/server/metrics/endpoint";
 import { onStopSignal } from "./graceful-stop";
 import { UsageError, runScript } from "./run-script";
 

@@ -7,8 +7,8 @@ import { z } from "zod";
 import { findUserByEmail, isSessionRevoked } from "@/db/queries/users";
 import { clientAddress } from "./client-address";
 import { getDb } from "./db";
-import { log } from "../lib/log";
-import { env } from "../lib/env";
+import { log } from "@/lib/log";
+import { env } from "@/lib/env";
 import { verifyPassword } from "@/lib/passwords";
 import { throttledCheck } from "./signin-throttle";
 

@@ -5,7 +5,7 @@ import { complaints } from "@/db/schema";
 import type { ComplaintStatus } from "@/domain/complaint-status";
 import type { StaffScope } from "@/domain/permissions";
 import { AppError, ValidationError } from "@/lib/errors";
-import { log } from "../lib/log";
+import { log } from "@/lib/log";
 import { performAction } from "./workflow/perform";
 
 /** The most complaints one bulk action takes (a page of the queue is 25). */

@@ -4,7 +4,7 @@ import { writeAudit, type AuditActor } from "@/db/queries/audit";
 import { deleteHoliday, insertHoliday, updateCategoryPolicy } from "@/db/queries/calendar";
 import type { Db } from "@/db/client";
 import { DEFAULT_SLA, type SlaClock } from "@/domain/sla";
-import { env } from "../lib/env";
+import { env } from "@/lib/env";
 import { invalidateReference } from "./reference";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => {

@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import { writeAudit, type AuditActor } from "@/db/queries/audit";
 import { lastInboundSms, MESSAGE_CHANNELS, outboundFigures, requeueDead, type MessageChannel, type OutboundFigures } from "@/db/queries/channel-health";
-import { env } from "../lib/env";
+import { env } from "@/lib/env";
 
 /**
  * Whether the SMS and e-mail channels work, in the words the SMS inbox, the integration page,

@@ -1,6 +1,6 @@
 import "server-only";
 import { sharedDb, type Db } from "@/db/client";
-import { env } from "../lib/env";
+import { env } from "@/lib/env";
 
 /**
  * The app's database (PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR).

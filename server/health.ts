@@ -7,7 +7,7 @@ import { channelHalts } from "@/db/schema-worker";
 import { laporHealth, type LaporHealth } from "@/integrations/lapor/health";
 import { channelHealth, channelReasons, type ChannelHealth } from "./channel-health";
 import { isShuttingDown } from "./lifecycle";
-import { log } from "../lib/log";
+import { log } from "@/lib/log";
 
 /**
  * The three probes (README "Configuration"): liveness needs nothing but the process; readiness

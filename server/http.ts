@@ -1,8 +1,8 @@
 import "server-only";
 import { apiLocale, translateFieldErrors } from "./api-messages";
-import { dbErrorCode, isConnectionError } from "../db/errors";
+import { dbErrorCode, isConnectionError } from "@/db/errors";
 import { AppError, badRequest, payloadTooLarge, serviceUnavailable, ValidationError } from "@/lib/errors";
-import { log } from "../lib/log";
+import { log } from "@/lib/log";
 
 /** Maps any thrown error to the JSON error shape of CONTRACTS.md; details go to the log only. */
 function errorResponse(err: unknown, request: Request): Response {

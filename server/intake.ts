@@ -12,7 +12,7 @@ import { localDate } from "@/domain/working-days";
 import { prepareFiles } from "./attachment-images";
 import { checkAttachments, type IncomingFile } from "./attachments";
 import { idempotencyConflict, ValidationError } from "@/lib/errors";
-import { metrics } from "../lib/metrics";
+import { metrics } from "@/lib/metrics";
 import { reference, type Reference } from "./reference";
 import { routeComplaint } from "./routing";
 import { newAccessKey, seal, sha256, unseal } from "./secrets";

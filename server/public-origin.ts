@@ -1,4 +1,4 @@
-import type { Env } from "../lib/env";
+import type { Env } from "@/lib/env";
 
 // A host name or IPv4 address, or a bracketed IPv6 address, with an optional port.
 const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;

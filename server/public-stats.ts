@@ -6,7 +6,7 @@ import { localDate } from "@/domain/working-days";
 import { getDb } from "./db";
 import { reference } from "./reference";
 import { region } from "./region";
-import { env } from "../lib/env";
+import { env } from "@/lib/env";
 
 type PublicRow = { key: string | null; code: string | null; name: string | null; figures: Figures };
 

@@ -2,7 +2,7 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { z } from "zod";
 import { seal, unseal } from "./secrets";
-import { env } from "../lib/env";
+import { env } from "@/lib/env";
 
 /**
  * The receipt after `/lapor` (POST-redirect-GET): the tracking code and private key travel to

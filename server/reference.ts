@@ -12,7 +12,7 @@ import {
 } from "@/db/queries/reference";
 import type { AreaRule } from "@/domain/routing";
 import type { WorkingCalendar } from "@/domain/working-days";
-import { env } from "../lib/env";
+import { env } from "@/lib/env";
 
 export type Reference = {
   categories: CategoryRow[];

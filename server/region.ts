@@ -1,7 +1,7 @@
 import "server-only";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { env } from "../lib/env";
+import { env } from "@/lib/env";
 
 let cached: { code: string; name: string } | undefined;
 

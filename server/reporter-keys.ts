@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import type { Db } from "../db/client";
-import { reporterKeys } from "../db/schema-reporter";
+import type { Db } from "@/db/client";
+import { reporterKeys } from "@/db/schema-reporter";
 import { newAccessKey, sha256 } from "./secrets";
 
 /**

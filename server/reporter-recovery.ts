@@ -1,11 +1,11 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import type { Db } from "../db/client";
-import { reporterChallenges } from "../db/schema-reporter";
-import { enqueue } from "../db/queries/outbox";
-import { complaints } from "../db/schema";
-import { contactMatches, parseContact } from "../domain/contact";
-import { topicFor } from "../domain/outbox-topics";
+import type { Db } from "@/db/client";
+import { reporterChallenges } from "@/db/schema-reporter";
+import { enqueue } from "@/db/queries/outbox";
+import { complaints } from "@/db/schema";
+import { contactMatches, parseContact } from "@/domain/contact";
+import { topicFor } from "@/domain/outbox-topics";
 import { enforceRateLimit } from "./rate-limit";
 import { mintReporterKey, oneTimeCodeHash } from "./reporter-keys";
 import { sha256 } from "./secrets";

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
-import { clientAddressFrom, resolveClientAddress, type TrustProxy } from "../lib/forwarded";
+import { clientAddressFrom, resolveClientAddress, type TrustProxy } from "@/lib/forwarded";
 import { recordPeer } from "./request-context";
 
 const none: TrustProxy = { hops: 0 };

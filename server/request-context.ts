@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
-import { isTrustedPeer, type TrustProxy } from "../lib/forwarded";
+import { isTrustedPeer, type TrustProxy } from "@/lib/forwarded";
 
 /**
  * What Pintu's own HTTP server (scripts/start.ts) adds to a request before any handler runs: its

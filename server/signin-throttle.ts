@@ -1,8 +1,8 @@
 import { and, count, desc, eq, gt, lt, max, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { signinFailures } from "@/db/schema";
-import { backoffCeiling } from "../lib/backoff";
-import { log } from "../lib/log";
+import { backoffCeiling } from "@/lib/backoff";
+import { log } from "@/lib/log";
 
 /**
  * The one limiter of password checks (sign-in and changing one's own password). Failures are

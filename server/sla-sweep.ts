@@ -1,7 +1,7 @@
 import type { Db } from "@/db/client";
 import { autoCloseCandidates, markCrossings, type MarkResult } from "@/db/queries/sla-sweep";
 import { AppError } from "@/lib/errors";
-import { log } from "../lib/log";
+import { log } from "@/lib/log";
 import { performAction } from "./workflow/perform";
 
 // No "server-only" here: the worker (`npm run worker`) runs this in a plain Node process.

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, ilike, or, sql, type SQL } from "drizzle-orm";
-import type { Role } from "../domain/complaint-status";
-import type { Db } from "../db/client";
-import { writeAudit, type AuditActor } from "../db/queries/audit";
-import { opds, users } from "../db/schema";
-import { collectFieldErrors } from "../domain/complaint-input";
-import { staffAccountSchema } from "../domain/staff-account";
+import type { Role } from "@/domain/complaint-status";
+import type { Db } from "@/db/client";
+import { writeAudit, type AuditActor } from "@/db/queries/audit";
+import { opds, users } from "@/db/schema";
+import { collectFieldErrors } from "@/domain/complaint-input";
+import { staffAccountSchema } from "@/domain/staff-account";
 import { ValidationError, notFound } from "@/lib/errors";
 import { hashPassword } from "@/lib/passwords";
 

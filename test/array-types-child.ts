@@ -4,8 +4,8 @@
  * "query failed <code>" and, if the process is still alive half a second later, "alive".
  */
 import { sql } from "drizzle-orm";
-import { openDb } from "../db/client";
-import { dbErrorCode } from "../db/errors";
+import { openDb } from "@/db/client";
+import { dbErrorCode } from "@/db/errors";
 
 const handle = openDb({ url: process.env.DATABASE_URL, poolSize: 1 });
 try {

@@ -7,21 +7,21 @@
  */
 import { createServer } from "node:http";
 import { register } from "node:module";
-import { sharedDb } from "../db/client";
-import { startWorker } from "../queue/run";
-import "../jobs/topics";
-import { closeConnectionWhenStopping, onStopSignal, stopServing } from "../scripts/graceful-stop";
-import { drainable } from "../scripts/http-drain";
-import { runScript } from "../scripts/run-script";
-import { env } from "../lib/env";
-import { PEER_RECORDED_ENV, recordPeer } from "../server/request-context";
+import { sharedDb } from "@/db/client";
+import { startWorker } from "@/queue/run";
+import "@/jobs/topics";
+import { closeConnectionWhenStopping, onStopSignal, stopServing } from "@/scripts/graceful-stop";
+import { drainable } from "@/scripts/http-drain";
+import { runScript } from "@/scripts/run-script";
+import { env } from "@/lib/env";
+import { PEER_RECORDED_ENV, recordPeer } from "@/server/request-context";
 
 await runScript(async () => {
   const e = env();
   process.env[PEER_RECORDED_ENV] = "1";
   const handle = sharedDb({ url: e.DATABASE_URL, dataDir: e.DATA_DIR });
   register("../scripts/server-only-hook.mjs", import.meta.url);
-  const { fastRoute, serveFast } = await import("../scripts/fast-paths");
+  const { fastRoute, serveFast } = await import("@/scripts/fast-paths");
   const worker = e.PINTU_WORKER ? startWorker(handle.db) : undefined;
   const server = createServer((req, res) => {
     closeConnectionWhenStopping(req, res);

@@ -5,8 +5,8 @@
  */
 import { createInterface } from "node:readline";
 import { sql } from "drizzle-orm";
-import { openDb } from "../db/client";
-import { runScript } from "../scripts/run-script";
+import { openDb } from "@/db/client";
+import { runScript } from "@/scripts/run-script";
 
 await runScript(async () => {
   const [dir, n] = [process.argv[2]!, Number(process.argv[3] ?? 10)];

@@ -4,7 +4,7 @@
  */
 import { and, count, eq, sql } from "drizzle-orm";
 import { complaints, opds, outbox, users } from "@/db/schema";
-import type { TestBackend, TestDatabase } from "@/test/databases";
+import type { TestBackend, TestDatabase } from "./databases";
 import { setLaporConfig } from "@/integrations/lapor/config";
 import { pollOnce } from "@/integrations/lapor/inbound";
 import "@/integrations/lapor/jobs";

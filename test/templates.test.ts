@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { auditLog, opds, users } from "@/db/schema";
 import { answerTemplates } from "@/db/schema-templates";
-import { testDatabases, type TestDatabase } from "@/test/databases";
+import { testDatabases, type TestDatabase } from "./databases";
 import { ValidationError } from "@/lib/errors";
 import { saveTemplateFromForm, templateChoices, templateEditor } from "@/server/templates";
 

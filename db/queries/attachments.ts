@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { Db } from "../client";
-import { attachments, complaints, externalInstitutions } from "../schema";
+import type { Db } from "@/db/client";
+import { attachments, complaints, externalInstitutions } from "@/db/schema";
 
 /** What a list of attachments shows: never the bytes. */
 export type AttachmentMeta = {

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, like, lt, or, sql, type SQL } from "drizzle-orm";
-import type { Db } from "../client";
-import { auditLog, complaints, users } from "../schema";
+import type { Db } from "@/db/client";
+import { auditLog, complaints, users } from "@/db/schema";
 
 /**
  * Who did it: the staff member (null for a script run by an operator), the role they acted in

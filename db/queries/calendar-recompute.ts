@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { Db } from "../client";
-import { CLOCK_RULES, runningSql, startSql, type ClockName } from "../../domain/clock-rules";
-import { rowsOf, ts, zoneSql } from "../raw";
+import type { Db } from "@/db/client";
+import { CLOCK_RULES, runningSql, startSql, type ClockName } from "@/domain/clock-rules";
+import { rowsOf, ts, zoneSql } from "@/db/raw";
 
 /**
  * The running (or paused) clocks of open complaints — complaint or share id, clock, start,

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, gte, lte } from "drizzle-orm";
-import type { Db } from "../client";
-import { categories, holidays } from "../schema";
+import type { Db } from "@/db/client";
+import { categories, holidays } from "@/db/schema";
 import { recomputeDeadlines } from "./calendar-recompute";
 
 export type HolidayKind = (typeof holidays.$inferSelect)["kind"];

@@ -1,9 +1,9 @@
 import { and, desc, eq, inArray, like, sql } from "drizzle-orm";
-import type { Db } from "../client";
-import { outbox } from "../schema";
-import { smsMessages } from "../schema-sms";
-import { channelHalts } from "../schema-worker";
-import { rowsOf } from "../raw";
+import type { Db } from "@/db/client";
+import { outbox } from "@/db/schema";
+import { smsMessages } from "@/db/schema-sms";
+import { channelHalts } from "@/db/schema-worker";
+import { rowsOf } from "@/db/raw";
 
 /** The channels that deliver to reporters (and staff) through the outbox, by topic prefix. */
 export const MESSAGE_CHANNELS = ["sms", "email"] as const;

@@ -1,6 +1,6 @@
 import { and, asc, eq, like } from "drizzle-orm";
-import type { Db } from "../client";
-import { outbox } from "../schema";
+import type { Db } from "@/db/client";
+import { outbox } from "@/db/schema";
 
 /** A complaint's LAPOR deliveries (create, follow-ups, forward), oldest first: what the staff page's sync panel shows. */
 export function complaintLaporOutbox(db: Db, complaintId: number) {

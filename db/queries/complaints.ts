@@ -2,8 +2,8 @@ import { and, asc, eq, notInArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { SLA_EVENT_ACTIONS } from "@/domain/sla";
 import { SMS_LINKED_EVENT } from "@/domain/sms";
-import type { Db } from "../client";
-import { categories, complaintEvents, complaints, externalInstitutions, kecamatan, kelurahan, opds } from "../schema";
+import type { Db } from "@/db/client";
+import { categories, complaintEvents, complaints, externalInstitutions, kecamatan, kelurahan, opds } from "@/db/schema";
 
 const suggested = alias(opds, "suggested_opd");
 

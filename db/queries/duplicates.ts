@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { ComplaintStatus } from "@/domain/complaint-status";
-import type { Db } from "../client";
-import { complaints, kecamatan, kelurahan } from "../schema";
+import type { Db } from "@/db/client";
+import { complaints, kecamatan, kelurahan } from "@/db/schema";
 
 /** Statuses in which a complaint is still being handled: a duplicate may be merged into it. */
 export const OPEN_STATUSES: readonly ComplaintStatus[] = ["received", "disposed", "in_progress", "awaiting_reporter", "responded"];

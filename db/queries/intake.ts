@@ -1,9 +1,9 @@
 import { getTableColumns } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
-import { topicFor } from "../../domain/outbox-topics";
-import type { Db } from "../client";
-import { preparedRows } from "../raw";
-import { complaintEvents, complaints } from "../schema";
+import { topicFor } from "@/domain/outbox-topics";
+import type { Db } from "@/db/client";
+import { preparedRows } from "@/db/raw";
+import { complaintEvents, complaints } from "@/db/schema";
 import { suspectedDuplicateSql } from "./duplicates";
 import { enqueueSql } from "./outbox";
 

@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, inArray, isNull, like, max, min, ne, sql, type SQL } from "drizzle-orm";
-import type { Db } from "../client";
-import { complaintEvents, complaints, outbox } from "../schema";
-import { laporQuarantine } from "../schema-lapor";
-import { channelHalts, jobLeases } from "../schema-worker";
-import { HELD_PREFIX } from "../../domain/lapor-ops";
-import { laporTask, storedEventId } from "../../domain/outbox-topics";
+import type { Db } from "@/db/client";
+import { complaintEvents, complaints, outbox } from "@/db/schema";
+import { laporQuarantine } from "@/db/schema-lapor";
+import { channelHalts, jobLeases } from "@/db/schema-worker";
+import { HELD_PREFIX } from "@/domain/lapor-ops";
+import { laporTask, storedEventId } from "@/domain/outbox-topics";
 
 const LAPOR_TOPICS = like(outbox.topic, "lapor.%");
 

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import type { Db } from "../client";
-import { laporMappings, laporQuarantine } from "../schema-lapor";
+import type { Db } from "@/db/client";
+import { laporMappings, laporQuarantine } from "@/db/schema-lapor";
 
 export type MappingKind = (typeof laporMappings.$inferSelect)["kind"];
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { and, desc, eq, inArray, isNull, notExists, or, sql, type SQL } from "drizzle-orm";
 import type { Role } from "@/domain/complaint-status";
-import type { Db } from "../client";
-import { notificationReads, staffNotifications } from "../schema-sla";
+import type { Db } from "@/db/client";
+import { notificationReads, staffNotifications } from "@/db/schema-sla";
 
 /** Who is reading: the signed-in staff member. */
 export type Reader = { id: number; role: Role; opdId: number | null };

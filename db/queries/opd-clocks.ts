@@ -1,9 +1,9 @@
 import { asc, eq, sql, type SQL } from "drizzle-orm";
 import type { ClockState } from "@/domain/sla-stats";
-import type { Db } from "../client";
-import { opds } from "../schema";
-import { opdClocks } from "../schema-sla";
-import { rowsOf, ts } from "../raw";
+import type { Db } from "@/db/client";
+import { opds } from "@/db/schema";
+import { opdClocks } from "@/db/schema-sla";
+import { rowsOf, ts } from "@/db/raw";
 
 /**
  * Each OPD's own share of a complaint (`opd_clocks`): for the staff complaint page (the history

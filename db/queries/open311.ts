@@ -1,8 +1,8 @@
 import { and, asc, eq, gte, inArray, lte, notInArray, sql, type SQL } from "drizzle-orm";
 import type { ComplaintStatus } from "@/domain/complaint-status";
-import type { Db } from "../client";
-import { attachments, categories, complaintEvents, complaints, externalInstitutions, opds } from "../schema";
-import { open311Requests } from "../schema-open311";
+import type { Db } from "@/db/client";
+import { attachments, categories, complaintEvents, complaints, externalInstitutions, opds } from "@/db/schema";
+import { open311Requests } from "@/db/schema-open311";
 import { PRIVATE_EVENT_ACTIONS } from "./complaints";
 import { publicListable } from "./public-complaints";
 

@@ -1,7 +1,7 @@
 import { eq, inArray, sql } from "drizzle-orm";
-import { outboxRow, TOPICS, type SqlFields, type TopicName, type TopicPayload } from "../../domain/outbox-topics";
-import type { Db } from "../client";
-import { outbox } from "../schema";
+import { outboxRow, TOPICS, type SqlFields, type TopicName, type TopicPayload } from "@/domain/outbox-topics";
+import type { Db } from "@/db/client";
+import { outbox } from "@/db/schema";
 
 /**
  * The only way into the outbox: work for the worker is queued here, in the caller's transaction

@@ -5,7 +5,7 @@ import { reference } from "@/server/reference";
 import { intakeComplaint } from "@/server/intake";
 import { parsePublicListQuery } from "@/server/public-list";
 import { validComplaint } from "@/test/fixtures";
-import { complaints } from "../schema";
+import { complaints } from "@/db/schema";
 import { PUBLIC_PAGE_SIZE, listPublicComplaints } from "./public-complaints";
 
 describe.each(testDatabases())("the public complaint list on $name", (backend) => {

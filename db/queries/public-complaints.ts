@@ -1,6 +1,6 @@
 import { and, desc, eq, ilike, lt, or, sql, type SQL } from "drizzle-orm";
-import type { Db } from "../client";
-import { categories, complaints, externalInstitutions, kecamatan, opds } from "../schema";
+import type { Db } from "@/db/client";
+import { categories, complaints, externalInstitutions, kecamatan, opds } from "@/db/schema";
 import type { ComplaintStatus } from "@/domain/complaint-status";
 
 export type PublicListFilter = {

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Figures } from "@/domain/sla-stats";
-import type { Db } from "../client";
+import type { Db } from "@/db/client";
 import { EMPTY_ROW, FIGURES, toFigures, type FiguresRow } from "./sla-board";
-import { rowsOf, ts } from "../raw";
+import { rowsOf, ts } from "@/db/raw";
 
 /** The dimensions the public statistics break figures down by. */
 export const PUBLIC_DIMENSIONS = ["opd", "category", "kecamatan", "month", "channel"] as const;

@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
-import { routingRules } from "../schema-directory";
-import type { Db } from "../client";
-import { categories, externalInstitutions, holidays, kecamatan, kelurahan, opds } from "../schema";
+import { routingRules } from "@/db/schema-directory";
+import type { Db } from "@/db/client";
+import { categories, externalInstitutions, holidays, kecamatan, kelurahan, opds } from "@/db/schema";
 
 export type CategoryRow = Awaited<ReturnType<typeof listCategories>>[number];
 export type AreaTree = Awaited<ReturnType<typeof listAreas>>;

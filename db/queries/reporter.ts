@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "../client";
-import { complaints } from "../schema";
+import type { Db } from "@/db/client";
+import { complaints } from "@/db/schema";
 
 /**
  * What the reporter's own receipt and slip show: the choices they made, the first deadline and

@@ -1,6 +1,6 @@
 import { and, eq, or, sql, type SQL } from "drizzle-orm";
-import type { Db } from "../client";
-import { complaints } from "../schema";
+import type { Db } from "@/db/client";
+import { complaints } from "@/db/schema";
 
 /**
  * The staff search's matches (/petugas/cari), as conditions the staff list (staff-list.ts) pages,

@@ -3,9 +3,9 @@ import { CLOCK_RULES, runningSql, type PausableClock } from "@/domain/clock-rule
 import { OPEN_STATUSES, type Channel } from "@/domain/complaint-status";
 import { type BoardClock, type ClockState, type Figures } from "@/domain/sla-stats";
 import type { AnonymityFacts } from "@/domain/reporter-text";
-import type { Db } from "../client";
+import type { Db } from "@/db/client";
 import { dailyFigures, dailyRows } from "./sla-daily";
-import { rowsOf, ts } from "../raw";
+import { rowsOf, ts } from "@/db/raw";
 
 /** Filters resolved to ids; `opdId` also carries an OPD head's forced scope. */
 export type BoardScope = {

@@ -1,8 +1,8 @@
 import { TZDate } from "@date-fns/tz";
 import { sql, type SQL } from "drizzle-orm";
 import type { Channel } from "@/domain/complaint-status";
-import type { Db } from "../client";
-import { rowsOf, zoneSql } from "../raw";
+import type { Db } from "@/db/client";
+import { rowsOf, zoneSql } from "@/db/raw";
 
 /**
  * The daily summary `sla_daily` (db/schema-sla-stats.ts): kept from `sla_facts` a whole day at a

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { Db } from "../client";
-import { rowsOf, ts, zoneSql } from "../raw";
+import type { Db } from "@/db/client";
+import { rowsOf, ts, zoneSql } from "@/db/raw";
 import { rebuildDaily } from "./sla-daily";
 
 /** Statuses in which a complaint has ended: a clock it never completed no longer applies. */

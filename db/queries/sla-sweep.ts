@@ -1,10 +1,10 @@
 import { sql, type SQL } from "drizzle-orm";
-import { COMPLAINT_STATUSES } from "../../domain/complaint-status";
-import { CLOCK_RULES, runningSql, startSql, type PausableClock } from "../../domain/clock-rules";
-import { WORKFLOW } from "../../domain/workflow";
-import type { Db } from "../client";
-import { rowsOf } from "../raw";
-import type { SlaClockName } from "../schema-sla";
+import { COMPLAINT_STATUSES } from "@/domain/complaint-status";
+import { CLOCK_RULES, runningSql, startSql, type PausableClock } from "@/domain/clock-rules";
+import { WORKFLOW } from "@/domain/workflow";
+import type { Db } from "@/db/client";
+import { rowsOf } from "@/db/raw";
+import type { SlaClockName } from "@/db/schema-sla";
 import { enqueueSql } from "./outbox";
 
 // No "server-only" here: the worker (`npm run worker`) runs this in a plain Node process.

@@ -1,9 +1,9 @@
 import { and, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { OPEN_STATUSES, type ComplaintStatus } from "@/domain/complaint-status";
 import { SMS_LINKED_EVENT } from "@/domain/sms";
-import type { Db } from "../client";
-import { complaintEvents, complaints, opds } from "../schema";
-import { smsMessages, type SmsKind } from "../schema-sms";
+import type { Db } from "@/db/client";
+import { complaintEvents, complaints, opds } from "@/db/schema";
+import { smsMessages, type SmsKind } from "@/db/schema-sms";
 
 export type SmsMessageRow = typeof smsMessages.$inferSelect;
 

@@ -2,9 +2,9 @@ import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { canSeeComplaint, type StaffScope } from "@/domain/permissions";
 import { listRowFor } from "@/domain/reporter-text";
-import type { Db } from "../client";
-import { categories, complaintEvents, complaints, externalInstitutions, kecamatan, kelurahan, opds, users } from "../schema";
-import { opdClocks } from "../schema-sla";
+import type { Db } from "@/db/client";
+import { categories, complaintEvents, complaints, externalInstitutions, kecamatan, kelurahan, opds, users } from "@/db/schema";
+import { opdClocks } from "@/db/schema-sla";
 
 const suggestedOpd = alias(opds, "suggested_opd");
 const suggestedExt = alias(externalInstitutions, "suggested_ext");

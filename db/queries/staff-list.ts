@@ -3,9 +3,9 @@ import { COMPLAINT_STATUSES, type Channel, type ComplaintStatus, type Role } fro
 import type { Cursor, ListFlag, ListSort, PageRequest, SlaFilter } from "@/domain/list-filter";
 import { LIST_CLOCK_STATUSES } from "@/domain/list-clock";
 import { listRowFor } from "@/domain/reporter-text";
-import type { Db } from "../client";
-import { complaints } from "../schema";
-import { rowsOf } from "../raw";
+import type { Db } from "@/db/client";
+import { complaints } from "@/db/schema";
+import { rowsOf } from "@/db/raw";
 import { suspectedDuplicateCode } from "./duplicates";
 import { listFrom } from "./staff-complaints";
 

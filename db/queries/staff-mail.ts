@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { NotifyEmailMode } from "../schema";
-import type { Db } from "../client";
+import type { NotifyEmailMode } from "@/db/schema";
+import type { Db } from "@/db/client";
 
 // No "server-only" here: the worker (`npm run worker`) runs this in a plain Node process.
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
-import type { Db } from "../client";
-import { categories, opds } from "../schema";
-import { answerTemplates, type TemplatePurpose } from "../schema-templates";
+import type { Db } from "@/db/client";
+import { categories, opds } from "@/db/schema";
+import { answerTemplates, type TemplatePurpose } from "@/db/schema-templates";
 
 export type TemplateRow = typeof answerTemplates.$inferSelect;
 export type TemplateInput = { opdId: number | null; categoryId: number | null; purpose: TemplatePurpose; title: string; bodyId: string; bodyEn: string; active: boolean };

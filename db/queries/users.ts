@@ -1,6 +1,6 @@
 import { eq, lt, sql } from "drizzle-orm";
-import type { Db } from "../client";
-import { opds, revokedSessions, users } from "../schema";
+import type { Db } from "@/db/client";
+import { opds, revokedSessions, users } from "@/db/schema";
 
 /** A staff account with its OPD, by email (case-insensitive). */
 export async function findUserByEmail(db: Db, email: string) {

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
-import { seedDemoOpen311Key } from "../../server/open311/keys";
+import { seedDemoOpen311Key } from "@/server/open311/keys";
 import { hashPassword } from "@/lib/passwords";
-import type { Db } from "../client";
-import { opds, users } from "../schema";
+import type { Db } from "@/db/client";
+import { opds, users } from "@/db/schema";
 
 export const DEMO_PASSWORD = "pintu-demo";
 

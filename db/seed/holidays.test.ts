@@ -1,6 +1,6 @@
 import { and, count, eq, gte, like, lte } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { holidays } from "../schema";
+import { holidays } from "@/db/schema";
 import { testDatabases, type TestDatabase } from "@/test/databases";
 import { seedHolidays } from "./holidays";
 
@@ -8,7 +8,7 @@ describe.each(testDatabases())("holiday seed on $name", (backend) => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await backend.open({ empty: true });
-    const { migrateDb } = await import("../migrate");
+    const { migrateDb } = await import("@/db/migrate");
     await migrateDb(t.handle);
   });
   afterAll(() => t?.dispose());

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Holidays from "date-holidays";
-import type { Db } from "../client";
-import { holidays } from "../schema";
+import type { Db } from "@/db/client";
+import { holidays } from "@/db/schema";
 
 type Day = [day: string, name: string];
 type OfficialYear = { source: string; national: Day[]; cutiBersama: Day[] };

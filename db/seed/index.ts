@@ -1,5 +1,5 @@
-import type { DbHandle } from "../client";
-import { migrateDb } from "../migrate";
+import type { DbHandle } from "@/db/client";
+import { migrateDb } from "@/db/migrate";
 import { seedHolidays } from "./holidays";
 import { seedLaporMappings } from "./lapor-mappings";
 import { seedReference } from "./reference";

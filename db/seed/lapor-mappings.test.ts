@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { categories, externalInstitutions, kelurahan, opds } from "../schema";
-import { laporMappings } from "../schema-lapor";
+import { categories, externalInstitutions, kelurahan, opds } from "@/db/schema";
+import { laporMappings } from "@/db/schema-lapor";
 import { testDatabases, type TestDatabase } from "@/test/databases";
 import { seedLaporMappings } from "./lapor-mappings";
 

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
-import type { Db } from "../client";
-import { laporMappings } from "../schema-lapor";
+import type { Db } from "@/db/client";
+import { laporMappings } from "@/db/schema-lapor";
 
 const dataRoot = path.join(path.dirname(fileURLToPath(import.meta.url)), "data");
 const load = <T>(region: string, file: string): T => JSON.parse(readFileSync(path.join(dataRoot, region.toLowerCase(), file), "utf8")) as T;

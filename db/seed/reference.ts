@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { eq, sql } from "drizzle-orm";
-import type { Db } from "../client";
-import { categories, externalInstitutions, kecamatan, kelurahan, opds } from "../schema";
+import type { Db } from "@/db/client";
+import { categories, externalInstitutions, kecamatan, kelurahan, opds } from "@/db/schema";
 
 type AreasFile = { region: string; name: string; kecamatan: { name: string; kelurahan: string[] }[] };
 type OpdFile = {

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listAreas, listCategories } from "../queries/reference";
-import { migrateDb } from "../migrate";
-import { categories, externalInstitutions, kecamatan, kelurahan, opds } from "../schema";
+import { listAreas, listCategories } from "@/db/queries/reference";
+import { migrateDb } from "@/db/migrate";
+import { categories, externalInstitutions, kecamatan, kelurahan, opds } from "@/db/schema";
 import { testDatabases, type TestDatabase } from "@/test/databases";
 import { prepareDb } from "./index";
 import { kecamatanOpdCode } from "./reference";

@@ -2,7 +2,7 @@ import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs
 import os from "node:os";
 import path from "node:path";
 import type { SMTPServer } from "smtp-server";
-import { readMail, startSmtp } from "../../test/mail";
+import { readMail, startSmtp } from "@/test/mail";
 
 /**
  * The end-to-end suite's mail server: a real SMTP server beside each e2e portal (port + 20000)

@@ -54,7 +54,7 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 if (E2E_SERVER === "next") await serveWithNextStart();
-else await import("../../scripts/start");
+else await import("@/scripts/start");
 
 /**
  * The same portal under plain `next start` (E2E_SERVER=next): the database prepared as `npm start`
@@ -63,7 +63,7 @@ else await import("../../scripts/start");
  */
 async function serveWithNextStart(): Promise<void> {
   const { spawn, spawnSync } = await import("node:child_process");
-  const { buildIfNeeded } = await import("../../scripts/build-if-needed");
+  const { buildIfNeeded } = await import("@/scripts/build-if-needed");
   if (process.env.PINTU_SKIP_BUILD !== "1") buildIfNeeded(process.cwd());
   process.env.AUTH_SECRET ??= "e2e-next-start-auth-secret-0123456789abcdef";
   const seeded = spawnSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts"], { env: process.env, encoding: "utf8" });

@@ -1,5 +1,5 @@
 import nodemailer, { type Transporter } from "nodemailer";
-import { HaltChannel, PermanentFailure } from "../../queue/registry";
+import { HaltChannel, PermanentFailure } from "@/queue/registry";
 
 const transports = new Map<string, Transporter>();
 

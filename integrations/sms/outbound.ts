@@ -1,4 +1,4 @@
-import { HaltChannel, PermanentFailure, RetryAfter } from "../../queue/registry";
+import { HaltChannel, PermanentFailure, RetryAfter } from "@/queue/registry";
 
 /** Fills `{to}` and `{text}` of the gateway's URL template, each URL-encoded (Kannel `sendsms` style). */
 function outboundUrl(template: string, to: string, text: string): string {

@@ -1,15 +1,15 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { apiLocale } from "../api-messages";
-import { clientAddress } from "../client-address";
-import { env } from "../../lib/env";
+import { apiLocale } from "@/server/api-messages";
+import { clientAddress } from "@/server/client-address";
+import { env } from "@/lib/env";
 import { badRequest, notFound, unsupportedMediaType } from "@/lib/errors";
-import { apiHandler, parseJsonObject, readBodyLimited } from "../http";
-import { intakeComplaint } from "../intake";
-import { loadPublicComplaint } from "../public-complaint";
-import { publicComplaintJson } from "../public-json";
-import { enforceRateLimit } from "../rate-limit";
-import { MAX_BODY_BYTES, splitFormData } from "../submission";
+import { apiHandler, parseJsonObject, readBodyLimited } from "@/server/http";
+import { intakeComplaint } from "@/server/intake";
+import { loadPublicComplaint } from "@/server/public-complaint";
+import { publicComplaintJson } from "@/server/public-json";
+import { enforceRateLimit } from "@/server/rate-limit";
+import { MAX_BODY_BYTES, splitFormData } from "@/server/submission";
 
 /**
  * The JSON API's complaint endpoints (CONTRACTS.md). Each is one function of a web Request, so the

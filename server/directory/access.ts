@@ -1,6 +1,6 @@
 import "server-only";
 import { can } from "@/domain/permissions";
-import { requireStaff } from "../staff";
+import { requireStaff } from "@/server/staff";
 
 /** The directory's readers (administrators and coordinators); only administrators may change it. */
 export async function directoryAccess() {

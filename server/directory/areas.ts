@@ -6,7 +6,7 @@ import { kecamatan, kelurahan } from "@/db/schema";
 import { collectFieldErrors } from "@/domain/complaint-input";
 import { areaNameSchema } from "@/domain/directory";
 import { ValidationError, notFound } from "@/lib/errors";
-import { invalidateReference } from "../reference";
+import { invalidateReference } from "@/server/reference";
 import { recordChange } from "./history";
 
 type Actor = { actor: AuditActor; now: Date };

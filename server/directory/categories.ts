@@ -7,7 +7,7 @@ import { collectFieldErrors } from "@/domain/complaint-input";
 import { categoryInputSchema, codeSchema, keywordsSchema } from "@/domain/directory";
 import { DEFAULT_SLA, type SlaClock } from "@/domain/sla";
 import { ValidationError, notFound } from "@/lib/errors";
-import { invalidateReference } from "../reference";
+import { invalidateReference } from "@/server/reference";
 import { recordChange, type Snapshot } from "./history";
 
 type Actor = { actor: AuditActor; now: Date };

@@ -7,7 +7,7 @@ import { laporMappings } from "@/db/schema-lapor";
 import { collectFieldErrors } from "@/domain/complaint-input";
 import { codeSchema, institutionInputSchema } from "@/domain/directory";
 import { ValidationError, notFound } from "@/lib/errors";
-import { invalidateReference } from "../reference";
+import { invalidateReference } from "@/server/reference";
 import { recordChange, type Snapshot } from "./history";
 
 type Actor = { actor: AuditActor; now: Date };

@@ -8,8 +8,8 @@ import { parseLaporId } from "@/domain/lapor-ops";
 import { kecamatan, opds } from "@/db/schema";
 import { laporMappings } from "@/db/schema-lapor";
 import { ValidationError, notFound } from "@/lib/errors";
-import { deleteMapping, setMapping } from "../lapor-mappings";
-import { invalidateReference } from "../reference";
+import { deleteMapping, setMapping } from "@/server/lapor-mappings";
+import { invalidateReference } from "@/server/reference";
 import { recordChange, type Snapshot } from "./history";
 
 type OpdRow = Awaited<ReturnType<typeof listOpdDirectory>>[number];

@@ -8,8 +8,8 @@ import { collectFieldErrors } from "@/domain/complaint-input";
 import { routeTrialSchema, routingRuleInputSchema } from "@/domain/directory";
 import type { RouteSuggestion } from "@/domain/routing";
 import { ValidationError, notFound } from "@/lib/errors";
-import { invalidateReference, reference } from "../reference";
-import { routeComplaint } from "../routing";
+import { invalidateReference, reference } from "@/server/reference";
+import { routeComplaint } from "@/server/routing";
 import { recordChange, type Snapshot } from "./history";
 
 type Actor = { actor: AuditActor; now: Date };

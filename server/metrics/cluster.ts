@@ -1,6 +1,6 @@
 import cluster from "node:cluster";
 import { AggregatorRegistry } from "prom-client";
-import { metrics } from "../../lib/metrics";
+import { metrics } from "@/lib/metrics";
 
 /**
  * Several serving processes (Node's cluster, PINTU_PROCESSES > 1) share one port, so a scrape

@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import { Gauge, Registry } from "prom-client";
-import type { Db } from "../../db/client";
-import { rowsOf } from "../../db/raw";
-import { laporHealth } from "../../integrations/lapor/health";
-import { env } from "../../lib/env";
-import { log } from "../../lib/log";
+import type { Db } from "@/db/client";
+import { rowsOf } from "@/db/raw";
+import { laporHealth } from "@/integrations/lapor/health";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 
 /**
  * Figures that live in the database, read when Prometheus scrapes: the same on every process and

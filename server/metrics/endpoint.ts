@@ -2,9 +2,9 @@ import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { isIP } from "node:net";
 import { Registry } from "prom-client";
-import type { Db } from "../../db/client";
-import { normaliseAddress } from "../../lib/forwarded";
-import { log } from "../../lib/log";
+import type { Db } from "@/db/client";
+import { normaliseAddress } from "@/lib/forwarded";
+import { log } from "@/lib/log";
 import { processMetrics } from "./cluster";
 import { databaseMetrics } from "./database";
 

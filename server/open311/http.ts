@@ -1,11 +1,11 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { isConnectionError } from "@/db/errors";
-import { env } from "../../lib/env";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { log } from "../../lib/log";
-import { publicOrigin } from "../public-origin";
-import { enforceRateLimit } from "../rate-limit";
+import { log } from "@/lib/log";
+import { publicOrigin } from "@/server/public-origin";
+import { enforceRateLimit } from "@/server/rate-limit";
 import { Open311Error, open311ErrorResponse, open311Response, splitFormat, type Open311Format } from "./format";
 import { readOpen311Form } from "./input";
 import { clientForKey, type Open311Client } from "./keys";

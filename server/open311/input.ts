@@ -1,8 +1,8 @@
 import "server-only";
 import { TZDate } from "@date-fns/tz";
-import { readBodyLimited } from "../http";
-import { MAX_BODY_BYTES } from "../submission";
-import type { IncomingFile } from "../attachments";
+import { readBodyLimited } from "@/server/http";
+import { MAX_BODY_BYTES } from "@/server/submission";
+import type { IncomingFile } from "@/server/attachments";
 import { Open311Error } from "./format";
 
 /** A POSTed GeoReport body: its text fields and the `media` file, if any. */

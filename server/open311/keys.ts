@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { writeAudit, type AuditActor } from "@/db/queries/audit";
 import { open311Clients, open311Requests } from "@/db/schema-open311";
 import { ValidationError, notFound } from "@/lib/errors";
-import { sha256 } from "../secrets";
+import { sha256 } from "@/server/secrets";
 
 /** The demo deployment's fixed key (CONTRACTS.md), seeded with the demo data only. */
 const DEMO_OPEN311_KEY = "pintu-demo-open311";

@@ -5,7 +5,7 @@ import { auditLog, complaintEvents, complaints, users } from "@/db/schema";
 import { testActor } from "@/test/fixtures";
 import { open311Clients, open311Requests } from "@/db/schema-open311";
 import { testDatabases, type TestDatabase } from "@/test/databases";
-import { performAction, type ActingParty } from "../workflow/perform";
+import { performAction, type ActingParty } from "@/server/workflow/perform";
 import { open311Http } from "./http";
 import { clientForKey, createOpen311Key, revokeOpen311Key } from "./keys";
 

@@ -2,8 +2,8 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { pickLocale, type Locale } from "@/i18n/config";
 import en from "@/messages/en.json";
-import { apiTranslator } from "../api-messages";
-import { reference, type Reference } from "../reference";
+import { apiTranslator } from "@/server/api-messages";
+import { reference, type Reference } from "@/server/reference";
 import { Open311Error, type Open311Value } from "./format";
 
 /** The attributes every service takes (`attribute[code]` on create), in their order. */

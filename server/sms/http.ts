@@ -1,10 +1,10 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Db } from "@/db/client";
-import { dbErrorCode, isConnectionError } from "../../db/errors";
+import { dbErrorCode, isConnectionError } from "@/db/errors";
 import { DB_RETRY_AFTER_SECONDS } from "@/lib/errors";
-import { env } from "../../lib/env";
-import { log } from "../../lib/log";
-import { reference } from "../reference";
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+import { reference } from "@/server/reference";
 import { handleInboundSms, type InboundSms } from "./inbound";
 
 /** Gateways send a few kilobytes at most; anything larger is not an SMS. */

@@ -7,9 +7,9 @@ import { smsMessages } from "@/db/schema-sms";
 import { countRows, testDatabases, type TestDatabase } from "@/test/databases";
 import { gsm7Length, isGsm7Char } from "@/domain/sms";
 import { validComplaint } from "@/test/fixtures";
-import { intakeComplaint } from "../intake";
-import { reference } from "../reference";
-import { performAction } from "../workflow/perform";
+import { intakeComplaint } from "@/server/intake";
+import { reference } from "@/server/reference";
+import { performAction } from "@/server/workflow/perform";
 import { smsInboundResponse } from "./http";
 import { handleInboundSms } from "./inbound";
 

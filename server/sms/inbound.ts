@@ -6,10 +6,10 @@ import { normalizePhone } from "@/domain/phone";
 import { fitSms, parseSms, sameTextKey, titleFromText } from "@/domain/sms";
 import { normalizeTrackingCode } from "@/domain/tracking-code";
 import { AppError, ValidationError } from "@/lib/errors";
-import { intakeComplaint } from "../intake";
-import { enforceRateLimit } from "../rate-limit";
-import type { Reference } from "../reference";
-import { sha256 } from "../secrets";
+import { intakeComplaint } from "@/server/intake";
+import { enforceRateLimit } from "@/server/rate-limit";
+import type { Reference } from "@/server/reference";
+import { sha256 } from "@/server/secrets";
 import { smsText, statusLabel, type Decision } from "./replies";
 import { replyFromSms } from "./reporter-reply";
 

@@ -5,7 +5,7 @@ import { complaintEvents, complaints, users } from "@/db/schema";
 import { smsMessages } from "@/db/schema-sms";
 import { countRows, testDatabases, type TestDatabase } from "@/test/databases";
 import { ValidationError } from "@/lib/errors";
-import { reference } from "../reference";
+import { reference } from "@/server/reference";
 import { convertInboxMessage, dismissInboxMessage } from "./inbox";
 import { handleInboundSms } from "./inbound";
 

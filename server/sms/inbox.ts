@@ -3,8 +3,8 @@ import { writeAudit, type AuditActor as Actor } from "@/db/queries/audit";
 import { lockInboxMessage, resolveInboxMessage } from "@/db/queries/sms";
 import { normalizePhone } from "@/domain/phone";
 import { notFound } from "@/lib/errors";
-import { intakeComplaint } from "../intake";
-import { reference } from "../reference";
+import { intakeComplaint } from "@/server/intake";
+import { reference } from "@/server/reference";
 
 
 /**

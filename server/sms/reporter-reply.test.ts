@@ -5,9 +5,9 @@ import { smsMessages } from "@/db/schema-sms";
 import { countRows, testDatabases, type TestDatabase } from "@/test/databases";
 import { gsm7Length } from "@/domain/sms";
 import { validComplaint } from "@/test/fixtures";
-import { intakeComplaint } from "../intake";
-import { reference, type Reference } from "../reference";
-import { performAction, type ActingParty } from "../workflow/perform";
+import { intakeComplaint } from "@/server/intake";
+import { reference, type Reference } from "@/server/reference";
+import { performAction, type ActingParty } from "@/server/workflow/perform";
 import { handleInboundSms } from "./inbound";
 
 let seq = 0;

@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import { complaintForSmsReply } from "@/db/queries/sms";
 import { fitSms } from "@/domain/sms";
 import { AppError } from "@/lib/errors";
-import { performAction } from "../workflow/perform";
+import { performAction } from "@/server/workflow/perform";
 import { smsText, type Decision } from "./replies";
 
 /**

@@ -11,8 +11,8 @@ import { clockWindow, slaPolicy } from "@/domain/sla";
 import type { Action } from "@/domain/workflow";
 import { validComplaint, wib } from "@/test/fixtures";
 import { addStaff } from "@/test/staff";
-import { intakeComplaint } from "../intake";
-import { reference } from "../reference";
+import { intakeComplaint } from "@/server/intake";
+import { reference } from "@/server/reference";
 import { performAction, type ActingParty } from "./perform";
 
 const iso = (local: string) => wib(local).toISOString();

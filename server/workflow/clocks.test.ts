@@ -7,8 +7,8 @@ import type { Action } from "@/domain/workflow";
 import { addWorkingTime } from "@/domain/working-days";
 import { validComplaint, wib } from "@/test/fixtures";
 import { addStaff } from "@/test/staff";
-import { intakeComplaint } from "../intake";
-import { invalidateReference, reference } from "../reference";
+import { intakeComplaint } from "@/server/intake";
+import { invalidateReference, reference } from "@/server/reference";
 import { performAction, type ActingParty } from "./perform";
 
 const iso = (local: string) => wib(local).toISOString();

@@ -5,7 +5,7 @@ import type { ComplaintStatus } from "@/domain/complaint-status";
 import { clockWindow, shiftWindow, slaPolicy, type ClockWindow } from "@/domain/sla";
 import { PAUSED_STATUSES, type Action, type Actor } from "@/domain/workflow";
 import { addWorkingDays, workingTimeBetween } from "@/domain/working-days";
-import type { Reference } from "../reference";
+import type { Reference } from "@/server/reference";
 import type { ComplaintRow } from "./types";
 
 type Update = Partial<typeof complaints.$inferInsert>;

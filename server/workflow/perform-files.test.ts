@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attachments, complaintEvents, complaints, opds, outbox, users } from "@/db/schema";
 import { countRows, testDatabases, type TestDatabase } from "@/test/databases";
 import { JPEG, PDF, rejection, validComplaint, wib } from "@/test/fixtures";
-import { prepareFiles, type StoredFile } from "../attachment-images";
-import { checkAttachments } from "../attachments";
+import { prepareFiles, type StoredFile } from "@/server/attachment-images";
+import { checkAttachments } from "@/server/attachments";
 import { ValidationError } from "@/lib/errors";
-import { intakeComplaint } from "../intake";
+import { intakeComplaint } from "@/server/intake";
 import { performAction, type ActingParty } from "./perform";
 
 const NOW = wib("2026-03-02 10:00");

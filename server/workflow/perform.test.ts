@@ -7,7 +7,7 @@ import { SLA_EVENT_ACTIONS } from "@/domain/sla";
 import type { Action } from "@/domain/workflow";
 import { validComplaint, wib } from "@/test/fixtures";
 import { AppError, ValidationError } from "@/lib/errors";
-import { intakeComplaint } from "../intake";
+import { intakeComplaint } from "@/server/intake";
 import { performAction, type ActingParty } from "./perform";
 
 const NOW = wib("2026-03-02 10:00"); // a Monday

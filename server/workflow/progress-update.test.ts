@@ -7,7 +7,7 @@ import type { Action } from "@/domain/workflow";
 import { validComplaint, wib } from "@/test/fixtures";
 import { addStaff } from "@/test/staff";
 import { AppError, ValidationError } from "@/lib/errors";
-import { intakeComplaint } from "../intake";
+import { intakeComplaint } from "@/server/intake";
 import { performAction, type ActingParty } from "./perform";
 
 // The OPD's interim report (issue 13 item 6): the clocks run on, the reporter and LAPOR are told once.

@@ -11,7 +11,7 @@ import { readMail, startSmtp } from "@/test/mail";
 import { addStaff } from "@/test/staff";
 import { queueDigests } from "@/jobs/notify-staff";
 import { drainOnce } from "@/queue/run";
-import { intakeComplaint } from "../intake";
+import { intakeComplaint } from "@/server/intake";
 import { performAction, type ActingParty } from "./perform";
 
 // A real SMTP server on any free port; e-mail is on for this file (env() is read after this).

@@ -3,8 +3,8 @@ import { enqueueMany } from "@/db/queries/outbox";
 import { staffNotifications } from "@/db/schema-sla";
 import type { Role } from "@/domain/complaint-status";
 import type { Action } from "@/domain/workflow";
-import { env } from "../../lib/env";
-import type { Reference } from "../reference";
+import { env } from "@/lib/env";
+import type { Reference } from "@/server/reference";
 import type { ActingParty, ComplaintRow } from "./types";
 
 /**

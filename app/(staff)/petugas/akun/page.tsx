@@ -6,7 +6,7 @@ import { NOTIFY_EMAIL_MODES, users } from "@/db/schema";
 import { getDb } from "@/server/db";
 import { env } from "@/lib/env";
 import { requireStaff } from "@/server/staff";
-import { signOutEverywhereAction } from "../actions";
+import { signOutEverywhereAction } from "@/app/(staff)/petugas/actions";
 import { setNotifyEmail } from "./actions";
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ done?: string; notif?: string }> }) {

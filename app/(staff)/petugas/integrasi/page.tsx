@@ -5,7 +5,7 @@ import { Flash, IntegrationNav, param, primarySmallButton, smallButton } from "@
 import { ChannelHealthPanel } from "@/components/staff/channel-health";
 import { deadLetters as channelDeadLetters } from "@/db/queries/channel-health";
 import { channelHealth } from "@/server/channel-health";
-import { retryChannelAction } from "../sms-masuk/actions";
+import { retryChannelAction } from "@/app/(staff)/petugas/sms-masuk/actions";
 import { deadLetters, heldItems, integrationOverview, openQuarantine } from "@/db/queries/lapor-ops";
 import { integrationHealth } from "@/domain/lapor-ops";
 import { getDb } from "@/server/db";

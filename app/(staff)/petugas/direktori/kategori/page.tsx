@@ -9,7 +9,7 @@ import { directoryAccess } from "@/server/directory/access";
 import { listCategoryDirectory } from "@/server/directory/categories";
 import { listInstitutionDirectory } from "@/server/directory/institutions";
 import { listOpdDirectory } from "@/server/directory/opds";
-import { saveCategoryAction } from "../actions";
+import { saveCategoryAction } from "@/app/(staff)/petugas/direktori/actions";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 

@@ -6,7 +6,7 @@ import { param, primarySmallButton } from "@/components/integration/parts";
 import { getDb } from "@/server/db";
 import { directoryAccess } from "@/server/directory/access";
 import { listInstitutionDirectory } from "@/server/directory/institutions";
-import { saveInstitutionAction } from "../actions";
+import { saveInstitutionAction } from "@/app/(staff)/petugas/direktori/actions";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 

@@ -8,7 +8,7 @@ import { getDb } from "@/server/db";
 import { directoryAccess } from "@/server/directory/access";
 import { listAreaDirectory } from "@/server/directory/areas";
 import { listOpdDirectory } from "@/server/directory/opds";
-import { saveOpdAction } from "../actions";
+import { saveOpdAction } from "@/app/(staff)/petugas/direktori/actions";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 

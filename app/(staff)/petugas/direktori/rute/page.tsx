@@ -11,7 +11,7 @@ import { directoryAccess } from "@/server/directory/access";
 import { ruleOptions } from "@/server/directory/rule-options";
 import { listRoutingRules, tryRoute, type RouteTrial } from "@/server/directory/rules";
 import { ValidationError } from "@/lib/errors";
-import { keywordsAction, saveRuleAction } from "../actions";
+import { keywordsAction, saveRuleAction } from "@/app/(staff)/petugas/direktori/actions";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 

@@ -6,7 +6,7 @@ import { param, primarySmallButton } from "@/components/integration/parts";
 import { getDb } from "@/server/db";
 import { directoryAccess } from "@/server/directory/access";
 import { listAreaDirectory } from "@/server/directory/areas";
-import { addAreaAction } from "../actions";
+import { addAreaAction } from "@/app/(staff)/petugas/direktori/actions";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 

@@ -8,7 +8,7 @@ import { getDb } from "@/server/db";
 import { laporConfig } from "@/integrations/lapor";
 import { importReport } from "@/server/lapor-import";
 import { requireStaff } from "@/server/staff";
-import { importAction, markEnteredAction } from "../actions";
+import { importAction, markEnteredAction } from "@/app/(staff)/petugas/integrasi/actions";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 

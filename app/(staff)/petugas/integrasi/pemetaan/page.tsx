@@ -8,7 +8,7 @@ import { getDb } from "@/server/db";
 import { listMappings, mappableItems } from "@/server/lapor-mappings";
 import { reference } from "@/server/reference";
 import { requireStaff } from "@/server/staff";
-import { setMappingAction } from "../actions";
+import { setMappingAction } from "@/app/(staff)/petugas/integrasi/actions";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 

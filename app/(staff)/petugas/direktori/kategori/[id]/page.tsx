@@ -12,7 +12,7 @@ import { listCategoryDirectory } from "@/server/directory/categories";
 import { formerNames, listHistory } from "@/server/directory/history";
 import { listInstitutionDirectory } from "@/server/directory/institutions";
 import { listOpdDirectory } from "@/server/directory/opds";
-import { categoryActiveAction, saveCategoryAction } from "../../actions";
+import { categoryActiveAction, saveCategoryAction } from "@/app/(staff)/petugas/direktori/actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -8,7 +8,7 @@ import { getDb } from "@/server/db";
 import { directoryAccess, routeId } from "@/server/directory/access";
 import { formerNames, listHistory } from "@/server/directory/history";
 import { listInstitutionDirectory } from "@/server/directory/institutions";
-import { institutionActiveAction, saveInstitutionAction } from "../../actions";
+import { institutionActiveAction, saveInstitutionAction } from "@/app/(staff)/petugas/direktori/actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -10,7 +10,7 @@ import { directoryAccess, routeId } from "@/server/directory/access";
 import { listAreaDirectory } from "@/server/directory/areas";
 import { formerNames, listHistory } from "@/server/directory/history";
 import { listOpdDirectory } from "@/server/directory/opds";
-import { opdActiveAction, saveOpdAction } from "../../actions";
+import { opdActiveAction, saveOpdAction } from "@/app/(staff)/petugas/direktori/actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

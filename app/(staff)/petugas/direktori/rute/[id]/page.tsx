@@ -10,7 +10,7 @@ import { directoryAccess, routeId } from "@/server/directory/access";
 import { listHistory } from "@/server/directory/history";
 import { ruleOptions } from "@/server/directory/rule-options";
 import { listRoutingRules } from "@/server/directory/rules";
-import { ruleActiveAction, saveRuleAction } from "../../actions";
+import { ruleActiveAction, saveRuleAction } from "@/app/(staff)/petugas/direktori/actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

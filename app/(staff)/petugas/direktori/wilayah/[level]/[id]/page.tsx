@@ -9,7 +9,7 @@ import { directoryAccess, routeId } from "@/server/directory/access";
 import { listAreaDirectory } from "@/server/directory/areas";
 import { formerNames, listHistory } from "@/server/directory/history";
 import { listRoutingRules } from "@/server/directory/rules";
-import { addAreaAction, areaActiveAction, mergeAreaAction, renameAreaAction } from "../../../actions";
+import { addAreaAction, areaActiveAction, mergeAreaAction, renameAreaAction } from "@/app/(staff)/petugas/direktori/actions";
 
 type Props = { params: Promise<{ level: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
