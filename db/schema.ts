@@ -260,7 +260,8 @@ export const complaints = pgTable(
       .where(sql`${t.status} in ('received', 'disposed', 'in_progress', 'awaiting_reporter')`),
     index("complaints_created_id_idx").on(t.createdAt, t.id),
     // Words within one OPD (an OPD role's staff search): one GIN scan over both keys (btree_gin),
-    // instead of intersecting an OPD's hundred thousand rows with a word's matches.
+    // instead of intersecting an OPD's hundred thousand rows with a word's matches. PostgreSQL
+    // only: migration 0027 skips it where btree_gin is not available (the embedded database).
     index("complaints_opd_search_idx").using("gin", t.opdId, t.searchVector),
     // An OPD's complaints newest first (its inbox over every status; its searches with many matches).
     index("complaints_opd_created_idx").on(t.opdId, t.createdAt, t.id),

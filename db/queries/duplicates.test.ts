@@ -4,6 +4,7 @@ import { complaints } from "@/db/schema";
 import { testDatabases, type TestDatabase } from "@/test/databases";
 import { validComplaint, wib } from "@/test/fixtures";
 import { intakeComplaint } from "@/server/intake";
+import { duplicateCandidates } from "./duplicates";
 import { listPage } from "./staff-list";
 
 const DAY = 86_400_000;
@@ -58,6 +59,17 @@ describe.each(testDatabases())("suspected duplicates on $name", (backend) => {
     const unplaced = await file({ title: "Pohon tumbang menutup jalan Bengkong 3310", kecamatan: undefined, kelurahan: undefined }, wib("2026-05-05 08:00"));
     expect(unplaced.kecamatanId).toBeNull();
     expect(unplaced.suspectedDuplicateOfId).toBe(placed.id);
+  });
+
+  it("compares side by side while other queries run (PGlite with btree_gin loaded hung its process here)", async () => {
+    const a = await file({ title: "Trotoar rusak di depan pasar Aviari 4410", kecamatan: "Batu Aji", kelurahan: "Buliang" }, wib("2026-07-01 08:00"));
+    const [, , candidates] = await Promise.all([
+      t.db.select().from(complaints).where(eq(complaints.id, a.id)),
+      listPage(t.db, { where: { statuses: null, flags: [] }, sort: "newest", page: {}, role: "coordinator", now: T0 }),
+      duplicateCandidates(t.db, { ...a, id: -1 }),
+      t.db.select().from(complaints).where(eq(complaints.kecamatanId, a.kecamatanId!)),
+    ]);
+    expect(candidates.map((c) => c.trackingCode)).toContain(a.trackingCode);
   });
 
   it("stops showing the flag once the other complaint is closed or merged, or this one is merged", async () => {
