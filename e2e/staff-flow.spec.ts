@@ -131,7 +131,11 @@ test("suspected duplicates are flagged in the queue, and 'next in queue' carries
   const flag = row.getByRole("link", { name: `Diduga duplikat ${first.trackingCode}` });
   await expect(flag).toBeVisible();
   await shot(coordinator, "queue-duplicate-flag");
-  await flag.click();
+  // The suspicion is stored at intake, so it is also a filter (other runs' look-alikes may be listed too).
+  const suspected = await findInList(coordinator, "/petugas/antrean?flag=duplicate&sort=newest", secondTitle);
+  const filteredFlag = suspected.getByRole("link", { name: `Diduga duplikat ${first.trackingCode}` });
+  await expect(filteredFlag).toBeVisible();
+  await filteredFlag.click();
   await expect(coordinator).toHaveURL(new RegExp(`/petugas/aduan/${second.trackingCode}#dup-h$`));
   const candidates = main(coordinator).getByRole("region", { name: "Kemungkinan duplikat" });
   await expect(candidates.locator(`[data-candidate="${first.trackingCode}"]`).getByRole("button", { name: /^Gabungkan ke yang ini/ })).toBeVisible();
