@@ -288,8 +288,9 @@ test("LAPOR integration actions are refused to every role but the coordination t
   const ids = {
     reconcile: actionIdIn(overview, "Jalankan rekonsiliasi"),
     importFile: actionIdIn(manual, 'name="file"'),
-    setMapping: actionIdIn(await html(admin, "/petugas/integrasi/pemetaan"), 'name="localCode" value="LAINNYA"'),
   };
+  // The mapping form is a useActionState form: posted with its hidden fields, as without JavaScript.
+  const mappingForm = formFieldsIn(await html(admin, "/petugas/integrasi/pemetaan"), 'name="localCode" value="LAINNYA"');
   const mappingOf = async () => {
     const input = /<input[^>]*id="m-category-LAINNYA-in"[^>]*>/.exec(await html(admin, "/petugas/integrasi/pemetaan"))?.[0] ?? "";
     return /value="([^"]*)"/.exec(input)?.[1] ?? "";
@@ -298,18 +299,19 @@ test("LAPOR integration actions are refused to every role but the coordination t
   expect(before).not.toBe("");
   // The mark/retry/resolve forms are rendered only when there is something to act on; their
   // actions share the module of the ones above and check the same capability.
-  const attempts: [Who | "citizen", string, string, Record<string, string>, string][] = [];
+  const attempts: [Who | "citizen", string, string | Record<string, string>, Record<string, string>, string][] = [];
   for (const who of ["disdukcapil", "kepala-disdukcapil", "binamarga", "auditor"] as const) {
     attempts.push([who, "/petugas/integrasi", ids.reconcile, {}, "404"]);
     attempts.push([who, "/petugas/integrasi/manual", ids.importFile, {}, "404"]);
-    attempts.push([who, "/petugas/integrasi/pemetaan", ids.setMapping, { kind: "category", localCode: "LAINNYA", laporId: "HACK1" }, "404"]);
+    attempts.push([who, "/petugas/integrasi/pemetaan", mappingForm, { kind: "category", localCode: "LAINNYA", laporId: "HACK1" }, "404"]);
   }
-  attempts.push(["coordinator", "/petugas/integrasi/pemetaan", ids.setMapping, { kind: "category", localCode: "LAINNYA", laporId: "HACK2" }, "404"]);
+  attempts.push(["coordinator", "/petugas/integrasi/pemetaan", mappingForm, { kind: "category", localCode: "LAINNYA", laporId: "HACK2" }, "404"]);
   attempts.push(["citizen", "/petugas/integrasi/manual", ids.importFile, {}, "→/masuk"]);
-  attempts.push(["citizen", "/petugas/integrasi/pemetaan", ids.setMapping, { kind: "category", localCode: "LAINNYA", laporId: "HACK3" }, "→/masuk"]);
+  attempts.push(["citizen", "/petugas/integrasi/pemetaan", mappingForm, { kind: "category", localCode: "LAINNYA", laporId: "HACK3" }, "→/masuk"]);
   const results: string[] = [];
   for (const [who, url, id, fields, expected] of attempts) {
-    const got = outcome(await postAction(await requestAs(who), origin, url, id, fields));
+    const client = await requestAs(who);
+    const got = outcome(await (typeof id === "string" ? postAction(client, origin, url, id, fields) : postForm(client, origin, url, id, fields)));
     results.push(`${who} ${url}: ${got === expected ? "refused as expected" : `UNEXPECTED ${got}`}`);
   }
   expect(results.filter((r) => r.includes("UNEXPECTED"))).toEqual([]);

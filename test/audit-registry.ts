@@ -115,7 +115,7 @@ export const AUDIT_REGISTRY: Record<string, RegistryEntry> = {
   "app/(staff)/petugas/integrasi/actions.ts#reconcileAction": { audit: "lapor.reconcile", probe: { as: "coordinator", args: async () => [] } },
   "app/(staff)/petugas/integrasi/actions.ts#markEnteredAction": {
     audit: "lapor.mark_entered",
-    probe: { as: "coordinator", args: async (f) => [f.form({ id: String(await f.laporOutboxOf((await f.complaint()).id)) })] },
+    probe: { as: "coordinator", args: async (f) => [null, f.form({ id: String(await f.laporOutboxOf((await f.complaint()).id)) })] },
   },
   "app/(staff)/petugas/integrasi/actions.ts#importAction": {
     audit: "lapor.import",
@@ -128,7 +128,7 @@ export const AUDIT_REGISTRY: Record<string, RegistryEntry> = {
   },
   "app/(staff)/petugas/integrasi/actions.ts#setMappingAction": {
     audit: "lapor.mapping_set",
-    probe: { as: "admin", args: async (f) => [f.form({ kind: "category", localCode: "ADMINDUK", laporId: `C-${f.unique()}` })] },
+    probe: { as: "admin", args: async (f) => [null, f.form({ kind: "category", localCode: "ADMINDUK", laporId: `C-${f.unique()}` })] },
   },
   "app/(staff)/petugas/sms-masuk/actions.ts#convertSms": {
     audit: "complaint.enter",

@@ -1,6 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { z } from "zod";
+import { formAction } from "@/lib/action";
 import { markEnteredManually, resolveQuarantine, retryDeadLetters } from "@/server/lapor-ops";
 import { auditActor } from "@/server/audit";
 import { getDb } from "@/server/db";
@@ -10,7 +12,6 @@ import { ImportFileError, importLaporExport } from "@/server/lapor-import";
 import { deleteMapping, setMapping } from "@/server/lapor-mappings";
 import { reconcile } from "@/server/lapor-reconcile";
 import { laporReader } from "@/server/lapor-status";
-import { log } from "@/lib/log";
 import { invalidateReference } from "@/server/reference";
 import { requireStaff } from "@/server/staff";
 
@@ -53,29 +54,22 @@ export async function reconcileAction(): Promise<void> {
 /**
  * Manual mode: the checked items were entered in LAPOR by hand; the worker must never send them.
  * A LAPOR tracking id typed beside a "create" item (`tracking-<id>`) is stored with it (and
- * marks that item even if its box was left unticked).
+ * marks that item even if its box was left unticked). A refused id comes back to the form.
  */
-export async function markEnteredAction(formData: FormData): Promise<void> {
-  const staff = await requireStaff("integration.operate");
-  const trackingIds: Record<number, string> = {};
-  for (const [key, value] of formData.entries()) {
-    const m = /^tracking-(\d+)$/.exec(key);
-    if (m && typeof value === "string" && value.trim()) trackingIds[Number(m[1])] = value;
-  }
-  const chosen = ids(formData);
-  if (chosen.length === 0 && Object.keys(trackingIds).length === 0) redirect(`${BASE}/manual?error=nothingChosen`);
-  let target: string;
-  try {
+export const markEnteredAction = formAction(
+  { authorise: () => requireStaff("integration.operate"), schema: z.looseObject({}) },
+  async (_fields, staff, formData): Promise<null> => {
+    const trackingIds: Record<number, string> = {};
+    for (const [key, value] of formData.entries()) {
+      const m = /^tracking-(\d+)$/.exec(key);
+      if (m && typeof value === "string" && value.trim()) trackingIds[Number(m[1])] = value;
+    }
+    const chosen = ids(formData);
+    if (chosen.length === 0 && Object.keys(trackingIds).length === 0) throw new ValidationError({ _form: ["nothingChosen"] });
     const { marked, skipped, inDelivery } = await markEnteredManually(getDb(), { ids: chosen, trackingIds, actor: await auditActor(staff), now: new Date() });
-    target = `${BASE}/manual?done=marked&n=${marked.length}&skipped=${skipped.length}&busy=${inDelivery.length}`;
-  } catch (err) {
-    if (!(err instanceof ValidationError)) throw err;
-    const [field, errors] = Object.entries(err.fieldErrors)[0] ?? ["", ["invalid"]];
-    const outboxId = Number(field.replace("tracking-", ""));
-    target = `${BASE}/manual?error=${encodeURIComponent(errors[0] ?? "invalid")}&item=${outboxId}&value=${encodeURIComponent((trackingIds[outboxId] ?? "").slice(0, 60))}`;
-  }
-  redirect(target);
-}
+    redirect(`${BASE}/manual?done=marked&n=${marked.length}&skipped=${skipped.length}&busy=${inDelivery.length}`);
+  },
+);
 
 /** Manual mode: imports a LAPOR export file (CSV or JSON) and shows what it did. */
 export async function importAction(formData: FormData): Promise<void> {
@@ -104,27 +98,22 @@ export async function importAction(formData: FormData): Promise<void> {
   redirect(target!);
 }
 
-/** Admin only: sets the LAPOR id of one category, area, OPD or institution. */
-export async function setMappingAction(formData: FormData): Promise<void> {
-  const staff = await requireStaff("integration.mappings.edit");
-  const kind = String(formData.get("kind") ?? "");
-  const localCode = String(formData.get("localCode") ?? "");
-  const laporId = String(formData.get("laporId") ?? "");
-  const back = (q: string) => `${BASE}/pemetaan?${q}&jenis=${encodeURIComponent(kind)}&kind=${encodeURIComponent(kind)}&code=${encodeURIComponent(localCode)}#m-${encodeURIComponent(kind)}-${encodeURIComponent(localCode)}`;
-  let target: string;
-  try {
-    if (formData.get("remove") === "1") await deleteMapping(getDb(), { kind, localCode, actor: await auditActor(staff), now: new Date() });
+/**
+ * Admin only: sets (or with `remove=1` removes) the LAPOR id of one category, area, OPD or
+ * institution. A refused id comes back to the item's form (reason beside it, what was typed
+ * kept), never in the URL; success goes back to the item.
+ */
+export const setMappingAction = formAction(
+  {
+    authorise: () => requireStaff("integration.mappings.edit"),
+    schema: z.object({ kind: z.string().max(40), localCode: z.string().max(60), laporId: z.string().max(200).default(""), remove: z.string().optional() }),
+  },
+  async ({ kind, localCode, laporId, remove }, staff): Promise<null> => {
+    if (remove === "1") await deleteMapping(getDb(), { kind, localCode, actor: await auditActor(staff), now: new Date() });
     else await setMapping(getDb(), { kind, localCode, laporId, actor: await auditActor(staff), now: new Date() });
     invalidateReference(getDb());
-    target = back("done=saved");
-  } catch (err) {
-    if (!(err instanceof ValidationError)) {
-      log.error("mapping save failed", { err });
-      throw err;
-    }
-    const first = Object.values(err.fieldErrors)[0]?.[0] ?? "invalid";
-    const [key, param] = first.split("|");
-    target = back(`error=${encodeURIComponent(key!)}${param ? `&p=${encodeURIComponent(param)}` : ""}&value=${encodeURIComponent(laporId.slice(0, 60))}`);
-  }
-  redirect(target);
-}
+    const k = encodeURIComponent(kind);
+    const c = encodeURIComponent(localCode);
+    redirect(`${BASE}/pemetaan?done=saved&jenis=${k}#m-${k}-${c}`);
+  },
+);

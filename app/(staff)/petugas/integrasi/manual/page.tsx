@@ -8,7 +8,9 @@ import { getDb } from "@/server/db";
 import { laporConfig } from "@/integrations/lapor";
 import { importReport } from "@/server/lapor-import";
 import { requireStaff } from "@/server/staff";
-import { importAction, markEnteredAction } from "@/app/(staff)/petugas/integrasi/actions";
+import { ClientMessages } from "@/components/client-messages";
+import { MarkEnteredForm } from "@/components/integration/mark-entered-form";
+import { importAction } from "@/app/(staff)/petugas/integrasi/actions";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -27,9 +29,6 @@ export default async function ManualModePage({ searchParams }: { searchParams: S
   const done = param(sp.done);
   const error = param(sp.error);
   const off = laporConfig() === null;
-  // A refused tracking number: its item and what was typed, shown again beside it.
-  const badItem = Number(param(sp.item));
-  const badValue = param(sp.value) ?? "";
 
   return (
     <div className="space-y-8">
@@ -41,7 +40,7 @@ export default async function ManualModePage({ searchParams }: { searchParams: S
       {off ? <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900">{t("manual.offBanner")}</p> : null}
       <Flash
         ok={done ? t(`done.${done}` as "done.marked", { n: param(sp.n) ?? "0", skipped: param(sp.skipped) ?? "0" }) : null}
-        error={error ? t(`errors.${error}` as "errors.empty", { code: items.find((i) => i.id === badItem)?.trackingCode ?? "" }) : null}
+        error={error ? t(`errors.${error}` as "errors.empty", { code: "" }) : null}
       />
       {done === "marked" && Number(param(sp.busy)) > 0 ? (
         <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900">{t("done.markedBusy", { busy: param(sp.busy) ?? "0" })}</p>
@@ -55,45 +54,15 @@ export default async function ManualModePage({ searchParams }: { searchParams: S
           <a href="/petugas/integrasi/manual/ekspor?format=json" download className={smallButton}>{t("manual.downloadJson")}</a>
         </div>
         {items.length === 0 ? <p className="rounded-lg bg-white p-3 text-sm ring-1 ring-slate-200">{t("manual.nothingPending")}</p> : (
-          <form action={markEnteredAction} className="space-y-3">
-            <fieldset className="space-y-2">
-              <legend className="text-sm font-medium">{t("manual.markLegend")}</legend>
-              <ul className="divide-y divide-slate-200 rounded-lg bg-white text-sm ring-1 ring-slate-200">
-                {items.map((i) => {
-                  const task = laporTask(i.topic) ?? "followup";
-                  return (
-                    <li key={i.id} className="flex flex-wrap gap-3 p-3">
-                      <input type="checkbox" name="id" value={i.id} id={`item-${i.id}`} className="mt-1 size-5 shrink-0" />
-                      <label htmlFor={`item-${i.id}`} className="min-w-0 space-y-0.5">
-                        <span className="block font-medium">
-                          <span className="font-mono">{i.trackingCode}</span> · {t(`topic.${task}`)}
-                          {i.status === "dead" ? <span className="ml-2 rounded bg-red-100 px-1.5 text-xs text-red-900">{t("manual.dead")}</span> : null}
-                          {i.leased ? <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-900">{t("manual.inDelivery")}</span> : null}
-                        </span>
-                        <span className="block truncate text-slate-700">{i.title}</span>
-                        <span className="block text-slate-600">{t("manual.queuedAt", { at: when(i.createdAt) })}</span>
-                      </label>
-                      {task === "create_complaint" ? (
-                        <div className="ml-auto flex shrink-0 flex-col gap-1 text-xs">
-                          <label htmlFor={`tracking-${i.id}`} className="text-slate-700">{t("manual.trackingLabel", { code: i.trackingCode })}</label>
-                          <input
-                            id={`tracking-${i.id}`}
-                            name={`tracking-${i.id}`}
-                            maxLength={60}
-                            autoComplete="off"
-                            defaultValue={badItem === i.id ? badValue : undefined}
-                            aria-invalid={badItem === i.id ? true : undefined}
-                            className="w-40 rounded border border-slate-300 px-2 py-1 font-mono text-sm aria-invalid:border-red-600"
-                          />
-                        </div>
-                      ) : null}
-                    </li>
-                  );
-                })}
-              </ul>
-            </fieldset>
-            <button type="submit" className={primarySmallButton}>{t("manual.markEntered")}</button>
-          </form>
+          <ClientMessages sections={["staff"]}>
+            <MarkEnteredForm
+              buttonClass={primarySmallButton}
+              items={items.map((i) => {
+                const task = laporTask(i.topic) ?? "followup";
+                return { id: i.id, trackingCode: i.trackingCode, task: t(`topic.${task}`), title: i.title, queuedAt: t("manual.queuedAt", { at: when(i.createdAt) }), dead: i.status === "dead", leased: !!i.leased, create: task === "create_complaint" };
+              })}
+            />
+          </ClientMessages>
         )}
       </section>
 
