@@ -60,7 +60,7 @@ export async function duplicateCandidates(db: Db, c: { id: number; title: string
 const FLAG_WINDOW = "interval '7 days'";
 
 /** How many of the newest open complaints of that week (and kecamatan) a new one is compared with. */
-const FLAG_CANDIDATES = 200;
+const FLAG_CANDIDATES = 50;
 
 /**
  * SQL text (for the intake statement, db/queries/intake.ts) of the open complaint a new one most
@@ -70,8 +70,10 @@ const FLAG_CANDIDATES = 200;
  * one, of the whole region otherwise; the most similar, then the earliest. Each branch walks
  * (kecamatan_id, created_at) or (created_at, id) from the new complaint backwards and stops at
  * FLAG_CANDIDATES rows; the branch that does not apply is a one-time filter. So an intake costs
- * at most 200 similarity computations however busy the week (at 4,400 open complaints in a week,
- * comparing with all of them cost PostgreSQL 10.7 ms per complaint).
+ * at most 50 similarity computations however busy the week: comparing with all 4,400 open
+ * complaints of a busy week cost PostgreSQL 10.7 ms per complaint, with 200 still 2.5 ms (intake
+ * held to 160/s and 500/s); 50 covers about a week of one kecamatan at Batam's volume, and the
+ * comparison panel on the complaint page still looks 30 days back.
  */
 export function suspectedDuplicateSql(e: { title: string; kecamatanId: string; at: string }): string {
   const near = `c.created_at > ${e.at} - ${FLAG_WINDOW} and c.created_at <= ${e.at} and c.primary_id is null and c.status in (${OPEN_LIST})`;
