@@ -1,18 +1,6 @@
-import { can } from "@/domain/permissions";
-import { getDb } from "@/server/db";
-import { auditActor } from "@/server/audit";
-import { listCsv } from "@/server/list-csv";
-import { currentStaff } from "@/server/staff";
+import { listCsvRoute } from "@/server/list-csv-route";
 
 /** The list of /petugas/antrean as CSV: the same GET filters and the same scope as the page. */
 export const dynamic = "force-dynamic";
 
-export async function GET(req: Request) {
-  const staff = await currentStaff();
-  if (!staff) return Response.redirect(new URL("/masuk", req.url), 303);
-  if (!can(staff.role, "queue.coordinator")) return new Response("Not found\n", { status: 404 });
-  const url = new URL(req.url);
-  const params: Record<string, string[]> = {};
-  for (const k of new Set(url.searchParams.keys())) params[k] = url.searchParams.getAll(k);
-  return listCsv(getDb(), staff, "queue", params, new Date(), await auditActor(staff));
-}
+export const GET = listCsvRoute("queue", "queue.coordinator");
