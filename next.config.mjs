@@ -7,6 +7,9 @@ const nextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "postgres"],
   poweredByHeader: false,
+  // proxy.ts sees the request as sent, flight headers included: without this Next hides the router
+  // state header from it, and one Next cannot parse becomes a 500 the request guard never saw.
+  skipProxyUrlNormalize: true,
   // Lets a second build live beside the main one (e.g. a developer's while tests run).
   distDir: process.env.PINTU_DIST_DIR || ".next",
   // The build checks the app; `npm run typecheck` checks everything, tests and benchmarks included.

@@ -5,9 +5,6 @@ import { expect, test } from "@playwright/test";
 import { generate } from "./support/fuzz-requests";
 import { E2E_SERVER, MAIN_PORT } from "./support/servers";
 
-// Known difference (README "Production server"): the request guard and the server-action body
-// check run in front of Next in `npm start` only; under `next start` Next answers these with 500.
-test.fail(E2E_SERVER === "next", "the request guard and the action-body check are `npm start`'s (scripts/start.ts)");
 
 /**
  * Issue 12 item 9: a few hundred generated bad requests (methods, headers, paths, bodies), sent
@@ -17,6 +14,12 @@ test.fail(E2E_SERVER === "next", "the request guard and the action-body check ar
  */
 
 const COUNT = 320;
+/**
+ * What `next start` answers 500 before our code runs (README "`npm start` and `next start`"): Next
+ * builds a WHATWG Request for proxy.ts, which refuses the methods TRACE and TRACK, so the request
+ * guard never sees them (`npm start` refuses them with 405 before Next).
+ */
+const NEXT_FAILS_FIRST = /^#\d+ (TRACE|TRACK) /;
 const CONCURRENCY = 4;
 
 /** Sends one raw request; resolves with the status code of the answer (0 if the server only closed). */
@@ -49,7 +52,7 @@ test("a few hundred malformed requests: none is answered with a 5xx, and the ser
         const r = requests[next++]!;
         const status = await send(r.raw).catch((err: Error) => (failures.push(`${r.description} → ${err.message}`), -1));
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
-        if (status >= 500) failures.push(`${r.description} → ${status}`);
+        if (status >= 500 && !(E2E_SERVER === "next" && NEXT_FAILS_FIRST.test(r.description))) failures.push(`${r.description} → ${status}`);
       }
     }),
   );

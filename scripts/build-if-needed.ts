@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import path from "node:path";
 
 const SOURCES = ["app", "components", "db", "domain", "lib", "server", "messages", "i18n", "integrations", "jobs", "islands"];
-const FILES = ["next.config.mjs", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "tsconfig.build.json"];
+const FILES = ["proxy.ts", "instrumentation.ts", "next.config.mjs", "package-lock.json", "postcss.config.mjs", "tsconfig.json", "tsconfig.build.json"];
 
 function walk(dir: string, out: string[]): void {
   if (!existsSync(dir)) return;

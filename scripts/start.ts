@@ -18,7 +18,6 @@ import { PEER_RECORDED_ENV } from "@/server/request-context";
 import { applySecurityHeaders, isHttps, tileOrigins } from "@/server/security-headers";
 import { seedSimDemo } from "@/lapor-sim/demo";
 import { createLaporSim, randomSecret, SIM_DEFAULTS } from "@/lapor-sim/server";
-import { loadActionIds, watchActionBody } from "./action-body";
 import { authSecretFor } from "./auth-secret";
 import { buildIfNeeded } from "./build-if-needed";
 import { requestEntry } from "./http-entry";
@@ -128,7 +127,6 @@ async function serve(e: Env, runJobs: boolean) {
   await app.prepare();
   const handler = app.getRequestHandler();
   const tiles = tileOrigins(e.MAP_TILE_URL);
-  const actionIds = loadActionIds(root);
   const entry = { root, trust: e.TRUST_PROXY, db: handle.db, postgres: handle.kind === "postgres", metricsToken: e.METRICS_TOKEN };
   const serveRequest = requestEntry(entry, (req, res) => {
     closeConnectionWhenStopping(req, res);
@@ -136,8 +134,6 @@ async function serve(e: Env, runJobs: boolean) {
     if (sim && req.url?.startsWith(`${SIM_MOUNT}/`)) return void sim.handle(req, res, req.url.slice(SIM_MOUNT.length));
     const refusal = requestProblem(req);
     if (refusal) return void sendRefusal(req, res, refusal);
-    // A server action's body that Next cannot decode: 400, not Next's 500.
-    watchActionBody(req, res, actionIds);
     // The JSON API's and the SMS gateway's many small requests skip Next's pipeline.
     const fast = e.PINTU_FAST_PATHS ? fastRoute(req) : null;
     if (fast) return void serveFast(req, res, handle.db, fast);

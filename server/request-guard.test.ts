@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTION_BODY_LIMIT, requestProblem, validHost } from "./request-guard";
+import { ACTION_BODY_LIMIT, refusalAnswer, requestProblem, validHost } from "./request-guard";
 
 const get = (url: string, headers: Record<string, string> = {}) => ({ method: "GET", url, headers: { host: "pintu.test", ...headers } });
 const action = (headers: Record<string, string>) => ({
@@ -77,5 +77,18 @@ describe("requestProblem", () => {
     expect(requestProblem(action({ "next-action": `60${"e9".repeat(20)}`, "content-type": "text/plain;charset=UTF-8", "content-length": "2" }))).toMatchObject({ status: 400 });
     // The JSON API is for other programs (no Origin rules); its handlers check their own bodies.
     expect(requestProblem({ ...action({ origin: "http://evil.test" }), url: "/api/v1/complaints" })).toBeNull();
+  });
+
+  it("refuses a target that is not a path, OPTIONS * included (Next answers it 500)", () => {
+    for (const url of ["*", "http://evil.test/", "evil"]) expect(requestProblem({ method: "OPTIONS", url, headers: { host: "pintu.test" } })).toMatchObject({ status: 400 });
+  });
+});
+
+describe("refusalAnswer", () => {
+  const r = { status: 405, error: "method_not_allowed", message: "Method FOO is not allowed", headers: { allow: "GET" } };
+  it("answers JSON under /api/ and text elsewhere, without a body to HEAD", () => {
+    expect(refusalAnswer({ method: "FOO", url: "/api/health", headers: {} }, r)).toEqual({ status: 405, headers: { allow: "GET", "content-type": "application/json", "cache-control": "no-store" }, body: '{"error":"method_not_allowed","message":"Method FOO is not allowed"}' });
+    expect(refusalAnswer({ method: "FOO", url: "/lapor", headers: {} }, r).body).toBe("405 Method FOO is not allowed\n");
+    expect(refusalAnswer({ method: "HEAD", url: "/lapor", headers: {} }, r).body).toBeUndefined();
   });
 });

@@ -107,7 +107,8 @@ export function requestProblem(req: GuardedRequest): Refusal | null {
   const forwarded = forwardedProblem(req.headers);
   if (forwarded) return forwarded;
   const { path, query } = pathOf(req.url ?? "");
-  if (!path.startsWith("/") && path !== "*") return refuse(400, "bad_request", "The request target must be a path");
+  // (`OPTIONS *` included: Next answers it 500.)
+  if (!path.startsWith("/")) return refuse(400, "bad_request", "The request target must be a path");
   let decoded: string;
   try {
     decoded = decodeURIComponent(path);
@@ -124,19 +125,21 @@ export function requestProblem(req: GuardedRequest): Refusal | null {
   return isActionPost(req, path) ? actionProblem(req) : null;
 }
 
-/**
- * Answers the refusal: the contract's JSON error under /api/, plain text elsewhere. The connection
- * closes, since a body left unread cannot be told from the next request.
- */
-export function sendRefusal(req: GuardedRequest, res: ServerResponse, r: Refusal): void {
+/** The refusal's answer: the contract's JSON error under /api/, plain text elsewhere. */
+export function refusalAnswer(req: GuardedRequest, r: Refusal): { status: number; headers: Record<string, string>; body: string | undefined } {
   const api = (req.url ?? "").startsWith("/api/");
   const body = api ? JSON.stringify({ error: r.error, message: r.message }) : `${r.status} ${r.message}\n`;
-  res.writeHead(r.status, {
-    ...r.headers,
-    "content-type": api ? "application/json" : "text/plain; charset=utf-8",
-    "content-length": Buffer.byteLength(body),
-    "cache-control": "no-store",
-    connection: "close",
-  });
-  res.end(req.method === "HEAD" ? undefined : body);
+  const headers = { ...r.headers, "content-type": api ? "application/json" : "text/plain; charset=utf-8", "cache-control": "no-store" };
+  return { status: r.status, headers, body: req.method === "HEAD" ? undefined : body };
+}
+
+/**
+ * Answers the refusal (`npm start`, before Next; `proxy.ts` answers the same through Next). The
+ * connection closes, since a body left unread cannot be told from the next request.
+ */
+export function sendRefusal(req: GuardedRequest, res: ServerResponse, r: Refusal): void {
+  const answer = refusalAnswer(req, r);
+  const length = Buffer.byteLength(answer.body ?? refusalAnswer({ ...req, method: "GET" }, r).body!);
+  res.writeHead(answer.status, { ...answer.headers, "content-length": length, connection: "close" });
+  res.end(answer.body);
 }
