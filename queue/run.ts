@@ -251,3 +251,21 @@ export function startWorker(db: Db, opts: WorkerOptions = {}): { id: string; sto
     },
   };
 }
+
+type RunningWorker = ReturnType<typeof startWorker>;
+// On globalThis: `npm start` stops the worker that Next's bundle started (instrumentation.ts).
+const processWorkerKey = Symbol.for("pintu.process-worker");
+
+/**
+ * Starts the serving process's in-process worker, once (instrumentation.ts, under `npm start` and
+ * `next start` alike); later calls return the same one.
+ */
+export function startProcessWorker(db: Db): RunningWorker {
+  const g = globalThis as Record<symbol, RunningWorker | undefined>;
+  return (g[processWorkerKey] ??= startWorker(db));
+}
+
+/** The serving process's in-process worker, if it started one (scripts/start.ts stops it on SIGTERM). */
+export function processWorker(): RunningWorker | undefined {
+  return (globalThis as Record<symbol, RunningWorker | undefined>)[processWorkerKey];
+}

@@ -1,5 +1,5 @@
 import cluster from "node:cluster";
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { register } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,8 +7,7 @@ import next from "next";
 import { sharedDb } from "@/db/client";
 import { prepareDb } from "@/db/seed";
 import { setLaporConfig } from "@/integrations/lapor/config";
-import { startWorker } from "@/queue/run";
-import "@/jobs/topics";
+import { processWorker } from "@/queue/run";
 import { seedDemoComplaints } from "@/server/demo-complaints";
 import { env, type Env } from "@/lib/env";
 import { installJsonConsole } from "@/lib/console-json";
@@ -32,7 +31,8 @@ const SIM_MOUNT = "/lapor-sim";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-// Every line this process prints is JSON (lib/log.ts), Next's own included.
+// Every line this process prints is JSON (lib/log.ts), Next's own included (instrumentation.ts
+// installs the same in Next's bundle, and under `next start`).
 installJsonConsole();
 
 /**
@@ -40,11 +40,12 @@ installJsonConsole();
  * serves Next, and appends each request's socket address to X-Forwarded-For, as a proxy would, so
  * rate limits cannot be dodged by a forged entry. With PostgreSQL, PINTU_PROCESSES > 1 makes this process
  * prepare the database and then fork that many serving processes sharing the port (Node's
- * cluster), so every core serves; the first of them also runs the background worker.
+ * cluster), so every core serves; the first of them also runs the background worker (started by
+ * Next's instrumentation hook, instrumentation.ts, as under `next start`).
  */
 await runScript(async () => {
   const e = env();
-  if (cluster.isWorker) return serve(e, process.env.PINTU_RUN_JOBS === "1");
+  if (cluster.isWorker) return serve(e);
   if (process.env.PINTU_SKIP_BUILD !== "1") buildIfNeeded(root);
   process.env.AUTH_SECRET = authSecretFor(e);
   const handle = sharedDb({ url: e.DATABASE_URL, dataDir: e.DATA_DIR });
@@ -52,7 +53,7 @@ await runScript(async () => {
   if (e.demo) await seedDemoComplaints(handle.db, e.PINTU_REGION);
   // The embedded database and the in-process LAPOR simulator of the demo live in one process.
   const processes = e.embedded || withSimulator(e) ? 1 : e.PINTU_PROCESSES;
-  if (processes <= 1) return serve(e, e.PINTU_WORKER);
+  if (processes <= 1) return serve(e);
   await handle.close();
   superviseCluster(processes, e.PINTU_WORKER, e.SHUTDOWN_GRACE_SECONDS * 1000);
 });
@@ -97,13 +98,12 @@ function superviseCluster(processes: number, runJobs: boolean, graceMs: number) 
   });
 }
 
-/** Serves the portal from this process; `runJobs`: also run the background worker here. */
-async function serve(e: Env, runJobs: boolean) {
+/** Serves the portal from this process (and its background worker: see instrumentation.ts). */
+async function serve(e: Env) {
   // Every request's socket address goes into X-Forwarded-For (scripts/http-entry.ts), so the app
   // reads the client's address by the same rule as under `next start` (server/client-address.ts).
   process.env[PEER_RECORDED_ENV] = "1";
   const handle = sharedDb({ url: e.DATABASE_URL, dataDir: e.DATA_DIR });
-  let worker: ReturnType<typeof startWorker> | undefined;
 
   // Demo without a real LAPOR: the simulator is mounted at /lapor-sim on this same server (no
   // other port to collide with), with a few complaints LAPOR "disposed" to the city, so the whole
@@ -124,8 +124,11 @@ async function serve(e: Env, runJobs: boolean) {
   const pages = e.PAGE_CACHE_SECONDS > 0 ? createPageCache(handle.db, { ttlMs: e.PAGE_CACHE_SECONDS * 1000, maxBytes: 64 * 1024 * 1024 }) : null;
 
   const app = next({ dev: false, dir: root, port: e.PORT, hostname: "0.0.0.0" });
-  await app.prepare();
-  const handler = app.getRequestHandler();
+  // Next is prepared once this server listens (below); what it is to answer before then waits.
+  let nextReady: () => void = () => {};
+  const prepared = new Promise<void>((resolve) => (nextReady = resolve));
+  const nextHandler = app.getRequestHandler();
+  const handler = (req: IncomingMessage, res: ServerResponse) => prepared.then(() => nextHandler(req, res));
   const tiles = tileOrigins(e.MAP_TILE_URL);
   const entry = { root, trust: e.TRUST_PROXY, db: handle.db, postgres: handle.kind === "postgres", metricsToken: e.METRICS_TOKEN };
   const serveRequest = requestEntry(entry, (req, res) => {
@@ -154,14 +157,16 @@ async function serve(e: Env, runJobs: boolean) {
     void handle.close().finally(() => process.exit(1));
   });
   server.listen(e.PORT, e.listenHost, () => {
-    // The worker runs in this process: the embedded database allows one process, and a small
-    // deployment needs nothing else. With PostgreSQL, `npm run worker` processes may run beside
-    // it. Started once listening, so its first LAPOR poll can reach the mounted simulator.
-    worker = runJobs ? startWorker(handle.db) : undefined;
+    // Next is prepared once listening, as `next start` does: its instrumentation hook then starts
+    // the worker, whose first LAPOR poll can reach the mounted simulator.
+    app.prepare().then(nextReady, (err: unknown) => {
+      console.error(`pintu: Next could not start: ${err instanceof Error ? err.message : String(err)}`);
+      void handle.close().finally(() => process.exit(1));
+    });
     if (sim) console.log(`pintu: LAPOR simulator at ${sim.url} (admin API: ${sim.url}/_admin/… from this machine, header X-Admin-Token: ${e.LAPOR_SIM_ADMIN_TOKEN ? "LAPOR_SIM_ADMIN_TOKEN" : sim.adminToken})`);
     if (cluster.isWorker && cluster.worker?.id !== 1) return;
     console.log(`pintu: ready on http://localhost:${e.PORT} (${handle.kind === "pglite" ? `embedded database in ${e.DATA_DIR}` : "PostgreSQL"}${e.demo ? ", demo data" : ""})`);
   });
 
-  onStopSignal((signal) => void stopServing(signal, { server: serving, worker, closeDb: () => handle.close(), graceMs: e.SHUTDOWN_GRACE_SECONDS * 1000 }));
+  onStopSignal((signal) => void stopServing(signal, { server: serving, worker: processWorker(), closeDb: () => handle.close(), graceMs: e.SHUTDOWN_GRACE_SECONDS * 1000 }));
 }
