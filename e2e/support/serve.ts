@@ -11,7 +11,7 @@ import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { E2E_SMS_KEY, e2eOutboundUrl } from "./kannel-config";
-import { E2E_SERVER, E2E_SIM_ADMIN_TOKEN } from "./servers";
+import { E2E_METRICS_TOKEN, E2E_SERVER, E2E_SIM_ADMIN_TOKEN } from "./servers";
 import { smtpPort, startMailbox } from "./mailbox";
 
 const [port = "3100", rateLimit = "1000"] = process.argv.slice(2);
@@ -66,6 +66,8 @@ async function serveWithNextStart(): Promise<void> {
   const { buildIfNeeded } = await import("@/scripts/build-if-needed");
   if (process.env.PINTU_SKIP_BUILD !== "1") buildIfNeeded(process.cwd());
   process.env.AUTH_SECRET ??= "e2e-next-start-auth-secret-0123456789abcdef";
+  // A route handler cannot see whether a caller is on this machine: /metrics wants the token.
+  process.env.METRICS_TOKEN ??= E2E_METRICS_TOKEN;
   const seeded = spawnSync(process.execPath, ["--import", "tsx", "scripts/db-seed.ts"], { env: process.env, encoding: "utf8" });
   process.stdout.write(seeded.stdout);
   process.stderr.write(seeded.stderr);

@@ -7,10 +7,12 @@ export const MAIN_URL = `http://127.0.0.1:${MAIN_PORT}`;
 export const LIMITED_URL = `http://127.0.0.1:${LIMITED_PORT}`;
 /** The admin token of the LAPOR simulator mounted in the e2e servers (`LAPOR_SIM_ADMIN_TOKEN`). */
 export const E2E_SIM_ADMIN_TOKEN = "e2e-lapor-sim-admin-token-0123456789";
+/** METRICS_TOKEN of the e2e servers under `next start`, whose /metrics cannot tell a local caller (app/metrics/route.ts). */
+export const E2E_METRICS_TOKEN = "e2e-metrics-token-0123456789abcdef";
 /**
  * Which server the suite's two portals run: "npm" (`npm start`'s scripts/start.ts, the default) or
  * "next" (plain `next start` after `npm run db:seed`, same environment; E2E_SERVER=next). Specs of
- * what only `npm start` does (/metrics, request ids, the mounted LAPOR simulator, the page cache,
- * the worker) skip themselves under "next".
+ * what only `npm start` does (request ids and request metrics, the mounted LAPOR simulator, the
+ * page cache, starting `npm start` servers of their own) skip themselves under "next".
  */
 export const E2E_SERVER: "npm" | "next" = process.env.E2E_SERVER === "next" ? "next" : "npm";
