@@ -42,8 +42,8 @@ function argumentsOf(message: string): string[] {
   return [...args].sort();
 }
 
-const ID = flatten(id as Catalogue);
-const EN = flatten(en as Catalogue);
+const ID = flatten(id as unknown as Catalogue);
+const EN = flatten(en as unknown as Catalogue);
 /**
  * English names of the region's category codes (Open311 `?locale=en`): the Indonesian name is the
  * category's own, from the region's data, so these have no `id` twin.
