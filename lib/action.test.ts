@@ -45,6 +45,18 @@ describe("formAction", () => {
     expect(await refused(null, form(input))).toMatchObject({ ok: false, fieldErrors: {}, formError: "action_not_allowed" });
   });
 
+  it("leaves a file to the handler, which names the field it refuses; the file is never echoed", async () => {
+    const f = form({ note: "impor" });
+    f.set("file", new File([new Uint8Array([0xff, 0xfe])], "ekspor.csv", { type: "text/csv" }));
+    const action = formAction({ authorise: async () => null, schema: z.object({ note: z.string() }) }, async (_input, _actor, formData) => {
+      const file = formData.get("file");
+      throw new ValidationError({ file: [file instanceof File && file.size === 2 ? "notUtf8" : "empty"] });
+    });
+    const state = await action(null, f);
+    expect(state).toMatchObject({ ok: false, fieldErrors: { file: ["notUtf8"] }, formError: null, values: { note: "impor" } });
+    expect(state && !state.ok && "file" in state.values).toBe(false);
+  });
+
   it("lets a server failure through instead of dressing it as a form error", async () => {
     const action = formAction({ authorise: async () => null, schema }, async () => { throw new AppError(503, "unavailable", "try again"); });
     await expect(action(null, form({ email: "a@b.id", name: "Ani", password: "x".repeat(12) }))).rejects.toThrow("try again");

@@ -12,6 +12,10 @@
  * form to the action and renders the page with the returned state. Fields named in `secret`
  * (passwords) are never sent back.
  *
+ * A file (or any other non-text field) is not read nor echoed: the handler takes it from the
+ * `formData` it is given, and names the field in its `ValidationError` (`{ file: ["tooLarge"] }`)
+ * for the form to show beside it.
+ *
  * Errors: a zod failure and a `ValidationError` from the handler become field errors; an
  * `AppError` below 500 becomes `formError` (its code, e.g. "forbidden", "action_not_allowed";
  * its plain `extra` values as `formErrorData`, e.g. minutes to wait);
