@@ -65,3 +65,67 @@ test("the new-account form shows every problem beside its field, values kept @ph
   await expect(form.getByLabel("Email")).not.toHaveAttribute("aria-invalid");
   await expect(form.getByLabel("Nama")).toHaveValue("Petugas Keliru");
 });
+
+/** A fresh OPD officer account (so no demo account's saved session ends), signed in on `page`; its password. */
+async function freshAccount(admin: Page, page: Page): Promise<{ email: string; password: string }> {
+  const email = `sandi.${test.info().project.name}.${Date.now().toString(36)}@pintu.test`;
+  await admin.goto("/petugas/pengguna");
+  const form = main(admin).getByRole("region", { name: "Akun baru" });
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Nama").fill("Petugas Uji Sandi");
+  await form.getByLabel("Peran").selectOption({ label: "Petugas OPD" });
+  await form.getByLabel("OPD", { exact: true }).selectOption({ label: "Dinas Kependudukan dan Pencatatan Sipil" });
+  await form.getByRole("button", { name: "Buat akun" }).click();
+  const password = (await form.getByTestId("one-time-password").innerText()).trim();
+  await page.goto("/masuk");
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Kata sandi", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Masuk", exact: true }).click();
+  await expect(page).toHaveURL(/\/petugas\/kotak-masuk$/);
+  return { email, password };
+}
+
+test("the password form says each problem beside its own field and never gives a password back @phone @nojs", async ({ pageAs }) => {
+  // Several argon2id hashes and checks: slow on a small, busy machine.
+  test.setTimeout(180_000);
+  const page = await pageAs("citizen");
+  const { password } = await freshAccount(await pageAs("admin"), page);
+  const chosen = `Sandi-baru-${Date.now()}`;
+  const fields = () => {
+    const form = main(page).locator("form").filter({ has: page.getByRole("button", { name: "Ganti kata sandi" }) });
+    return { current: form.getByLabel("Kata sandi sekarang"), next: form.getByLabel("Kata sandi baru (minimal 10 karakter)"), confirm: form.getByLabel("Ulangi kata sandi baru"), form };
+  };
+  const change = async (current: string, to: string, confirm = to) => {
+    await page.goto("/petugas/akun");
+    const f = fields();
+    await f.current.fill(current);
+    await f.next.fill(to);
+    await f.confirm.fill(confirm);
+    await f.form.getByRole("button", { name: "Ganti kata sandi" }).click();
+    return f;
+  };
+  const onlyThisOneWrong = async (wrong: "current" | "next" | "confirm", message: string) => {
+    const f = fields();
+    await expectFieldError(f[wrong], "", message);
+    for (const other of (["current", "next", "confirm"] as const).filter((n) => n !== wrong)) {
+      await expect(f[other]).not.toHaveAttribute("aria-invalid");
+      await expect(f[other]).toHaveValue("");
+    }
+    await expect(main(page).getByRole("alert")).toHaveCount(0);
+    urlHasNo(page, password, chosen);
+  };
+
+  let f = await change("bukan-sandi-lama", chosen);
+  await onlyThisOneWrong("current", "Kata sandi sekarang salah.");
+  await shot(page, f.form, `${test.info().project.name}-password-current`);
+  f = await change(password, "pendek");
+  await onlyThisOneWrong("next", "Kata sandi baru minimal 10 karakter.");
+  await shot(page, f.form, `${test.info().project.name}-password-new`);
+  f = await change(password, chosen, `${chosen}x`);
+  await onlyThisOneWrong("confirm", "Kedua kata sandi baru tidak sama.");
+  await shot(page, f.form, `${test.info().project.name}-password-confirm`);
+  // No password in the page either (only the form's fields could have held one).
+  expect(await page.content()).not.toContain(chosen);
+  await change(password, chosen);
+  await expect(main(page).getByRole("status")).toHaveText("Kata sandi sudah diganti.");
+});
