@@ -129,3 +129,38 @@ test("the password form says each problem beside its own field and never gives a
   await change(password, chosen);
   await expect(main(page).getByRole("status")).toHaveText("Kata sandi sudah diganti.");
 });
+
+test("the Open311 key forms keep what was typed and say what is wrong beside the field, in the new form and in a client's row @phone @nojs", async ({ pageAs }) => {
+  test.setTimeout(120_000);
+  const admin = await pageAs("admin");
+  const name = `Aplikasi formulir ${test.info().project.name} ${Date.now()}`;
+  await admin.goto("/petugas/open311");
+  const create = main(admin).getByRole("region", { name: "Kunci baru" });
+  // Long enough for the browser, one character once trimmed: only the server can say so.
+  await create.getByLabel("Nama aplikasi").fill(" x ");
+  await create.getByLabel("Batas permintaan per menit").fill("7");
+  await create.getByRole("button", { name: "Buat kunci" }).click();
+  await expectFieldError(create.getByLabel("Nama aplikasi"), " x ", "Nama aplikasi 2–100 karakter.");
+  await expect(create.getByLabel("Batas permintaan per menit")).toHaveValue("7");
+  await expect(create.getByLabel("Batas permintaan per menit")).not.toHaveAttribute("aria-invalid");
+  urlHasNo(admin, "rateLimit");
+  await shot(admin, create, `${test.info().project.name}-open311-create`);
+  await create.getByLabel("Nama aplikasi").fill(name);
+  await create.getByRole("button", { name: "Buat kunci" }).click();
+  await expect(create.getByTestId("open311-key")).toHaveText(/^o311_/);
+
+  await admin.goto("/petugas/open311");
+  const row = main(admin).getByRole("listitem", { name });
+  await row.getByLabel("Nama aplikasi").fill(" y ");
+  await row.getByLabel("Batas permintaan per menit").fill("8");
+  await row.getByRole("button", { name: `Simpan nama dan batas untuk ${name}` }).click();
+  await expectFieldError(row.getByLabel("Nama aplikasi"), " y ", "Nama aplikasi 2–100 karakter.");
+  await expect(row.getByLabel("Batas permintaan per menit")).toHaveValue("8");
+  await expect(row).toContainText("7 permintaan/menit");
+  urlHasNo(admin, "name=");
+  await shot(admin, row, `${test.info().project.name}-open311-row`);
+  await row.getByLabel("Nama aplikasi").fill(`${name} baru`);
+  await row.getByRole("button", { name: `Simpan nama dan batas untuk ${name}` }).click();
+  await expect(main(admin).getByRole("status")).toHaveText("Perubahan disimpan.");
+  await expect(main(admin).getByRole("listitem", { name: `${name} baru` })).toContainText("8 permintaan/menit");
+});
