@@ -164,3 +164,28 @@ test("the Open311 key forms keep what was typed and say what is wrong beside the
   await expect(main(admin).getByRole("status")).toHaveText("Perubahan disimpan.");
   await expect(main(admin).getByRole("listitem", { name: `${name} baru` })).toContainText("8 permintaan/menit");
 });
+
+test("a LAPOR export refused as a whole is answered beside the file field; a readable one is imported @phone @nojs", async ({ pageAs }) => {
+  test.setTimeout(120_000);
+  const page = await pageAs("coordinator");
+  await page.goto("/petugas/integrasi/manual");
+  const section = main(page).getByRole("region", { name: "Impor ekspor LAPOR!" });
+  const file = section.getByLabel("Berkas ekspor (CSV atau JSON)");
+  // Latin-1 bytes (a spreadsheet's "CSV" without UTF-8): refused before anything is read.
+  await file.setInputFiles({ name: "ekspor-lapor.csv", mimeType: "text/csv", buffer: Buffer.from([0x4e, 0x6f, 0x2c, 0xe9, 0xff, 0x0a]) });
+  await section.getByRole("button", { name: "Impor", exact: true }).click();
+  await expect(file).toHaveAttribute("aria-invalid", "true");
+  await expect(file).toHaveAccessibleDescription("Berkas bukan teks UTF-8. Simpan ulang sebagai CSV UTF-8 atau JSON.");
+  urlHasNo(page);
+  await shot(page, section, `${test.info().project.name}-import-refused`);
+  // JSON, but not LAPOR's export.
+  await file.setInputFiles({ name: "catatan.json", mimeType: "application/json", buffer: Buffer.from('{"hasil":[]}') });
+  await section.getByRole("button", { name: "Impor", exact: true }).click();
+  await expect(file).toHaveAccessibleDescription("Berkas tidak dapat dibaca sebagai CSV atau JSON ekspor LAPOR!.");
+  // A readable export (one row LAPOR got wrong): imported, its report below the form.
+  const tag = Date.now().toString(36);
+  await file.setInputFiles({ name: "ekspor-lapor.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ results: { data: [{ id: `F${tag}`, title: "Pendek", content: "terlalu pendek", status_code: 2 }] } })) });
+  await section.getByRole("button", { name: "Impor", exact: true }).click();
+  await expect(section.getByRole("status")).toContainText("1 baris — 0 ditautkan, 0 dibuat, 0 sudah ada, 1 kesalahan.");
+  await expect(file).not.toHaveAttribute("aria-invalid");
+});

@@ -35,21 +35,24 @@ export async function retryDeadAction(formData: FormData): Promise<void> {
   redirect(`${BASE}?done=retry&n=${n}#dead-h`);
 }
 
-export async function resolveQuarantineAction(formData: FormData): Promise<void> {
-  const staff = await requireStaff("integration.operate");
-  const [id] = ids(formData);
-  const ok = id ? await resolveQuarantine(getDb(), { id, actor: await auditActor(staff), now: new Date() }) : false;
-  redirect(ok ? `${BASE}?done=resolved#quarantine-h` : `${BASE}?error=alreadyResolved#quarantine-h`);
-}
+/** Marks one quarantined payload as dealt with; one already resolved (by someone else) says so above the list. */
+export const resolveQuarantineAction = formAction(
+  { authorise: () => requireStaff("integration.operate"), schema: z.object({}) },
+  async (_fields, staff, formData): Promise<null> => {
+    const [id] = ids(formData);
+    const ok = id ? await resolveQuarantine(getDb(), { id, actor: await auditActor(staff), now: new Date() }) : false;
+    if (!ok) throw new ValidationError({ _form: ["alreadyResolved"] });
+    redirect(`${BASE}?done=resolved#quarantine-h`);
+  },
+);
 
-/** Runs a reconciliation against LAPOR now (bounded number of calls); the page shows the report. */
-export async function reconcileAction(): Promise<void> {
-  const staff = await requireStaff("integration.operate");
+/** Runs a reconciliation against LAPOR now (bounded number of calls); the page shows the report, a refusal beside the button. */
+export const reconcileAction = formAction({ authorise: () => requireStaff("integration.operate"), schema: z.object({}) }, async (_fields, staff): Promise<null> => {
   const reader = laporReader(getDb());
-  if (!reader) redirect(`${BASE}?error=laporDisabled#reconcile-h`);
+  if (!reader) throw new ValidationError({ _form: ["laporDisabled"] });
   await reconcile(getDb(), reader, { actor: await auditActor(staff), now: new Date() });
   redirect(`${BASE}?done=reconciled#reconcile-h`);
-}
+});
 
 /**
  * Manual mode: the checked items were entered in LAPOR by hand; the worker must never send them.
@@ -71,32 +74,30 @@ export const markEnteredAction = formAction(
   },
 );
 
-/** Manual mode: imports a LAPOR export file (CSV or JSON) and shows what it did. */
-export async function importAction(formData: FormData): Promise<void> {
-  const staff = await requireStaff("integration.operate");
+/**
+ * Manual mode: imports a LAPOR export file (CSV or JSON) and shows what it did. A file refused as
+ * a whole (empty, too large, not UTF-8, not an export) is answered beside the file field.
+ */
+export const importAction = formAction({ authorise: () => requireStaff("integration.operate"), schema: z.object({}) }, async (_fields, staff, formData): Promise<null> => {
   const file = formData.get("file");
-  let target: string;
-  if (!(file instanceof File) || file.size === 0) target = `${BASE}/manual?error=empty#import-h`;
-  else if (file.size > MAX_IMPORT_BYTES) target = `${BASE}/manual?error=tooLarge#import-h`;
-  else {
-    let text: string | null = null;
-    try {
-      text = new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
-    } catch {
-      target = `${BASE}/manual?error=notUtf8#import-h`;
-    }
-    if (text !== null) {
-      try {
-        const report = await importLaporExport(getDb(), { text, region: env().PINTU_REGION, actor: await auditActor(staff), now: new Date() });
-        target = `${BASE}/manual?import=${report.auditId}#import-h`;
-      } catch (err) {
-        if (!(err instanceof ImportFileError)) throw err;
-        target = `${BASE}/manual?error=${err.reason}#import-h`;
-      }
-    }
+  const refuse = (reason: string) => new ValidationError({ file: [reason] });
+  if (!(file instanceof File) || file.size === 0) throw refuse("empty");
+  if (file.size > MAX_IMPORT_BYTES) throw refuse("tooLarge");
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
+  } catch {
+    throw refuse("notUtf8");
   }
-  redirect(target!);
-}
+  let auditId: number;
+  try {
+    auditId = (await importLaporExport(getDb(), { text, region: env().PINTU_REGION, actor: await auditActor(staff), now: new Date() })).auditId;
+  } catch (err) {
+    if (err instanceof ImportFileError) throw refuse(err.reason);
+    throw err;
+  }
+  redirect(`${BASE}/manual?import=${auditId}#import-h`);
+});
 
 /**
  * Admin only: sets (or with `remove=1` removes) the LAPOR id of one category, area, OPD or

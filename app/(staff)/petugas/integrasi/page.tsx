@@ -13,7 +13,9 @@ import { laporConfig } from "@/integrations/lapor";
 import { env } from "@/lib/env";
 import { lastReconcile, RECONCILE_BUDGET } from "@/server/lapor-reconcile";
 import { requireStaff } from "@/server/staff";
-import { reconcileAction, resolveQuarantineAction, retryDeadAction } from "./actions";
+import { ClientMessages } from "@/components/client-messages";
+import { QuarantineResolve, ReconcileForm, ResolveQuarantineButton } from "@/components/integration/button-forms";
+import { retryDeadAction } from "./actions";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -59,7 +61,6 @@ export default async function IntegrationPage({ searchParams }: { searchParams: 
   });
   const when = (d: Date | null | undefined) => (d ? `${localWhen(d)} (${format.relativeTime(d, now)})` : t("never"));
   const done = param(sp.done);
-  const error = param(sp.error);
 
   return (
     <div className="space-y-8">
@@ -68,7 +69,7 @@ export default async function IntegrationPage({ searchParams }: { searchParams: 
         <p className="text-slate-700">{t("lead")}</p>
         <IntegrationNav current="overview" />
       </div>
-      <Flash ok={done ? t(`done.${done}` as "done.retry", { n: param(sp.n) ?? "0" }) : null} error={error ? t(`errors.${error}` as "errors.laporDisabled") : null} />
+      <Flash ok={done ? t(`done.${done}` as "done.retry", { n: param(sp.n) ?? "0" }) : null} />
 
       <section aria-labelledby="health-h" className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
         <div className="flex flex-wrap items-center gap-3">
@@ -174,33 +175,34 @@ export default async function IntegrationPage({ searchParams }: { searchParams: 
       <section aria-labelledby="quarantine-h" className="space-y-3">
         <h2 id="quarantine-h" className="text-lg font-semibold">{t("quarantine.title", { n: overview.quarantined })}</h2>
         <p className="text-sm text-slate-700">{t("quarantine.lead")}</p>
-        {quarantine.length === 0 ? <p className="rounded-lg bg-white p-3 text-sm ring-1 ring-slate-200">{t("quarantine.none")}</p> : (
-          <ul className="space-y-3">
-            {quarantine.map((q) => (
-              <li key={q.id} className="space-y-2 rounded-lg bg-white p-3 text-sm ring-1 ring-slate-200">
-                <p className="font-medium">{q.source} · {t("quarantine.version", { v: q.adapterVersion })} · {when(q.receivedAt)}</p>
-                <p className="text-red-800">{q.reason}</p>
-                <details>
-                  <summary className="cursor-pointer font-medium text-brand-700">{t("quarantine.raw", { n: q.raw.length })}</summary>
-                  {/* React escapes the text: a payload can never become markup on this page. */}
-                  <pre className="mt-2 max-h-72 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-900 p-3 font-mono text-xs text-slate-100">{q.raw.slice(0, 20_000)}</pre>
-                </details>
-                <form action={resolveQuarantineAction}>
-                  <input type="hidden" name="id" value={q.id} />
-                  <button type="submit" className={smallButton}>{t("quarantine.resolve")}</button>
-                </form>
-              </li>
-            ))}
-          </ul>
-        )}
+        <ClientMessages sections={["staff"]}>
+          <QuarantineResolve>
+            {quarantine.length === 0 ? <p className="rounded-lg bg-white p-3 text-sm ring-1 ring-slate-200">{t("quarantine.none")}</p> : (
+              <ul className="space-y-3">
+                {quarantine.map((q) => (
+                  <li key={q.id} className="space-y-2 rounded-lg bg-white p-3 text-sm ring-1 ring-slate-200">
+                    <p className="font-medium">{q.source} · {t("quarantine.version", { v: q.adapterVersion })} · {when(q.receivedAt)}</p>
+                    <p className="text-red-800">{q.reason}</p>
+                    <details>
+                      <summary className="cursor-pointer font-medium text-brand-700">{t("quarantine.raw", { n: q.raw.length })}</summary>
+                      {/* React escapes the text: a payload can never become markup on this page. */}
+                      <pre className="mt-2 max-h-72 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-900 p-3 font-mono text-xs text-slate-100">{q.raw.slice(0, 20_000)}</pre>
+                    </details>
+                    <ResolveQuarantineButton id={q.id} label={t("quarantine.resolve")} buttonClass={smallButton} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </QuarantineResolve>
+        </ClientMessages>
       </section>
 
       <section aria-labelledby="reconcile-h" className="space-y-3">
         <h2 id="reconcile-h" className="text-lg font-semibold">{t("reconcile.title")}</h2>
         <p className="text-sm text-slate-700">{t("reconcile.lead", { n: RECONCILE_BUDGET })}</p>
-        <form action={reconcileAction}>
-          <button type="submit" className={primarySmallButton}>{t("reconcile.run")}</button>
-        </form>
+        <ClientMessages sections={["staff"]}>
+          <ReconcileForm label={t("reconcile.run")} buttonClass={primarySmallButton} />
+        </ClientMessages>
         {report ? (
           <div className="space-y-2 rounded-lg bg-white p-3 text-sm ring-1 ring-slate-200">
             <p>{t("reconcile.summary", { at: when(new Date(report.ranAt)), checked: report.checked, notChecked: report.notChecked, waiting: report.notYetInLapor, n: report.differences.length })}</p>

@@ -10,7 +10,7 @@ import { importReport } from "@/server/lapor-import";
 import { requireStaff } from "@/server/staff";
 import { ClientMessages } from "@/components/client-messages";
 import { MarkEnteredForm } from "@/components/integration/mark-entered-form";
-import { importAction } from "@/app/(staff)/petugas/integrasi/actions";
+import { ImportForm } from "@/components/integration/import-form";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -27,7 +27,6 @@ export default async function ManualModePage({ searchParams }: { searchParams: S
   const importId = Number(param(sp.import));
   const [items, report] = await Promise.all([manualBacklog(db, 500), Number.isSafeInteger(importId) && importId > 0 ? importReport(db, importId) : null]);
   const done = param(sp.done);
-  const error = param(sp.error);
   const off = laporConfig() === null;
 
   return (
@@ -38,10 +37,7 @@ export default async function ManualModePage({ searchParams }: { searchParams: S
         <IntegrationNav current="manual" />
       </div>
       {off ? <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900">{t("manual.offBanner")}</p> : null}
-      <Flash
-        ok={done ? t(`done.${done}` as "done.marked", { n: param(sp.n) ?? "0", skipped: param(sp.skipped) ?? "0" }) : null}
-        error={error ? t(`errors.${error}` as "errors.empty", { code: "" }) : null}
-      />
+      <Flash ok={done ? t(`done.${done}` as "done.marked", { n: param(sp.n) ?? "0", skipped: param(sp.skipped) ?? "0" }) : null} />
       {done === "marked" && Number(param(sp.busy)) > 0 ? (
         <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-900">{t("done.markedBusy", { busy: param(sp.busy) ?? "0" })}</p>
       ) : null}
@@ -69,13 +65,9 @@ export default async function ManualModePage({ searchParams }: { searchParams: S
       <section aria-labelledby="import-h" className="space-y-3">
         <h2 id="import-h" className="text-lg font-semibold">{t("manual.importTitle")}</h2>
         <p className="text-sm text-slate-700">{t("manual.importLead")}</p>
-        <form action={importAction} className="flex flex-col gap-3 rounded-lg bg-white p-3 ring-1 ring-slate-200 sm:flex-row sm:items-end">
-          <div className="flex min-w-0 flex-col gap-1">
-            <label htmlFor="import-file" className="font-medium">{t("manual.importFile")}</label>
-            <input id="import-file" name="file" type="file" required accept=".csv,.json,text/csv,application/json" className="max-w-full text-sm" />
-          </div>
-          <button type="submit" className={primarySmallButton}>{t("manual.importButton")}</button>
-        </form>
+        <ClientMessages sections={["staff"]}>
+          <ImportForm buttonClass={primarySmallButton} />
+        </ClientMessages>
         {report ? (
           <div role="status" className="space-y-3 rounded-lg bg-white p-3 text-sm ring-1 ring-slate-200">
             <p className="font-medium">{t("manual.report", { at: when(report.at), rows: report.rows, ...Object.fromEntries(Object.entries(report.counts).map(([k, v]) => [k, String(v)])) })}</p>
