@@ -261,7 +261,8 @@ test("only the coordination team may turn a kept SMS into a complaint", async ({
   expect(sent.status()).toBe(200);
   const coordinator = await requestAs("coordinator");
   const inbox = await html(coordinator, "/petugas/sms-masuk");
-  const convertId = actionIdIn(inbox, text);
+  // A useActionState form: posted with its hidden fields, as without JavaScript.
+  const convertForm = formFieldsIn(inbox, text);
   const form = [...inbox.matchAll(/<form\b[^>]*>([\s\S]*?)<\/form>/g)].map((m) => m[1] ?? "").find((f) => f.includes(text))!;
   const id = /name="id" value="(\d+)"/.exec(form)![1]!;
   const fields = { id, title: "Aduan dari SMS uji wewenang", body: `${text} — diteruskan oleh petugas.` };
@@ -273,10 +274,10 @@ test("only the coordination team may turn a kept SMS into a complaint", async ({
     ["admin", "404"],
     ["citizen", "→/masuk"],
   ] as const) {
-    expect(outcome(await postAction(await requestAs(who), origin, "/petugas/sms-masuk", convertId, fields)), who).toBe(expected);
+    expect(outcome(await postForm(await requestAs(who), origin, "/petugas/sms-masuk", convertForm, fields)), who).toBe(expected);
   }
   expect(await html(coordinator, "/petugas/sms-masuk")).toContain(text);
-  expect(outcome(await postAction(coordinator, origin, "/petugas/sms-masuk", convertId, fields))).toMatch(/^→\/petugas\/aduan\/BTM-[0-9A-Z]{8}\?done=sms$/);
+  expect(outcome(await postForm(coordinator, origin, "/petugas/sms-masuk", convertForm, fields))).toMatch(/^→\/petugas\/aduan\/BTM-[0-9A-Z]{8}\?done=sms$/);
   expect(await html(coordinator, "/petugas/sms-masuk")).not.toContain(text);
 });
 

@@ -1,4 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
+import { E2E_SMS_KEY } from "./support/kannel-config";
 import { expect, main, test } from "./support/staff";
 
 /**
@@ -188,4 +189,30 @@ test("a LAPOR export refused as a whole is answered beside the file field; a rea
   await section.getByRole("button", { name: "Impor", exact: true }).click();
   await expect(section.getByRole("status")).toContainText("1 baris — 0 ditautkan, 0 dibuat, 0 sudah ada, 1 kesalahan.");
   await expect(file).not.toHaveAttribute("aria-invalid");
+});
+
+test("turning a kept SMS into a complaint: each problem beside its field in that SMS's form, what was typed kept @phone @nojs", async ({ pageAs, request }) => {
+  test.setTimeout(120_000);
+  const tag = Date.now().toString(36);
+  const text = `Selamat siang, pohon tumbang menutup jalan di Sagulung ${tag} sejak pagi`;
+  const from = `0815${String(Date.now()).slice(-8)}`;
+  expect((await request.get(`/api/sms/inbound?key=${E2E_SMS_KEY}&from=${from}&text=${encodeURIComponent(text)}`)).status()).toBe(200);
+  const page = await pageAs("coordinator");
+  await page.goto("/petugas/sms-masuk");
+  const item = main(page).getByRole("listitem").filter({ has: page.locator("blockquote", { hasText: text }) });
+  await item.locator("summary").click();
+  // Long enough for the browser, too short for a complaint: only the server can say so.
+  await item.getByLabel("Judul aduan").fill("Pohon");
+  await item.getByLabel("Isi aduan").fill("Pohon tumbang.");
+  await item.getByRole("button", { name: "Jadikan aduan" }).click();
+  await expectFieldError(item.getByLabel("Isi aduan"), "Pohon tumbang.", "Terlalu pendek: minimal 20 karakter.");
+  await expect(item.getByLabel("Judul aduan")).toHaveValue("Pohon");
+  await expect(item.getByLabel("Judul aduan")).not.toHaveAttribute("aria-invalid");
+  urlHasNo(page, "Pohon tumbang");
+  await shot(page, item, `${test.info().project.name}-sms-convert`);
+  await item.getByLabel("Judul aduan").fill(`Pohon tumbang di Sagulung ${tag}`);
+  await item.getByLabel("Isi aduan").fill(text);
+  await item.getByRole("button", { name: "Jadikan aduan" }).click();
+  await expect(page).toHaveURL(/\/petugas\/aduan\/BTM-[0-9A-Z]{8}\?done=sms$/);
+  await expect(main(page).getByRole("heading", { level: 1 })).toHaveText(`Pohon tumbang di Sagulung ${tag}`);
 });

@@ -5,8 +5,9 @@ import { auditActor } from "@/server/audit";
 import { retryChannelDead } from "@/server/channel-health";
 import { getDb } from "@/server/db";
 import { env } from "@/lib/env";
-import { AppError, ValidationError } from "@/lib/errors";
-import { log } from "@/lib/log";
+import { z } from "zod";
+import { formAction } from "@/lib/action";
+import { AppError } from "@/lib/errors";
 import { convertInboxMessage, dismissInboxMessage } from "@/server/sms/inbox";
 import { requireStaff } from "@/server/staff";
 
@@ -16,29 +17,24 @@ function messageId(formData: FormData): number {
   return id;
 }
 
-/** Turns a kept SMS into a complaint; back to the inbox with the field's error when refused. */
-export async function convertSms(formData: FormData): Promise<void> {
-  const staff = await requireStaff("complaints.enter_on_behalf");
-  const id = messageId(formData);
-  let target: string;
-  try {
-    const { trackingCode } = await convertInboxMessage(getDb(), {
-      id,
-      title: String(formData.get("title") ?? ""),
-      body: String(formData.get("body") ?? ""),
-      actor: await auditActor(staff),
-      region: env().PINTU_REGION,
-      now: new Date(),
-    });
-    target = `/petugas/aduan/${trackingCode}?done=sms`;
-  } catch (err) {
-    if (err instanceof AppError && err.status === 404) notFound();
-    if (!(err instanceof ValidationError)) log.error("sms conversion failed", { err, smsId: id });
-    const [field, keys] = err instanceof ValidationError ? (Object.entries(err.fieldErrors)[0] ?? ["_form", ["invalid"]]) : ["_form", ["unexpected"]];
-    target = `/petugas/sms-masuk?error=${encodeURIComponent(keys[0] ?? "invalid")}&field=${encodeURIComponent(field)}&id=${id}#sms-${id}`;
-  }
-  redirect(target);
-}
+/**
+ * Turns a kept SMS into a complaint. A refusal comes back to the SMS's own form, each problem
+ * beside its field and what was typed kept; a message already handled is not found.
+ */
+export const convertSms = formAction(
+  { authorise: () => requireStaff("complaints.enter_on_behalf"), schema: z.object({ title: z.string().default(""), body: z.string().default("") }) },
+  async ({ title, body }, staff, formData): Promise<null> => {
+    const id = messageId(formData);
+    let trackingCode: string;
+    try {
+      ({ trackingCode } = await convertInboxMessage(getDb(), { id, title, body, actor: await auditActor(staff), region: env().PINTU_REGION, now: new Date() }));
+    } catch (err) {
+      if (err instanceof AppError && err.status === 404) notFound();
+      throw err;
+    }
+    redirect(`/petugas/aduan/${trackingCode}?done=sms`);
+  },
+);
 
 /** Puts the SMS or e-mail channel's dead letters (`id`, or all with `all=1`) back in the queue (audited). */
 export async function retryChannelAction(formData: FormData): Promise<void> {

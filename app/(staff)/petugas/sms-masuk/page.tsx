@@ -7,11 +7,12 @@ import { can } from "@/domain/permissions";
 import { channelHealth } from "@/server/channel-health";
 import { smsInbox } from "@/db/queries/sms";
 import { titleFromText } from "@/domain/sms";
-import { translateError } from "@/i18n/translate-error";
 import { getDb } from "@/server/db";
 import { env } from "@/lib/env";
 import { requireStaff } from "@/server/staff";
-import { convertSms, dismissSms, retryChannelAction } from "./actions";
+import { ClientMessages } from "@/components/client-messages";
+import { SmsConvertForm } from "@/components/staff/sms-convert-form";
+import { dismissSms, retryChannelAction } from "./actions";
 
 const PAGE_SIZE = 20;
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -21,15 +22,12 @@ export default async function SmsInboxPage({ searchParams }: Props) {
   const staff = await requireStaff("complaints.enter_on_behalf");
   const sp = await searchParams;
   const t = await getTranslations("staff.smsInbox");
-  const te = await getTranslations("errors");
   const { when } = await localTime();
   const page = pageParam(sp.page);
   const db = getDb();
   const [rows, health, deadSms, deadEmail] = await Promise.all([smsInbox(db, page, PAGE_SIZE), channelHealth(db), deadLetters(db, "sms"), deadLetters(db, "email")]);
   const tc = await getTranslations("staff.channels");
   const retried = typeof sp.retried === "string" ? Number(sp.retried) : null;
-  const failedId = typeof sp.id === "string" ? Number(sp.id) : null;
-  const error = typeof sp.error === "string" ? translateError(te, sp.error) : null;
   return (
     <section className="space-y-4">
       <div className="space-y-1">
@@ -50,61 +48,37 @@ export default async function SmsInboxPage({ searchParams }: Props) {
       {rows.length === 0 ? (
         <p className="rounded-lg bg-white p-4 ring-1 ring-slate-200">{health.inbound.state === "ok" ? t("empty") : t("emptyNoGateway")}</p>
       ) : (
-        <ul className="space-y-4">
-          {rows.map((m) => {
-            const failed = failedId === m.id && error;
-            return (
-              <li key={m.id} id={`sms-${m.id}`} className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
-                <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
-                  <p>
-                    <span className="text-slate-600">{t("from")}: </span>
-                    <span className="font-mono font-semibold">{m.sender}</span>
-                    <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-amber-900">{t(`kind.${m.kind as "unparsed" | "invalid"}`)}</span>
+        <ClientMessages sections={["staff", "errors"]}>
+          <ul className="space-y-4">
+            {rows.map((m) => {
+              return (
+                <li key={m.id} id={`sms-${m.id}`} className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
+                  <div className="flex flex-wrap items-baseline justify-between gap-2 text-sm">
+                    <p>
+                      <span className="text-slate-600">{t("from")}: </span>
+                      <span className="font-mono font-semibold">{m.sender}</span>
+                      <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-amber-900">{t(`kind.${m.kind as "unparsed" | "invalid"}`)}</span>
+                    </p>
+                    <p className="text-slate-600">
+                      {t("received")}: {when(m.receivedAt)}
+                    </p>
+                  </div>
+                  <blockquote className="whitespace-pre-wrap break-words rounded-md bg-slate-50 p-3 text-slate-900 ring-1 ring-slate-200">{m.text}</blockquote>
+                  <p className="text-sm text-slate-600">
+                    {t("reply")}: <span className="italic">{m.reply}</span>
                   </p>
-                  <p className="text-slate-600">
-                    {t("received")}: {when(m.receivedAt)}
-                  </p>
-                </div>
-                <blockquote className="whitespace-pre-wrap break-words rounded-md bg-slate-50 p-3 text-slate-900 ring-1 ring-slate-200">{m.text}</blockquote>
-                <p className="text-sm text-slate-600">
-                  {t("reply")}: <span className="italic">{m.reply}</span>
-                </p>
-                {failed ? (
-                  <p role="alert" className="rounded-md bg-red-50 p-3 text-sm font-medium text-red-800">
-                    {t("error", { message: error })}
-                  </p>
-                ) : null}
-                <details open={Boolean(failed)} className="rounded-md ring-1 ring-slate-300 open:ring-brand-600">
-                  <summary className="cursor-pointer px-3 py-2 font-semibold text-brand-700">{t("convertHeading")}</summary>
-                  <form action={convertSms} className="space-y-3 p-3">
+                  <SmsConvertForm id={m.id} title={titleFromText(m.text, 80)} body={m.text} />
+                  <form action={dismissSms}>
                     <input type="hidden" name="id" value={m.id} />
-                    <div className="flex flex-col gap-1">
-                      <label htmlFor={`title-${m.id}`} className="font-medium">
-                        {t("titleLabel")}
-                      </label>
-                      <input id={`title-${m.id}`} name="title" required maxLength={150} defaultValue={titleFromText(m.text, 80)} className="rounded-md border border-slate-400 px-3 py-2" />
-                    </div>
-                    <div className="flex flex-col gap-1">
-                      <label htmlFor={`body-${m.id}`} className="font-medium">
-                        {t("bodyLabel")}
-                      </label>
-                      <textarea id={`body-${m.id}`} name="body" required rows={4} maxLength={5000} defaultValue={m.text} className="rounded-md border border-slate-400 px-3 py-2" />
-                    </div>
-                    <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-                      {t("convert")}
+                    <button type="submit" className="min-h-11 rounded-md border border-slate-400 px-4 py-2 hover:bg-slate-100">
+                      {t("dismiss")}
                     </button>
                   </form>
-                </details>
-                <form action={dismissSms}>
-                  <input type="hidden" name="id" value={m.id} />
-                  <button type="submit" className="min-h-11 rounded-md border border-slate-400 px-4 py-2 hover:bg-slate-100">
-                    {t("dismiss")}
-                  </button>
-                </form>
-              </li>
-            );
-          })}
-        </ul>
+                </li>
+              );
+            })}
+          </ul>
+        </ClientMessages>
       )}
       <Pager base="/petugas/sms-masuk" page={page} hasNext={rows.length === PAGE_SIZE} />
     </section>
