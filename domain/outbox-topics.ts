@@ -32,6 +32,7 @@ const PAYLOADS = {
   "notify.staff": z.object({ notificationId: id, actorUserId: id.nullable().optional() }),
   "email.staff": z.object({ notificationId: id, userId: id }),
   "email.staff_digest": z.object({ userId: id, day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), until: z.string().min(1) }),
+  "duplicates.flag": z.object({ complaintId: id }),
 } as const;
 
 export type TopicName = keyof typeof PAYLOADS;
@@ -78,6 +79,12 @@ export const TOPICS: { [T in TopicName]: Topic<TopicPayload<T>> } = {
   },
   "email.staff": { payload: PAYLOADS["email.staff"], key: (_c, p) => `email.staff:${p.notificationId}:${p.userId}` },
   "email.staff_digest": { payload: PAYLOADS["email.staff_digest"], key: (_c, p) => `email.staff_digest:${p.userId}:${p.day}` },
+  // Queued by the intake statement with every new complaint (jobs/duplicates.ts).
+  "duplicates.flag": {
+    payload: PAYLOADS["duplicates.flag"],
+    key: (c) => `duplicates.flag:${c}`,
+    keySql: (c) => `'duplicates.flag:' || (${c})::text`,
+  },
 };
 
 export const TOPIC_NAMES = Object.keys(TOPICS) as TopicName[];

@@ -127,11 +127,13 @@ test("suspected duplicates are flagged in the queue, and 'next in queue' carries
   const second = await fileComplaint(request, { ...common, title: secondTitle, body: "Got di Jl. Gajah Mada mampet, air meluap setiap hujan." });
 
   const coordinator = await pageAs("coordinator");
-  const row = await findInList(coordinator, "/petugas/antrean", secondTitle);
-  const flag = row.getByRole("link", { name: `Diduga duplikat ${first.trackingCode}` });
-  await expect(flag).toBeVisible();
+  // The worker stores the suspicion just after intake (the duplicates.flag job): the queue shows it a moment later.
+  await expect(async () => {
+    const row = await findInList(coordinator, "/petugas/antrean", secondTitle);
+    await expect(row.getByRole("link", { name: `Diduga duplikat ${first.trackingCode}` })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
   await shot(coordinator, "queue-duplicate-flag");
-  // The suspicion is stored at intake, so it is also a filter (other runs' look-alikes may be listed too).
+  // The suspicion is stored, so it is also a filter (other runs' look-alikes may be listed too).
   const suspected = await findInList(coordinator, "/petugas/antrean?flag=duplicate&sort=newest", secondTitle);
   const filteredFlag = suspected.getByRole("link", { name: `Diduga duplikat ${first.trackingCode}` });
   await expect(filteredFlag).toBeVisible();

@@ -8,3 +8,4 @@ import "./sla";
 import "@/integrations/lapor/jobs";
 import "./sla-stats";
 import "./reporter-link";
+import "./duplicates";

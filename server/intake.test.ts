@@ -25,10 +25,10 @@ describe.each(testDatabases())("intakeComplaint on $name", (backend) => {
   const opdId = async (code: string) => (await t.db.select().from(opds).where(eq(opds.code, code)))[0]!.id;
   const kecamatanId = async (name: string) => (await t.db.select().from(kecamatan).where(eq(kecamatan.name, name)))[0]!.id;
 
-  it("stores exactly one complaint, one submit event and one LAPOR outbox row", async () => {
+  it("stores exactly one complaint, one submit event, one LAPOR outbox row and one duplicate check", async () => {
     const before = await countRows(t.db);
     const receipt = await submit(validComplaint());
-    expect(await countRows(t.db)).toEqual({ ...before, complaints: before.complaints + 1, events: before.events + 1, outbox: before.outbox + 1 });
+    expect(await countRows(t.db)).toEqual({ ...before, complaints: before.complaints + 1, events: before.events + 1, outbox: before.outbox + 2 });
 
     expect(receipt).toMatchObject({ status: "received", replayed: false });
     expect(receipt.trackingCode).toMatch(/^BTM-[0-9A-HJKMNP-TV-Z]{8}$/);
@@ -40,9 +40,11 @@ describe.each(testDatabases())("intakeComplaint on $name", (backend) => {
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: "submit", fromStatus: null, toStatus: "received", actorRole: "citizen", actorUserId: null, channel: "web" });
 
-    const jobs = await t.db.select().from(outbox).where(eq(outbox.complaintId, row.id));
-    expect(jobs).toHaveLength(1);
-    expect(jobs[0]).toMatchObject({ topic: "lapor.create_complaint", status: "pending", payload: { complaintId: row.id } });
+    const jobs = await t.db.select().from(outbox).where(eq(outbox.complaintId, row.id)).orderBy(outbox.topic);
+    expect(jobs).toMatchObject([
+      { topic: "duplicates.flag", status: "pending", payload: { complaintId: row.id } },
+      { topic: "lapor.create_complaint", status: "pending", payload: { complaintId: row.id } },
+    ]);
   });
 
   it("stores the access key only as its SHA-256 hash", async () => {
@@ -131,7 +133,8 @@ describe.each(testDatabases())("intakeComplaint on $name", (backend) => {
     const receipt = await submit(validComplaint(), { channel: "lapor" });
     const row = await stored(receipt.trackingCode);
     expect(row.channel).toBe("lapor");
-    expect(await t.db.select().from(outbox).where(eq(outbox.complaintId, row.id))).toHaveLength(0);
+    // Only its duplicate check is queued.
+    expect((await t.db.select().from(outbox).where(eq(outbox.complaintId, row.id))).map((o) => o.topic)).toEqual(["duplicates.flag"]);
   });
 
   it("records the staff member who entered a walk-in complaint", async () => {

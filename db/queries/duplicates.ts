@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { ComplaintStatus } from "@/domain/complaint-status";
 import type { Db } from "@/db/client";
+import { preparedRows } from "@/db/raw";
 import { complaints, kecamatan, kelurahan } from "@/db/schema";
 
 /** Statuses in which a complaint is still being handled: a duplicate may be merged into it. */
@@ -63,20 +64,23 @@ const FLAG_WINDOW = "interval '7 days'";
 const FLAG_CANDIDATES = 50;
 
 /**
- * SQL text (for the intake statement, db/queries/intake.ts) of the open complaint a new one most
- * likely duplicates, given SQL expressions for its title, kecamatan and received time: a title
- * at least DUPLICATE_THRESHOLD similar (pg_trgm), no one's duplicate itself, among the
- * FLAG_CANDIDATES newest open complaints of the 7 days before it — of its kecamatan when it has
- * one, of the whole region otherwise; the most similar, then the earliest. Each branch walks
- * (kecamatan_id, created_at) or (created_at, id) from the new complaint backwards and stops at
- * FLAG_CANDIDATES rows; the branch that does not apply is a one-time filter. So an intake costs
- * at most 50 similarity computations however busy the week: comparing with all 4,400 open
- * complaints of a busy week cost PostgreSQL 10.7 ms per complaint, with 200 still 2.5 ms (intake
- * held to 160/s and 500/s); 50 covers about a week of one kecamatan at Batam's volume, and the
- * comparison panel on the complaint page still looks 30 days back.
+ * SQL text of the open complaint a new one most likely duplicates, given SQL expressions for its
+ * id, title, kecamatan and received time: a title at least DUPLICATE_THRESHOLD similar (pg_trgm),
+ * no one's duplicate itself, among the FLAG_CANDIDATES newest open complaints received before it
+ * (an equal time: a smaller id) in the 7 days before it — of its kecamatan when it has one, of
+ * the whole region otherwise; the most similar, then the earliest. Complaints received after it
+ * are never compared, so a re-run gives the same answer and two look-alikes never flag each other.
+ * Each branch walks (kecamatan_id, created_at) or (created_at, id) from the new complaint
+ * backwards and stops at FLAG_CANDIDATES rows; the branch that does not apply is a one-time
+ * filter. So a check costs at most 50 similarity computations however busy the week: comparing
+ * with all 4,400 open complaints of a busy week cost PostgreSQL 10.7 ms per complaint, with 200
+ * still 2.5 ms; 50 covers about a week of one kecamatan at Batam's volume, and the comparison
+ * panel on the complaint page still looks 30 days back. Even 50 cost about 0.5 ms (each
+ * similarity() takes ~9 µs: it draws the trigrams of both titles every time), which is why the
+ * check runs just after the intake commits (`flagSuspectedDuplicate`), not inside it.
  */
-export function suspectedDuplicateSql(e: { title: string; kecamatanId: string; at: string }): string {
-  const near = `c.created_at > ${e.at} - ${FLAG_WINDOW} and c.created_at <= ${e.at} and c.primary_id is null and c.status in (${OPEN_LIST})`;
+function suspectedDuplicateSql(e: { id: string; title: string; kecamatanId: string; at: string }): string {
+  const near = `c.created_at > ${e.at} - ${FLAG_WINDOW} and c.created_at <= ${e.at} and (c.created_at < ${e.at} or c.id < ${e.id}) and c.primary_id is null and c.status in (${OPEN_LIST})`;
   const newest = (where: string) => `(select c.id, c.title, c.created_at from complaints c where ${where} and ${near} order by c.created_at desc limit ${FLAG_CANDIDATES})`;
   return `(select k.id from (
       select n.id, similarity(n.title, ${e.title}) as score, n.created_at from ${newest(`${e.kecamatanId} is not null and c.kecamatan_id = ${e.kecamatanId}`)} n
@@ -85,9 +89,32 @@ export function suspectedDuplicateSql(e: { title: string; kecamatanId: string; a
     ) k where k.score >= ${DUPLICATE_THRESHOLD} order by k.score desc, k.created_at asc, k.id asc limit 1)`;
 }
 
+const FLAG = `
+  with d as (
+    select s.id, ${suspectedDuplicateSql({ id: "s.id", title: "s.title", kecamatanId: "s.kecamatan_id", at: "s.created_at" })} as duplicate_of
+    from complaints s where s.id = $1::bigint
+  ), u as (
+    update complaints t set suspected_duplicate_of_id = d.duplicate_of from d
+    where t.id = d.id and t.suspected_duplicate_of_id is distinct from d.duplicate_of
+    returning t.id
+  )
+  select d.duplicate_of, exists (select from u) as changed from d`;
+
 /**
- * The tracking code of the complaint a listed complaint is suspected to duplicate (found at
- * intake), while a merge is still possible: both open and neither merged; null otherwise.
+ * Finds the open complaint that complaint `complaintId` most likely duplicates (the rule above)
+ * and stores it as its `suspected_duplicate_of_id` (null when none), in one statement; run by the
+ * `duplicates.flag` job that the intake statement queues with every complaint (jobs/duplicates.ts).
+ * The same complaint gives the same answer however often it runs; a row is written only when the
+ * stored value changes. Returns undefined when there is no such complaint.
+ */
+export async function flagSuspectedDuplicate(db: Db, complaintId: number): Promise<{ duplicateOf: number | null; changed: boolean } | undefined> {
+  const [row] = await preparedRows<{ duplicate_of: number | string | null; changed: boolean }>(db, FLAG, [complaintId]);
+  return row ? { duplicateOf: row.duplicate_of === null ? null : Number(row.duplicate_of), changed: row.changed } : undefined;
+}
+
+/**
+ * The tracking code of the complaint a listed complaint is suspected to duplicate (found just
+ * after intake), while a merge is still possible: both open and neither merged; null otherwise.
  */
 export const suspectedDuplicateCode = sql<string | null>`(select p.tracking_code from complaints p
   where p.id = ${complaints.suspectedDuplicateOfId} and p.primary_id is null and p.status in (${sql.raw(OPEN_LIST)})

@@ -4,7 +4,6 @@ import { topicFor } from "@/domain/outbox-topics";
 import type { Db } from "@/db/client";
 import { preparedRows } from "@/db/raw";
 import { complaintEvents, complaints } from "@/db/schema";
-import { suspectedDuplicateSql } from "./duplicates";
 import { enqueueSql } from "./outbox";
 
 /** What a new complaint's row is given at intake (everything else takes the column default). */
@@ -38,12 +37,9 @@ const C = shape(complaints, COMPLAINT_FIELDS, 1);
 const E = shape(complaintEvents, EVENT_FIELDS, COMPLAINT_FIELDS.length + 1);
 const LAPOR = `$${COMPLAINT_FIELDS.length + EVENT_FIELDS.length + 1}::boolean`;
 const LINK_CHANNELS = `$${COMPLAINT_FIELDS.length + EVENT_FIELDS.length + 2}::text[]`;
-/** The placeholder of a complaint field, typed (for use outside the values list). */
-const param = (f: (typeof COMPLAINT_FIELDS)[number]) => C.placeholders.split(", ")[COMPLAINT_FIELDS.indexOf(f)]!;
-const DUPLICATE = suspectedDuplicateSql({ title: param("title"), kecamatanId: param("kecamatanId"), at: param("createdAt") });
 const INSERT = `
   with c as (
-    insert into complaints (${C.names}, suspected_duplicate_of_id) values (${C.placeholders}, ${DUPLICATE})
+    insert into complaints (${C.names}) values (${C.placeholders})
     on conflict (tracking_code) do nothing
     returning id, tracking_code, created_at
   ), e as (
@@ -51,16 +47,19 @@ const INSERT = `
   ), o as (
     ${enqueueSql([
       { topic: "lapor.create_complaint", from: `c where ${LAPOR}`, complaintId: "id", payload: { complaintId: "id" }, at: "created_at" },
+      { topic: "duplicates.flag", from: "c", complaintId: "id", payload: { complaintId: "id" }, at: "created_at" },
       ...(["sms", "email"] as const).map((ch) => ({ topic: topicFor(ch, "reporter_link"), from: `c where '${ch}' = any(${LINK_CHANNELS})`, complaintId: "id", payload: { reason: "'receipt'::text" }, at: "created_at" })),
     ])}
   )
   select id, tracking_code from c`;
 
 /**
- * Stores a new complaint (with the open complaint it most resembles, if any: the suspected
- * duplicate the queue flags), its first event and (when `laporOutbox`) the outbox row that records
- * it in LAPOR, and one row per channel of `linkChannels` that sends the reporter their private
- * link (`sms.reporter_link`, `email.reporter_link`: jobs/reporter-link.ts), in **one prepared
+ * Stores a new complaint, its first event, the outbox row that looks for the open complaint it
+ * most resembles (`duplicates.flag`: the suspected duplicate the queue flags, found by the worker
+ * just after this commits — jobs/duplicates.ts; inside this statement the check doubled
+ * PostgreSQL's CPU per complaint), (when `laporOutbox`) the outbox row that records it in LAPOR,
+ * and one row per channel of `linkChannels` that sends the reporter their private link
+ * (`sms.reporter_link`, `email.reporter_link`: jobs/reporter-link.ts), in **one prepared
  * statement**: atomic by itself, one round trip, no transaction to open. Returns null when the tracking code is taken (the caller draws another), and then writes
  * nothing at all.
  */

@@ -42,7 +42,7 @@ describe.each(testDatabases())("the outbox's ways in on $name", (backend) => {
       ),
     );
     const rows = await storedAndExpected(t, c!.id);
-    expect(rows.map((r) => r.stored.topic).sort()).toEqual(["email.reporter_link", "lapor.create_complaint", "notify.staff", "sms.reporter_link", "sms.reporter_link"]);
+    expect(rows.map((r) => r.stored.topic).sort()).toEqual(["duplicates.flag", "email.reporter_link", "lapor.create_complaint", "notify.staff", "sms.reporter_link", "sms.reporter_link"]);
     for (const r of rows) expect(r.stored).toEqual(r.expected);
     // Every topic with SQL text was just written by it: a new one needs a case here.
     const written = new Set(rows.map((r) => r.stored.topic));
@@ -54,10 +54,11 @@ describe.each(testDatabases())("the outbox's ways in on $name", (backend) => {
     const rows = [1, 2].map((n) => ({ topic: "notify.reporter" as const, complaintId: c!.id, payload: { event: "closed" as const, eventId: 7000 + n } }));
     expect(await enqueueMany(t.db, rows, NOW)).toBe(2);
     expect(await enqueueMany(t.db, [...rows, { topic: "notify.reporter", complaintId: c!.id, payload: { event: "closed", eventId: 7003 } }], NOW)).toBe(1);
+    // Those three and the intake's duplicate check.
     const stored = await storedAndExpected(t, c!.id);
-    expect(stored).toHaveLength(3);
+    expect(stored).toHaveLength(4);
     for (const r of stored) expect(r.stored).toEqual(r.expected);
     await expect(enqueueMany(t.db, [{ topic: "lapor.forward", complaintId: c!.id, payload: { eventId: 1 } as never }], NOW)).rejects.toThrow();
-    expect(await storedAndExpected(t, c!.id)).toHaveLength(3);
+    expect(await storedAndExpected(t, c!.id)).toHaveLength(4);
   });
 });
