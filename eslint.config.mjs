@@ -93,7 +93,7 @@ export default tseslint.config(
   { files: ["integrations/**/*.ts"], rules: { "preserve-caught-error": "off" } },
   // A plain `<a>` is how the App Router pages link (no Pages Router here).
   { rules: { "@next/next/no-html-link-for-pages": "off" } },
-  // Plain Node scripts (the server-only loader hook, configs).
+  // Plain Node scripts (configs).
   { files: ["**/*.mjs"], languageOptions: { globals: { process: "readonly", URL: "readonly", console: "readonly" } } },
   // One spelling per import: `./x` within the importer's folder, `@/folder/x` across folders, never `../`.
   { files: ["**/*.{ts,tsx,mjs}"], rules: { "no-restricted-imports": ["error", { patterns: [NO_PARENT] }] } },
@@ -172,6 +172,14 @@ export default tseslint.config(
     rules: {
       "no-restricted-syntax": ["error", ...OUTBOX_INSERTS.map((selector) => ({ selector, message: OUTBOX_MESSAGE }))],
     },
+  },
+  // The fast paths call the route handlers of Next's build (one copy of the server modules, Next's):
+  // importing an app module here would load a second copy outside Next's bundle.
+  {
+    files: ["scripts/fast-paths.ts"],
+    rules: forbid(["app", "components", "server", "queue", "jobs", "integrations", "lapor-sim", "i18n"], "scripts/fast-paths.ts calls the route handlers of Next's build, never a second copy of the app's modules (docs/ARCHITECTURE.md).", {
+      also: [{ regex: "^@/db/(?!errors$)", message: "scripts/fast-paths.ts uses only db/errors (stateless): the database is the route handlers' (getDb)." }],
+    }),
   },
   // components/: UI; may name a query's row type, never call the database.
   {

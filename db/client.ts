@@ -96,8 +96,10 @@ const globalKey = Symbol.for("pintu.db");
 type GlobalWithDb = typeof globalThis & { [globalKey]?: DbHandle };
 
 /**
- * The process-wide database. Kept on globalThis because Next bundles server code into several
- * chunks: a module-level singleton would open the PGlite directory twice.
+ * The process-wide database. Kept on globalThis because one process holds several copies of this
+ * module: Next's build compiles it into its route handlers' chunks and into its pages' and
+ * actions' chunks (separate module caches), and `npm start` (scripts/start.ts) opens the database
+ * with its own copy before Next starts. A module-level singleton would open PGlite twice.
  */
 export function sharedDb(config: { url?: string; dataDir: string; poolSize?: number }): DbHandle {
   const g = globalThis as GlobalWithDb;

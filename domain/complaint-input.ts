@@ -26,6 +26,12 @@ export const LIMITS = {
   maxAttachmentBytes: 5 * 1024 * 1024,
 } as const;
 
+/**
+ * Multipart/JSON intake bodies larger than this are refused before parsing: 5 files × 5 MB plus
+ * text (the JSON API, Open311; `scripts/fast-paths.ts` reads no more than this plus one byte).
+ */
+export const MAX_BODY_BYTES = LIMITS.maxAttachments * LIMITS.maxAttachmentBytes + 1024 * 1024;
+
 /** The earliest incident date accepted (form `min`, API check). */
 export const EARLIEST_INCIDENT_DATE = "1900-01-01";
 

@@ -5,6 +5,9 @@
 
 import { normalizeTrackingCode } from "./tracking-code";
 
+/** Gateways send a few kilobytes at most; a larger inbound body is not an SMS (413). */
+export const SMS_MAX_BODY_BYTES = 64 * 1024;
+
 /**
  * The event a repeated SMS leaves on the complaint it was linked to (same number, same text, open,
  * 24 hours): staff see the reporter wrote again; it is not on the public timeline.

@@ -100,7 +100,7 @@ export const envSchema = z.object({
     .default("1.0828,104.0305,12"),
   /** Public pages that need no JavaScript are sent without Next's scripts (scripts/light-pages.ts); off only to compare. */
   LIGHT_PAGES: flag.default(true),
-  /** `npm start` answers the JSON intake, lookup, SMS and Open311 ahead of Next (scripts/fast-paths.ts); off: Next's route handlers do. */
+  /** `npm start` calls the route handlers of the JSON intake, lookup, SMS and Open311 itself, ahead of Next's request pipeline (scripts/fast-paths.ts); off: through Next's pipeline. */
   PINTU_FAST_PATHS: flag.default(true),
   PINTU_WORKER: flag.default(true),
   /** Serving processes `npm start` runs with PostgreSQL (the embedded database allows one). */

@@ -67,7 +67,8 @@ function runBuild(root: string, marker: string, current: string): void {
     stdio: ["ignore", "pipe", "pipe"],
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    // Always a production build, also when started from a test run (vitest sets NODE_ENV=test).
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
   // Relayed line by line through console, which `npm start` makes JSON (lib/console-json.ts).
   for (const [text, print] of [[result.stdout, console.log], [result.stderr, console.error]] as const) {

@@ -1,6 +1,5 @@
 import cluster from "node:cluster";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { register } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
@@ -22,6 +21,7 @@ import { buildIfNeeded } from "./build-if-needed";
 import { requestEntry } from "./http-entry";
 import { closeConnectionWhenStopping, onStopSignal, stopServing } from "./graceful-stop";
 import { drainable } from "./http-drain";
+import { loadFastPaths, type FastPaths } from "./fast-paths";
 import { isLightPage, serveLight } from "./light-pages";
 import { createPageCache } from "./page-cache";
 import { runScript } from "./run-script";
@@ -118,17 +118,16 @@ async function serve(e: Env) {
     setLaporConfig({ baseUrl: sim.url, apiKey: sim.apiKey, token: sim.token, institutionId: SIM_DEFAULTS.institutionId, timeoutMs: e.LAPOR_TIMEOUT_MS });
   }
 
-  // The fast paths load server-only modules outside Next's bundle (see the hook).
-  register("./server-only-hook.mjs", import.meta.url);
-  const { fastRoute, serveFast } = await import("./fast-paths");
   const pages = e.PAGE_CACHE_SECONDS > 0 ? createPageCache(handle.db, { ttlMs: e.PAGE_CACHE_SECONDS * 1000, maxBytes: 64 * 1024 * 1024 }) : null;
 
   const app = next({ dev: false, dir: root, port: e.PORT, hostname: "0.0.0.0" });
-  // Next is prepared once this server listens (below); what it is to answer before then waits.
+  // Next is prepared once this server listens (below), then the fast paths are loaded from its
+  // build; what comes before then waits for both.
   let nextReady: () => void = () => {};
+  let ready = false;
   const prepared = new Promise<void>((resolve) => (nextReady = resolve));
-  const nextHandler = app.getRequestHandler();
-  const handler = (req: IncomingMessage, res: ServerResponse) => prepared.then(() => nextHandler(req, res));
+  const handler = app.getRequestHandler();
+  let fast: FastPaths | null = null;
   const tiles = tileOrigins(e.MAP_TILE_URL);
   const entry = { root, trust: e.TRUST_PROXY, db: handle.db, postgres: handle.kind === "postgres", metricsToken: e.METRICS_TOKEN };
   const serveRequest = requestEntry(entry, (req, res) => {
@@ -137,14 +136,19 @@ async function serve(e: Env) {
     if (sim && req.url?.startsWith(`${SIM_MOUNT}/`)) return void sim.handle(req, res, req.url.slice(SIM_MOUNT.length));
     const refusal = requestProblem(req);
     if (refusal) return void sendRefusal(req, res, refusal);
-    // The JSON API's and the SMS gateway's many small requests skip Next's pipeline.
-    const fast = e.PINTU_FAST_PATHS ? fastRoute(req) : null;
-    if (fast) return void serveFast(req, res, handle.db, fast);
+    if (!ready) return void prepared.then(() => dispatch(req, res));
+    dispatch(req, res);
+  });
+  function dispatch(req: IncomingMessage, res: ServerResponse) {
+    // The JSON API's, the SMS gateway's and Open311's many small requests skip Next's pipeline but
+    // not its code: the fast paths call the route handlers of this very build (scripts/fast-paths.ts).
+    const found = fast?.match(req);
+    if (fast && found) return void fast.serve(req, res, found);
     // Public pages that need no JavaScript are sent without Next's scripts.
     const render = e.LIGHT_PAGES && isLightPage(req) ? () => serveLight(req, res, () => void handler(req, res)) : () => void handler(req, res);
     if (pages?.handles(req)) return void pages.serve(req, res, render);
     render();
-  });
+  }
   // The security headers go on every answer, /metrics (answered by the request entry) included.
   const server = createServer((req, res) => {
     applySecurityHeaders(req, res, isHttps(req, e.PUBLIC_BASE_URL), tiles);
@@ -159,10 +163,19 @@ async function serve(e: Env) {
   server.listen(e.PORT, e.listenHost, () => {
     // Next is prepared once listening, as `next start` does: its instrumentation hook then starts
     // the worker, whose first LAPOR poll can reach the mounted simulator.
-    app.prepare().then(nextReady, (err: unknown) => {
-      console.error(`pintu: Next could not start: ${err instanceof Error ? err.message : String(err)}`);
-      void handle.close().finally(() => process.exit(1));
-    });
+    app
+      .prepare()
+      .then(async () => {
+        if (e.PINTU_FAST_PATHS) fast = await loadFastPaths(path.resolve(root, process.env.PINTU_DIST_DIR || ".next"));
+        ready = true;
+        nextReady();
+      })
+      .catch((err: unknown) => {
+        // A fast path's own error (a route module of another shape) names itself.
+        const message = err instanceof Error ? err.message : String(err);
+        console.error(message.startsWith("pintu:") ? message : `pintu: Next could not start: ${message}`);
+        void handle.close().finally(() => process.exit(1));
+      });
     if (sim) console.log(`pintu: LAPOR simulator at ${sim.url} (admin API: ${sim.url}/_admin/… from this machine, header X-Admin-Token: ${e.LAPOR_SIM_ADMIN_TOKEN ? "LAPOR_SIM_ADMIN_TOKEN" : sim.adminToken})`);
     if (cluster.isWorker && cluster.worker?.id !== 1) return;
     console.log(`pintu: ready on http://localhost:${e.PORT} (${handle.kind === "pglite" ? `embedded database in ${e.DATA_DIR}` : "PostgreSQL"}${e.demo ? ", demo data" : ""})`);

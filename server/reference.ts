@@ -29,9 +29,9 @@ export type Reference = {
 const TTL_MS = 30_000;
 const caches = new WeakMap<Db, { at: number; generation: number; value: Promise<Reference> }>();
 
-// Raised by every invalidation and kept on globalThis: the production server loads this module
-// twice in one process (its own fast paths, and Next's bundle), and an administrator's edit made
-// through one must reach the other's cache at once, not after the TTL.
+// Raised by every invalidation and kept on globalThis: Next's build holds this module twice in one
+// process (its route handlers' chunks and its pages' and actions' chunks, each with its own module
+// cache), and an administrator's edit made through one must reach the other's cache at once.
 const shared = globalThis as { __pintuReferenceGeneration?: number };
 const generation = () => shared.__pintuReferenceGeneration ?? 0;
 

@@ -1,10 +1,6 @@
 import "server-only";
-import { LIMITS } from "@/domain/complaint-input";
 import type { IncomingFile } from "./attachments";
 import { badRequest } from "@/lib/errors";
-
-/** Multipart/JSON bodies larger than this are refused before parsing: 5 files × 5 MB plus text. */
-export const MAX_BODY_BYTES = LIMITS.maxAttachments * LIMITS.maxAttachmentBytes + 1024 * 1024;
 
 /** Splits submitted form data into the text fields and the attached files. */
 export async function splitFormData(form: FormData): Promise<{ raw: Record<string, unknown>; files: IncomingFile[] }> {

@@ -1,15 +1,19 @@
 /**
  * A serving process for test/fault.test.ts: the portal's machine endpoints exactly as `npm start`
- * serves them (scripts/fast-paths.ts: the JSON intake, the lookup, SMS) and its background worker,
- * on PostgreSQL, without Next's pages (which need a production build the unit suite does not make).
+ * serves them (scripts/fast-paths.ts: the JSON intake, the lookup, SMS, Open311, calling the route
+ * handlers of the production build) and its background worker, on PostgreSQL; any other request
+ * is a 404. Next's server is not started: its route modules need none of it, and it would add its
+ * own `unhandledRejection` logger (which also logs the one rejection db/pg-array-types.ts
+ * recognises as harmless; see the test's check of the output).
  * Prints "ready" once listening; SIGTERM/SIGINT stop it as `npm start` does (scripts/graceful-stop.ts):
  * requests in flight finish, the worker gives back its leases, the pool closes, exit 0.
  */
 import { createServer } from "node:http";
-import { register } from "node:module";
+import path from "node:path";
 import { sharedDb } from "@/db/client";
 import { startWorker } from "@/queue/run";
 import "@/jobs/topics";
+import { loadFastPaths } from "@/scripts/fast-paths";
 import { closeConnectionWhenStopping, onStopSignal, stopServing } from "@/scripts/graceful-stop";
 import { drainable } from "@/scripts/http-drain";
 import { runScript } from "@/scripts/run-script";
@@ -20,14 +24,13 @@ await runScript(async () => {
   const e = env();
   process.env[PEER_RECORDED_ENV] = "1";
   const handle = sharedDb({ url: e.DATABASE_URL, dataDir: e.DATA_DIR });
-  register("../scripts/server-only-hook.mjs", import.meta.url);
-  const { fastRoute, serveFast } = await import("@/scripts/fast-paths");
+  const fast = await loadFastPaths(path.resolve(process.cwd(), process.env.PINTU_DIST_DIR || ".next"));
   const worker = e.PINTU_WORKER ? startWorker(handle.db) : undefined;
   const server = createServer((req, res) => {
     closeConnectionWhenStopping(req, res);
     recordPeer(req);
-    const fast = fastRoute(req);
-    if (fast) return void serveFast(req, res, handle.db, fast);
+    const found = fast.match(req);
+    if (found) return void fast.serve(req, res, found);
     res.writeHead(404).end();
   });
   const serving = drainable(server);

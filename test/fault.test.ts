@@ -11,7 +11,9 @@
  * and no serving process died on its own (an unhandled rejection would end it). The uploads in
  * flight at SIGTERM get their 201, a new connection after it is refused (or answered 503), the
  * process exits 0 within its drain window, and once both processes are stopped no lease is held.
- * Prints one JSON line with the figures. Needs the PostgreSQL 15 binaries (`PG_BIN`).
+ * Prints one JSON line with the figures. Needs the PostgreSQL 15 binaries (`PG_BIN`) and the
+ * production build (the fast paths call its route handlers): made first when missing or stale
+ * (test/production-build.ts; `PINTU_DIST_DIR` is honoured).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -26,6 +28,7 @@ import { complaints } from "@/db/schema";
 import { prepareDb } from "@/db/seed";
 import { startLaporSim, type LaporSim } from "@/lapor-sim/server";
 import { validComplaint } from "./fixtures";
+import { productionBuild } from "./production-build";
 import { startPrivatePostgres, type PrivatePostgres } from "./private-postgres";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -94,6 +97,8 @@ describe.skipIf(!hasPostgres)("faults under intake: a serving process killed, Po
       cwd: root,
       env: {
         ...process.env,
+        // Next's production server, not vitest's NODE_ENV=test.
+        NODE_ENV: "production",
         DATABASE_URL: pg.url,
         PORT: String(port),
         PINTU_DEMO: "0",
@@ -128,11 +133,12 @@ describe.skipIf(!hasPostgres)("faults under intake: a serving process killed, Po
   }
 
   beforeAll(async () => {
+    await productionBuild(root);
     pg = startPrivatePostgres(await freePort());
     handle = openDb({ url: pg.url, poolSize: 4 });
     await prepareDb(handle, { region: "BTM", demo: false });
     sim = await startLaporSim({ apiKey: "k", token: "t", institutionId: "2171" });
-  }, 180_000);
+  }, 20 * 60_000);
 
   afterAll(async () => {
     for (const child of servers.values()) child.kill("SIGKILL");

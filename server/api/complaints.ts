@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
+import { MAX_BODY_BYTES } from "@/domain/complaint-input";
 import { apiLocale } from "@/server/api-messages";
 import { clientAddress } from "@/server/client-address";
 import { env } from "@/lib/env";
@@ -9,12 +10,12 @@ import { intakeComplaint } from "@/server/intake";
 import { loadPublicComplaint } from "@/server/public-complaint";
 import { publicComplaintJson } from "@/server/public-json";
 import { enforceRateLimit } from "@/server/rate-limit";
-import { MAX_BODY_BYTES, splitFormData } from "@/server/submission";
+import { splitFormData } from "@/server/submission";
 
 /**
- * The JSON API's complaint endpoints (CONTRACTS.md). Each is one function of a web Request, so the
- * same code answers through Next's route handlers (app/api/v1/complaints/…) and through the
- * production server's fast path (scripts/fast-paths.ts), which skips Next's per-request work.
+ * The JSON API's complaint endpoints (CONTRACTS.md). Each is one function of a web Request, called
+ * by Next's route handlers (app/api/v1/complaints/…), which the production server's fast path
+ * (scripts/fast-paths.ts) calls itself to skip Next's per-request work.
  */
 
 /** `POST /api/v1/complaints`: JSON or multipart intake, answered with the receipt. */

@@ -39,7 +39,7 @@ async function readerCheck(db: Db, params: URLSearchParams, now: Date): Promise<
 
 /**
  * Answers every request under /open311/v2/ (GeoReport v2 and mySociety's servicerequestupdates),
- * for the Next route handler and the production server's fast path alike. `path` is what
+ * for the Next route handler (which the production server's fast path calls too). `path` is what
  * follows /open311/v2/. Every failure is a GeoReport error in the request's format, never a 500.
  */
 export async function open311Http(request: Request, db: Db, path: string): Promise<Response> {

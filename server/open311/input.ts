@@ -1,7 +1,7 @@
 import "server-only";
 import { TZDate } from "@date-fns/tz";
 import { readBodyLimited } from "@/server/http";
-import { MAX_BODY_BYTES } from "@/server/submission";
+import { MAX_BODY_BYTES } from "@/domain/complaint-input";
 import type { IncomingFile } from "@/server/attachments";
 import { Open311Error } from "./format";
 

@@ -96,8 +96,8 @@ export function listOpen311Clients(db: Db) {
 
 /** The active client holding `key`, or null (unknown or revoked). */
 // Looked up on every request (one indexed read), never cached in the process: the admin screen
-// (Next's module graph) and the production fast path (the server's own) would each hold a copy,
-// and a revoke must take effect at once everywhere.
+// (Next's page chunks) and the Open311 route (its route-handler chunks) are separate module
+// instances and would each hold a copy, and a revoke must take effect at once everywhere.
 export async function clientForKey(db: Db, key: string): Promise<Open311Client | null> {
   if (!key || key.length > 200) return null;
   const hash = sha256(key);

@@ -1,14 +1,12 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Db } from "@/db/client";
 import { dbErrorCode, isConnectionError } from "@/db/errors";
+import { SMS_MAX_BODY_BYTES } from "@/domain/sms";
 import { DB_RETRY_AFTER_SECONDS } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { reference } from "@/server/reference";
 import { handleInboundSms, type InboundSms } from "./inbound";
-
-/** Gateways send a few kilobytes at most; anything larger is not an SMS. */
-const MAX_BODY_BYTES = 64 * 1024;
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 const latin1 = new TextDecoder("windows-1252");
@@ -62,7 +60,7 @@ async function readParams(request: Request): Promise<Map<string, string> | Respo
   const params = decodeForm(new URL(request.url).search.slice(1));
   if (request.method !== "POST") return params;
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) return plain(413, `Body larger than ${MAX_BODY_BYTES} bytes`);
+  if (declared > SMS_MAX_BODY_BYTES) return plain(413, `Body larger than ${SMS_MAX_BODY_BYTES} bytes`);
   const type = (request.headers.get("content-type") ?? "").toLowerCase();
   let fields: Map<string, string>;
   if (type.startsWith("multipart/form-data")) {
@@ -74,7 +72,7 @@ async function readParams(request: Request): Promise<Map<string, string> | Respo
     }
   } else if (type === "" || type.startsWith("application/x-www-form-urlencoded")) {
     const bytes = new Uint8Array(await request.arrayBuffer());
-    if (bytes.byteLength > MAX_BODY_BYTES) return plain(413, `Body larger than ${MAX_BODY_BYTES} bytes`);
+    if (bytes.byteLength > SMS_MAX_BODY_BYTES) return plain(413, `Body larger than ${SMS_MAX_BODY_BYTES} bytes`);
     // Raw (unencoded) non-ASCII bytes are read as if percent-encoded, so their UTF-8 survives.
     let raw = "";
     for (const b of bytes) raw += b < 0x80 ? String.fromCharCode(b) : `%${b.toString(16)}`;

@@ -1,8 +1,8 @@
 import { getDb } from "@/server/db";
 import { open311Http } from "@/server/open311/http";
 
-// Open311 GeoReport v2 (server/open311/http.ts); the production server answers the same paths
-// on its fast path (scripts/fast-paths.ts) with the same function, given the path as sent.
+// Open311 GeoReport v2 (server/open311/http.ts), given the path as sent; under `npm start` the
+// production server's fast path calls this handler of the build itself (scripts/fast-paths.ts).
 export const dynamic = "force-dynamic";
 
 async function handle(request: Request): Promise<Response> {
