@@ -110,9 +110,9 @@ export const AUDIT_REGISTRY: Record<string, RegistryEntry> = {
   },
   "app/(staff)/petugas/integrasi/actions.ts#resolveQuarantineAction": {
     audit: "lapor.quarantine_resolve",
-    probe: { as: "coordinator", args: async (f) => [f.form({ id: String(await f.quarantine()) })] },
+    probe: { as: "coordinator", args: async (f) => [null, f.form({ id: String(await f.quarantine()) })] },
   },
-  "app/(staff)/petugas/integrasi/actions.ts#reconcileAction": { audit: "lapor.reconcile", probe: { as: "coordinator", args: async () => [] } },
+  "app/(staff)/petugas/integrasi/actions.ts#reconcileAction": { audit: "lapor.reconcile", probe: { as: "coordinator", args: async (f) => [null, f.form({})] } },
   "app/(staff)/petugas/integrasi/actions.ts#markEnteredAction": {
     audit: "lapor.mark_entered",
     probe: { as: "coordinator", args: async (f) => [null, f.form({ id: String(await f.laporOutboxOf((await f.complaint()).id)) })] },
@@ -123,7 +123,7 @@ export const AUDIT_REGISTRY: Record<string, RegistryEntry> = {
     // complaint it creates would add its own "complaint.enter").
     probe: {
       as: "coordinator",
-      args: async (f) => [f.form({ file: new File([JSON.stringify({ results: { data: [{ id: "bad id!", title: "Lampu jalan mati", content: "pendek" }] } })], "lapor.json", { type: "application/json" }) })],
+      args: async (f) => [null, f.form({ file: new File([JSON.stringify({ results: { data: [{ id: "bad id!", title: "Lampu jalan mati", content: "pendek" }] } })], "lapor.json", { type: "application/json" }) })],
     },
   },
   "app/(staff)/petugas/integrasi/actions.ts#setMappingAction": {
@@ -132,7 +132,7 @@ export const AUDIT_REGISTRY: Record<string, RegistryEntry> = {
   },
   "app/(staff)/petugas/sms-masuk/actions.ts#convertSms": {
     audit: "complaint.enter",
-    probe: { as: "coordinator", args: async (f) => { const id = await f.inboxSms(); return [f.form({ id: String(id), title: "Lampu jalan mati", body: "Lampu jalan di Sekupang mati sudah seminggu, mohon diperbaiki" })]; } },
+    probe: { as: "coordinator", args: async (f) => { const id = await f.inboxSms(); return [null, f.form({ id: String(id), title: "Lampu jalan mati", body: "Lampu jalan di Sekupang mati sudah seminggu, mohon diperbaiki" })]; } },
   },
   "app/(staff)/petugas/sms-masuk/actions.ts#dismissSms": {
     audit: "sms.dismiss",
@@ -215,7 +215,7 @@ export const AUDIT_REGISTRY: Record<string, RegistryEntry> = {
   },
   "app/(staff)/petugas/open311/actions.ts#updateKeyAction": {
     audit: "open311.key_update",
-    probe: { as: "admin", args: async (f) => [f.form({ clientId: String(await f.open311Client()), name: `Klien diubah ${f.unique()}`, rateLimit: "50" })] },
+    probe: { as: "admin", args: async (f) => [null, f.form({ clientId: String(await f.open311Client()), name: `Klien diubah ${f.unique()}`, rateLimit: "50" })] },
   },
   "app/(staff)/petugas/open311/actions.ts#revokeKeyAction": {
     audit: "open311.key_revoke",
