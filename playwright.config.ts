@@ -63,7 +63,7 @@ export default defineConfig({
     { name: "staff-setup", testMatch: /staff\.setup\.ts$/, use: { ...desktop } },
     { name: "staff-desktop", testMatch: staffSpecs, dependencies: ["staff-setup"], use: { ...desktop } },
     { name: "staff-phone", testMatch: /(directory|staff-(journey|forms|screens|evidence|search|audit|flow|lists)|lapor-ops|sla-board|hand-off|open311-keys)\.spec\.ts$/, grep: /@phone/, dependencies: ["staff-setup"], use: { ...phone } },
-    { name: "staff-nojs", testMatch: /staff-(journey|forms)\.spec\.ts$/, grep: /@nojs/, dependencies: ["staff-setup"], use: { ...desktop, javaScriptEnabled: false } },
+    { name: "staff-nojs", testMatch: /staff-(journey|forms|forms-directory)\.spec\.ts$/, grep: /@nojs/, dependencies: ["staff-setup"], use: { ...desktop, javaScriptEnabled: false } },
   ],
   webServer: [
     {

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { fileComplaint, unique } from "./support/data";
-import { actionIdIn, authFile, expect, html, main, outcome, postAction, staffAction, test } from "./support/staff";
+import { authFile, expect, formFieldsIn, html, main, outcome, postForm, staffAction, test } from "./support/staff";
 
 /**
  * The directory editors (/petugas/direktori): the administrator edits OPDs, categories, areas,
@@ -123,20 +123,28 @@ test("the coordinator reads the directory but cannot change it; OPD staff and th
   const admin = await requestAs("admin");
   const coordinator = await requestAs("coordinator");
   const list = await html(admin, "/petugas/direktori/opd");
-  const createId = actionIdIn(list, 'name="code"');
+  const createForm = formFieldsIn(list, 'name="code"');
   const readOnly = await html(coordinator, "/petugas/direktori/opd");
   expect(readOnly).toContain("hanya administrator yang dapat mengubah");
   expect(readOnly).not.toContain("Tambah OPD</button>");
   expect(await html(coordinator, "/petugas/direktori/rute?coba=ktp+hilang")).toContain("Disarankan ke: Dinas Kependudukan dan Pencatatan Sipil");
 
   const opdCode = code();
-  const fields = { form: "new", code: opdCode, name: "Dinas Tak Sah", kind: "opd" };
+  const fields = { code: opdCode, name: "Dinas Tak Sah", kind: "opd" };
   for (const who of ["coordinator", "disdukcapil", "kepala-disdukcapil", "auditor", "citizen"] as const) {
-    const got = outcome(await postAction(await requestAs(who), baseURL!, "/petugas/direktori/opd", createId, fields));
+    const got = outcome(await postForm(await requestAs(who), baseURL!, "/petugas/direktori/opd", createForm, fields));
     expect(got, who).toBe(who === "citizen" ? "→/masuk" : "404");
   }
   expect(await html(admin, "/petugas/direktori/opd")).not.toContain(opdCode);
-  expect(outcome(await postAction(admin, baseURL!, "/petugas/direktori/opd", createId, fields))).toMatch(/^→\/petugas\/direktori\/opd\/\d+\?done=created$/);
+  // A refusal comes back in the page (no JavaScript needed) with what was typed, not in the URL;
+  // a malformed id in the hidden field is a page that does not exist.
+  const wrong = await postForm(admin, baseURL!, "/petugas/direktori/opd", createForm, { ...fields, name: "X" });
+  expect(wrong.status()).toBe(200);
+  const wrongPage = await wrong.text();
+  expect(wrongPage).toContain(`value="${opdCode}"`);
+  expect(wrongPage).toContain("Nama harus 2–200 karakter.");
+  expect(outcome(await postForm(admin, baseURL!, "/petugas/direktori/opd", createForm, { ...fields, id: "1x" }))).toBe("404");
+  expect(outcome(await postForm(admin, baseURL!, "/petugas/direktori/opd", createForm, fields))).toMatch(/^→\/petugas\/direktori\/opd\/\d+\?done=created$/);
 
   for (const who of ["disdukcapil", "kepala-disdukcapil", "binamarga", "auditor"] as const) {
     const client = await requestAs(who);

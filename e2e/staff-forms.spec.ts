@@ -1,5 +1,6 @@
-import type { Locator, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { E2E_SMS_KEY } from "./support/kannel-config";
+import { expectFieldError, shot, urlHasNo } from "./support/forms";
 import { expect, main, test } from "./support/staff";
 
 /**
@@ -7,24 +8,6 @@ import { expect, main, test } from "./support/staff";
  * staff-desktop, staff-phone, staff-nojs): each problem beside its field, the field marked,
  * what was typed still there, and nothing of it in the URL.
  */
-
-const shot = async (page: Page, target: Locator, name: string) => {
-  await target.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: test.info().outputPath(`${name}.png`) });
-};
-
-/** The field is marked invalid, described by `message`, and still holds `value`. */
-async function expectFieldError(field: Locator, value: string, message: string | RegExp) {
-  await expect(field).toHaveAttribute("aria-invalid", "true");
-  await expect(field).toHaveAccessibleDescription(message);
-  await expect(field).toHaveValue(value);
-}
-
-const urlHasNo = (page: Page, ...texts: string[]) => {
-  const url = decodeURIComponent(page.url());
-  for (const t of texts) expect(url).not.toContain(t);
-  expect(url).not.toContain("error=");
-};
 
 test("the calendar's add form keeps what was typed and says what is wrong beside the field @phone @nojs", async ({ pageAs }) => {
   const admin = await pageAs("admin");
@@ -40,7 +23,7 @@ test("the calendar's add form keeps what was typed and says what is wrong beside
   await expect(form.getByLabel("Jenis")).toHaveValue("local");
   await expect(form.getByLabel("Tanggal")).not.toHaveAttribute("aria-invalid");
   urlHasNo(admin, "2097-03-04");
-  await shot(admin, form, `${test.info().project.name}-calendar-add`);
+  await shot(admin, form, test.info(), "calendar-add");
 });
 
 test("the new-account form shows every problem beside its field, values kept @phone @nojs", async ({ pageAs }) => {
@@ -56,7 +39,7 @@ test("the new-account form shows every problem beside its field, values kept @ph
   await expect(form.getByLabel("Nama")).toHaveValue("Petugas Keliru");
   await expect(form.getByLabel("Peran")).toHaveValue("opd_officer");
   urlHasNo(admin, "petugas.salah");
-  await shot(admin, form, `${test.info().project.name}-account-create`);
+  await shot(admin, form, test.info(), "account-create");
   // Fixed email, still no OPD for an OPD role: now that field speaks, beside its hint.
   await form.getByLabel("Email").fill(`salah.${Date.now().toString(36)}@pintu.test`);
   await form.getByRole("button", { name: "Buat akun" }).click();
@@ -118,13 +101,13 @@ test("the password form says each problem beside its own field and never gives a
 
   let f = await change("bukan-sandi-lama", chosen);
   await onlyThisOneWrong("current", "Kata sandi sekarang salah.");
-  await shot(page, f.form, `${test.info().project.name}-password-current`);
+  await shot(page, f.form, test.info(), "password-current");
   f = await change(password, "pendek");
   await onlyThisOneWrong("next", "Kata sandi baru minimal 10 karakter.");
-  await shot(page, f.form, `${test.info().project.name}-password-new`);
+  await shot(page, f.form, test.info(), "password-new");
   f = await change(password, chosen, `${chosen}x`);
   await onlyThisOneWrong("confirm", "Kedua kata sandi baru tidak sama.");
-  await shot(page, f.form, `${test.info().project.name}-password-confirm`);
+  await shot(page, f.form, test.info(), "password-confirm");
   // No password in the page either (only the form's fields could have held one).
   expect(await page.content()).not.toContain(chosen);
   await change(password, chosen);
@@ -145,7 +128,7 @@ test("the Open311 key forms keep what was typed and say what is wrong beside the
   await expect(create.getByLabel("Batas permintaan per menit")).toHaveValue("7");
   await expect(create.getByLabel("Batas permintaan per menit")).not.toHaveAttribute("aria-invalid");
   urlHasNo(admin, "rateLimit");
-  await shot(admin, create, `${test.info().project.name}-open311-create`);
+  await shot(admin, create, test.info(), "open311-create");
   await create.getByLabel("Nama aplikasi").fill(name);
   await create.getByRole("button", { name: "Buat kunci" }).click();
   await expect(create.getByTestId("open311-key")).toHaveText(/^o311_/);
@@ -159,7 +142,7 @@ test("the Open311 key forms keep what was typed and say what is wrong beside the
   await expect(row.getByLabel("Batas permintaan per menit")).toHaveValue("8");
   await expect(row).toContainText("7 permintaan/menit");
   urlHasNo(admin, "name=");
-  await shot(admin, row, `${test.info().project.name}-open311-row`);
+  await shot(admin, row, test.info(), "open311-row");
   await row.getByLabel("Nama aplikasi").fill(`${name} baru`);
   await row.getByRole("button", { name: `Simpan nama dan batas untuk ${name}` }).click();
   await expect(main(admin).getByRole("status")).toHaveText("Perubahan disimpan.");
@@ -178,7 +161,7 @@ test("a LAPOR export refused as a whole is answered beside the file field; a rea
   await expect(file).toHaveAttribute("aria-invalid", "true");
   await expect(file).toHaveAccessibleDescription("Berkas bukan teks UTF-8. Simpan ulang sebagai CSV UTF-8 atau JSON.");
   urlHasNo(page);
-  await shot(page, section, `${test.info().project.name}-import-refused`);
+  await shot(page, section, test.info(), "import-refused");
   // JSON, but not LAPOR's export.
   await file.setInputFiles({ name: "catatan.json", mimeType: "application/json", buffer: Buffer.from('{"hasil":[]}') });
   await section.getByRole("button", { name: "Impor", exact: true }).click();
@@ -209,7 +192,7 @@ test("turning a kept SMS into a complaint: each problem beside its field in that
   await expect(item.getByLabel("Judul aduan")).toHaveValue("Pohon");
   await expect(item.getByLabel("Judul aduan")).not.toHaveAttribute("aria-invalid");
   urlHasNo(page, "Pohon tumbang");
-  await shot(page, item, `${test.info().project.name}-sms-convert`);
+  await shot(page, item, test.info(), "sms-convert");
   await item.getByLabel("Judul aduan").fill(`Pohon tumbang di Sagulung ${tag}`);
   await item.getByLabel("Isi aduan").fill(text);
   await item.getByRole("button", { name: "Jadikan aduan" }).click();

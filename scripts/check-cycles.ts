@@ -5,16 +5,18 @@
  * reports each strongly connected group of files. Part of `npm run lint`.
  */
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 
 const root = path.resolve(import.meta.dirname, "..");
 const config = ts.parseJsonConfigFileContent(ts.readConfigFile(path.join(root, "tsconfig.json"), ts.sys.readFile).config, ts.sys, root);
-const files = execFileSync("git", ["ls-files", "*.ts", "*.tsx"], { cwd: root, encoding: "utf8" })
+// Tracked and new (not ignored) files that still exist: a file deleted but not yet committed is gone.
+const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "*.ts", "*.tsx"], { cwd: root, encoding: "utf8" })
   .split("\n")
   .filter((f) => f && !f.endsWith(".d.ts"))
-  .map((f) => path.join(root, f));
+  .map((f) => path.join(root, f))
+  .filter((f) => existsSync(f));
 const known = new Set(files);
 
 const graph = new Map<string, string[]>();

@@ -93,7 +93,7 @@ function enumerateWrites(): string[] {
     const text = readFileSync(file, "utf8");
     const rel = relative(ROOT, file).split("\\").join("/");
     if (/^\s*["']use server["'];?/m.test(text)) {
-      for (const m of text.matchAll(/^export\s+(?:async\s+function\s+(\w+)|const\s+(\w+)\s*=\s*(?:async|formAction\())/gm)) found.push(`${rel}#${m[1] ?? m[2]}`);
+      for (const m of text.matchAll(/^export\s+(?:async\s+function\s+(\w+)|const\s+(\w+)\s*=)/gm)) found.push(`${rel}#${m[1] ?? m[2]}`);
       for (const m of text.matchAll(/^export\s*\{([^}]*)\}/gm)) for (const n of m[1]!.split(",")) if (n.trim()) found.push(`${rel}#${n.trim().split(/\s+as\s+/).pop()}`);
     }
     if (/(^|\/)route\.tsx?$/.test(rel)) {

@@ -141,43 +141,43 @@ export const AUDIT_REGISTRY: Record<string, RegistryEntry> = {
   // ── Directory (/petugas/direktori): administrators only; every write versioned and audited ──
   "app/(staff)/petugas/direktori/actions.ts#saveOpdAction": {
     audit: "directory.opd.create",
-    probe: { as: "admin", args: async (f) => [f.form({ form: "new", code: `AUDIT-${f.unique()}`, name: "Dinas Uji Audit", kind: "opd" })] },
+    probe: { as: "admin", args: async (f) => [null, f.form({ form: "new", code: `AUDIT-${f.unique()}`, name: "Dinas Uji Audit", kind: "opd" })] },
   },
   "app/(staff)/petugas/direktori/actions.ts#opdActiveAction": {
     audit: "directory.opd.deactivate",
-    probe: { as: "admin", args: async (f) => [f.form({ id: String(await directoryRow(f, "opd")), active: "0" })] },
+    probe: { as: "admin", args: async (f) => [null, f.form({ id: String(await directoryRow(f, "opd")), active: "0" })] },
   },
   "app/(staff)/petugas/direktori/actions.ts#saveCategoryAction": {
     audit: "directory.category.create",
-    probe: { as: "admin", args: async (f) => [f.form({ form: "new", code: `AUDIT-${f.unique()}`, name: "Kategori Uji Audit", keywords: "uji audit" })] },
+    probe: { as: "admin", args: async (f) => [null, f.form({ form: "new", code: `AUDIT-${f.unique()}`, name: "Kategori Uji Audit", keywords: "uji audit" })] },
   },
   "app/(staff)/petugas/direktori/actions.ts#categoryActiveAction": {
     audit: "directory.category.deactivate",
-    probe: { as: "admin", args: async (f) => [f.form({ id: String(await directoryRow(f, "category")), active: "0" })] },
+    probe: { as: "admin", args: async (f) => [null, f.form({ id: String(await directoryRow(f, "category")), active: "0" })] },
   },
   "app/(staff)/petugas/direktori/actions.ts#keywordsAction": {
     audit: "directory.category.update",
-    probe: { as: "admin", args: async (f) => [f.form({ form: "keywords", id: String(await directoryRow(f, "category")), keywords: "satu, dua" })] },
+    probe: { as: "admin", args: async (f) => [null, f.form({ form: "keywords", id: String(await directoryRow(f, "category")), keywords: "satu, dua" })] },
   },
   "app/(staff)/petugas/direktori/actions.ts#saveInstitutionAction": {
     audit: "directory.institution.create",
-    probe: { as: "admin", args: async (f) => [f.form({ form: "new", code: `AUDIT-${f.unique()}`, name: "Lembaga Uji Audit" })] },
+    probe: { as: "admin", args: async (f) => [null, f.form({ form: "new", code: `AUDIT-${f.unique()}`, name: "Lembaga Uji Audit" })] },
   },
   "app/(staff)/petugas/direktori/actions.ts#institutionActiveAction": {
     audit: "directory.institution.deactivate",
-    probe: { as: "admin", args: async (f) => [f.form({ id: String(await directoryRow(f, "institution")), active: "0" })] },
+    probe: { as: "admin", args: async (f) => [null, f.form({ id: String(await directoryRow(f, "institution")), active: "0" })] },
   },
   "app/(staff)/petugas/direktori/actions.ts#addAreaAction": {
     audit: "directory.kecamatan.create",
-    probe: { as: "admin", args: async (f) => [f.form({ form: "new", name: `Kecamatan Uji ${f.unique()}` })] },
+    probe: { as: "admin", args: async (f) => [null, f.form({ form: "new", name: `Kecamatan Uji ${f.unique()}` })] },
   },
   "app/(staff)/petugas/direktori/actions.ts#renameAreaAction": {
     audit: "directory.kecamatan.update",
-    probe: { as: "admin", args: async (f) => [f.form({ form: "rename", level: "kecamatan", id: String(await directoryRow(f, "kecamatan")), name: `Kecamatan Baru ${f.unique()}` })] },
+    probe: { as: "admin", args: async (f) => [null, f.form({ form: "rename", level: "kecamatan", id: String(await directoryRow(f, "kecamatan")), name: `Kecamatan Baru ${f.unique()}` })] },
   },
   "app/(staff)/petugas/direktori/actions.ts#areaActiveAction": {
     audit: "directory.kecamatan.deactivate",
-    probe: { as: "admin", args: async (f) => [f.form({ level: "kecamatan", id: String(await directoryRow(f, "kecamatan")), active: "0" })] },
+    probe: { as: "admin", args: async (f) => [null, f.form({ level: "kecamatan", id: String(await directoryRow(f, "kecamatan")), active: "0" })] },
   },
   "app/(staff)/petugas/direktori/actions.ts#mergeAreaAction": {
     audit: "directory.kelurahan.merge",
@@ -186,13 +186,13 @@ export const AUDIT_REGISTRY: Record<string, RegistryEntry> = {
       args: async (f) => {
         const kec = await directoryRow(f, "kecamatan");
         const [a, b] = await f.db.insert(kelurahan).values([{ kecamatanId: kec, name: "Kelurahan A" }, { kecamatanId: kec, name: "Kelurahan B" }]).returning({ id: kelurahan.id });
-        return [f.form({ form: "merge", level: "kelurahan", id: String(a!.id), into: String(b!.id) })];
+        return [null, f.form({ form: "merge", level: "kelurahan", id: String(a!.id), into: String(b!.id) })];
       },
     },
   },
   "app/(staff)/petugas/direktori/actions.ts#saveRuleAction": {
     audit: "directory.routing_rule.create",
-    probe: { as: "admin", args: async (f) => [f.form({ form: "new", area: `kec:${await directoryRow(f, "kecamatan")}`, categoryCode: "JALAN", target: "opd:BINAMARGA" })] },
+    probe: { as: "admin", args: async (f) => [null, f.form({ form: "new", area: `kec:${await directoryRow(f, "kecamatan")}`, categoryCode: "JALAN", target: "opd:BINAMARGA" })] },
   },
   "app/(staff)/petugas/direktori/actions.ts#ruleActiveAction": {
     audit: "directory.routing_rule.deactivate",
@@ -201,7 +201,7 @@ export const AUDIT_REGISTRY: Record<string, RegistryEntry> = {
       args: async (f) => {
         const [opd] = await f.db.select({ id: opds.id }).from(opds).where(eq(opds.code, "BINAMARGA"));
         const [rule] = await f.db.insert(routingRules).values({ kecamatanId: await directoryRow(f, "kecamatan"), opdId: opd!.id }).returning({ id: routingRules.id });
-        return [f.form({ id: String(rule!.id), active: "0" })];
+        return [null, f.form({ id: String(rule!.id), active: "0" })];
       },
     },
   },
@@ -223,7 +223,7 @@ export const AUDIT_REGISTRY: Record<string, RegistryEntry> = {
   },
   "app/(staff)/petugas/templat/actions.ts#saveTemplateAction": {
     audit: "template.create",
-    probe: { as: "opd_head", args: async (f) => [f.form({ purpose: "respond", title: "Jawaban KTP selesai", bodyId: "Yth. {nama}, aduan {kode} sudah kami selesaikan.", bodyEn: "", categoryCode: "", active: "1" })] },
+    probe: { as: "opd_head", args: async (f) => [null, f.form({ purpose: "respond", title: "Jawaban KTP selesai", bodyId: "Yth. {nama}, aduan {kode} sudah kami selesaikan.", bodyEn: "", categoryCode: "", active: "1" })] },
   },
 };
 

@@ -1,11 +1,8 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Flash } from "@/components/integration/parts";
-import { Field, inputClass } from "@/components/ui/field";
-import { translateError } from "@/i18n/translate-error";
-import type { FormState } from "./form-state";
-
-import { ConfirmAction } from "@/components/ui/confirm-action";
+import { DEFAULT_SLA, type SlaClock } from "@/domain/sla";
+import { ToggleForm, type DirectoryAction } from "./form";
 
 export type DirectorySection = "opd" | "category" | "area" | "institution" | "rules";
 
@@ -17,8 +14,8 @@ const SECTIONS: [DirectorySection, string][] = [
   ["rules", "/petugas/direktori/rute"],
 ];
 
-/** Title, lead (editable or read-only), the directory's own navigation and the last outcome. */
-export async function DirectoryHeader({ title, current, editable, done, error }: { title: string; current: DirectorySection | null; editable: boolean; done?: string | null; error?: string | null }) {
+/** Title, lead (editable or read-only), the directory's own navigation and the last save (a refusal shows in its form). */
+export async function DirectoryHeader({ title, current, editable, done }: { title: string; current: DirectorySection | null; editable: boolean; done?: string | null }) {
   const t = await getTranslations("directory");
   return (
     <div className="space-y-3">
@@ -39,52 +36,8 @@ export async function DirectoryHeader({ title, current, editable, done, error }:
           ))}
         </ul>
       </nav>
-      <Flash ok={done && t.has(`done.${done}`) ? t(`done.${done}` as "done.saved") : null} error={error ? t("errors.summary") : null} />
+      <Flash ok={done && t.has(`done.${done}`) ? t(`done.${done}` as "done.saved") : null} />
     </div>
-  );
-}
-
-/** Error texts for a field from a refused form's state. */
-export async function fieldErrors(state: FormState | null, form: string) {
-  const t = await getTranslations("directory.errors");
-  const same = state?.values.form === form;
-  return (field: string): string[] | undefined =>
-    same ? state!.errors[field]?.map((k) => translateError((key, values) => (t.has(key) ? t(key as "invalid", values) : t("invalid")), k)) : undefined;
-}
-
-/** The value to show in a field: what was typed in a refused form, else the stored one. */
-export const valueOf = (state: FormState | null, form: string, field: string, stored: string | null | undefined) =>
-  state?.values.form === form && field in state.values ? state.values[field]! : (stored ?? "");
-
-/** A labelled text input (or textarea) for directory forms. */
-export function TextField(p: { name: string; label: string; value: string; errors?: string[]; hint?: string; optional?: string; textarea?: boolean; readOnly?: boolean; type?: string; idPrefix?: string }) {
-  return (
-    <Field name={`${p.idPrefix ?? ""}${p.name}`} label={p.label} hint={p.hint} errors={p.errors} optionalLabel={p.optional}>
-      {(a11y) =>
-        p.textarea ? (
-          <textarea {...a11y} name={p.name} defaultValue={p.value} rows={3} readOnly={p.readOnly} className={inputClass} />
-        ) : (
-          <input {...a11y} name={p.name} type={p.type ?? "text"} defaultValue={p.value} readOnly={p.readOnly} className={inputClass} />
-        )
-      }
-    </Field>
-  );
-}
-
-/** A labelled select; `options` as [value, label]. */
-export function SelectField(p: { name: string; label: string; value: string; options: [string, string][]; errors?: string[]; hint?: string; idPrefix?: string }) {
-  return (
-    <Field name={`${p.idPrefix ?? ""}${p.name}`} label={p.label} hint={p.hint} errors={p.errors}>
-      {(a11y) => (
-        <select {...a11y} name={p.name} defaultValue={p.value} className={inputClass}>
-          {p.options.map(([v, l]) => (
-            <option key={v} value={v}>
-              {l}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
   );
 }
 
@@ -153,14 +106,14 @@ export async function ActiveToggle({
 }: {
   section: "opd" | "category" | "area" | "institution" | "rules";
   item: { active: boolean; name?: string };
-  action: (form: FormData) => Promise<void>;
+  action: DirectoryAction;
   fields: Record<string, string>;
 }) {
   const t = await getTranslations("directory");
   const verb = item.active ? "deactivate" : "activate";
   const values = item.name === undefined ? undefined : { name: item.name };
   return (
-    <ConfirmAction
+    <ToggleForm
       label={t(`${section}.${verb}`)}
       explanation={<p>{t(`${section}.${verb}Explain`, values)}</p>}
       confirmLabel={t(`${section}.${verb}Confirm`)}
@@ -169,4 +122,10 @@ export async function ActiveToggle({
       danger={item.active}
     />
   );
+}
+
+/** The four SLA clocks' names, for the category form's deadline fields. */
+export async function clockLabels(): Promise<Record<SlaClock, string>> {
+  const t = await getTranslations("sla.clocks");
+  return Object.fromEntries((Object.keys(DEFAULT_SLA) as SlaClock[]).map((c) => [c, t(c)])) as Record<SlaClock, string>;
 }

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Field, inputClass } from "@/components/ui/field";
 import type { RouteTrial } from "@/server/directory/rules";
-import { GroupedSelect, type RuleOptions } from "./rule-fields";
+import { SelectField } from "./form";
+import type { RuleOptions } from "./rule-fields";
 
 /**
  * The "coba" box: a GET form (works without JavaScript, and for readers too) with a sample
@@ -34,8 +35,8 @@ export async function RouteTrialBox({ options, asked, trial }: { options: RuleOp
           {(a11y) => <textarea {...a11y} name="coba" rows={3} maxLength={5000} defaultValue={asked?.text ?? ""} className={inputClass} />}
         </Field>
         <div className="grid gap-3 sm:grid-cols-2">
-          <GroupedSelect idPrefix="trial-" name="kategori" label={tr("category")} value={asked?.categoryCode ?? ""} first={["", t("noCategory")]} groups={[{ label: tr("categories"), options: options.categories }]} />
-          <GroupedSelect idPrefix="trial-" name="wilayah" label={tr("area")} value={asked?.area ?? ""} first={["", t("noArea")]} groups={options.areas} />
+          <SelectField name="kategori" label={tr("category")} stored={asked?.categoryCode} first={["", t("noCategory")]} groups={[{ label: tr("categories"), options: options.categories }]} />
+          <SelectField name="wilayah" label={tr("area")} stored={asked?.area} first={["", t("noArea")]} groups={options.areas} />
         </div>
         <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">{t("submit")}</button>
       </form>

@@ -47,10 +47,7 @@ export function Flash({ ok, error }: { ok?: string | null; error?: string | null
   return null;
 }
 
-export const smallButton =
-  "inline-flex min-h-11 items-center justify-center rounded-md border border-brand-700 bg-white px-3 py-1.5 text-sm font-semibold text-brand-700 hover:bg-brand-50";
-export const primarySmallButton =
-  "inline-flex min-h-11 items-center justify-center rounded-md bg-brand-700 px-4 py-1.5 text-sm font-semibold text-white hover:bg-brand-800";
+export { primarySmallButton, smallButton } from "@/components/ui/buttons";
 
 /** First value of a search parameter. */
 export const param = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? null;

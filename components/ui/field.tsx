@@ -11,6 +11,7 @@ export function Field({
   hint,
   errors,
   optionalLabel,
+  srOnlyLabel,
   children,
 }: {
   name: string;
@@ -20,13 +21,15 @@ export function Field({
   hint?: string;
   errors?: string[];
   optionalLabel?: string;
+  /** The label is read out but not shown (a row whose heading already names the field). */
+  srOnlyLabel?: boolean;
   children: (a11y: { id: string; "aria-describedby"?: string; "aria-invalid"?: true }) => ReactNode;
 }) {
   const id = given ?? `f-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="font-medium">
+      <label htmlFor={id} className={srOnlyLabel ? "sr-only" : "font-medium"}>
         {label}
         {optionalLabel ? <span className="ml-1 text-sm font-normal text-slate-600">({optionalLabel})</span> : null}
       </label>

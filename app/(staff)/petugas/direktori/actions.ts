@@ -1,159 +1,126 @@
 "use server";
 
 import { notFound, redirect } from "next/navigation";
-import { encodeFormState } from "@/components/directory/form-state";
-import type { AuditActor } from "@/db/queries/audit";
+import { z } from "zod";
+import { formAction } from "@/lib/action";
+import { AppError, ValidationError } from "@/lib/errors";
 import { auditActor } from "@/server/audit";
 import { getDb } from "@/server/db";
-import { addArea, mergeArea, renameArea, setAreaActive, type AreaLevel } from "@/server/directory/areas";
+import { addArea, mergeArea, renameArea, setAreaActive } from "@/server/directory/areas";
 import { saveCategory, setCategoryActive, setCategoryKeywords } from "@/server/directory/categories";
 import { saveInstitution, setInstitutionActive } from "@/server/directory/institutions";
 import { saveOpd, setOpdActive } from "@/server/directory/opds";
 import { saveRoutingRule, setRoutingRuleActive } from "@/server/directory/rules";
-import { AppError, ValidationError } from "@/lib/errors";
-import { requireStaff } from "@/server/staff";
-
-type Actor = { actor: AuditActor; now: Date };
-const BASE = "/petugas/direktori";
+import { requireStaff, type Staff } from "@/server/staff";
 
 /**
- * Every directory write: administrators only (checked here, whatever the page showed); a refused
- * input goes back to `back` with its errors and values; success goes to what `fn` returns.
+ * Every directory write: administrators only (checked here, whatever the page showed), on the
+ * one staff-form wrapper (lib/action.ts). The form's fields pass as typed to server/directory/*,
+ * which decides what is valid and names every refused field; the form keeps them beside their
+ * fields with what was typed (components/directory/form.tsx). Success redirects to the saved entry.
  */
-async function run(formData: FormData, back: string, fn: (actor: Actor, fields: Record<string, string>) => Promise<string>): Promise<void> {
-  const staff = await requireStaff("admin.manage");
-  const fields: Record<string, string> = {};
-  for (const [k, v] of formData.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) fields[k] = v;
-  let target: string;
-  try {
-    target = await fn({ actor: await auditActor(staff), now: new Date() }, fields);
-  } catch (err) {
-    if (err instanceof ValidationError) redirect(`${back}${back.includes("?") ? "&" : "?"}state=${encodeFormState(err.fieldErrors, formData)}`);
-    if (err instanceof AppError && err.status === 404) notFound();
-    throw err;
-  }
-  redirect(target);
-}
+const BASE = "/petugas/direktori";
+const admin = () => requireStaff("admin.manage");
 
-const idOf = (formData: FormData, name = "id"): number | null => {
-  const raw = String(formData.get(name) ?? "");
-  const n = Number(raw);
-  return /^[1-9]\d{0,9}$/.test(raw) && Number.isSafeInteger(n) ? n : null;
-};
-const requireId = (formData: FormData, name = "id") => idOf(formData, name) ?? notFound();
-const active = (formData: FormData) => formData.get("active") === "1";
-const level = (formData: FormData): AreaLevel => {
-  const l = formData.get("level");
-  return l === "kecamatan" || l === "kelurahan" ? l : notFound();
-};
+/** An entry's id in a hidden field. */
+const idField = z.string().regex(/^[1-9]\d{0,9}$/).transform(Number);
+const fields = z.record(z.string(), z.string());
+/** Create (no id) or save (id) one entry: its id, if any, and all its fields as typed. */
+const entry = fields.transform((f, ctx) => {
+  if (!f.id) return { id: undefined, f };
+  const parsed = idField.safeParse(f.id);
+  if (parsed.success) return { id: parsed.data, f };
+  ctx.addIssue({ code: "custom", message: "id" });
+  return z.NEVER;
+});
+const toggle = z.object({ id: idField, active: z.enum(["0", "1"]).transform((a) => a === "1") });
+const level = z.enum(["kecamatan", "kelurahan"]);
+const done = (active: boolean) => (active ? "activated" : "deactivated");
+type Actor = { actor: Awaited<ReturnType<typeof auditActor>>; now: Date };
 
-export async function saveOpdAction(formData: FormData): Promise<void> {
-  const id = idOf(formData);
-  const back = id ? `${BASE}/opd/${id}` : `${BASE}/opd`;
-  await run(formData, back, async (actor, f) => {
-    const saved = await saveOpd(getDb(), id ? { id } : { code: f.code }, f, actor);
-    return `${BASE}/opd/${saved.id}?done=${id ? "saved" : "created"}`;
+/**
+ * Builds one directory action: malformed hidden fields (id, level, active) are a page that does
+ * not exist (404, like a wrong URL); `write` runs with the audit actor and returns where to go;
+ * a row that is gone is 404 too.
+ */
+function directoryAction<S extends z.ZodType>(schema: S, write: (input: z.output<S>, actor: Actor) => Promise<string>) {
+  return formAction({ authorise: admin, schema: fields }, async (raw, staff: Staff): Promise<null> => {
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) notFound();
+    let target: string;
+    try {
+      target = await write(parsed.data, { actor: await auditActor(staff), now: new Date() });
+    } catch (err) {
+      if (err instanceof AppError && err.status === 404) notFound();
+      throw err;
+    }
+    redirect(target);
   });
 }
 
-export async function opdActiveAction(formData: FormData): Promise<void> {
-  const id = requireId(formData);
-  await run(formData, `${BASE}/opd/${id}`, async (actor) => {
-    await setOpdActive(getDb(), id, active(formData), actor);
-    return `${BASE}/opd/${id}?done=${active(formData) ? "activated" : "deactivated"}`;
-  });
-}
+export const saveOpdAction = directoryAction(entry, async ({ id, f }, actor) => {
+  const saved = await saveOpd(getDb(), id ? { id } : { code: f.code ?? "" }, f, actor);
+  return `${BASE}/opd/${saved.id}?done=${id ? "saved" : "created"}`;
+});
 
-export async function saveCategoryAction(formData: FormData): Promise<void> {
-  const id = idOf(formData);
-  const back = id ? `${BASE}/kategori/${id}` : `${BASE}/kategori`;
-  await run(formData, back, async (actor, f) => {
-    const saved = await saveCategory(getDb(), id ? { id } : { code: f.code }, f, actor);
-    return `${BASE}/kategori/${saved.id}?done=${id ? "saved" : "created"}`;
-  });
-}
+export const opdActiveAction = directoryAction(toggle, async ({ id, active }, actor) => {
+  await setOpdActive(getDb(), id, active, actor);
+  return `${BASE}/opd/${id}?done=${done(active)}`;
+});
 
-export async function categoryActiveAction(formData: FormData): Promise<void> {
-  const id = requireId(formData);
-  await run(formData, `${BASE}/kategori/${id}`, async (actor) => {
-    await setCategoryActive(getDb(), id, active(formData), actor);
-    return `${BASE}/kategori/${id}?done=${active(formData) ? "activated" : "deactivated"}`;
-  });
-}
+export const saveCategoryAction = directoryAction(entry, async ({ id, f }, actor) => {
+  const saved = await saveCategory(getDb(), id ? { id } : { code: f.code ?? "" }, f, actor);
+  return `${BASE}/kategori/${saved.id}?done=${id ? "saved" : "created"}`;
+});
 
-export async function keywordsAction(formData: FormData): Promise<void> {
-  const id = requireId(formData);
-  await run(formData, `${BASE}/rute`, async (actor, f) => {
-    await setCategoryKeywords(getDb(), id, f.keywords ?? "", actor);
-    return `${BASE}/rute?done=saved#kw-${id}`;
-  });
-}
+export const categoryActiveAction = directoryAction(toggle, async ({ id, active }, actor) => {
+  await setCategoryActive(getDb(), id, active, actor);
+  return `${BASE}/kategori/${id}?done=${done(active)}`;
+});
 
-export async function saveInstitutionAction(formData: FormData): Promise<void> {
-  const id = idOf(formData);
-  const back = id ? `${BASE}/lembaga/${id}` : `${BASE}/lembaga`;
-  await run(formData, back, async (actor, f) => {
-    const saved = await saveInstitution(getDb(), id ? { id } : { code: f.code }, f, actor);
-    return `${BASE}/lembaga/${saved.id}?done=${id ? "saved" : "created"}`;
-  });
-}
+export const keywordsAction = directoryAction(z.object({ id: idField, keywords: z.string().default("") }), async ({ id, keywords }, actor) => {
+  await setCategoryKeywords(getDb(), id, keywords, actor);
+  return `${BASE}/rute?done=saved#kw-${id}`;
+});
 
-export async function institutionActiveAction(formData: FormData): Promise<void> {
-  const id = requireId(formData);
-  await run(formData, `${BASE}/lembaga/${id}`, async (actor) => {
-    await setInstitutionActive(getDb(), id, active(formData), actor);
-    return `${BASE}/lembaga/${id}?done=${active(formData) ? "activated" : "deactivated"}`;
-  });
-}
+export const saveInstitutionAction = directoryAction(entry, async ({ id, f }, actor) => {
+  const saved = await saveInstitution(getDb(), id ? { id } : { code: f.code ?? "" }, f, actor);
+  return `${BASE}/lembaga/${saved.id}?done=${id ? "saved" : "created"}`;
+});
 
-export async function addAreaAction(formData: FormData): Promise<void> {
-  const kecamatanId = idOf(formData, "kecamatanId");
-  const back = kecamatanId ? `${BASE}/wilayah/kecamatan/${kecamatanId}` : `${BASE}/wilayah`;
-  await run(formData, back, async (actor, f) => {
-    const { id } = await addArea(getDb(), { name: f.name, kecamatanId: kecamatanId ?? undefined }, actor);
-    return `${BASE}/wilayah/${kecamatanId ? "kelurahan" : "kecamatan"}/${id}?done=created`;
-  });
-}
+export const institutionActiveAction = directoryAction(toggle, async ({ id, active }, actor) => {
+  await setInstitutionActive(getDb(), id, active, actor);
+  return `${BASE}/lembaga/${id}?done=${done(active)}`;
+});
 
-export async function renameAreaAction(formData: FormData): Promise<void> {
-  const [l, id] = [level(formData), requireId(formData)];
-  await run(formData, `${BASE}/wilayah/${l}/${id}`, async (actor, f) => {
-    await renameArea(getDb(), l, id, f.name, actor);
-    return `${BASE}/wilayah/${l}/${id}?done=saved`;
-  });
-}
+export const addAreaAction = directoryAction(z.object({ name: z.string().default(""), kecamatanId: idField.optional() }), async ({ name, kecamatanId }, actor) => {
+  const added = await addArea(getDb(), { name, kecamatanId }, actor);
+  return `${BASE}/wilayah/${kecamatanId ? "kelurahan" : "kecamatan"}/${added.id}?done=created`;
+});
 
-export async function areaActiveAction(formData: FormData): Promise<void> {
-  const [l, id] = [level(formData), requireId(formData)];
-  await run(formData, `${BASE}/wilayah/${l}/${id}`, async (actor) => {
-    await setAreaActive(getDb(), l, id, active(formData), actor);
-    return `${BASE}/wilayah/${l}/${id}?done=${active(formData) ? "activated" : "deactivated"}`;
-  });
-}
+export const renameAreaAction = directoryAction(z.object({ level, id: idField, name: z.string().default("") }), async ({ level, id, name }, actor) => {
+  await renameArea(getDb(), level, id, name, actor);
+  return `${BASE}/wilayah/${level}/${id}?done=saved`;
+});
 
-export async function mergeAreaAction(formData: FormData): Promise<void> {
-  const [l, id] = [level(formData), requireId(formData)];
-  await run(formData, `${BASE}/wilayah/${l}/${id}`, async (actor) => {
-    const into = idOf(formData, "into");
-    if (!into) throw new ValidationError({ into: ["mergeTarget"] });
-    await mergeArea(getDb(), l, id, into, actor);
-    return `${BASE}/wilayah/${l}/${id}?done=merged`;
-  });
-}
+export const areaActiveAction = directoryAction(toggle.extend({ level }), async ({ level, id, active }, actor) => {
+  await setAreaActive(getDb(), level, id, active, actor);
+  return `${BASE}/wilayah/${level}/${id}?done=${done(active)}`;
+});
 
-export async function saveRuleAction(formData: FormData): Promise<void> {
-  const id = idOf(formData);
-  const back = id ? `${BASE}/rute/${id}` : `${BASE}/rute`;
-  await run(formData, back, async (actor, f) => {
-    const saved = await saveRoutingRule(getDb(), id, f, actor);
-    return id ? `${BASE}/rute/${saved.id}?done=saved` : `${BASE}/rute?done=created#rule-${saved.id}`;
-  });
-}
+export const mergeAreaAction = directoryAction(z.object({ level, id: idField, into: z.string().default("") }), async ({ level, id, into }, actor) => {
+  const target = idField.safeParse(into);
+  if (!target.success) throw new ValidationError({ into: ["mergeTarget"] });
+  await mergeArea(getDb(), level, id, target.data, actor);
+  return `${BASE}/wilayah/${level}/${id}?done=merged`;
+});
 
-export async function ruleActiveAction(formData: FormData): Promise<void> {
-  const id = requireId(formData);
-  await run(formData, `${BASE}/rute/${id}`, async (actor) => {
-    await setRoutingRuleActive(getDb(), id, active(formData), actor);
-    return `${BASE}/rute/${id}?done=${active(formData) ? "ruleOn" : "ruleOff"}`;
-  });
-}
+export const saveRuleAction = directoryAction(entry, async ({ id, f }, actor) => {
+  const saved = await saveRoutingRule(getDb(), id ?? null, f, actor);
+  return id ? `${BASE}/rute/${saved.id}?done=saved` : `${BASE}/rute?done=created#rule-${saved.id}`;
+});
+
+export const ruleActiveAction = directoryAction(toggle, async ({ id, active }, actor) => {
+  await setRoutingRuleActive(getDb(), id, active, actor);
+  return `${BASE}/rute/${id}?done=${active ? "ruleOn" : "ruleOff"}`;
+});

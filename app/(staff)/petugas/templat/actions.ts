@@ -1,38 +1,39 @@
 "use server";
 
 import { notFound, redirect } from "next/navigation";
+import { z } from "zod";
+import { formAction } from "@/lib/action";
 import { auditActor } from "@/server/audit";
 import { getDb } from "@/server/db";
-import { ValidationError } from "@/lib/errors";
 import { requireStaff } from "@/server/staff";
 import { saveTemplateFromForm, templateEditor } from "@/server/templates";
 
 const PAGE = "/petugas/templat";
 
-/** Creates a template (no `id`) or saves an edited one; administrators and OPD heads (their own OPD's). */
-export async function saveTemplateAction(formData: FormData): Promise<void> {
+/** Administrators and OPD heads (their own OPD's templates); anyone else finds no such page. */
+async function editor() {
   const staff = await requireStaff();
-  const editor = templateEditor(staff);
-  if (!editor) notFound();
-  const idText = String(formData.get("id") ?? "");
-  const id = /^\d{1,9}$/.test(idText) ? Number(idText) : undefined;
-  const raw = {
-    purpose: String(formData.get("purpose") ?? ""),
-    title: String(formData.get("title") ?? "").slice(0, 500),
-    bodyId: String(formData.get("bodyId") ?? "").slice(0, 5000),
-    bodyEn: String(formData.get("bodyEn") ?? "").slice(0, 5000),
-    opdCode: String(formData.get("opdCode") ?? ""),
-    categoryCode: String(formData.get("categoryCode") ?? ""),
-    active: formData.get("active") === "1",
-  };
-  let target: string;
-  try {
-    const saved = await saveTemplateFromForm(getDb(), editor, raw, await auditActor(staff), id);
-    target = `${PAGE}?done=${id === undefined ? "created" : "saved"}#tpl-${saved}`;
-  } catch (err) {
-    if (!(err instanceof ValidationError)) throw err;
-    const [field, keys] = Object.entries(err.fieldErrors)[0] ?? ["_form", ["invalid"]];
-    target = `${PAGE}?${new URLSearchParams({ error: keys[0] ?? "invalid", field, ...(id !== undefined ? { edit: String(id) } : {}) }).toString()}#editor-h`;
-  }
-  redirect(target);
+  const scope = templateEditor(staff);
+  if (!scope) notFound();
+  return { staff, scope };
 }
+
+/** The form's fields as typed (cut to the stored maximum); server/templates.ts decides what is valid. */
+const text = (max: number) => z.string().default("").transform((s) => s.slice(0, max));
+const schema = z.object({
+  id: z.string().regex(/^\d{0,9}$/).default(""),
+  purpose: text(40),
+  title: text(500),
+  bodyId: text(5000),
+  bodyEn: text(5000),
+  opdCode: text(40),
+  categoryCode: text(40),
+  active: z.string().optional(),
+});
+
+/** Creates a template (no `id`) or saves an edited one; a refusal comes back beside its fields, with what was typed. */
+export const saveTemplateAction = formAction({ authorise: editor, schema }, async ({ id: idText, active, ...fields }, { staff, scope }): Promise<null> => {
+  const id = idText ? Number(idText) : undefined;
+  const saved = await saveTemplateFromForm(getDb(), scope, { ...fields, active: active === "1" }, await auditActor(staff), id);
+  redirect(`${PAGE}?done=${id === undefined ? "created" : "saved"}#tpl-${saved}`);
+});

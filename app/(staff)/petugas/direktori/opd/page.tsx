@@ -1,30 +1,24 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { decodeFormState } from "@/components/directory/form-state";
+import { DirectoryForm, TextField } from "@/components/directory/form";
 import { OpdFields } from "@/components/directory/opd-fields";
-import { ActiveBadge, DirectoryHeader, fieldErrors, TextField, valueOf } from "@/components/directory/parts";
-import { param, primarySmallButton } from "@/components/integration/parts";
+import { ActiveBadge, DirectoryHeader } from "@/components/directory/parts";
 import { getDb } from "@/server/db";
 import { directoryAccess } from "@/server/directory/access";
 import { listAreaDirectory } from "@/server/directory/areas";
 import { listOpdDirectory } from "@/server/directory/opds";
 import { saveOpdAction } from "@/app/(staff)/petugas/direktori/actions";
 
-type Search = Promise<Record<string, string | string[] | undefined>>;
-
 /** Every OPD and kecamatan office; administrators add new ones here. */
-export default async function OpdListPage({ searchParams }: { searchParams: Search }) {
+export default async function OpdListPage() {
   const { editable } = await directoryAccess();
-  const sp = await searchParams;
   const t = await getTranslations("directory");
   const db = getDb();
   const [rows, areas] = await Promise.all([listOpdDirectory(db), listAreaDirectory(db)]);
-  const state = decodeFormState(param(sp.state));
-  const err = await fieldErrors(state, "new");
   const parentName = new Map(rows.map((r) => [r.id, r.name]));
   return (
     <div className="space-y-6">
-      <DirectoryHeader title={t("opd.title")} current="opd" editable={editable} error={state ? "invalid" : null} />
+      <DirectoryHeader title={t("opd.title")} current="opd" editable={editable} />
       <section aria-labelledby="opd-list" className="space-y-2">
         <h2 id="opd-list" className="text-lg font-semibold">{t("opd.listTitle", { count: rows.length })}</h2>
         <ul className="divide-y divide-slate-200 rounded-lg bg-white ring-1 ring-slate-200">
@@ -49,12 +43,10 @@ export default async function OpdListPage({ searchParams }: { searchParams: Sear
       {editable ? (
         <section aria-labelledby="opd-new" className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
           <h2 id="opd-new" className="text-lg font-semibold">{t("opd.newTitle")}</h2>
-          <form action={saveOpdAction} className="space-y-3">
-            <input type="hidden" name="form" value="new" />
-            <TextField idPrefix="new-" name="code" label={t("code")} hint={t("codeHint")} value={valueOf(state, "new", "code", "")} errors={err("code")} />
-            <OpdFields form="new" state={state} stored={null} opds={rows.filter((o) => o.active)} kecamatan={areas.filter((k) => k.active)} />
-            <button type="submit" className={primarySmallButton}>{t("opd.create")}</button>
-          </form>
+          <DirectoryForm action={saveOpdAction} prefix="new-" submit={t("opd.create")} className="space-y-3">
+            <TextField name="code" label={t("code")} hint={t("codeHint")} stored={""} />
+            <OpdFields stored={null} opds={rows.filter((o) => o.active)} kecamatan={areas.filter((k) => k.active)} />
+          </DirectoryForm>
         </section>
       ) : null}
     </div>

@@ -1,11 +1,10 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { decodeFormState } from "@/components/directory/form-state";
-import { ActiveBadge, DirectoryHeader, fieldErrors, valueOf } from "@/components/directory/parts";
+import { DirectoryForm, TextField } from "@/components/directory/form";
+import { ActiveBadge, DirectoryHeader } from "@/components/directory/parts";
 import { RouteTrialBox } from "@/components/directory/route-trial";
 import { RuleFields } from "@/components/directory/rule-fields";
-import { inputClass } from "@/components/ui/field";
-import { param, primarySmallButton, smallButton } from "@/components/integration/parts";
+import { param } from "@/components/integration/parts";
 import { getDb } from "@/server/db";
 import { directoryAccess } from "@/server/directory/access";
 import { ruleOptions } from "@/server/directory/rule-options";
@@ -28,8 +27,6 @@ export default async function RulesPage({ searchParams }: { searchParams: Search
     listRoutingRules(db),
     ruleOptions(db, { kecamatanWhole: (name) => t("rules.kecamatanWhole", { name }), opds: t("rules.opds"), institutions: t("rules.institutions") }),
   ]);
-  const state = decodeFormState(param(sp.state));
-  const kwErr = await fieldErrors(state, "keywords");
   const asked = param(sp.coba) !== null ? { text: param(sp.coba) ?? "", categoryCode: param(sp.kategori) ?? "", area: param(sp.wilayah) ?? "" } : null;
   let trial: RouteTrial | null = null;
   if (asked) {
@@ -42,7 +39,7 @@ export default async function RulesPage({ searchParams }: { searchParams: Search
   const preArea = param(sp.wilayah) && !asked ? param(sp.wilayah)! : "";
   return (
     <div className="space-y-8">
-      <DirectoryHeader title={t("rules.title")} current="rules" editable={editable} done={param(sp.done)} error={state ? "invalid" : null} />
+      <DirectoryHeader title={t("rules.title")} current="rules" editable={editable} done={param(sp.done)} />
       <p className="text-sm text-slate-700">{t("rules.order")}</p>
       <RouteTrialBox options={options} asked={asked} trial={trial} />
 
@@ -81,12 +78,12 @@ export default async function RulesPage({ searchParams }: { searchParams: Search
           </div>
         )}
         {editable ? (
-          <form action={saveRuleAction} id="rule-new" className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
+          <div id="rule-new" className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
             <h3 className="font-semibold">{t("rules.newTitle")}</h3>
-            <input type="hidden" name="form" value="new" />
-            <RuleFields form="new" state={state} stored={{ categoryCode: "", area: preArea, target: "", note: "" }} options={options} />
-            <button type="submit" className={primarySmallButton}>{t("rules.create")}</button>
-          </form>
+            <DirectoryForm action={saveRuleAction} prefix="new-" submit={t("rules.create")}>
+              <RuleFields stored={{ categoryCode: "", area: preArea, target: "", note: "" }} options={options} />
+            </DirectoryForm>
+          </div>
         ) : null}
       </section>
 
@@ -102,21 +99,11 @@ export default async function RulesPage({ searchParams }: { searchParams: Search
                   {c.name} <span className="font-normal text-slate-600">→ {c.opdName ?? c.externalName ?? t("category.coordinatorDecides")}</span>
                 </p>
                 {editable ? (
-                  <form action={keywordsAction} className="flex flex-col gap-2 sm:flex-row sm:items-start">
-                    <input type="hidden" name="form" value="keywords" />
-                    <input type="hidden" name="id" value={c.id} />
-                    <label htmlFor={`kw-in-${c.id}`} className="sr-only">{t("rules.keywordsFor", { name: c.name })}</label>
-                    <textarea
-                      id={`kw-in-${c.id}`}
-                      name="keywords"
-                      rows={2}
-                      defaultValue={state?.values.id === String(c.id) ? valueOf(state, "keywords", "keywords", "") : c.keywords.join(", ")}
-                      aria-invalid={state?.values.id === String(c.id) && kwErr("keywords") ? true : undefined}
-                      className={inputClass}
-                    />
-                    <button type="submit" className={smallButton} aria-label={t("rules.keywordsSaveFor", { name: c.name })}>{t("save")}</button>
-                    {state?.values.id === String(c.id) && kwErr("keywords") ? <p className="text-sm font-medium text-red-700">{kwErr("keywords")!.join(" ")}</p> : null}
-                  </form>
+                  <DirectoryForm action={keywordsAction} hidden={{ id: String(c.id) }} prefix={`kw-${c.id}-`} submit={t("save")} submitAriaLabel={t("rules.keywordsSaveFor", { name: c.name })} quiet className="flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:items-start">
+                    <div className="grow">
+                      <TextField name="keywords" label={t("rules.keywordsFor", { name: c.name })} stored={c.keywords.join(", ")} textarea srOnlyLabel />
+                    </div>
+                  </DirectoryForm>
                 ) : (
                   <p className="text-sm text-slate-700">{c.keywords.join(", ") || "—"}</p>
                 )}

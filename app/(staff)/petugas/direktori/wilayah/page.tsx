@@ -1,27 +1,21 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { decodeFormState } from "@/components/directory/form-state";
-import { ActiveBadge, DirectoryHeader, fieldErrors, TextField, valueOf } from "@/components/directory/parts";
-import { param, primarySmallButton } from "@/components/integration/parts";
+import { DirectoryForm, TextField } from "@/components/directory/form";
+import { ActiveBadge, DirectoryHeader } from "@/components/directory/parts";
 import { getDb } from "@/server/db";
 import { directoryAccess } from "@/server/directory/access";
 import { listAreaDirectory } from "@/server/directory/areas";
 import { addAreaAction } from "@/app/(staff)/petugas/direktori/actions";
 
-type Search = Promise<Record<string, string | string[] | undefined>>;
-
 /** Kecamatan and their kelurahan, inactive and merged ones marked. */
-export default async function AreaListPage({ searchParams }: { searchParams: Search }) {
+export default async function AreaListPage() {
   const { editable } = await directoryAccess();
-  const sp = await searchParams;
   const t = await getTranslations("directory");
   const tree = await listAreaDirectory(getDb());
-  const state = decodeFormState(param(sp.state));
-  const err = await fieldErrors(state, "new");
   const link = "text-brand-700 underline-offset-4 hover:underline";
   return (
     <div className="space-y-6">
-      <DirectoryHeader title={t("area.title")} current="area" editable={editable} error={state ? "invalid" : null} />
+      <DirectoryHeader title={t("area.title")} current="area" editable={editable} />
       <ul className="grid gap-3 sm:grid-cols-2">
         {tree.map((k) => (
           <li key={k.id} className="rounded-lg bg-white p-3 ring-1 ring-slate-200">
@@ -47,13 +41,11 @@ export default async function AreaListPage({ searchParams }: { searchParams: Sea
       {editable ? (
         <section aria-labelledby="kec-new" className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
           <h2 id="kec-new" className="text-lg font-semibold">{t("area.newKecamatan")}</h2>
-          <form action={addAreaAction} className="flex flex-wrap items-end gap-3">
-            <input type="hidden" name="form" value="new" />
+          <DirectoryForm action={addAreaAction} prefix="new-" submit={t("area.create")} className="flex flex-wrap items-end gap-3">
             <div className="grow">
-              <TextField idPrefix="new-" name="name" label={t("area.name")} value={valueOf(state, "new", "name", "")} errors={err("name")} />
+              <TextField name="name" label={t("area.name")} stored={""} />
             </div>
-            <button type="submit" className={primarySmallButton}>{t("area.create")}</button>
-          </form>
+          </DirectoryForm>
         </section>
       ) : null}
     </div>

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { DirectoryForm } from "@/components/directory/form";
 import { CategoryFields } from "@/components/directory/category-fields";
-import { decodeFormState } from "@/components/directory/form-state";
-import { ActiveBadge, ActiveToggle, DirectoryHeader, HistoryList } from "@/components/directory/parts";
-import { param, primarySmallButton } from "@/components/integration/parts";
+import { clockLabels, ActiveBadge, ActiveToggle, DirectoryHeader, HistoryList } from "@/components/directory/parts";
+import { param } from "@/components/integration/parts";
 import { DEFAULT_SLA, type SlaClock } from "@/domain/sla";
 import { getDb } from "@/server/db";
 import { directoryAccess, routeId } from "@/server/directory/access";
@@ -28,7 +28,6 @@ export default async function CategoryPage({ params, searchParams }: Props) {
   const [rows, opds, externals, history] = await Promise.all([listCategoryDirectory(db), listOpdDirectory(db), listInstitutionDirectory(db), listHistory(db, "category", id)]);
   const cat = rows.find((c) => c.id === id);
   if (!cat) notFound();
-  const state = decodeFormState(param(sp.state));
   const former = formerNames(history);
   const clocks = Object.keys(DEFAULT_SLA) as SlaClock[];
   const labels: Record<string, string> = {
@@ -43,7 +42,7 @@ export default async function CategoryPage({ params, searchParams }: Props) {
   };
   return (
     <div className="space-y-6">
-      <DirectoryHeader title={cat.name} current="category" editable={editable} done={param(sp.done)} error={state ? "invalid" : null} />
+      <DirectoryHeader title={cat.name} current="category" editable={editable} done={param(sp.done)} />
       <p className="text-sm text-slate-700">
         <Link href="/petugas/direktori/kategori" className="text-brand-700 underline">{t("category.back")}</Link> · <span className="font-mono">{cat.code}</span>
         <ActiveBadge active={cat.active} />
@@ -52,12 +51,9 @@ export default async function CategoryPage({ params, searchParams }: Props) {
       {editable ? (
         <section aria-labelledby="cat-edit" className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
           <h2 id="cat-edit" className="text-lg font-semibold">{t("edit")}</h2>
-          <form action={saveCategoryAction} className="space-y-3">
-            <input type="hidden" name="form" value="edit" />
-            <input type="hidden" name="id" value={cat.id} />
-            <CategoryFields form="edit" state={state} stored={cat} opds={opds.filter((o) => o.active || o.id === cat.opdId)} externals={externals.filter((e) => e.active || e.id === cat.externalId)} />
-            <button type="submit" className={primarySmallButton}>{t("save")}</button>
-          </form>
+          <DirectoryForm action={saveCategoryAction} hidden={{ id: String(cat.id) }} prefix="edit-" submit={t("save")} className="space-y-3">
+            <CategoryFields clockLabels={await clockLabels()} stored={cat} opds={opds.filter((o) => o.active || o.id === cat.opdId)} externals={externals.filter((e) => e.active || e.id === cat.externalId)} />
+          </DirectoryForm>
           <ActiveToggle section="category" item={{ active: cat.active, name: cat.name }} action={categoryActiveAction} fields={{ id: String(cat.id) }} />
         </section>
       ) : (

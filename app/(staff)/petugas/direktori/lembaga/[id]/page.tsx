@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { decodeFormState } from "@/components/directory/form-state";
-import { ActiveBadge, ActiveToggle, DirectoryHeader, fieldErrors, HistoryList, TextField, valueOf } from "@/components/directory/parts";
-import { param, primarySmallButton } from "@/components/integration/parts";
+import { DirectoryForm, TextField } from "@/components/directory/form";
+import { ActiveBadge, ActiveToggle, DirectoryHeader, HistoryList } from "@/components/directory/parts";
+import { param } from "@/components/integration/parts";
 import { getDb } from "@/server/db";
 import { directoryAccess, routeId } from "@/server/directory/access";
 import { formerNames, listHistory } from "@/server/directory/history";
@@ -23,13 +23,11 @@ export default async function InstitutionPage({ params, searchParams }: Props) {
   const [rows, history] = await Promise.all([listInstitutionDirectory(db), listHistory(db, "institution", id)]);
   const inst = rows.find((r) => r.id === id);
   if (!inst) notFound();
-  const state = decodeFormState(param(sp.state));
-  const err = await fieldErrors(state, "edit");
   const former = formerNames(history);
   const labels = { name: t("institution.name"), handles: t("institution.handles"), active: t("active") };
   return (
     <div className="space-y-6">
-      <DirectoryHeader title={inst.name} current="institution" editable={editable} done={param(sp.done)} error={state ? "invalid" : null} />
+      <DirectoryHeader title={inst.name} current="institution" editable={editable} done={param(sp.done)} />
       <p className="text-sm text-slate-700">
         <Link href="/petugas/direktori/lembaga" className="text-brand-700 underline">{t("institution.back")}</Link> · <span className="font-mono">{inst.code}</span>
         {inst.laporId ? ` · ${t("opd.laporShort", { id: inst.laporId })}` : ""}
@@ -39,13 +37,10 @@ export default async function InstitutionPage({ params, searchParams }: Props) {
       {editable ? (
         <section aria-labelledby="inst-edit" className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
           <h2 id="inst-edit" className="text-lg font-semibold">{t("edit")}</h2>
-          <form action={saveInstitutionAction} className="space-y-3">
-            <input type="hidden" name="form" value="edit" />
-            <input type="hidden" name="id" value={inst.id} />
-            <TextField idPrefix="edit-" name="name" label={labels.name} value={valueOf(state, "edit", "name", inst.name)} errors={err("name")} />
-            <TextField idPrefix="edit-" name="handles" label={labels.handles} value={valueOf(state, "edit", "handles", inst.handles)} errors={err("handles")} optional={t("optional")} textarea />
-            <button type="submit" className={primarySmallButton}>{t("save")}</button>
-          </form>
+          <DirectoryForm action={saveInstitutionAction} hidden={{ id: String(inst.id) }} prefix="edit-" submit={t("save")} className="space-y-3">
+            <TextField name="name" label={labels.name} stored={inst.name} />
+            <TextField name="handles" label={labels.handles} stored={inst.handles} optional={t("optional")} textarea />
+          </DirectoryForm>
           <ActiveToggle section="institution" item={{ active: inst.active, name: inst.name }} action={institutionActiveAction} fields={{ id: String(inst.id) }} />
         </section>
       ) : (

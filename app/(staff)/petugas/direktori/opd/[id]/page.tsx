@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { decodeFormState } from "@/components/directory/form-state";
+import { DirectoryForm } from "@/components/directory/form";
 import { OpdFields } from "@/components/directory/opd-fields";
 import { ActiveBadge, ActiveToggle, DirectoryHeader, HistoryList } from "@/components/directory/parts";
-import { param, primarySmallButton } from "@/components/integration/parts";
+import { param } from "@/components/integration/parts";
 import { getDb } from "@/server/db";
 import { directoryAccess, routeId } from "@/server/directory/access";
 import { listAreaDirectory } from "@/server/directory/areas";
@@ -25,14 +25,13 @@ export default async function OpdPage({ params, searchParams }: Props) {
   const [rows, areas, history] = await Promise.all([listOpdDirectory(db), listAreaDirectory(db), listHistory(db, "opd", id)]);
   const opd = rows.find((o) => o.id === id);
   if (!opd) notFound();
-  const state = decodeFormState(param(sp.state));
   const parent = rows.find((o) => o.id === opd.parentId);
   const former = formerNames(history);
   const stored = { ...opd, parentCode: parent?.code ?? null, kecamatanId: opd.kecamatanId };
   const labels = { name: t("opd.name"), shortName: t("opd.shortName"), kind: t("opd.kind"), kecamatanId: t("opd.kecamatan"), parentCode: t("opd.parent"), email: t("opd.email"), laporId: t("opd.laporId"), active: t("active") };
   return (
     <div className="space-y-6">
-      <DirectoryHeader title={opd.name} current="opd" editable={editable} done={param(sp.done)} error={state ? "invalid" : null} />
+      <DirectoryHeader title={opd.name} current="opd" editable={editable} done={param(sp.done)} />
       <p className="text-sm text-slate-700">
         <Link href="/petugas/direktori/opd" className="text-brand-700 underline">{t("opd.back")}</Link> · <span className="font-mono">{opd.code}</span>
         <ActiveBadge active={opd.active} />
@@ -41,12 +40,9 @@ export default async function OpdPage({ params, searchParams }: Props) {
       {editable ? (
         <section aria-labelledby="opd-edit" className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
           <h2 id="opd-edit" className="text-lg font-semibold">{t("edit")}</h2>
-          <form action={saveOpdAction} className="space-y-3">
-            <input type="hidden" name="form" value="edit" />
-            <input type="hidden" name="id" value={opd.id} />
-            <OpdFields form="edit" state={state} stored={stored} opds={rows.filter((o) => o.active && o.id !== opd.id)} kecamatan={areas.filter((k) => k.active || k.id === opd.kecamatanId)} />
-            <button type="submit" className={primarySmallButton}>{t("save")}</button>
-          </form>
+          <DirectoryForm action={saveOpdAction} hidden={{ id: String(opd.id) }} prefix="edit-" submit={t("save")} className="space-y-3">
+            <OpdFields stored={stored} opds={rows.filter((o) => o.active && o.id !== opd.id)} kecamatan={areas.filter((k) => k.active || k.id === opd.kecamatanId)} />
+          </DirectoryForm>
           <ActiveToggle section="opd" item={{ active: opd.active, name: opd.name }} action={opdActiveAction} fields={{ id: String(opd.id) }} />
         </section>
       ) : (

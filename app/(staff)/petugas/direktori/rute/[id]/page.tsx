@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { decodeFormState } from "@/components/directory/form-state";
+import { DirectoryForm } from "@/components/directory/form";
 import { ActiveBadge, ActiveToggle, DirectoryHeader, HistoryList } from "@/components/directory/parts";
 import { RuleFields } from "@/components/directory/rule-fields";
-import { param, primarySmallButton } from "@/components/integration/parts";
+import { param } from "@/components/integration/parts";
 import { getDb } from "@/server/db";
 import { directoryAccess, routeId } from "@/server/directory/access";
 import { listHistory } from "@/server/directory/history";
@@ -29,7 +29,6 @@ export default async function RulePage({ params, searchParams }: Props) {
   ]);
   const rule = rules.find((r) => r.id === id);
   if (!rule) notFound();
-  const state = decodeFormState(param(sp.state));
   const where = rule.kelurahanName ? `${rule.kelurahanName}, ${rule.kecamatanName}` : t("rules.kecamatanWhole", { name: rule.kecamatanName ?? "" });
   const title = `${where}: ${rule.categoryName ?? t("rules.anyCategory")} → ${rule.opdName ?? rule.externalName}`;
   const stored = {
@@ -41,7 +40,7 @@ export default async function RulePage({ params, searchParams }: Props) {
   const labels = { categoryCode: t("rules.category"), kecamatanId: t("opd.kecamatan"), kelurahanId: t("rules.area"), opdCode: t("rules.target"), externalCode: t("rules.target"), note: t("rules.note"), active: t("active") };
   return (
     <div className="space-y-6">
-      <DirectoryHeader title={title} current="rules" editable={editable} done={param(sp.done)} error={state ? "invalid" : null} />
+      <DirectoryHeader title={title} current="rules" editable={editable} done={param(sp.done)} />
       <p className="text-sm text-slate-700">
         <Link href="/petugas/direktori/rute" className="text-brand-700 underline">{t("rules.back")}</Link> · {t("rules.number", { id: rule.id })}
         <ActiveBadge active={rule.active} />
@@ -49,12 +48,9 @@ export default async function RulePage({ params, searchParams }: Props) {
       {editable ? (
         <section aria-labelledby="rule-edit" className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-slate-200">
           <h2 id="rule-edit" className="text-lg font-semibold">{t("edit")}</h2>
-          <form action={saveRuleAction} className="space-y-3">
-            <input type="hidden" name="form" value="edit" />
-            <input type="hidden" name="id" value={rule.id} />
-            <RuleFields form="edit" state={state} stored={stored} options={options} />
-            <button type="submit" className={primarySmallButton}>{t("save")}</button>
-          </form>
+          <DirectoryForm action={saveRuleAction} hidden={{ id: String(rule.id) }} prefix="edit-" submit={t("save")} className="space-y-3">
+            <RuleFields stored={stored} options={options} />
+          </DirectoryForm>
           <ActiveToggle section="rules" item={{ active: rule.active }} action={ruleActiveAction} fields={{ id: String(rule.id) }} />
         </section>
       ) : rule.note ? (

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { decodeFormState } from "@/components/directory/form-state";
-import { ActiveBadge, ActiveToggle, DirectoryHeader, fieldErrors, HistoryList, SelectField, TextField, valueOf } from "@/components/directory/parts";
-import { param, primarySmallButton } from "@/components/integration/parts";
+import { DirectoryForm, SelectField, TextField } from "@/components/directory/form";
+import { ActiveBadge, ActiveToggle, DirectoryHeader, HistoryList } from "@/components/directory/parts";
+import { param } from "@/components/integration/parts";
 import { getDb } from "@/server/db";
 import { directoryAccess, routeId } from "@/server/directory/access";
 import { listAreaDirectory } from "@/server/directory/areas";
@@ -27,8 +27,6 @@ export default async function AreaPage({ params, searchParams }: Props) {
   const kec = level === "kecamatan" ? tree.find((k) => k.id === id) : tree.find((k) => k.kelurahan.some((l) => l.id === id));
   const area = level === "kecamatan" ? kec : kec?.kelurahan.find((l) => l.id === id);
   if (!kec || !area) notFound();
-  const state = decodeFormState(param(sp.state));
-  const [errRename, errMerge, errNew] = await Promise.all([fieldErrors(state, "rename"), fieldErrors(state, "merge"), fieldErrors(state, "new")]);
   const title = level === "kecamatan" ? t("area.kecamatanName", { name: area.name }) : t("area.kelurahanName", { name: area.name, kecamatan: kec.name });
   const merged = area.mergedIntoId ? (level === "kecamatan" ? tree.find((k) => k.id === area.mergedIntoId)?.name : tree.flatMap((k) => k.kelurahan).find((l) => l.id === area.mergedIntoId)?.name) : null;
   const targets: [string, string][] =
@@ -40,7 +38,7 @@ export default async function AreaPage({ params, searchParams }: Props) {
   const fields = { level, id: String(id) };
   return (
     <div className="space-y-6">
-      <DirectoryHeader title={title} current="area" editable={editable} done={param(sp.done)} error={state ? "invalid" : null} />
+      <DirectoryHeader title={title} current="area" editable={editable} done={param(sp.done)} />
       <p className="text-sm text-slate-700">
         <Link href="/petugas/direktori/wilayah" className="text-brand-700 underline">{t("area.back")}</Link>
         {level === "kelurahan" ? (
@@ -89,14 +87,11 @@ export default async function AreaPage({ params, searchParams }: Props) {
             ))}
           </ul>
           {editable && area.active ? (
-            <form action={addAreaAction} className="flex flex-wrap items-end gap-3">
-              <input type="hidden" name="form" value="new" />
-              <input type="hidden" name="kecamatanId" value={id} />
+            <DirectoryForm action={addAreaAction} hidden={{ kecamatanId: String(id) }} prefix="new-" submit={t("area.createKelurahan")} className="flex flex-wrap items-end gap-3">
               <div className="grow">
-                <TextField idPrefix="new-" name="name" label={t("area.newKelurahan")} value={valueOf(state, "new", "name", "")} errors={errNew("name")} />
+                <TextField name="name" label={t("area.newKelurahan")} stored={""} />
               </div>
-              <button type="submit" className={primarySmallButton}>{t("area.createKelurahan")}</button>
-            </form>
+            </DirectoryForm>
           ) : null}
         </section>
       ) : null}
@@ -104,28 +99,17 @@ export default async function AreaPage({ params, searchParams }: Props) {
       {editable ? (
         <section aria-labelledby="area-edit" className="space-y-4 rounded-lg bg-white p-4 ring-1 ring-slate-200">
           <h2 id="area-edit" className="text-lg font-semibold">{t("edit")}</h2>
-          <form action={renameAreaAction} className="flex flex-wrap items-end gap-3">
-            <input type="hidden" name="form" value="rename" />
-            <input type="hidden" name="level" value={level} />
-            <input type="hidden" name="id" value={id} />
+          <DirectoryForm action={renameAreaAction} hidden={{ level: String(level), id: String(id) }} prefix="rename-" submit={t("area.rename")} className="flex flex-wrap items-end gap-3">
             <div className="grow">
-              <TextField idPrefix="rename-" name="name" label={t("area.name")} hint={t("area.renameHint")} value={valueOf(state, "rename", "name", area.name)} errors={errRename("name")} />
+              <TextField name="name" label={t("area.name")} hint={t("area.renameHint")} stored={area.name} />
             </div>
-            <button type="submit" className={primarySmallButton}>{t("area.rename")}</button>
-          </form>
+          </DirectoryForm>
           {area.active ? (
             <>
-              <details className="group" open={Boolean(errMerge("into"))}>
-                <summary className="inline-flex min-h-11 cursor-pointer list-none items-center rounded-md border border-red-300 px-3 py-1 text-sm font-semibold text-red-800 hover:bg-red-50">{t("area.merge")}</summary>
-                <form action={mergeAreaAction} className="mt-2 space-y-2 rounded-md border border-slate-300 bg-slate-50 p-3 text-sm">
-                  <input type="hidden" name="form" value="merge" />
-                  <input type="hidden" name="level" value={level} />
-                  <input type="hidden" name="id" value={id} />
-                  <SelectField idPrefix="merge-" name="into" label={t("area.mergeInto")} value={valueOf(state, "merge", "into", "")} options={[["", t("choose")], ...targets]} errors={errMerge("into")} />
-                  <p>{t(level === "kecamatan" ? "area.mergeExplainKecamatan" : "area.mergeExplain", { name: area.name })}</p>
-                  <button type="submit" className="min-h-11 rounded-md bg-red-700 px-4 py-1 font-semibold text-white hover:bg-red-800">{t("area.mergeConfirm")}</button>
-                </form>
-              </details>
+              <DirectoryForm action={mergeAreaAction} hidden={{ level, id: String(id) }} prefix="merge-" summary={t("area.merge")} submit={t("area.mergeConfirm")} className="space-y-2">
+                <SelectField name="into" label={t("area.mergeInto")} options={[["", t("choose")], ...targets]} />
+                <p>{t(level === "kecamatan" ? "area.mergeExplainKecamatan" : "area.mergeExplain", { name: area.name })}</p>
+              </DirectoryForm>
             </>
           ) : null}
           <ActiveToggle section="area" item={{ active: area.active, name: area.name }} action={areaActiveAction} fields={fields} />
