@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { actionBodyProblem, isActionBody, loadActionIds } from "./server/action-body";
 import { refusalAnswer, requestProblem } from "./server/request-guard";
-import { FIXED_HEADERS, HSTS, noncePolicy, tileOrigins } from "./server/security-headers";
+import { FIXED_HEADERS, HSTS, noncePolicy, stricterHeaders, tileOrigins } from "./server/security-headers";
 
 /**
  * Next's proxy (Next 16's middleware, Node runtime), run for every request Next handles under
@@ -12,7 +12,8 @@ import { FIXED_HEADERS, HSTS, noncePolicy, tileOrigins } from "./server/security
  *   reaches Next: the fast paths, the page cache);
  * - a server action's body that Next's decoder cannot read: 400 before the decoder runs
  *   (server/action-body.ts), not Next's 500;
- * - the security headers on every response (issue 12 item 3). The policy's nonce goes on the
+ * - the security headers on every response (issue 12 item 3), and the stricter ones of files and
+ *   private links (`stricterHeaders`: Next lays these over the route's own). The policy's nonce goes on the
  *   request too, where Next reads it for its inline scripts (Next's documented CSP mechanism).
  *   Under `npm start` scripts/start.ts has set the same headers before Next runs; this replaces
  *   them with the same policy and a fresh nonce, which is the one the page then uses.
@@ -24,6 +25,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     response.headers.set("content-security-policy", policy);
     for (const [name, value] of FIXED_HEADERS) response.headers.set(name, value);
     if (https) response.headers.set("strict-transport-security", HSTS);
+    for (const [name, value] of stricterHeaders(request.nextUrl.pathname)) response.headers.set(name, value);
     return response;
   };
 

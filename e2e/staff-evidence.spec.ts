@@ -32,6 +32,10 @@ function expectServed(res: APIResponse, mime: string, disposition: RegExp) {
   expect(h["x-content-type-options"]).toBe("nosniff");
   expect(h["cache-control"]).toMatch(/^private\b/);
   expect(h["content-disposition"]).toMatch(disposition);
+  // Nothing in a file may run, and its URL never leaves as a Referer (the route's own headers,
+  // which proxy.ts keeps: Next lays the proxy's over them).
+  expect(h["content-security-policy"]).toBe("default-src 'none'; sandbox");
+  expect(h["referrer-policy"]).toBe("no-referrer");
 }
 
 test("evidence reaches everyone who may see it and nobody else; LAPOR numbers are shown @phone", async ({ pageAs, requestAs }) => {

@@ -2,6 +2,7 @@ import "server-only";
 import contentDisposition from "content-disposition";
 import { attachmentForServing, type ServableAttachment } from "@/db/queries/attachments";
 import type { Db } from "@/db/client";
+import { FILE_CSP } from "@/server/security-headers";
 
 /** The id in `/…/lampiran/<id>`: a positive integer, else nothing (→ 404). */
 export function attachmentId(raw: string): number | null {
@@ -41,7 +42,7 @@ export function fileResponse(a: ServableAttachment, thumb: boolean): Response {
       "Content-Disposition": contentDisposition(name, { type: inline ? "inline" : "attachment" }),
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, max-age=300",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Content-Security-Policy": FILE_CSP,
       "Cross-Origin-Resource-Policy": "same-origin",
       "Referrer-Policy": "no-referrer",
     },

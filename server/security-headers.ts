@@ -21,6 +21,27 @@ export const FIXED_HEADERS: readonly (readonly [string, string])[] = [
 
 export const HSTS = "max-age=31536000; includeSubDomains";
 
+/** An uploaded file's policy: nothing in it may run, whatever it turns out to be. */
+export const FILE_CSP = "default-src 'none'; sandbox";
+
+/**
+ * Responses that need stricter headers than the defaults, by path. Each route sets them itself;
+ * proxy.ts sets them again, because Next lays the proxy's response headers over the route's own
+ * (without this, every file served through Next had the page policy and the lookup's key could
+ * leave as a Referer).
+ */
+const STRICTER: readonly { path: RegExp; headers: readonly (readonly [string, string])[] }[] = [
+  // Uploaded files (staff and the reporter's, whose URL holds the key).
+  { path: /^\/(?:petugas\/lampiran|lacak\/[^/]+\/lampiran)\/[^/]+$/, headers: [["content-security-policy", FILE_CSP], ["referrer-policy", "no-referrer"]] },
+  // The JSON lookup (`?key=`) and the SMS's short private link (`/k/<code>/<key>`).
+  { path: /^\/(?:api\/v1\/complaints\/[^/]+|k\/[^/]+\/[^/]+)$/, headers: [["referrer-policy", "no-referrer"]] },
+];
+
+/** The stricter headers of a path's responses (none for most paths). */
+export function stricterHeaders(pathname: string): readonly (readonly [string, string])[] {
+  return STRICTER.find((s) => s.path.test(pathname))?.headers ?? [];
+}
+
 /**
  * The Content-Security-Policy. Scripts: our own files and the inline scripts Next writes, allowed
  * by the request's nonce (or, for a page kept by the page cache, by their hashes); never
@@ -65,7 +86,8 @@ export function isHttps(req: IncomingMessage, publicBaseUrl: string | undefined)
 }
 
 /**
- * Sets every security header on `res`, with a fresh nonce in the policy. The policy also goes on
+ * Sets every security header on `res` (and the path's stricter ones, whatever the status), with a
+ * fresh nonce in the policy. The policy also goes on
  * the request, replacing any the client sent: Next reads the nonce for its inline scripts from the
  * request's Content-Security-Policy header (the mechanism Next documents for its proxy).
  */
@@ -76,6 +98,7 @@ export function applySecurityHeaders(req: IncomingMessage, res: ServerResponse, 
   res.setHeader("content-security-policy", policy);
   for (const [name, value] of FIXED_HEADERS) res.setHeader(name, value);
   if (https) res.setHeader("strict-transport-security", HSTS);
+  for (const [name, value] of stricterHeaders((req.url ?? "/").split("?", 1)[0]!)) res.setHeader(name, value);
 }
 
 const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi;
