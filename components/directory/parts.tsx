@@ -129,3 +129,17 @@ export async function clockLabels(): Promise<Record<SlaClock, string>> {
   const t = await getTranslations("sla.clocks");
   return Object.fromEntries((Object.keys(DEFAULT_SLA) as SlaClock[]).map((c) => [c, t(c)])) as Record<SlaClock, string>;
 }
+
+/** A read-only entry (what a coordinator sees instead of the edit form): label and value per row. */
+export function DetailList({ rows }: { rows: readonly (readonly [string | undefined, string | null | undefined])[] }) {
+  return (
+    <dl className="grid gap-x-4 gap-y-2 rounded-lg bg-white p-4 text-sm ring-1 ring-slate-200 sm:grid-cols-[max-content_1fr]">
+      {rows.map(([k, v], i) => (
+        <div key={i} className="contents">
+          <dt className="font-medium">{k}</dt>
+          <dd>{v || "—"}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { DirectoryForm } from "@/components/directory/form";
 import { CategoryFields } from "@/components/directory/category-fields";
-import { clockLabels, ActiveBadge, ActiveToggle, DirectoryHeader, HistoryList } from "@/components/directory/parts";
+import { clockLabels, ActiveBadge, ActiveToggle, DetailList, DirectoryHeader, HistoryList } from "@/components/directory/parts";
 import { param } from "@/components/integration/parts";
 import { DEFAULT_SLA, type SlaClock } from "@/domain/sla";
 import { getDb } from "@/server/db";
@@ -57,22 +57,15 @@ export default async function CategoryPage({ params, searchParams }: Props) {
           <ActiveToggle section="category" item={{ active: cat.active, name: cat.name }} action={categoryActiveAction} fields={{ id: String(cat.id) }} />
         </section>
       ) : (
-        <dl className="grid gap-x-4 gap-y-2 rounded-lg bg-white p-4 text-sm ring-1 ring-slate-200 sm:grid-cols-[max-content_1fr]">
-          {(
-            [
-              [labels.nameEn, cat.nameEn],
-              [labels.description, cat.description],
-              [labels.opdCode, cat.opdName ?? (cat.externalName ? t("category.outside", { name: cat.externalName }) : t("category.coordinatorDecides"))],
-              [labels.keywords, cat.keywords.join(", ")],
-              [labels.sla, clocks.map((c) => `${tc(c)}: ${cat.sla?.[c] ?? DEFAULT_SLA[c]}`).join(" · ")],
-            ] as const
-          ).map(([k, v]) => (
-            <div key={k} className="contents">
-              <dt className="font-medium">{k}</dt>
-              <dd>{v || "—"}</dd>
-            </div>
-          ))}
-        </dl>
+        <DetailList
+          rows={[
+            [labels.nameEn, cat.nameEn],
+            [labels.description, cat.description],
+            [labels.opdCode, cat.opdName ?? (cat.externalName ? t("category.outside", { name: cat.externalName }) : t("category.coordinatorDecides"))],
+            [labels.keywords, cat.keywords.join(", ")],
+            [labels.sla, clocks.map((c) => `${tc(c)}: ${cat.sla?.[c] ?? DEFAULT_SLA[c]}`).join(" · ")],
+          ]}
+        />
       )}
       <section aria-labelledby="cat-history" className="space-y-2">
         <h2 id="cat-history" className="text-lg font-semibold">{t("history.title")}</h2>

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { DirectoryForm } from "@/components/directory/form";
 import { OpdFields } from "@/components/directory/opd-fields";
-import { ActiveBadge, ActiveToggle, DirectoryHeader, HistoryList } from "@/components/directory/parts";
+import { ActiveBadge, ActiveToggle, DetailList, DirectoryHeader, HistoryList } from "@/components/directory/parts";
 import { param } from "@/components/integration/parts";
 import { getDb } from "@/server/db";
 import { directoryAccess, routeId } from "@/server/directory/access";
@@ -46,23 +46,16 @@ export default async function OpdPage({ params, searchParams }: Props) {
           <ActiveToggle section="opd" item={{ active: opd.active, name: opd.name }} action={opdActiveAction} fields={{ id: String(opd.id) }} />
         </section>
       ) : (
-        <dl className="grid gap-x-4 gap-y-2 rounded-lg bg-white p-4 text-sm ring-1 ring-slate-200 sm:grid-cols-[max-content_1fr]">
-          {(
-            [
-              [labels.shortName, opd.shortName],
-              [labels.kind, t(`opd.kinds.${opd.kind}`)],
-              [labels.kecamatanId, opd.kecamatanName],
-              [labels.parentCode, parent?.name],
-              [labels.email, opd.email],
-              [labels.laporId, opd.laporId],
-            ] as const
-          ).map(([k, v]) => (
-            <div key={k} className="contents">
-              <dt className="font-medium">{k}</dt>
-              <dd>{v || "—"}</dd>
-            </div>
-          ))}
-        </dl>
+        <DetailList
+          rows={[
+            [labels.shortName, opd.shortName],
+            [labels.kind, t(`opd.kinds.${opd.kind}`)],
+            [labels.kecamatanId, opd.kecamatanName],
+            [labels.parentCode, parent?.name],
+            [labels.email, opd.email],
+            [labels.laporId, opd.laporId],
+          ]}
+        />
       )}
       <section aria-labelledby="opd-history" className="space-y-2">
         <h2 id="opd-history" className="text-lg font-semibold">{t("history.title")}</h2>
