@@ -97,6 +97,12 @@ export type PortalServer = {
   stop: () => Promise<void>;
 };
 
+/** The node flags of `npm start` (`"start": "tsx <flags> scripts/start.ts"` in package.json). */
+function startFlags(root: string): string[] {
+  const start = (JSON.parse(readFileSync(`${root}/package.json`, "utf8")) as { scripts: { start: string } }).scripts.start;
+  return start.split(/\s+/).filter((a) => a.startsWith("--"));
+}
+
 /**
  * Starts `tsx scripts/start.ts` (builds if needed, migrates, seeds) and waits for
  * GET /api/health to answer 200, or fails when the process exits or `timeoutMs` passes.
@@ -124,11 +130,9 @@ export async function startPortal(opts: {
     NEXT_TELEMETRY_DISABLED: "1",
     ...opts.extraEnv,
   };
-  // Flags such as --cpu-prof are refused in NODE_OPTIONS: then run node with tsx's loader directly
-  // (what the tsx command does in its child process).
-  const [cmd, args] = opts.nodeArgs?.length
-    ? [process.execPath, [...opts.nodeArgs, "--import", "tsx", "scripts/start.ts"]]
-    : [`${opts.root}/node_modules/.bin/tsx`, ["scripts/start.ts"]];
+  // `npm start`'s own node flags (package.json), then any extra ones. Flags such as --cpu-prof are
+  // refused in NODE_OPTIONS: node runs with tsx's loader directly (what the tsx command does).
+  const [cmd, args] = [process.execPath, [...startFlags(opts.root), ...(opts.nodeArgs ?? []), "--import", "tsx", "scripts/start.ts"]];
   // Own process group, so a stuck server (and anything it spawned) can be ended as one.
   const child = spawn(cmd, args, {
     cwd: opts.root,
