@@ -28,6 +28,24 @@ test("the new-OPD form says every problem beside its field and keeps what was ty
   await expect(main(admin).getByText("KODE SALAH!")).toHaveCount(0);
 });
 
+test("a refused category edit keeps an unticked box unticked (a box not posted is not the stored state) @phone @nojs", async ({ pageAs }) => {
+  const admin = await pageAs("admin");
+  await admin.goto("/petugas/direktori/kategori");
+  await main(admin).getByRole("link", { name: /^Listrik/ }).click();
+  const form = main(admin).locator("form").filter({ has: admin.getByRole("button", { name: "Simpan", exact: true }) });
+  const outside = form.getByLabel(/^Diteruskan ke luar pemerintah kota/);
+  await expect(outside).toBeChecked();
+  await outside.uncheck();
+  await form.getByLabel("penyelesaian", { exact: true }).fill("99");
+  await form.getByRole("button", { name: "Simpan", exact: true }).click();
+  await expectFieldError(form.getByLabel("penyelesaian", { exact: true }), "99", /Hari kerja: bilangan bulat 1–60, atau kosong untuk bawaan\./);
+  await expect(form.getByLabel(/^Diteruskan ke luar pemerintah kota/)).not.toBeChecked();
+  await shot(admin, form.getByLabel(/^Diteruskan ke luar pemerintah kota/), test.info(), "directory-category-box");
+  // Nothing saved: still forwarded outside (a fresh GET: reloading would post the form again).
+  await admin.goto(admin.url());
+  await expect(main(admin).getByLabel(/^Diteruskan ke luar pemerintah kota/)).toBeChecked();
+});
+
 test("merging an area without a target opens again with the reason beside the choice, nothing merged @phone @nojs", async ({ pageAs }) => {
   const admin = await pageAs("admin");
   await admin.goto("/petugas/direktori/wilayah");

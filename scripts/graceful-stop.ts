@@ -44,7 +44,7 @@ export async function stopServing(signal: NodeJS.Signals, parts: StopParts): Pro
   const cut = requests.v as number;
   if (cut > 0) console.warn(`pintu: ${cut} connection(s) still busy after ${parts.graceMs / 1000} s were closed`);
   // What the stop waited for: an operator (and the fault test) can tell slow requests from a slow job.
-  console.log(`pintu: requests drained in ${requests.ms} ms, worker stopped in ${worker.ms} ms`);
+  console.log(`pintu: requests drained in ${requests.ms} ms${parts.worker ? `, worker stopped in ${worker.ms} ms` : ""}`);
   try {
     await parts.closeDb();
   } catch (err) {

@@ -126,7 +126,8 @@ export function SelectField(p: { name: string; label: string; stored?: string | 
 
 /** A checkbox whose state survives a refusal (unticked boxes are not posted at all). */
 export function CheckField({ name, label, hint, stored }: { name: string; label: string; hint?: string; stored: boolean }) {
-  const f = useDirectoryField(name, stored ? "on" : "");
+  // After a refusal only what was posted counts: an unticked box is absent, never the stored state.
+  const f = useDirectoryField(name, "");
   const checked = f.refused ? f.value === "on" : stored;
   return (
     <div className="flex items-start gap-2">

@@ -22,7 +22,8 @@ export function TemplateForm({ editing, purposes, opds, categories }: { editing:
   const stored: Record<string, string> = editing ? { ...editing, id: String(editing.id), active: editing.active ? "1" : "" } : { purpose: "respond", active: "1" };
   const value = (name: string) => (failed ? (failed.values[name] ?? "") : (stored[name] ?? ""));
   const errors = (name: string) => failed?.fieldErrors[name]?.map((k) => translateError((key, v) => (te.has(key) ? te(key as "invalid", v) : te("invalid")), k));
-  const problem = failed ? (failed.fieldErrors._form || failed.formError ? t("errorGone") : t("errorSummary")) : null;
+  // A template that is gone (or another OPD's) is the one form-level refusal; anything else is its fields'.
+  const problem = failed ? (failed.formError === "notFound" ? t("errorGone") : t("errorSummary")) : null;
   const select = (name: string, label: string, options: [string, string][]) => (
     <Field name={name} id={`tpl-${name}`} label={label} errors={errors(name)}>
       {(a11y) => (
