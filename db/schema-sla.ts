@@ -109,10 +109,13 @@ export const opdClocks = pgTable(
     heldMs: bigint("held_ms", { mode: "number" }),
   },
   (t) => [
-    // At most one running share per complaint.
+    // At most one running share per complaint; migration 0029 remakes it covering (INCLUDE the
+    // columns of the board's running states), which drizzle cannot declare.
     uniqueIndex("opd_clocks_open_idx").on(t.complaintId).where(sql`ended_at is null`),
     index("opd_clocks_complaint_idx").on(t.complaintId, t.startedAt),
-    index("opd_clocks_started_idx").on(t.startedAt, t.opdId),
+    // The period's shares per OPD (the SLA board) read opd_clocks_started_cover_idx: (started_at,
+    // opd_id) INCLUDE every column the share figures read, so the board never visits the table;
+    // made in migration 0029 (drizzle cannot declare INCLUDE).
     check("opd_clocks_ended", sql`(ended_at is null) = (end_reason is null) and (ended_at is null) = (held_ms is null)`),
   ],
 );

@@ -137,6 +137,10 @@ describe.each(testDatabases())("the citizen's clock across hand-offs on $name", 
     // B (DISDUKCAPIL): two answers within its own deadline, one share still open past it.
     expect(figures.get(opdId.DISDUKCAPIL!)).toEqual({ shares: 3, met: 2, counted: 3, bounces: 0, lateBounces: 0, medianBounceDays: null, maxBounceDays: null });
     expect((await openShareStates(t.db, {}, now)).get(opdId.DISDUKCAPIL!)).toEqual({ on_track: 0, at_risk: 0, breached: 1, paused: 0 });
+    // A filter on the complaint (here its channel) reads the shares through their complaints, with the same figures.
+    expect(await shareFiguresByOpd(t.db, { ...march, channel: "web" }, now)).toEqual(figures);
+    expect((await shareFiguresByOpd(t.db, { ...march, channel: "sms" }, now)).size).toBe(0);
+    expect([...(await shareFiguresByOpd(t.db, { ...march, opdId: opdId.DISDUKCAPIL! }, now)).keys()]).toEqual([opdId.DISDUKCAPIL!]);
 
     // On the citizen's clock: answered on time (by 1 April), answered late (31 March > 30 March), still open past 30 March.
     await refreshSlaFacts(t.db, now, "Asia/Jakarta");
@@ -145,5 +149,20 @@ describe.each(testDatabases())("the citizen's clock across hand-offs on $name", 
     expect(stats.total.met.resolution).toBe(1);
     expect(stats.total.counted.resolution).toBe(3);
     expect(stats.by.opd.find((r) => r.key === String(opdId.DISDUKCAPIL))?.figures).toMatchObject({ complaints: 3, met: { resolution: 1 }, counted: { resolution: 3 } });
+  });
+
+  it("a running share is paused while its complaint awaits the reporter, with or without a filter on the complaint", async () => {
+    const now = wib("2026-04-21 12:00");
+    const states = async (d: Parameters<typeof openShareStates>[1]) => (await openShareStates(t.db, d, now)).get(opdId.BINAMARGA!) ?? { on_track: 0, at_risk: 0, breached: 0, paused: 0 };
+    const before = await states({});
+    const code = await file("2026-04-20 09:00");
+    await act(code, "dispose", staff.coord!, "2026-04-20 10:00", { opdCode: "BINAMARGA" });
+    expect(await states({})).toEqual({ ...before, on_track: before.on_track + 1 });
+    await act(code, "request_info", staff.a!, "2026-04-21 10:00", { message: "Mohon foto lokasinya." });
+    expect((await row(code)).status).toBe("awaiting_reporter");
+    expect(await states({})).toEqual({ ...before, paused: before.paused + 1 });
+    // Through the complaint (its channel): the same share, the same state; none by SMS.
+    expect((await states({ channel: "web" })).paused).toBe(before.paused + 1);
+    expect(await states({ channel: "sms" })).toEqual({ on_track: 0, at_risk: 0, breached: 0, paused: 0 });
   });
 });
