@@ -13,7 +13,7 @@ import { FIXED_HEADERS, HSTS, noncePolicy, stricterHeaders, tileOrigins } from "
  * - a server action's body that Next's decoder cannot read: 400 before the decoder runs
  *   (server/action-body.ts), not Next's 500;
  * - the security headers on every response (issue 12 item 3), and the stricter ones of files and
- *   private links (`stricterHeaders`: Next lays these over the route's own). The policy's nonce goes on the
+ *   private links (`stricterHeaders`, the one place they are set). The policy's nonce goes on the
  *   request too, where Next reads it for its inline scripts (Next's documented CSP mechanism).
  *   Under `npm start` scripts/start.ts has set the same headers before Next runs; this replaces
  *   them with the same policy and a fresh nonce, which is the one the page then uses.

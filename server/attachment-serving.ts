@@ -2,7 +2,6 @@ import "server-only";
 import contentDisposition from "content-disposition";
 import { attachmentForServing, type ServableAttachment } from "@/db/queries/attachments";
 import type { Db } from "@/db/client";
-import { FILE_CSP } from "@/server/security-headers";
 
 /** The id in `/…/lampiran/<id>`: a positive integer, else nothing (→ 404). */
 export function attachmentId(raw: string): number | null {
@@ -42,9 +41,8 @@ export function fileResponse(a: ServableAttachment, thumb: boolean): Response {
       "Content-Disposition": contentDisposition(name, { type: inline ? "inline" : "attachment" }),
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, max-age=300",
-      "Content-Security-Policy": FILE_CSP,
       "Cross-Origin-Resource-Policy": "same-origin",
-      "Referrer-Policy": "no-referrer",
+      // The sandbox policy and `no-referrer` come from stricterHeaders (server/security-headers.ts).
     },
   });
 }

@@ -5,8 +5,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
  * The security headers of every response of the production server (scripts/start.ts; under
  * `next start` and `next dev`, proxy.ts sets the same): pages,
  * route handlers, the fast paths, files and exports, static assets (issue 12 item 3; README
- * "Security"). Set before anything answers, so no kind of response can miss them; a route that
- * needs a stricter value (the JSON lookup's `Referrer-Policy: no-referrer`) sets its own over it.
+ * "Security"). Set before anything answers, so no kind of response can miss them; the paths that
+ * need stricter values (files, private links) get them from `stricterHeaders`, the one place.
  */
 
 /** Same for every response. */
@@ -25,10 +25,10 @@ export const HSTS = "max-age=31536000; includeSubDomains";
 export const FILE_CSP = "default-src 'none'; sandbox";
 
 /**
- * Responses that need stricter headers than the defaults, by path. Each route sets them itself;
- * proxy.ts sets them again, because Next lays the proxy's response headers over the route's own
- * (without this, every file served through Next had the page policy and the lookup's key could
- * leave as a Referer).
+ * Responses that need stricter headers than the defaults, by path: the one place they are set,
+ * by scripts/start.ts before anything answers and by proxy.ts (Next lays the proxy's response
+ * headers over a route's own, so a route setting them itself was overwritten: every file served
+ * through Next had the page policy and the lookup's key could leave as a Referer).
  */
 const STRICTER: readonly { path: RegExp; headers: readonly (readonly [string, string])[] }[] = [
   // Uploaded files (staff and the reporter's, whose URL holds the key).

@@ -71,5 +71,6 @@ export const complaintJsonResponse = apiHandler(async (request: Request, db: Db,
   const view = await loadPublicComplaint(db, code, e.PINTU_REGION, key);
   if (!view) throw notFound();
   const body = publicComplaintJson(view, apiLocale(request.headers.get("accept-language")), e.PINTU_TIME_ZONE);
-  return Response.json(body, { headers: { "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" } });
+  // `Referrer-Policy: no-referrer` (the `?key=`) comes from stricterHeaders (server/security-headers.ts).
+  return Response.json(body, { headers: { "Cache-Control": "private, no-store" } });
 });

@@ -13,6 +13,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ tail
   const target = code && /^[A-Za-z0-9_-]{1,64}$/.test(key) ? privatePath(code, key) : "/lacak";
   return new Response(null, {
     status: 303,
-    headers: { location: target, "cache-control": "no-store", "referrer-policy": "no-referrer" },
+    // No Referer with the key: `no-referrer` comes from stricterHeaders (server/security-headers.ts).
+    headers: { location: target, "cache-control": "no-store" },
   });
 }
